@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Runs every benchmark in bench/ through tsx and rewrites bench/RESULTS.md.
+import { register } from 'tsx/esm/api';
+
+register();
+const { runAll } = await import('../bench/run.ts');
+process.exitCode = await runAll();

@@ -1,0 +1,65 @@
+import type { Diagnostic } from './diagnostic.js';
+import { compareDiagnostics } from './diagnostic.js';
+
+/** More than this many diagnostics are summarised by a count. */
+export const MAX_REPORTED = 50;
+
+export type SourceLookup = (file: string) => string | undefined;
+
+/**
+ * `file:line:col: error[CODE]: message`, then the offending line with a caret
+ * under the span (the code frame), then `help:` when there is one.
+ */
+export function formatText(diags: readonly Diagnostic[], sources: SourceLookup): string {
+  const sorted = [...diags].sort(compareDiagnostics);
+  const shown = sorted.slice(0, MAX_REPORTED);
+  const out: string[] = [];
+  for (const d of shown) {
+    const { file, line, col, length } = d.span;
+    out.push(`${file}:${line}:${col}: ${d.severity}[${d.code}]: ${d.message}`);
+    const frame = codeFrame(sources(file), line, col, length);
+    if (frame) out.push(frame);
+    if (d.help) out.push(`  = help: ${d.help}`);
+  }
+  if (sorted.length > shown.length) {
+    out.push(`... and ${sorted.length - shown.length} more diagnostics not shown`);
+  }
+  const errors = sorted.filter((d) => d.severity === 'error').length;
+  if (errors > 0) out.push(`${errors} error${errors === 1 ? '' : 's'}`);
+  return out.join('\n') + '\n';
+}
+
+export function formatJson(diags: readonly Diagnostic[]): string {
+  const sorted = [...diags].sort(compareDiagnostics);
+  return (
+    JSON.stringify(
+      sorted.map((d) => ({
+        file: d.span.file,
+        line: d.span.line,
+        col: d.span.col,
+        length: d.span.length,
+        severity: d.severity,
+        code: d.code,
+        message: d.message,
+        ...(d.help ? { help: d.help } : {}),
+      })),
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+function codeFrame(source: string | undefined, line: number, col: number, length: number): string | undefined {
+  if (source === undefined) return undefined;
+  const lines = source.split(/\r?\n/);
+  const text = lines[line - 1];
+  if (text === undefined) return undefined;
+  // Keep the frame printable: a binary file must not spray control bytes.
+  const shown = text.length > 200 ? text.slice(0, 200) + '…' : text;
+  const safe = shown.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '?').replace(/\t/g, ' ');
+  const gutter = String(line).length;
+  const pad = ' '.repeat(gutter);
+  const caretStart = Math.min(Math.max(col - 1, 0), safe.length);
+  const caretLen = Math.max(1, Math.min(length, Math.max(1, safe.length - caretStart)));
+  return `${pad} |\n${line} | ${safe}\n${pad} | ${' '.repeat(caretStart)}${'^'.repeat(caretLen)}`;
+}

@@ -1,0 +1,470 @@
+/**
+ * Lays out every struct of every version for one target, the way GCC does on
+ * the kernel's LP64 targets, and evaluates constants, enums and assertions.
+ */
+import { createHash } from 'node:crypto';
+import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
+import { evaluate, ExprError, type EvalEnv } from '../model/expr.js';
+import { PRIM_SIZE, type Component, type ExprRef, type Field, type Model, type Schema, type Struct, type Version } from '../model/model.js';
+import type { Definition } from '../model/resolve.js';
+import { compatStorageSize, storedLength } from '../../runtime/compat.js';
+import type { AbiIR, BitIR, ContainerIR, FieldIR, SchemaIR, StructIR, Target, VersionIR } from './ir.js';
+
+export interface LayoutResult {
+  readonly ir?: AbiIR;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Stops a layout whose expression failed; the diagnostic is already recorded. */
+class Abort extends Error {}
+
+const pageLabel = (t: Target): string => `${t.pageSize / 1024} KiB pages`;
+
+export function computeLayout(model: Model, names: ReadonlyMap<string, Definition>, target: Target): LayoutResult {
+  const engine = new LayoutEngine(model, names, target);
+  const ir = engine.run();
+  return { ...(engine.diags.length === 0 ? { ir: deepFreeze(ir) } : {}), diagnostics: engine.diags };
+}
+
+class LayoutEngine {
+  readonly diags: Diagnostic[] = [];
+  private readonly values = new Map<string, bigint | string>();
+  private readonly evaluating = new Set<string>();
+  private readonly structs = new Map<string, StructIR>();
+  private readonly laying = new Set<string>();
+  private readonly stored = new Map<Version, string>();
+
+  constructor(
+    private readonly model: Model,
+    private readonly names: ReadonlyMap<string, Definition>,
+    private readonly target: Target,
+  ) {}
+
+  run(): AbiIR {
+    const schemas = this.model.schemas.map((s) => this.schemaIR(s));
+    return { target: this.target, schemas };
+  }
+
+  private err(code: string, span: SourceSpan, message: string, help?: string): void {
+    if (!this.diags.some((d) => d.code === code && d.span.line === span.line && d.span.col === span.col && d.span.file === span.file)) {
+      this.diags.push(error(code, span, message, help));
+    }
+  }
+
+  /** The version a schema's items are seen at from outside: its current one. */
+  private versionOf(schema: Schema, from?: Version): Version | undefined {
+    if (!schema.component) return undefined;
+    return from && from.component === schema.component ? from : schema.component.current;
+  }
+
+  private eval(ref: ExprRef, version: Version | undefined): bigint {
+    const env: EvalEnv = {
+      name: (n) => this.valueOf(n, version),
+      sizeofStruct: (n) => {
+        const st = this.model.structs.get(n);
+        if (!st) throw new ExprError(`unknown struct '${n}'`, 0, 1);
+        return BigInt(this.layoutStruct(st, this.versionOf(st.schema, version)).size);
+      },
+    };
+    try {
+      return evaluate(ref.ast, env);
+    } catch (e) {
+      if (e instanceof Abort) throw e;
+      if (!(e instanceof ExprError)) throw e;
+      this.err('bad-expression', { ...ref.span, col: ref.span.col + e.pos, length: e.len }, `${e.message} (in '${ref.text}' at ${pageLabel(this.target)})`);
+      throw new Abort();
+    }
+  }
+
+  private valueOf(name: string, from: Version | undefined): bigint | string | undefined {
+    if (name === 'PAGE_SIZE') return BigInt(this.target.pageSize);
+    if (name === 'PAGE_SHIFT') return BigInt(this.target.pageShift);
+    const def = this.names.get(name);
+    if (!def) return undefined;
+    const version = this.versionOf(def.schema, from);
+    const key = `${name}@${version?.id ?? ''}`;
+    const known = this.values.get(key);
+    if (known !== undefined) return known;
+    if (this.evaluating.has(key)) {
+      const span = def.kind === 'constant' ? def.item.span : def.schema.file.spanOf([]);
+      this.err('cycle', span, `'${name}' is defined in terms of itself`, 'break the cycle of definitions');
+      throw new Abort();
+    }
+    this.evaluating.add(key);
+    try {
+      const v = this.computeValue(name, def, version);
+      if (v !== undefined) this.values.set(key, v);
+      return v;
+    } finally {
+      this.evaluating.delete(key);
+    }
+  }
+
+  private computeValue(name: string, def: Definition, version: Version | undefined): bigint | string | undefined {
+    switch (def.kind) {
+      case 'constant':
+        if (def.item.in && version && !def.item.in.includes(version)) {
+          throw new ExprError(`'${name}' does not exist in version '${version.id}'`, 0, 1);
+        }
+        return def.item.string ?? this.eval(def.item.value!, version);
+      case 'external': {
+        const x = def.schema.externals.find((e) => e.name === name)!;
+        return x.string ?? this.eval(x.value!, version);
+      }
+      case 'enumerator': {
+        for (const en of def.schema.enums) {
+          const v = en.values.find((e) => e.name === name);
+          if (v) return this.eval(v.value, version);
+        }
+        return undefined;
+      }
+      case 'feature': {
+        const bit = def.schema.component!.featureBits.find((b) => b.name === name)!;
+        return 1n << BigInt(bit.bit);
+      }
+      case 'macro': {
+        const c = def.component;
+        const v = version ?? c.current;
+        if (name === c.baseMacro) return v.compatible;
+        return this.storedString(v);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The string a version stores: its base, or base;sub;sub for a composite. */
+  private storedString(v: Version): string | undefined {
+    if (v.compatible === undefined) return undefined;
+    const cached = this.stored.get(v);
+    if (cached !== undefined) return cached;
+    const parts = [v.compatible, ...v.subcomponents.map((c) => c.current.compatible!)];
+    const s = parts.join(';');
+    this.stored.set(v, s);
+    return s;
+  }
+
+  private schemaIR(schema: Schema): SchemaIR {
+    const component = schema.component;
+    const versions: (Version | undefined)[] = component ? component.versions : [undefined];
+    const versionIRs = versions.map((v) => this.versionIR(schema, v));
+    const current = component ? versionIRs[component.versions.indexOf(component.current)]! : versionIRs[0]!;
+    const externals = schema.externals.map((x) => ({ name: x.name, header: x.header, value: this.safe(() => x.string ?? this.eval(x.value!, undefined), 0n) }));
+    let componentIR: SchemaIR['component'];
+    if (component) {
+      let storedIn: NonNullable<SchemaIR['component']>['storedIn'];
+      if (component.storedIn) {
+        const { struct, field } = component.storedIn;
+        const st = this.safe(() => this.layoutStruct(struct, this.versionOf(struct.schema)), undefined);
+        const f = st?.fields.find((x) => x.name === field.name);
+        if (f) {
+          storedIn = { struct: struct.name, field: field.name!, size: f.size };
+          for (const v of component.versions) this.checkFits(v, f.size, `${struct.name}.${field.name}`);
+        }
+      }
+      componentIR = {
+        name: component.name,
+        ...(component.macro ? { macro: component.macro } : {}),
+        ...(component.baseMacro ? { baseMacro: component.baseMacro } : {}),
+        ...(component.doc ? { doc: component.doc } : {}),
+        ...(storedIn ? { storedIn } : {}),
+        featureBits: component.featureBits.map((b) => ({ name: b.name, bit: b.bit, ...(b.doc ? { doc: b.doc } : {}) })),
+      };
+    }
+    return {
+      name: schema.name,
+      file: schema.file.path,
+      title: schema.title,
+      spdx: schema.spdx,
+      doc: schema.doc,
+      includes: schema.includes.map((s) => s.name),
+      ...(componentIR ? { component: componentIR } : {}),
+      versions: versionIRs,
+      current,
+      externals,
+      containers: schema.containers.map((c) => this.containerIR(c, schema)),
+    };
+  }
+
+  private checkFits(v: Version, fieldSize: number, where: string): void {
+    const s = this.storedString(v);
+    if (s === undefined) return;
+    const need = compatStorageSize(s);
+    if (need > fieldSize) {
+      this.err('string-too-long', v.span, `version '${v.id}' stores "${s}", which needs ${need} bytes (length + NUL rounded up to 8), but ${where} holds ${fieldSize}`, 'shorten the string or drop a sub-component');
+    }
+  }
+
+  private safe<T>(fn: () => T, fallback: T): T {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof Abort) return fallback;
+      throw e;
+    }
+  }
+
+  private versionIR(schema: Schema, version: Version | undefined): VersionIR {
+    const present = (item: { in?: Version[] }): boolean => !item.in || !version || item.in.includes(version);
+    const constants = schema.constants.filter(present).flatMap((c) =>
+      this.safe(() => [{ name: c.name, ...(c.doc ? { doc: c.doc } : {}), text: c.string ?? c.value!.text, value: c.string ?? this.eval(c.value!, version) }], []),
+    );
+    const enums = schema.enums.map((en) => ({
+      name: en.name,
+      ...(en.doc ? { doc: en.doc } : {}),
+      values: en.values.flatMap((v) =>
+        this.safe(() => {
+          const value = this.eval(v.value, version);
+          if (value < -(1n << 31n) || value > (1n << 31n) - 1n) {
+            this.err('enum-range', v.value.span, `enumerator ${v.name} = ${value} does not fit in int at ${pageLabel(this.target)}`, 'use a #define constant for values outside int');
+          }
+          return [{ name: v.name, ...(v.doc ? { doc: v.doc } : {}), text: v.value.text, value }];
+        }, []),
+      ),
+    }));
+    const structs = schema.structs.filter(present).flatMap((s) => this.safe(() => [this.layoutStruct(s, version)], []));
+    const asserts = schema.asserts.flatMap((a) =>
+      this.safe(() => {
+        if (this.eval(a.expr, version) === 0n) {
+          this.err('assert-failed', a.expr.span, `static assertion '${a.expr.text}' fails at ${pageLabel(this.target)}${version ? ` in version '${version.id}'` : ''}${a.message ? `: ${a.message}` : ''}`);
+        }
+        return [{ text: a.expr.text, ...(a.message ? { message: a.message } : {}) }];
+      }, []),
+    );
+    const compatible = version ? this.storedString(version) : undefined;
+    let features: VersionIR['features'];
+    if (version?.features) {
+      const mask = (list: { bit: number }[]) => list.reduce((m, b) => m | (1n << BigInt(b.bit)), 0n);
+      features = {
+        supported: mask(version.features.supported),
+        required: mask(version.features.required),
+        active: mask(version.features.active),
+        names: version.component.featureBits.map((b) => b.name),
+      };
+    }
+    return {
+      id: version?.id ?? schema.name,
+      schema: schema.name,
+      isCurrent: !version || version === version.component.current,
+      ...(version?.doc ? { doc: version.doc } : {}),
+      ...(version?.compatible !== undefined ? { base: version.compatible } : {}),
+      ...(compatible !== undefined ? { compatible, storageSize: compatStorageSize(compatible) } : {}),
+      compose: version?.compose ?? false,
+      subcomponents: (version?.subcomponents ?? []).map((c: Component) => ({
+        component: c.name,
+        schema: c.schema.name,
+        ...(c.macro ? { macro: c.macro } : {}),
+        compatible: c.current.compatible!,
+      })),
+      ...(features ? { features } : {}),
+      constants,
+      enums,
+      structs,
+      asserts,
+    };
+  }
+
+  private containerIR(c: Schema['containers'][number], schema: Schema): ContainerIR {
+    const d = c.def;
+    const base = { name: c.name, ...(c.doc ? { doc: c.doc } : {}), kind: d.kind };
+    const num = (e: ExprRef) => Number(this.safe(() => this.eval(e, this.versionOf(schema)), 0n));
+    switch (d.kind) {
+      case 'block_chain':
+        return { ...base, params: { header: d.header.name, next: d.next, count: d.count, blockSize: num(d.blockSize), maxBlocks: num(d.maxBlocks) } };
+      case 'vmalloc_chain':
+        return { ...base, params: { descriptor: d.descriptor.name, chunk: d.chunk.name } };
+      case 'radix_tree':
+        return { ...base, params: { node: d.node.name, leaf: d.leaf.name, depth: num(d.depth) } };
+      case 'fdt': {
+        const props = (list: typeof d.properties) =>
+          list.map((p) => ({ name: String(this.safe(() => this.valueOf(p.name, undefined), '')), type: p.type, optional: p.optional, ...(p.ref?.via ? { via: p.ref.via.name } : {}) }));
+        return {
+          ...base,
+          params: {
+            compatibleMacro: d.compatible,
+            properties: props(d.properties),
+            nodeProperties: props(d.nodeProperties),
+            services: d.services.map((s) => s.name),
+          },
+        };
+      }
+    }
+  }
+
+  /** Lays out one struct as seen in one version; memoised per version. */
+  private layoutStruct(st: Struct, version: Version | undefined): StructIR {
+    const key = `${st.name}@${version?.id ?? ''}`;
+    const known = this.structs.get(key);
+    if (known) return known;
+    if (this.laying.has(key)) throw new Abort(); // a cycle, reported by resolve
+    this.laying.add(key);
+    try {
+      const ir = this.computeStruct(st, version);
+      this.structs.set(key, ir);
+      return ir;
+    } finally {
+      this.laying.delete(key);
+    }
+  }
+
+  private computeStruct(st: Struct, version: Version | undefined): StructIR {
+    const present = (f: Field): boolean => !f.in || !version || f.in.includes(version);
+    let offset = 0;
+    let align = 1;
+    const fields: FieldIR[] = [];
+    for (const f of st.fields.filter(present)) {
+      const laid = this.layoutField(f, st, version);
+      const placeAlign = st.packed ? 1 : laid.align;
+      offset = roundUp(offset, placeAlign);
+      if (laid.shape === 'bits' && !st.packed && offset % laid.size !== 0) {
+        this.err('bitfield-unaligned', f.span, `bitfield storage unit of ${st.name} would start at offset ${offset}, not a multiple of its ${laid.size}-byte type; GCC would share storage with the previous member`, 'add padding before the bitfield group or reorder the members');
+      }
+      fields.push(relocate(laid, offset, this.target));
+      offset += laid.size;
+      align = Math.max(align, placeAlign);
+    }
+    const size = roundUp(offset, align);
+    let sizeText = String(size);
+    if (st.size) {
+      const declared = Number(this.eval(st.size, version));
+      sizeText = st.size.text;
+      if (declared !== size) {
+        this.err('size-mismatch', st.size.span, `struct ${st.name} is ${size} bytes at ${pageLabel(this.target)}${version ? ` in version '${version.id}'` : ''}, but its declared size '${st.size.text}' is ${declared}`, 'fix the members or the declared size');
+      }
+    }
+    const ir: Omit<StructIR, 'fingerprint'> = {
+      name: st.name,
+      schema: st.schema.name,
+      version: version?.id ?? st.schema.name,
+      ...(st.doc ? { doc: st.doc } : {}),
+      packed: st.packed,
+      size,
+      align,
+      sizeText,
+      fields,
+    };
+    for (const f of fields) this.checkHolds(st, f, version);
+    return { ...ir, fingerprint: fingerprint(ir) };
+  }
+
+  private checkHolds(st: Struct, f: FieldIR, version: Version | undefined): void {
+    const raw = st.fields.find((x) => x.name === f.name);
+    if (!raw?.holds || f.holds === undefined) return;
+    const value = this.safe(() => this.valueOf(raw.holds!.name, version), undefined);
+    if (typeof value !== 'string') return;
+    if (storedLength(value) > f.size) {
+      this.err('string-too-long', raw.holds.span, `"${value}" needs ${storedLength(value)} bytes with its NUL but ${st.name}.${f.name} holds ${f.size}`, 'enlarge the array or shorten the string');
+    }
+  }
+
+  /** A member laid out at offset 0; the caller places it. */
+  private layoutField(f: Field, st: Struct, version: Version | undefined): FieldIR {
+    const common = {
+      ...(f.name !== undefined ? { name: f.name } : {}),
+      ...(f.doc ? { doc: f.doc } : {}),
+      ...(f.ref ? { ref: { ...(f.ref.to ? { to: f.ref.to.name } : {}), ...(f.ref.via ? { via: f.ref.via.name, viaKind: f.ref.via.def.kind } : {}), ...(f.ref.count ? { count: f.ref.count.name! } : {}) } } : {}),
+      ...(f.allowed ? { allowed: this.eval(f.allowed, version) } : {}),
+      ...(f.holds ? { holds: f.holds.name } : {}),
+    };
+    const count = (ref: ExprRef): number => {
+      const n = this.eval(ref, version);
+      if (n <= 0n || n > 1n << 24n) {
+        this.err('bad-count', ref.span, `array ${st.name}.${f.name} would have ${n} elements at ${pageLabel(this.target)}`, n <= 0n ? 'a count must be positive; use flexible: true for a variable-length tail' : 'no preserved structure is that large');
+        throw new Abort();
+      }
+      return Number(n);
+    };
+    switch (f.shape) {
+      case 'scalar':
+      case 'array':
+      case 'flexible': {
+        const n = f.shape === 'array' ? count(f.count) : f.shape === 'flexible' ? 0 : 1;
+        const countText = f.shape === 'array' ? { countText: f.count.text } : {};
+        if (f.type.kind === 'prim') {
+          const es = PRIM_SIZE[f.type.prim];
+          return { ...common, shape: f.shape, offset: 0, size: es * n, align: es, prim: f.type.prim, elemSize: es, ...(f.shape !== 'scalar' ? { count: n } : {}), ...countText };
+        }
+        const inner = this.layoutStruct(f.type.struct, this.versionOf(f.type.struct.schema, version));
+        const shape = f.shape === 'scalar' ? 'struct' : f.shape === 'array' ? 'struct-array' : 'flexible';
+        return { ...common, shape, offset: 0, size: inner.size * n, align: inner.align, struct: inner, elemSize: inner.size, ...(f.shape !== 'scalar' ? { count: n } : {}), ...countText };
+      }
+      case 'bits': {
+        const size = PRIM_SIZE[f.unit];
+        const bits: BitIR[] = f.bits.map((b) => ({
+          name: b.name,
+          ...(b.doc ? { doc: b.doc } : {}),
+          lsb: b.lsb,
+          width: b.width,
+          declaredLsb: b.lsb,
+          storageOffset: 0,
+          storageSize: size,
+          byteOffset: 0,
+          byteSize: 0,
+          ...(b.allowed ? { allowed: this.eval(b.allowed, version) } : {}),
+        }));
+        return { ...common, shape: 'bits', offset: 0, size, align: size, prim: f.unit, bits };
+      }
+      case 'bitmap': {
+        const nbits = this.eval(f.nbits, version);
+        if (nbits <= 0n) {
+          this.err('bad-count', f.nbits.span, `bitmap ${st.name}.${f.name} would have ${nbits} bits`);
+          throw new Abort();
+        }
+        const longs = Number((nbits + 63n) / 64n);
+        return { ...common, shape: 'bitmap', offset: 0, size: longs * 8, align: 8, count: longs, countText: f.nbits.text, elemSize: 8 };
+      }
+      case 'khoser':
+        return { ...common, shape: 'khoser', offset: 0, size: 8, align: 8, prim: 'u64', khoserTarget: f.target.name };
+      case 'union': {
+        const members = f.members.filter((m) => !m.in || !version || m.in.includes(version)).map((m) => this.layoutField(m, st, version));
+        const align = Math.max(1, ...members.map((m) => m.align));
+        const size = roundUp(Math.max(0, ...members.map((m) => m.size)), align);
+        return { ...common, shape: 'union', offset: 0, size, align, members: members.map((m) => relocate(m, 0, this.target)) };
+      }
+    }
+  }
+}
+
+/** Places a member at `offset` and computes where its bitfields land for the target. */
+function relocate(f: FieldIR, offset: number, target: Target): FieldIR {
+  if (f.shape !== 'bits') return { ...f, offset };
+  const unitBits = f.size * 8;
+  const bits = f.bits!.map((b) => {
+    // GCC allocates bitfields from the least significant bit on little-endian
+    // targets and from the most significant bit on big-endian ones.
+    const lsb = target.byteOrder === 'little' ? b.declaredLsb : unitBits - b.declaredLsb - b.width;
+    const lowByte = Math.floor(lsb / 8);
+    const highByte = Math.floor((lsb + b.width - 1) / 8);
+    const first = target.byteOrder === 'little' ? lowByte : f.size - 1 - highByte;
+    return { ...b, lsb, storageOffset: offset, byteOffset: offset + first, byteSize: highByte - lowByte + 1 };
+  });
+  return { ...f, offset, bits };
+}
+
+function roundUp(n: number, align: number): number {
+  return Math.ceil(n / align) * align;
+}
+
+/** Hashes what the bytes mean, not what they are called. */
+function fingerprint(st: Omit<StructIR, 'fingerprint'>): string {
+  const fieldKey = (f: FieldIR): unknown => [
+    f.shape,
+    f.offset,
+    f.size,
+    f.prim ?? null,
+    f.count ?? null,
+    f.struct?.fingerprint ?? null,
+    f.bits?.map((b) => [b.lsb, b.width]) ?? null,
+    f.members?.map(fieldKey) ?? null,
+  ];
+  const canonical = JSON.stringify([st.size, st.align, st.packed, st.fields.map(fieldKey)]);
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}

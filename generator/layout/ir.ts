@@ -1,0 +1,170 @@
+/**
+ * The layout IR: every struct of every version laid out for one target
+ * exactly as GCC lays it out on x86_64 and arm64 (LP64). Built once by
+ * computeLayout() and frozen; emitters and the runtime only read it.
+ */
+import type { Prim } from '../model/model.js';
+
+export const PAGE_SIZES = [4096, 16384, 65536] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+export type ByteOrder = 'little' | 'big';
+
+export interface Target {
+  readonly pageSize: PageSize;
+  readonly pageShift: number;
+  readonly byteOrder: ByteOrder;
+}
+
+export function makeTarget(pageSize: PageSize = 4096, byteOrder: ByteOrder = 'little'): Target {
+  return { pageSize, pageShift: Math.log2(pageSize), byteOrder };
+}
+
+export interface AbiIR {
+  readonly target: Target;
+  readonly schemas: readonly SchemaIR[];
+}
+
+export interface SchemaIR {
+  readonly name: string;
+  readonly file: string;
+  readonly title: string;
+  readonly spdx: string;
+  readonly doc: string;
+  readonly includes: readonly string[];
+  readonly component?: ComponentIR;
+  readonly versions: readonly VersionIR[];
+  readonly current: VersionIR;
+  readonly externals: readonly ExternalIR[];
+  readonly containers: readonly ContainerIR[];
+}
+
+export interface ComponentIR {
+  readonly name: string;
+  readonly macro?: string;
+  readonly baseMacro?: string;
+  readonly doc?: string;
+  /** The char array readers find the string in, and its size. */
+  readonly storedIn?: { readonly struct: string; readonly field: string; readonly size: number };
+  readonly featureBits: readonly { readonly name: string; readonly bit: number; readonly doc?: string }[];
+}
+
+export interface VersionIR {
+  readonly id: string;
+  readonly schema: string;
+  readonly isCurrent: boolean;
+  readonly doc?: string;
+  /** The base string as declared, e.g. "memfd-v2". */
+  readonly base?: string;
+  /** The string stored in preserved memory: the base, or the composite. */
+  readonly compatible?: string;
+  readonly compose: boolean;
+  readonly subcomponents: readonly { readonly component: string; readonly schema: string; readonly macro?: string; readonly compatible: string }[];
+  /** KHO_COMPAT_ALIGN of the stored string. */
+  readonly storageSize?: number;
+  readonly features?: { readonly supported: bigint; readonly required: bigint; readonly active: bigint; readonly names: readonly string[] };
+  readonly constants: readonly ConstantIR[];
+  readonly enums: readonly EnumIR[];
+  readonly structs: readonly StructIR[];
+  readonly asserts: readonly AssertIR[];
+}
+
+export interface ExternalIR {
+  readonly name: string;
+  readonly header: string;
+  readonly value: bigint | string;
+}
+
+export interface ConstantIR {
+  readonly name: string;
+  readonly doc?: string;
+  /** The expression as written (C text), or the string. */
+  readonly text: string;
+  readonly value: bigint | string;
+}
+
+export interface EnumIR {
+  readonly name: string;
+  readonly doc?: string;
+  readonly values: readonly { readonly name: string; readonly doc?: string; readonly text: string; readonly value: bigint }[];
+}
+
+export interface AssertIR {
+  readonly text: string;
+  readonly message?: string;
+}
+
+export interface StructIR {
+  readonly name: string;
+  readonly schema: string;
+  readonly version: string;
+  readonly doc?: string;
+  readonly packed: boolean;
+  readonly size: number;
+  readonly align: number;
+  /** The C expression asserted for sizeof: the declared size or the number. */
+  readonly sizeText: string;
+  /** Hash of the binary layout (names excluded): changes iff the layout does. */
+  readonly fingerprint: string;
+  readonly fields: readonly FieldIR[];
+}
+
+export type FieldShape = 'scalar' | 'array' | 'flexible' | 'bits' | 'bitmap' | 'khoser' | 'union' | 'struct' | 'struct-array';
+
+export interface FieldIR {
+  readonly name?: string;
+  readonly shape: FieldShape;
+  readonly doc?: string;
+  readonly offset: number;
+  /** Bytes the member occupies; 0 for a flexible array. */
+  readonly size: number;
+  readonly align: number;
+  /** Element type for arrays; the storage unit for bitfields. */
+  readonly prim?: Prim;
+  readonly struct?: StructIR;
+  readonly count?: number;
+  /** The count as written, for the C declaration. */
+  readonly countText?: string;
+  readonly elemSize?: number;
+  readonly bits?: readonly BitIR[];
+  readonly members?: readonly FieldIR[];
+  readonly khoserTarget?: string;
+  readonly ref?: { readonly to?: string; readonly via?: string; readonly viaKind?: string; readonly count?: string };
+  /** Bits a reader accepts; others make the kernel refuse the object. */
+  readonly allowed?: bigint;
+  readonly holds?: string;
+}
+
+export interface BitIR {
+  readonly name: string;
+  readonly doc?: string;
+  /** Position of the least significant bit in the storage unit's value, as GCC places it for the target. */
+  readonly lsb: number;
+  readonly width: number;
+  /** The lsb the schema declared (little-endian numbering). */
+  readonly declaredLsb: number;
+  readonly storageOffset: number;
+  readonly storageSize: number;
+  /** The bytes the field touches. */
+  readonly byteOffset: number;
+  readonly byteSize: number;
+  readonly allowed?: bigint;
+}
+
+export interface ContainerIR {
+  readonly name: string;
+  readonly doc?: string;
+  readonly kind: 'block_chain' | 'vmalloc_chain' | 'radix_tree' | 'fdt';
+  /** Struct names and evaluated parameters, by kind. */
+  readonly params: Readonly<Record<string, string | number | readonly string[] | readonly { name: string; type: string; via?: string; optional: boolean }[]>>;
+}
+
+export function findStruct(ir: AbiIR, name: string, version?: string): StructIR | undefined {
+  for (const s of ir.schemas) {
+    const versions = version ? s.versions.filter((v) => v.id === version) : [s.current];
+    for (const v of versions) {
+      const st = v.structs.find((x) => x.name === name);
+      if (st) return st;
+    }
+  }
+  return undefined;
+}

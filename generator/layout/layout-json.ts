@@ -1,0 +1,64 @@
+/** The `kho-abi layout --json` view of the IR: fields flattened, bitfields as fields with bit positions. */
+import type { AbiIR, FieldIR, StructIR } from './ir.js';
+
+export interface FieldJson {
+  name: string;
+  type: string;
+  offset: number;
+  size: number;
+  count?: number;
+  flexible?: true;
+  bit_offset?: number;
+  bit_width?: number;
+  storage_offset?: number;
+  storage_size?: number;
+}
+
+export function layoutJson(ir: AbiIR, structs: readonly StructIR[]) {
+  return {
+    target: { page_size: ir.target.pageSize, byte_order: ir.target.byteOrder },
+    structs: structs.map((s) => ({
+      name: s.name,
+      schema: s.schema,
+      version: s.version,
+      size: s.size,
+      align: s.align,
+      packed: s.packed,
+      fingerprint: s.fingerprint,
+      fields: s.fields.flatMap(flatten),
+    })),
+  };
+}
+
+function typeName(f: FieldIR): string {
+  if (f.shape === 'khoser') return `khoser(struct ${f.khoserTarget})`;
+  if (f.shape === 'bitmap') return 'unsigned long';
+  if (f.struct) return `struct ${f.struct.name}`;
+  return f.prim ?? f.shape;
+}
+
+function flatten(f: FieldIR): FieldJson[] {
+  if (f.shape === 'bits') {
+    return f.bits!.map((b) => ({
+      name: b.name,
+      type: f.prim!,
+      offset: b.byteOffset,
+      size: b.byteSize,
+      bit_offset: b.lsb,
+      bit_width: b.width,
+      storage_offset: b.storageOffset,
+      storage_size: b.storageSize,
+    }));
+  }
+  if (f.shape === 'union' && f.name === undefined) return f.members!.flatMap(flatten);
+  return [
+    {
+      name: f.name ?? '',
+      type: typeName(f),
+      offset: f.offset,
+      size: f.size,
+      ...(f.count !== undefined && f.shape !== 'flexible' ? { count: f.count } : {}),
+      ...(f.shape === 'flexible' ? { flexible: true as const } : {}),
+    },
+  ];
+}

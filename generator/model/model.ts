@@ -1,0 +1,208 @@
+/**
+ * The resolved model: a validated schema with every name turned into the
+ * object it names. Later stages never look a name up again.
+ */
+import type { SourceSpan } from '../diagnostics/diagnostic.js';
+import type { SourceFile } from '../source/load.js';
+import type { Expr } from './expr.js';
+
+export type Prim = 'u8' | 'u16' | 'u32' | 'u64' | 's8' | 's16' | 's32' | 's64' | 'char';
+export const PRIMS: readonly Prim[] = ['u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'char'];
+export const PRIM_SIZE: Readonly<Record<Prim, number>> = { u8: 1, u16: 2, u32: 4, u64: 8, s8: 1, s16: 2, s32: 4, s64: 8, char: 1 };
+export const isSigned = (p: Prim): boolean => p.startsWith('s');
+
+/** An expression as written, parsed, with the span of the YAML scalar that holds it. */
+export interface ExprRef {
+  readonly text: string;
+  readonly ast: Expr;
+  readonly span: SourceSpan;
+}
+
+export interface Schema {
+  readonly name: string;
+  readonly file: SourceFile;
+  readonly spdx: string;
+  readonly title: string;
+  readonly doc: string;
+  includes: Schema[];
+  component?: Component;
+  readonly externals: External[];
+  readonly constants: Constant[];
+  readonly enums: Enum[];
+  readonly structs: Struct[];
+  readonly containers: Container[];
+  readonly asserts: Assert[];
+}
+
+export interface Component {
+  readonly name: string;
+  readonly schema: Schema;
+  readonly macro?: string;
+  readonly baseMacro?: string;
+  readonly doc?: string;
+  readonly versions: Version[];
+  current: Version;
+  readonly featureBits: FeatureBit[];
+  storedIn?: { struct: Struct; field: Field; span: SourceSpan };
+  readonly span: SourceSpan;
+}
+
+export interface Version {
+  readonly id: string;
+  readonly component: Component;
+  readonly index: number;
+  readonly compatible?: string;
+  readonly compose: boolean;
+  /** Sub-components written in the schema, checked against the derived ones. */
+  readonly declaredSubcomponents?: { names: string[]; span: SourceSpan };
+  /** Sub-components derived from what this version's layouts use, strcmp-sorted. */
+  subcomponents: Component[];
+  readonly features?: { supported: FeatureBit[]; required: FeatureBit[]; active: FeatureBit[] };
+  readonly doc?: string;
+  readonly span: SourceSpan;
+}
+
+export interface FeatureBit {
+  readonly name: string;
+  readonly bit: number;
+  readonly doc?: string;
+  readonly span: SourceSpan;
+}
+
+export interface External {
+  readonly name: string;
+  readonly schema: Schema;
+  readonly header: string;
+  readonly value?: ExprRef;
+  readonly string?: string;
+  readonly doc?: string;
+  readonly span: SourceSpan;
+}
+
+export interface Constant {
+  readonly name: string;
+  readonly schema: Schema;
+  readonly value?: ExprRef;
+  readonly string?: string;
+  readonly doc?: string;
+  readonly in?: Version[];
+  readonly span: SourceSpan;
+}
+
+export interface Enum {
+  readonly name: string;
+  readonly schema: Schema;
+  readonly doc?: string;
+  readonly values: Enumerator[];
+  readonly span: SourceSpan;
+}
+
+export interface Enumerator {
+  readonly name: string;
+  readonly enumeration: Enum;
+  readonly value: ExprRef;
+  readonly doc?: string;
+  readonly span: SourceSpan;
+}
+
+export interface Struct {
+  readonly name: string;
+  readonly schema: Schema;
+  readonly doc?: string;
+  readonly packed: boolean;
+  readonly size?: ExprRef;
+  readonly in?: Version[];
+  fields: Field[];
+  readonly span: SourceSpan;
+}
+
+export type FieldType = { readonly kind: 'prim'; readonly prim: Prim } | { readonly kind: 'struct'; readonly struct: Struct };
+
+export interface Bitfield {
+  readonly name: string;
+  readonly lsb: number;
+  readonly width: number;
+  readonly doc?: string;
+  readonly allowed?: ExprRef;
+  readonly span: SourceSpan;
+}
+
+export interface Ref {
+  readonly to?: Struct;
+  readonly via?: Container;
+  readonly count?: Field;
+}
+
+interface FieldCommon {
+  /** Absent for a bitfield group and an anonymous union, whose members carry the names. */
+  readonly name?: string;
+  readonly doc?: string;
+  readonly in?: Version[];
+  readonly ref?: Ref;
+  readonly allowed?: ExprRef;
+  readonly holds?: { name: string; span: SourceSpan };
+  readonly span: SourceSpan;
+}
+
+export type Field = FieldCommon &
+  (
+    | { readonly shape: 'scalar'; readonly type: FieldType }
+    | { readonly shape: 'array'; readonly type: FieldType; readonly count: ExprRef }
+    | { readonly shape: 'flexible'; readonly type: FieldType }
+    | { readonly shape: 'bits'; readonly unit: Prim; readonly bits: Bitfield[] }
+    | { readonly shape: 'bitmap'; readonly nbits: ExprRef }
+    | { readonly shape: 'khoser'; readonly target: Struct }
+    | { readonly shape: 'union'; readonly members: Field[] }
+  );
+
+export type ContainerKind =
+  | { readonly kind: 'block_chain'; readonly header: Struct; readonly next: string; readonly count: string; readonly blockSize: ExprRef; readonly maxBlocks: ExprRef }
+  | { readonly kind: 'vmalloc_chain'; readonly descriptor: Struct; readonly chunk: Struct }
+  | { readonly kind: 'radix_tree'; readonly node: Struct; readonly leaf: Struct; readonly depth: ExprRef }
+  | {
+      readonly kind: 'fdt';
+      readonly compatible: string;
+      readonly properties: FdtProperty[];
+      readonly nodeProperties: FdtProperty[];
+      readonly services: Container[];
+    };
+
+export interface FdtProperty {
+  readonly name: string;
+  readonly type: 'u64' | 'string';
+  readonly ref?: Ref;
+  readonly optional: boolean;
+  readonly doc?: string;
+}
+
+export interface Container {
+  readonly name: string;
+  readonly schema: Schema;
+  readonly doc?: string;
+  def: ContainerKind;
+  readonly span: SourceSpan;
+}
+
+export interface Assert {
+  readonly expr: ExprRef;
+  readonly message?: string;
+  readonly schema: Schema;
+}
+
+export interface Model {
+  readonly schemas: readonly Schema[];
+  readonly structs: ReadonlyMap<string, Struct>;
+  readonly components: ReadonlyMap<string, Component>;
+}
+
+/** Is an item declared with `in:` present in this version? */
+export function presentIn(item: { in?: Version[] }, version: Version | undefined): boolean {
+  return !item.in || version === undefined || item.in.includes(version);
+}
+
+/** Named members of a field, looking through bitfield groups and anonymous unions. */
+export function memberNames(field: Field): string[] {
+  if (field.shape === 'bits') return field.bits.map((b) => b.name);
+  if (field.shape === 'union' && field.name === undefined) return field.members.flatMap(memberNames);
+  return field.name === undefined ? [] : [field.name];
+}

@@ -1,0 +1,80 @@
+/**
+ * The shape of a schema document once it has passed the schema language
+ * (schemas/kho-abi.schema.json); nothing here is checked beyond that.
+ */
+type ExprValue = string | number;
+
+export interface RawSchema {
+  schema: string;
+  spdx: string;
+  title: string;
+  doc: string;
+  includes?: string[];
+  component?: RawComponent;
+  externals?: { name: string; value?: ExprValue; string?: string; header: string; doc?: string }[];
+  constants?: { name: string; value?: ExprValue; string?: string; doc?: string; in?: string[] }[];
+  enums?: { name: string; doc?: string; values: { name: string; value: ExprValue; doc?: string }[] }[];
+  structs?: RawStruct[];
+  containers?: RawContainer[];
+  asserts?: { expr: ExprValue; message?: string }[];
+}
+
+export interface RawComponent {
+  name: string;
+  macro?: string;
+  base_macro?: string;
+  doc?: string;
+  current: string;
+  stored_in?: string;
+  feature_bits?: { name: string; bit: number; doc?: string }[];
+  versions: {
+    id: string;
+    compatible?: string;
+    compose?: boolean;
+    subcomponents?: string[];
+    features?: { supported?: string[]; required?: string[]; active?: string[] };
+    doc?: string;
+  }[];
+}
+
+export interface RawStruct {
+  name: string;
+  doc?: string;
+  packed?: boolean;
+  size?: ExprValue;
+  in?: string[];
+  fields: RawField[];
+}
+
+export interface RawField {
+  name?: string;
+  doc?: string;
+  type?: string;
+  count?: ExprValue;
+  flexible?: true;
+  bits?: { name: string; lsb: number; width: number; doc?: string; allowed?: ExprValue }[];
+  bitmap?: ExprValue;
+  khoser?: string;
+  union?: RawField[];
+  ref?: { to?: string; via?: string; count?: string };
+  allowed?: ExprValue;
+  holds?: string;
+  in?: string[];
+}
+
+interface RawFdtProperty {
+  name: string;
+  type: 'u64' | 'string';
+  ref?: { to?: string; via?: string; count?: string };
+  optional?: boolean;
+  doc?: string;
+}
+
+export interface RawContainer {
+  name: string;
+  doc?: string;
+  block_chain?: { header: string; next: string; count: string; block_size: ExprValue; max_blocks: ExprValue };
+  vmalloc_chain?: { descriptor: string; chunk: string };
+  radix_tree?: { node: string; leaf: string; depth: ExprValue };
+  fdt?: { compatible: string; properties?: RawFdtProperty[]; node_properties?: RawFdtProperty[]; services?: string[] };
+}

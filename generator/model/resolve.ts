@@ -1,0 +1,779 @@
+/**
+ * Turns validated schema documents into the linked model and reports what
+ * JSON Schema cannot: unknown and duplicate names, reference cycles, field
+ * shapes, bitfield geometry, expressions, versions and compatible strings.
+ */
+import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
+import type { SourceFile, YamlPath } from '../source/load.js';
+import { compareCompat } from '../../runtime/compat.js';
+import { ExprError, exprReferences, FUNCTIONS, parseExpr, TARGET_NAMES } from './expr.js';
+import type { RawContainer, RawField, RawSchema } from './raw.js';
+import {
+  memberNames,
+  PRIMS,
+  PRIM_SIZE,
+  type Component,
+  type Constant,
+  type Container,
+  type ExprRef,
+  type Field,
+  type FieldType,
+  type Model,
+  type Prim,
+  type Ref,
+  type Schema,
+  type Struct,
+  type Version,
+} from './model.js';
+
+/** What a global name stands for, for expressions and duplicate checks. */
+export type Definition =
+  | { kind: 'constant'; schema: Schema; item: Constant }
+  | { kind: 'external'; schema: Schema; name: string }
+  | { kind: 'enumerator'; schema: Schema; name: string }
+  | { kind: 'enum'; schema: Schema; name: string }
+  | { kind: 'macro'; schema: Schema; component: Component }
+  | { kind: 'feature'; schema: Schema; name: string }
+  | { kind: 'struct'; schema: Schema; item: Struct }
+  | { kind: 'container'; schema: Schema; item: Container };
+
+export interface Resolved {
+  readonly model: Model;
+  readonly names: ReadonlyMap<string, Definition>;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function resolve(files: readonly SourceFile[]): Resolved {
+  return new Resolver(files).run();
+}
+
+const describeDef = (d: Definition): string =>
+  ({ constant: 'constant', external: 'external', enumerator: 'enumerator', enum: 'enum', macro: 'compatible macro', feature: 'feature bit', struct: 'struct', container: 'container' })[d.kind];
+
+class Resolver {
+  private readonly diags: Diagnostic[] = [];
+  private readonly names = new Map<string, Definition>();
+  private readonly schemas: Schema[] = [];
+  private readonly structs = new Map<string, Struct>();
+  private readonly components = new Map<string, Component>();
+  private readonly raw = new Map<Schema, RawSchema>();
+
+  constructor(private readonly files: readonly SourceFile[]) {}
+
+  run(): Resolved {
+    for (const file of this.files) this.declareSchema(file);
+    for (const schema of this.schemas) this.linkIncludes(schema);
+    for (const schema of this.schemas) this.declareItems(schema);
+    for (const schema of this.schemas) this.linkSchema(schema);
+    this.checkIncludeCycles();
+    this.checkStructCycles();
+    this.checkDefinitionOrder();
+    for (const c of this.components.values()) this.deriveSubcomponents(c);
+    const model: Model = { schemas: this.schemas, structs: this.structs, components: this.components };
+    return { model, names: this.names, diagnostics: this.diags };
+  }
+
+  private err(code: string, span: SourceSpan, message: string, help?: string): void {
+    this.diags.push(error(code, span, message, help));
+  }
+
+  private rawOf(schema: Schema): RawSchema {
+    return this.raw.get(schema)!;
+  }
+
+  private declareSchema(file: SourceFile): void {
+    const raw = file.data as RawSchema;
+    const schema: Schema = {
+      name: raw.schema,
+      file,
+      spdx: raw.spdx,
+      title: raw.title,
+      doc: raw.doc,
+      includes: [],
+      externals: [],
+      constants: [],
+      enums: [],
+      structs: [],
+      containers: [],
+      asserts: [],
+    };
+    const base = file.path.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+    if (base !== raw.schema) {
+      this.err('schema-name-mismatch', file.spanOf(['schema']), `schema '${raw.schema}' is in a file named '${base}'`, `rename the file to ${raw.schema}.yaml or set schema: ${base}`);
+    }
+    if (this.schemas.some((s) => s.name === raw.schema)) {
+      this.err('duplicate-name', file.spanOf(['schema']), `schema '${raw.schema}' is defined by two files`);
+      return;
+    }
+    this.raw.set(schema, raw);
+    this.schemas.push(schema);
+  }
+
+  private linkIncludes(schema: Schema): void {
+    const raw = this.rawOf(schema);
+    (raw.includes ?? []).forEach((name, i) => {
+      const target = this.schemas.find((s) => s.name === name);
+      if (!target) this.err('unknown-schema', schema.file.spanOf(['includes', i]), `included schema '${name}' does not exist`, `known schemas: ${this.schemas.map((s) => s.name).join(', ')}`);
+      else if (target === schema) this.err('cycle', schema.file.spanOf(['includes', i]), `schema '${name}' includes itself`);
+      else schema.includes.push(target);
+    });
+  }
+
+  private define(name: string, def: Definition, span: SourceSpan): void {
+    const prior = this.names.get(name);
+    if (prior) {
+      this.err('duplicate-name', span, `'${name}' is already defined as a ${describeDef(prior)} in schema '${prior.schema.name}'`, 'every name is global in the kernel; rename one of them');
+      return;
+    }
+    this.names.set(name, def);
+  }
+
+  private exprRef(file: SourceFile, path: YamlPath, value: string | number): ExprRef | undefined {
+    const text = String(value);
+    const span = file.spanOf(path);
+    const quoted = /^["']/.test(file.text.split('\n')[span.line - 1]?.slice(span.col - 1) ?? '');
+    const base: SourceSpan = { ...span, col: span.col + (quoted ? 1 : 0) };
+    try {
+      return { text, ast: parseExpr(text), span: base };
+    } catch (e) {
+      if (!(e instanceof ExprError)) throw e;
+      this.err('bad-expression', { ...base, col: base.col + e.pos, length: e.len }, `${e.message} in '${text}'`, 'write a C constant expression');
+      return undefined;
+    }
+  }
+
+  private declareItems(schema: Schema): void {
+    const raw = this.rawOf(schema);
+    const f = schema.file;
+    if (raw.component) this.declareComponent(schema, raw);
+    (raw.externals ?? []).forEach((x, i) => {
+      const span = f.spanOf(['externals', i, 'name']);
+      if ((x.value === undefined) === (x.string === undefined)) {
+        this.err('bad-constant', f.spanOf(['externals', i]), `external '${x.name}' needs exactly one of value or string`);
+        return;
+      }
+      const value = x.value !== undefined ? this.exprRef(f, ['externals', i, 'value'], x.value) : undefined;
+      schema.externals.push({ name: x.name, schema, header: x.header, ...(value ? { value } : {}), ...(x.string !== undefined ? { string: x.string } : {}), ...(x.doc ? { doc: x.doc } : {}), span });
+      this.define(x.name, { kind: 'external', schema, name: x.name }, span);
+    });
+    (raw.constants ?? []).forEach((c, i) => {
+      const span = f.spanOf(['constants', i, 'name']);
+      if ((c.value === undefined) === (c.string === undefined)) {
+        this.err('bad-constant', f.spanOf(['constants', i]), `constant '${c.name}' needs exactly one of value or string`);
+        return;
+      }
+      const value = c.value !== undefined ? this.exprRef(f, ['constants', i, 'value'], c.value) : undefined;
+      if (c.value !== undefined && !value) return;
+      const item: Constant = {
+        name: c.name,
+        schema,
+        ...(value ? { value } : {}),
+        ...(c.string !== undefined ? { string: c.string } : {}),
+        ...(c.doc ? { doc: c.doc } : {}),
+        ...this.inVersions(schema, c.in, ['constants', i, 'in']),
+        span,
+      };
+      schema.constants.push(item);
+      this.define(c.name, { kind: 'constant', schema, item }, span);
+    });
+    (raw.enums ?? []).forEach((e, i) => {
+      const span = f.spanOf(['enums', i, 'name']);
+      const en = { name: e.name, schema, ...(e.doc ? { doc: e.doc } : {}), values: [] as Schema['enums'][number]['values'], span };
+      this.define(e.name, { kind: 'enum', schema, name: e.name }, span);
+      e.values.forEach((v, j) => {
+        const vspan = f.spanOf(['enums', i, 'values', j, 'name']);
+        const value = this.exprRef(f, ['enums', i, 'values', j, 'value'], v.value);
+        this.define(v.name, { kind: 'enumerator', schema, name: v.name }, vspan);
+        if (value) en.values.push({ name: v.name, enumeration: en, value, ...(v.doc ? { doc: v.doc } : {}), span: vspan });
+      });
+      schema.enums.push(en);
+    });
+    (raw.structs ?? []).forEach((s, i) => {
+      const span = f.spanOf(['structs', i, 'name']);
+      const size = s.size !== undefined ? this.exprRef(f, ['structs', i, 'size'], s.size) : undefined;
+      const st: Struct = {
+        name: s.name,
+        schema,
+        ...(s.doc ? { doc: s.doc } : {}),
+        packed: s.packed ?? false,
+        ...(size ? { size } : {}),
+        ...this.inVersions(schema, s.in, ['structs', i, 'in']),
+        fields: [],
+        span,
+      };
+      if (this.names.has(s.name)) {
+        this.define(s.name, { kind: 'struct', schema, item: st }, span);
+        return;
+      }
+      this.define(s.name, { kind: 'struct', schema, item: st }, span);
+      this.structs.set(s.name, st);
+      schema.structs.push(st);
+    });
+    (raw.containers ?? []).forEach((c, i) => {
+      const span = f.spanOf(['containers', i, 'name']);
+      // Linked in linkSchema, once every struct exists.
+      const item: Container = { name: c.name, schema, ...(c.doc ? { doc: c.doc } : {}), def: undefined as never, span };
+      this.define(c.name, { kind: 'container', schema, item }, span);
+      schema.containers.push(item);
+    });
+  }
+
+  private declareComponent(schema: Schema, raw: RawSchema): void {
+    const rc = raw.component!;
+    const f = schema.file;
+    const span = f.spanOf(['component', 'name']);
+    const prior = this.components.get(rc.name);
+    if (prior) {
+      this.err('duplicate-name', span, `component '${rc.name}' is already declared by schema '${prior.schema.name}'`);
+      return;
+    }
+    const component: Component = {
+      name: rc.name,
+      schema,
+      ...(rc.macro ? { macro: rc.macro } : {}),
+      ...(rc.base_macro ? { baseMacro: rc.base_macro } : {}),
+      ...(rc.doc ? { doc: rc.doc } : {}),
+      versions: [],
+      current: undefined as never,
+      featureBits: [],
+      span,
+    };
+    (rc.feature_bits ?? []).forEach((b, i) => {
+      const bspan = f.spanOf(['component', 'feature_bits', i, 'name']);
+      if (component.featureBits.some((o) => o.bit === b.bit)) this.err('duplicate-name', f.spanOf(['component', 'feature_bits', i, 'bit']), `feature bit ${b.bit} is used twice`);
+      component.featureBits.push({ name: b.name, bit: b.bit, ...(b.doc ? { doc: b.doc } : {}), span: bspan });
+      this.define(b.name, { kind: 'feature', schema, name: b.name }, bspan);
+    });
+    rc.versions.forEach((v, i) => {
+      const vspan = f.spanOf(['component', 'versions', i, 'id']);
+      if (component.versions.some((o) => o.id === v.id)) {
+        this.err('duplicate-version', vspan, `version '${v.id}' is declared twice`);
+        return;
+      }
+      const features = v.features
+        ? {
+            supported: this.featureList(component, v.features.supported, ['component', 'versions', i, 'features', 'supported']),
+            required: this.featureList(component, v.features.required, ['component', 'versions', i, 'features', 'required']),
+            active: this.featureList(component, v.features.active, ['component', 'versions', i, 'features', 'active']),
+          }
+        : undefined;
+      if (v.compose && v.compatible === undefined) {
+        this.err('compat-invalid', f.spanOf(['component', 'versions', i, 'compose']), `version '${v.id}' composes sub-components but has no base compatible string`, 'give it a compatible string');
+      }
+      if (v.subcomponents && !v.compose) {
+        this.err('compat-invalid', f.spanOf(['component', 'versions', i, 'subcomponents']), `version '${v.id}' lists subcomponents but does not set compose: true`);
+      }
+      if (v.subcomponents) this.checkSorted(v.subcomponents, f, ['component', 'versions', i, 'subcomponents']);
+      component.versions.push({
+        id: v.id,
+        component,
+        index: i,
+        ...(v.compatible !== undefined ? { compatible: v.compatible } : {}),
+        compose: v.compose ?? false,
+        ...(v.subcomponents ? { declaredSubcomponents: { names: v.subcomponents, span: f.spanOf(['component', 'versions', i, 'subcomponents']) } } : {}),
+        subcomponents: [],
+        ...(features ? { features } : {}),
+        ...(v.doc ? { doc: v.doc } : {}),
+        span: vspan,
+      });
+    });
+    const current = component.versions.find((v) => v.id === rc.current);
+    if (!current) {
+      this.err('unknown-version', f.spanOf(['component', 'current']), `current version '${rc.current}' is not declared`, `declared: ${component.versions.map((v) => v.id).join(', ')}`);
+      component.current = component.versions[component.versions.length - 1]!;
+    } else component.current = current;
+    const seen = new Map<string, Version>();
+    for (const v of component.versions) {
+      const key = `${v.compatible ?? ''}|${v.compose}`;
+      const other = seen.get(key);
+      if (other && v.compatible !== undefined) this.err('duplicate-version', v.span, `versions '${other.id}' and '${v.id}' store the same compatible string '${v.compatible}'`);
+      seen.set(key, v);
+    }
+    if (component.versions.some((v) => v.compatible !== undefined) && !component.macro) {
+      this.err('missing-key', span, `component '${rc.name}' has compatible strings but no macro to hold them`, 'add macro: <NAME>_COMPATIBLE');
+    }
+    if (component.macro) this.define(component.macro, { kind: 'macro', schema, component }, f.spanOf(['component', 'macro']));
+    if (component.baseMacro) this.define(component.baseMacro, { kind: 'macro', schema, component }, f.spanOf(['component', 'base_macro']));
+    schema.component = component;
+    this.components.set(component.name, component);
+  }
+
+  /** Sub-components must be in strictly increasing strcmp order (kernel-abi.md section 4). */
+  private checkSorted(list: readonly string[], f: SourceFile, path: YamlPath): void {
+    for (let i = 1; i < list.length; i++) {
+      const order = compareCompat(list[i - 1]!, list[i]!);
+      if (order >= 0) {
+        this.err(
+          order === 0 ? 'compat-duplicate' : 'compat-unsorted',
+          f.spanOf([...path, i]),
+          order === 0 ? `sub-component '${list[i]}' is listed twice` : `sub-component '${list[i]}' must come before '${list[i - 1]}': sub-components are in strictly increasing strcmp order`,
+          order === 0 ? 'remove the duplicate' : `write them as [${[...list].sort(compareCompat).join(', ')}]`,
+        );
+      }
+    }
+  }
+
+  private featureList(component: Component, names: string[] | undefined, path: YamlPath) {
+    const f = component.schema.file;
+    return (names ?? []).flatMap((n, i) => {
+      const bit = component.featureBits.find((b) => b.name === n);
+      if (!bit) {
+        this.err('unknown-name', f.spanOf([...path, i]), `'${n}' is not a feature bit of component '${component.name}'`, `declared: ${component.featureBits.map((b) => b.name).join(', ') || 'none'}`);
+        return [];
+      }
+      return [bit];
+    });
+  }
+
+  private inVersions(schema: Schema, ids: string[] | undefined, path: YamlPath): { in?: Version[] } {
+    if (!ids) return {};
+    const f = schema.file;
+    const component = schema.component;
+    if (!component) {
+      this.err('unknown-version', f.spanOf(path), `'in' names versions but schema '${schema.name}' declares no component`);
+      return {};
+    }
+    const out: Version[] = [];
+    ids.forEach((id, i) => {
+      const v = component.versions.find((x) => x.id === id);
+      if (!v) this.err('unknown-version', f.spanOf([...path, i]), `version '${id}' is not declared by component '${component.name}'`, `declared: ${component.versions.map((x) => x.id).join(', ')}`);
+      else out.push(v);
+    });
+    return { in: out };
+  }
+
+  /** Is a definition from `owner` visible in `schema` (itself or a direct include)? */
+  private visible(schema: Schema, owner: Schema): boolean {
+    return owner === schema || schema.includes.includes(owner);
+  }
+
+  private notIncluded(schema: Schema, owner: Schema, name: string, span: SourceSpan): void {
+    this.err('not-included', span, `'${name}' is defined in schema '${owner.name}', which '${schema.name}' does not include`, `add ${owner.name} to includes`);
+  }
+
+  private lookupStruct(schema: Schema, name: string, span: SourceSpan): Struct | undefined {
+    const s = this.structs.get(name);
+    if (!s) {
+      const def = this.names.get(name);
+      this.err(
+        'unknown-type',
+        span,
+        def ? `'${name}' is a ${describeDef(def)}, not a struct or primitive type` : `unknown type '${name}'`,
+        `a type is one of ${PRIMS.join(', ')} or a struct name`,
+      );
+      return undefined;
+    }
+    if (!this.visible(schema, s.schema)) this.notIncluded(schema, s.schema, name, span);
+    return s;
+  }
+
+  private lookupContainer(schema: Schema, name: string, span: SourceSpan): Container | undefined {
+    const def = this.names.get(name);
+    if (def?.kind !== 'container') {
+      this.err('unknown-container', span, def ? `'${name}' is a ${describeDef(def)}, not a container` : `unknown container '${name}'`);
+      return undefined;
+    }
+    if (!this.visible(schema, def.schema)) this.notIncluded(schema, def.schema, name, span);
+    return def.item;
+  }
+
+  private checkExpr(schema: Schema, ref: ExprRef | undefined, opts: { sizeContext?: Struct } = {}): void {
+    if (!ref) return;
+    const refs = exprReferences(ref.ast);
+    const at = (e: { pos: number; len: number }): SourceSpan => ({ ...ref.span, col: ref.span.col + e.pos, length: e.len });
+    for (const n of refs.names) {
+      if (n.kind !== 'name') continue;
+      this.checkName(schema, n.name, at(n), opts.sizeContext);
+    }
+    for (const n of refs.sizeofNames) {
+      if (n.kind !== 'sizeof' || n.of.kind !== 'name') continue;
+      this.checkName(schema, n.of.name, at(n), opts.sizeContext);
+    }
+    for (const c of refs.calls) {
+      if (c.kind === 'call' && !FUNCTIONS[c.fn]) this.err('unknown-name', at(c), `unknown function '${c.fn}'`, `known functions: ${Object.keys(FUNCTIONS).join(', ')}`);
+    }
+    for (const s of refs.structs) {
+      if (s.kind === 'sizeof' && s.of.kind === 'struct') this.lookupStruct(schema, s.of.name, at(s));
+    }
+  }
+
+  private checkName(schema: Schema, name: string, span: SourceSpan, sizeContext?: Struct): void {
+    if (name in TARGET_NAMES) return;
+    const def = this.names.get(name);
+    if (!def) {
+      const field = sizeContext?.fields.some((f) => memberNames(f).includes(name));
+      if (field) {
+        this.err('not-constant', span, `array size uses '${name}', a member of ${sizeContext!.name}; sizes must be constant expressions`, 'use a flexible array (flexible: true) with ref.count, or a constant');
+      } else this.err('unknown-name', span, `unknown name '${name}'`, 'declare it as a constant, enumerator or external');
+      return;
+    }
+    if (def.kind === 'struct' || def.kind === 'container' || def.kind === 'enum') {
+      this.err('not-constant', span, `'${name}' is a ${describeDef(def)}, not a value`, def.kind === 'struct' ? `write sizeof(struct ${name})` : undefined);
+      return;
+    }
+    if (!this.visible(schema, def.schema)) this.notIncluded(schema, def.schema, name, span);
+  }
+
+  private fieldType(schema: Schema, name: string, span: SourceSpan): FieldType | undefined {
+    if ((PRIMS as readonly string[]).includes(name)) return { kind: 'prim', prim: name as Prim };
+    const s = this.lookupStruct(schema, name, span);
+    return s ? { kind: 'struct', struct: s } : undefined;
+  }
+
+  private linkSchema(schema: Schema): void {
+    const raw = this.rawOf(schema);
+    const f = schema.file;
+    for (const x of schema.externals) this.checkExpr(schema, x.value);
+    for (const c of schema.constants) this.checkExpr(schema, c.value);
+    for (const e of schema.enums) for (const v of e.values) this.checkExpr(schema, v.value);
+    (raw.structs ?? []).forEach((rs, i) => {
+      const st = this.structs.get(rs.name);
+      if (!st || st.schema !== schema) return;
+      this.checkExpr(schema, st.size);
+      st.fields = this.linkFields(schema, st, rs.fields, ['structs', i, 'fields'], false);
+      this.checkFieldNames(st, rs.fields, ['structs', i, 'fields']);
+      this.linkRefs(schema, st, st.fields, rs.fields, ['structs', i, 'fields']);
+    });
+    (raw.containers ?? []).forEach((rc, i) => {
+      const item = schema.containers.find((c) => c.name === rc.name);
+      if (item) item.def = this.linkContainer(schema, rc, ['containers', i]) ?? { kind: 'fdt', compatible: '', properties: [], nodeProperties: [], services: [] };
+    });
+    (raw.asserts ?? []).forEach((a, i) => {
+      const expr = this.exprRef(f, ['asserts', i, 'expr'], a.expr);
+      this.checkExpr(schema, expr);
+      if (expr) schema.asserts.push({ expr, ...(a.message ? { message: a.message } : {}), schema });
+    });
+    const rc = raw.component;
+    if (rc?.stored_in && schema.component) {
+      const [sname, fname] = rc.stored_in.split('.') as [string, string];
+      const span = f.spanOf(['component', 'stored_in']);
+      const st = this.structs.get(sname);
+      const field = st?.fields.find((x) => x.name === fname);
+      if (!st || !field) this.err('unknown-field', span, `'${rc.stored_in}' is not a member of a known struct`);
+      else if (field.shape !== 'array' || field.type.kind !== 'prim' || field.type.prim !== 'char') this.err('bad-field', span, `'${rc.stored_in}' is not a char array`);
+      else {
+        if (!this.visible(schema, st.schema)) this.notIncluded(schema, st.schema, sname, span);
+        schema.component.storedIn = { struct: st, field, span };
+      }
+    }
+  }
+
+  private linkFields(schema: Schema, st: Struct, raws: RawField[], path: YamlPath, inUnion: boolean): Field[] {
+    const f = schema.file;
+    const out: Field[] = [];
+    raws.forEach((rf, i) => {
+      const p = [...path, i];
+      const span = f.spanOf(rf.name !== undefined ? [...p, 'name'] : p);
+      const kinds = (['type', 'bitmap', 'khoser', 'union'] as const).filter((k) => rf[k] !== undefined);
+      if (kinds.length !== 1) {
+        this.err('bad-field', f.spanOf(p), kinds.length === 0 ? 'a member needs one of type, bitmap, khoser or union' : `a member takes one of ${kinds.join(', ')}, not several`);
+        return;
+      }
+      const common = {
+        ...(rf.name !== undefined ? { name: rf.name } : {}),
+        ...(rf.doc ? { doc: rf.doc } : {}),
+        ...this.inVersions(schema, rf.in, [...p, 'in']),
+        ...(rf.allowed !== undefined ? (() => { const a = this.exprRef(f, [...p, 'allowed'], rf.allowed); this.checkExpr(schema, a); return a ? { allowed: a } : {}; })() : {}),
+        ...(rf.holds !== undefined ? { holds: { name: rf.holds, span: f.spanOf([...p, 'holds']) } } : {}),
+        span,
+      };
+      if (rf.holds !== undefined) {
+        const def = this.names.get(rf.holds);
+        const isString = (def?.kind === 'constant' && def.item.string !== undefined) || def?.kind === 'macro';
+        if (!isString) this.err('unknown-name', f.spanOf([...p, 'holds']), `'${rf.holds}' is not a string constant or compatible macro`);
+        else if (!this.visible(schema, def.schema)) this.notIncluded(schema, def.schema, rf.holds, f.spanOf([...p, 'holds']));
+      }
+      const needName = rf.bits === undefined && rf.union === undefined;
+      if (needName && rf.name === undefined) {
+        this.err('bad-field', f.spanOf(p), 'this member needs a name');
+        return;
+      }
+      if (rf.bits !== undefined && rf.name !== undefined) {
+        this.err('bad-field', f.spanOf([...p, 'name']), 'a bitfield group has no name of its own; its bits are named');
+        return;
+      }
+      if (rf.count !== undefined && rf.flexible) {
+        this.err('bad-field', f.spanOf([...p, 'flexible']), 'a member is either an array with a count or a flexible array, not both');
+        return;
+      }
+      if ((rf.count !== undefined || rf.flexible) && rf.type === undefined) {
+        this.err('bad-field', f.spanOf([...p, rf.count !== undefined ? 'count' : 'flexible']), 'count and flexible need a type');
+        return;
+      }
+      if (rf.bits !== undefined && (rf.count !== undefined || rf.flexible)) {
+        this.err('bad-field', f.spanOf(p), 'a bitfield group cannot be an array');
+        return;
+      }
+      if (rf.flexible && (inUnion || i !== raws.length - 1)) {
+        this.err('bad-field', f.spanOf([...p, 'flexible']), `flexible array '${rf.name}' must be the last member of ${st.name}`);
+        return;
+      }
+      if (rf.union !== undefined) {
+        const members = this.linkFields(schema, st, rf.union, [...p, 'union'], true);
+        out.push({ ...common, shape: 'union', members });
+        return;
+      }
+      if (rf.khoser !== undefined) {
+        const target = this.lookupStruct(schema, rf.khoser, f.spanOf([...p, 'khoser']));
+        if (target) out.push({ ...common, shape: 'khoser', target });
+        return;
+      }
+      if (rf.bitmap !== undefined) {
+        const nbits = this.exprRef(f, [...p, 'bitmap'], rf.bitmap);
+        this.checkExpr(schema, nbits, { sizeContext: st });
+        if (nbits) out.push({ ...common, shape: 'bitmap', nbits });
+        return;
+      }
+      const type = this.fieldType(schema, rf.type!, f.spanOf([...p, 'type']));
+      if (!type) return;
+      if (rf.bits !== undefined) {
+        if (type.kind !== 'prim' || type.prim === 'char' || type.prim.startsWith('s')) {
+          this.err('bad-field', f.spanOf([...p, 'type']), `a bitfield storage unit must be u8, u16, u32 or u64, not ${rf.type}`);
+          return;
+        }
+        const unitBits = PRIM_SIZE[type.prim] * 8;
+        const bits = rf.bits.map((b, j) => {
+          const bspan = f.spanOf([...p, 'bits', j, 'name']);
+          if (b.lsb + b.width > unitBits) {
+            this.err('bitfield-too-wide', f.spanOf([...p, 'bits', j, 'width']), `bitfield '${b.name}' covers bits ${b.lsb}..${b.lsb + b.width - 1}, beyond its ${unitBits}-bit ${type.prim} storage unit`, `use a wider storage unit or make lsb + width at most ${unitBits}`);
+          }
+          const allowed = b.allowed !== undefined ? this.exprRef(f, [...p, 'bits', j, 'allowed'], b.allowed) : undefined;
+          this.checkExpr(schema, allowed);
+          return { name: b.name, lsb: b.lsb, width: b.width, ...(b.doc ? { doc: b.doc } : {}), ...(allowed ? { allowed } : {}), span: bspan };
+        });
+        const sorted = [...bits].map((b, j) => ({ b, j })).sort((x, y) => x.b.lsb - y.b.lsb);
+        for (let k = 1; k < sorted.length; k++) {
+          const prev = sorted[k - 1]!.b;
+          const cur = sorted[k]!;
+          if (cur.b.lsb < prev.lsb + prev.width) {
+            this.err('bitfield-overlap', f.spanOf([...p, 'bits', cur.j, 'lsb']), `bitfield '${cur.b.name}' (bits ${cur.b.lsb}..${cur.b.lsb + cur.b.width - 1}) overlaps '${prev.name}' (bits ${prev.lsb}..${prev.lsb + prev.width - 1})`, `start it at bit ${prev.lsb + prev.width} or later`);
+          }
+        }
+        out.push({ ...common, shape: 'bits', unit: type.prim, bits });
+        return;
+      }
+      if (rf.count !== undefined) {
+        const count = this.exprRef(f, [...p, 'count'], rf.count);
+        this.checkExpr(schema, count, { sizeContext: st });
+        if (count) out.push({ ...common, shape: 'array', type, count });
+        return;
+      }
+      if (rf.flexible) {
+        out.push({ ...common, shape: 'flexible', type });
+        return;
+      }
+      if (type.kind === 'prim' && type.prim === 'char' && rf.name !== undefined) {
+        // A lone char is legal C but never a string; say so only if it looks like one.
+      }
+      out.push({ ...common, shape: 'scalar', type });
+    });
+    return out;
+  }
+
+  private checkFieldNames(st: Struct, raws: RawField[], path: YamlPath): void {
+    const seen = new Map<string, true>();
+    st.fields.forEach((field) => {
+      for (const name of memberNames(field)) {
+        if (seen.has(name)) {
+          const i = raws.findIndex((r) => r.name === name || r.bits?.some((b) => b.name === name));
+          this.err('duplicate-field', i >= 0 ? st.schema.file.spanOf([...path, raws.lastIndexOf(raws.filter((r) => r.name === name || r.bits?.some((b) => b.name === name)).at(-1)!), 'name']) : field.span, `${st.name} has two members named '${name}'`);
+        }
+        seen.set(name, true);
+      }
+    });
+  }
+
+  private linkRefs(schema: Schema, st: Struct, fields: Field[], raws: RawField[], path: YamlPath): void {
+    const f = schema.file;
+    fields.forEach((field) => {
+      const i = raws.findIndex((r) => (r.name ?? null) === (field.name ?? null) && r.name !== undefined);
+      const rr = i >= 0 ? raws[i]!.ref : undefined;
+      if (!rr) return;
+      const p = [...path, i, 'ref'];
+      const to = rr.to !== undefined ? this.lookupStruct(schema, rr.to, f.spanOf([...p, 'to'])) : undefined;
+      const via = rr.via !== undefined ? this.lookupContainer(schema, rr.via, f.spanOf([...p, 'via'])) : undefined;
+      let count: Field | undefined;
+      if (rr.count !== undefined) {
+        count = st.fields.find((x) => x.name === rr.count);
+        if (!count) this.err('unknown-field', f.spanOf([...p, 'count']), `${st.name} has no member '${rr.count}'`);
+        else if (count.shape !== 'scalar' || count.type.kind !== 'prim') this.err('bad-field', f.spanOf([...p, 'count']), `'${rr.count}' is not an integer member`);
+      }
+      const ok = field.shape === 'scalar' && field.type.kind === 'prim' && field.type.prim === 'u64';
+      const descriptor = field.shape === 'scalar' && field.type.kind === 'struct';
+      if (!ok && !descriptor && field.shape !== 'khoser') {
+        this.err('bad-field', f.spanOf(p), `ref belongs on a u64 physical address, a khoser pointer or a container descriptor, not on '${field.name}'`);
+      }
+      const ref: Ref = { ...(to ? { to } : {}), ...(via ? { via } : {}), ...(count ? { count } : {}) };
+      (field as { ref?: Ref }).ref = ref;
+    });
+  }
+
+  private linkContainer(schema: Schema, rc: RawContainer, path: YamlPath): Container['def'] | undefined {
+    const f = schema.file;
+    const kinds = (['block_chain', 'vmalloc_chain', 'radix_tree', 'fdt'] as const).filter((k) => rc[k] !== undefined);
+    if (kinds.length !== 1) {
+      this.err('bad-container', f.spanOf(path), kinds.length === 0 ? `container '${rc.name}' needs one of block_chain, vmalloc_chain, radix_tree or fdt` : `container '${rc.name}' declares ${kinds.join(' and ')}; pick one`);
+      return undefined;
+    }
+    const kind: string = kinds[0]!;
+    const st = (key: string, name: string) => this.lookupStruct(schema, name, f.spanOf([...path, kind, key]));
+    const member = (struct: Struct | undefined, key: string, name: string): string => {
+      if (struct && !struct.fields.some((x) => memberNames(x).includes(name) || (x.shape === 'khoser' && x.name === name))) {
+        this.err('unknown-field', f.spanOf([...path, kind, key]), `${struct.name} has no member '${name}'`);
+      }
+      return name;
+    };
+    const expr = (key: string, v: string | number) => {
+      const e = this.exprRef(f, [...path, kind, key], v);
+      this.checkExpr(schema, e);
+      return e;
+    };
+    if (rc.block_chain) {
+      const b = rc.block_chain;
+      const header = st('header', b.header);
+      const blockSize = expr('block_size', b.block_size);
+      const maxBlocks = expr('max_blocks', b.max_blocks);
+      if (!header || !blockSize || !maxBlocks) return undefined;
+      return { kind: 'block_chain', header, next: member(header, 'next', b.next), count: member(header, 'count', b.count), blockSize, maxBlocks };
+    }
+    if (rc.vmalloc_chain) {
+      const descriptor = st('descriptor', rc.vmalloc_chain.descriptor);
+      const chunk = st('chunk', rc.vmalloc_chain.chunk);
+      return descriptor && chunk ? { kind: 'vmalloc_chain', descriptor, chunk } : undefined;
+    }
+    if (rc.radix_tree) {
+      const node = st('node', rc.radix_tree.node);
+      const leaf = st('leaf', rc.radix_tree.leaf);
+      const depth = expr('depth', rc.radix_tree.depth);
+      return node && leaf && depth ? { kind: 'radix_tree', node, leaf, depth } : undefined;
+    }
+    const d = rc.fdt!;
+    const stringName = (name: string, p: YamlPath): void => {
+      const def = this.names.get(name);
+      if (!((def?.kind === 'constant' && def.item.string !== undefined) || def?.kind === 'macro')) this.err('unknown-name', f.spanOf(p), `'${name}' is not a string constant or compatible macro`);
+      else if (!this.visible(schema, def.schema)) this.notIncluded(schema, def.schema, name, f.spanOf(p));
+    };
+    stringName(d.compatible, [...path, 'fdt', 'compatible']);
+    const props = (list: typeof d.properties, key: string) =>
+      (list ?? []).map((prop, i) => {
+        stringName(prop.name, [...path, 'fdt', key, i, 'name']);
+        const via = prop.ref?.via !== undefined ? this.lookupContainer(schema, prop.ref.via, f.spanOf([...path, 'fdt', key, i, 'ref', 'via'])) : undefined;
+        const to = prop.ref?.to !== undefined ? this.lookupStruct(schema, prop.ref.to, f.spanOf([...path, 'fdt', key, i, 'ref', 'to'])) : undefined;
+        return { name: prop.name, type: prop.type, optional: prop.optional ?? false, ...(prop.doc ? { doc: prop.doc } : {}), ...(via || to ? { ref: { ...(via ? { via } : {}), ...(to ? { to } : {}) } } : {}) };
+      });
+    const services = (d.services ?? []).flatMap((n, i) => {
+      const c = this.lookupContainer(schema, n, f.spanOf([...path, 'fdt', 'services', i]));
+      return c ? [c] : [];
+    });
+    return { kind: 'fdt', compatible: d.compatible, properties: props(d.properties, 'properties'), nodeProperties: props(d.node_properties, 'node_properties'), services };
+  }
+
+  private checkIncludeCycles(): void {
+    const state = new Map<Schema, 'active' | 'done'>();
+    const visit = (s: Schema, stack: Schema[]): void => {
+      if (state.get(s) === 'done') return;
+      if (state.get(s) === 'active') {
+        const cycle = [...stack.slice(stack.indexOf(s)), s].map((x) => x.name).join(' -> ');
+        const from = stack[stack.length - 1]!;
+        const i = this.rawOf(from).includes?.indexOf(s.name) ?? -1;
+        this.err('cycle', from.file.spanOf(['includes', i]), `schemas include each other: ${cycle}`, 'move the shared definitions into one schema that both include');
+        return;
+      }
+      state.set(s, 'active');
+      for (const inc of s.includes) visit(inc, [...stack, s]);
+      state.set(s, 'done');
+    };
+    for (const s of this.schemas) visit(s, []);
+  }
+
+  /** A struct may not contain itself, directly or through others (pointers are fine). */
+  private checkStructCycles(): void {
+    const state = new Map<Struct, 'active' | 'done'>();
+    const embedded = (fields: Field[]): Struct[] =>
+      fields.flatMap((x) =>
+        (x.shape === 'scalar' || x.shape === 'array' || x.shape === 'flexible') && x.type.kind === 'struct' ? [x.type.struct] : x.shape === 'union' ? embedded(x.members) : [],
+      );
+    const visit = (s: Struct, stack: Struct[]): void => {
+      if (state.get(s) === 'done') return;
+      if (state.get(s) === 'active') {
+        const cycle = [...stack.slice(stack.indexOf(s)), s].map((x) => x.name).join(' -> ');
+        this.err('cycle', stack[stack.length - 1]!.span, `struct ${s.name} contains itself: ${cycle}`, 'hold the inner one by physical address (a u64 with ref, or khoser) instead of by value');
+        return;
+      }
+      state.set(s, 'active');
+      for (const inner of embedded(s.fields)) visit(inner, [...stack, s]);
+      state.set(s, 'done');
+    };
+    for (const s of this.structs.values()) visit(s, []);
+  }
+
+  /** C needs a struct defined before a member embeds it. */
+  private checkDefinitionOrder(): void {
+    for (const schema of this.schemas) {
+      schema.structs.forEach((s, i) => {
+        const walk = (fields: Field[]): void => {
+          for (const x of fields) {
+            if (x.shape === 'union') walk(x.members);
+            if ((x.shape === 'scalar' || x.shape === 'array' || x.shape === 'flexible') && x.type.kind === 'struct') {
+              const inner = x.type.struct;
+              const j = schema.structs.indexOf(inner);
+              if (inner.schema === schema && j > i) {
+                this.err('used-before-defined', x.span, `${s.name}.${x.name ?? ''} embeds struct ${inner.name}, which is defined after it`, `move ${inner.name} above ${s.name}`);
+              }
+            }
+          }
+        };
+        walk(s.fields);
+      });
+    }
+  }
+
+  /**
+   * A composite version carries the compatible string of every versioned KHO
+   * data structure its layouts embed or point to (kernel-abi.md section 4).
+   */
+  private deriveSubcomponents(component: Component): void {
+    for (const version of component.versions) {
+      const found = new Set<Component>();
+      const note = (owner: Schema): void => {
+        const c = owner.component;
+        if (c && c !== component && c.current.compatible !== undefined) found.add(c);
+      };
+      const walk = (fields: Field[]): void => {
+        for (const x of fields) {
+          if (x.in && !x.in.includes(version)) continue;
+          if (x.shape === 'union') walk(x.members);
+          if ((x.shape === 'scalar' || x.shape === 'array' || x.shape === 'flexible') && x.type.kind === 'struct') note(x.type.struct.schema);
+          if (x.shape === 'khoser') note(x.target.schema);
+          if (x.ref?.via) note(x.ref.via.schema);
+          if (x.ref?.to) note(x.ref.to.schema);
+        }
+      };
+      for (const s of component.schema.structs) if (!s.in || s.in.includes(version)) walk(s.fields);
+      for (const c of component.schema.containers) {
+        if (c.def?.kind !== 'fdt') continue;
+        for (const p of [...c.def.properties, ...c.def.nodeProperties]) {
+          if (p.ref?.via) note(p.ref.via.schema);
+          if (p.ref?.to) note(p.ref.to.schema);
+        }
+        for (const svc of c.def.services) note(svc.schema);
+      }
+      version.subcomponents = version.compose ? [...found].sort((a, b) => compareCompat(a.current.compatible!, b.current.compatible!)) : [];
+      const declared = version.declaredSubcomponents;
+      if (version.compose && declared) {
+        const derived = version.subcomponents.map((c) => c.name);
+        const missing = derived.filter((n) => !declared.names.includes(n));
+        const extra = declared.names.filter((n) => !derived.includes(n));
+        for (const n of extra) if (!this.components.has(n)) this.err('unknown-component', declared.span, `'${n}' is not a component`, `components: ${[...this.components.keys()].sort().join(', ')}`);
+        if (missing.length || extra.some((n) => this.components.has(n))) {
+          this.err(
+            'compat-subcomponents-mismatch',
+            declared.span,
+            `version '${version.id}' lists sub-components [${declared.names.join(', ')}] but its layouts use [${derived.join(', ')}]`,
+            missing.length ? `add ${missing.join(', ')}; every versioned structure the layout embeds or points to must be named` : `remove ${extra.filter((n) => this.components.has(n)).join(', ')}; the layout does not use it`,
+          );
+        }
+      }
+    }
+  }
+}

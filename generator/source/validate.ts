@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceFile, YamlPath } from './load.js';
+
+
+export const SCHEMA_LANGUAGE_PATH = fileURLToPath(new URL('../../schemas/kho-abi.schema.json', import.meta.url));
+
+let compiled: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(SCHEMA_LANGUAGE_PATH, 'utf8')) as object);
+  return compiled;
+}
+
+/** Checks a loaded document against the schema language; every error is located. */
+export function validateSource(file: SourceFile): Diagnostic[] {
+  const validate = validator();
+  if (validate(file.data)) return [];
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const e of validate.errors ?? []) {
+    const d = toDiagnostic(file, e);
+    const key = `${d.span.line}:${d.span.col}:${d.code}:${d.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+function toDiagnostic(file: SourceFile, e: ErrorObject): Diagnostic {
+  const path = pointerToPath(e.instancePath);
+  const where = describe(path);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {}).join(', ');
+      return error('unknown-key', file.spanOf([...path, key], true), `unknown key '${key}' in ${where}`, `allowed keys: ${allowed}`);
+    }
+    case 'required': {
+      const key = (e.params as { missingProperty: string }).missingProperty;
+      return error('missing-key', file.spanOf(path, path.length > 0), `${where} is missing the required key '${key}'`);
+    }
+    case 'type': {
+      const expected = String((e.params as { type: string | string[] }).type).replace(',', ' or ');
+      return error('wrong-type', file.spanOf(path), `${where} must be ${article(expected)}${expected}`);
+    }
+    case 'pattern':
+      return error('bad-name', file.spanOf(path), `${where} ${JSON.stringify(valueAt(file.data, path))} ${patternMeaning((e.params as { pattern: string }).pattern)}`);
+    case 'enum':
+      return error(
+        'bad-value',
+        file.spanOf(path),
+        `${where} must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`,
+      );
+    case 'minItems':
+      return error('empty-list', file.spanOf(path), `${where} must not be empty`);
+    case 'minLength':
+      return error('empty-string', file.spanOf(path), `${where} must not be empty`);
+    case 'uniqueItems':
+      return error('duplicate-item', file.spanOf(path), `${where} lists the same item twice`);
+    case 'minimum':
+    case 'maximum':
+      return error('out-of-range', file.spanOf(path), `${where} ${e.message ?? 'is out of range'}`);
+    default:
+      return error('schema-violation', file.spanOf(path), `${where} ${e.message ?? 'is invalid'}`);
+  }
+}
+
+function pointerToPath(pointer: string): YamlPath {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** `structs[1].fields[0].bits[2]` reads better than a JSON pointer. */
+export function describe(path: YamlPath): string {
+  if (path.length === 0) return 'the document';
+  let s = '';
+  for (const step of path) s += typeof step === 'number' ? `[${step}]` : s === '' ? step : `.${step}`;
+  return `'${s}'`;
+}
+
+function valueAt(data: unknown, path: YamlPath): unknown {
+  let v: unknown = data;
+  for (const step of path) v = (v as Record<string | number, unknown> | undefined)?.[step];
+  return v;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an ' : 'a ';
+}
+
+function patternMeaning(pattern: string): string {
+  switch (pattern) {
+    case '^[A-Za-z_][A-Za-z0-9_]*$':
+      return 'is not a C identifier';
+    case '^[a-z][a-z0-9_]*$':
+      return 'must be lower case letters, digits and _ , starting with a letter';
+    case '^[a-z0-9][a-z0-9_.-]*$':
+      return 'is not a version id (lower case letters, digits, _ . -)';
+    case '^[A-Za-z0-9_.,+-]+$':
+      return 'is not a compatible string (letters, digits and _ . , + -; no ; or spaces)';
+    default:
+      return `does not match ${pattern}`;
+  }
+}
