@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { emitCHeader } from './emit/c-header.js';
+import { emitTsCodecs } from './emit/ts-codec.js';
 import type { EmittedFile } from './emit/emitted-file.js';
 import { makeTarget } from './layout/ir.js';
 import { analyze, layoutAll, type Analysis, type SchemaInput } from './pipeline.js';
@@ -25,6 +26,7 @@ export function generate(inputs: readonly SchemaInput[]): Generation {
   if (!ir) return { analysis, files: [], diagnostics: all };
   const files: EmittedFile[] = [];
   for (const schema of ir.schemas) files.push(emitCHeader(ir, schema));
+  files.push(...emitTsCodecs(irs));
   files.sort((a, b) => a.path.localeCompare(b.path));
   return { analysis, files, diagnostics: all };
 }

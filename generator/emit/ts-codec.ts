@@ -1,0 +1,701 @@
+/**
+ * TypeScript codecs for every struct of every version at every page size:
+ * an interface, size and offset constants, decode and encode functions that
+ * read and write a DataView in place, a zero-copy view class, and one codec
+ * object per layout. Layouts that are equal share one codec.
+ */
+import { IndentationText, Project, QuoteKind, VariableDeclarationKind, type CodeBlockWriter, type SourceFile } from 'ts-morph';
+import type { AbiIR, BitIR, FieldIR, SchemaIR, StructIR } from '../layout/ir.js';
+import type { EmittedFile } from './emitted-file.js';
+import { bitIsBig, isCharArray, pageSuffix, pascal, primBits, primIsBig, primTsType, safeLocal, versionSuffix } from './ts-names.js';
+
+export const TS_DIR = 'generated/ts';
+
+type Stmt = string | { readonly head: string; readonly body: readonly Stmt[] };
+
+function writeStmts(w: CodeBlockWriter, stmts: readonly Stmt[]): void {
+  for (const s of stmts) {
+    if (typeof s === 'string') w.writeLine(s);
+    else w.write(s.head + ' ').block(() => writeStmts(w, s.body));
+  }
+}
+
+/** Names of one emitted codec; equal layouts point at the same record. */
+interface CodecNames {
+  readonly module: string;
+  readonly iface: string;
+  readonly decode: string;
+  readonly encode: string;
+  readonly view: string;
+  readonly codec: string;
+  readonly sizeConst: string;
+  readonly struct: StructIR;
+  readonly pageSize: number;
+  readonly version: string;
+}
+
+const keyOf = (schema: string, version: string, pageSize: number, struct: string): string => `${schema}|${version}|${pageSize}|${struct}`;
+
+/** Everything a struct's bytes mean, names and checks included: equal signatures share code. */
+function signature(st: StructIR, names: Map<string, CodecNames>, pageSize: number): string {
+  const field = (f: FieldIR): unknown => [
+    f.name ?? null,
+    f.shape,
+    f.offset,
+    f.size,
+    f.prim ?? null,
+    f.count ?? null,
+    f.struct ? names.get(keyOf(f.struct.schema, f.struct.version, pageSize, f.struct.name))?.codec ?? f.struct.fingerprint : null,
+    f.bits?.map((b) => [b.name, b.lsb, b.width, b.allowed?.toString() ?? null]) ?? null,
+    f.members?.map(field) ?? null,
+    f.allowed?.toString() ?? null,
+    f.ref?.count ?? null,
+  ];
+  return JSON.stringify([st.name, st.size, st.align, st.fields.map(field)]);
+}
+
+interface Plan {
+  readonly names: Map<string, CodecNames>;
+  /** Records to emit, per module, in order. */
+  readonly emit: Map<string, CodecNames[]>;
+}
+
+/** Decides, before writing anything, which codec every (version, page size, struct) uses. */
+function plan(irs: readonly AbiIR[]): Plan {
+  const names = new Map<string, CodecNames>();
+  const emit = new Map<string, CodecNames[]>();
+  const bySig = new Map<string, CodecNames>();
+  const byIface = new Map<string, string>();
+  const usedFns = new Set<string>();
+  const base = irs[0]!;
+  // Dependencies first, so a nested struct's codec is named before its users.
+  const order = topoSchemas(base);
+  for (const schemaName of order) {
+    const list: CodecNames[] = [];
+    emit.set(schemaName, list);
+    const schema0 = base.schemas.find((s) => s.name === schemaName)!;
+    const versionOrder = [schema0.current, ...schema0.versions.filter((v) => v !== schema0.current)];
+    for (const v0 of versionOrder) {
+      for (const ir of irs) {
+        const schema = ir.schemas.find((s) => s.name === schemaName)!;
+        const v = schema.versions.find((x) => x.id === v0.id)!;
+        for (const st of v.structs) {
+          const sig = signature(st, names, ir.target.pageSize);
+          const known = bySig.get(sig);
+          if (known) {
+            names.set(keyOf(schemaName, v.id, ir.target.pageSize, st.name), known);
+            continue;
+          }
+          const suffix = versionSuffix(schema.component?.name, v.id, v.isCurrent);
+          const shapeSig = JSON.stringify([st.name, st.fields.map((f) => ifaceShape(f, names, ir.target.pageSize))]);
+          let iface = byIface.get(shapeSig);
+          if (!iface) {
+            iface = pascal(st.name) + suffix;
+            while ([...byIface.values()].includes(iface)) iface += 'Alt';
+            byIface.set(shapeSig, iface);
+          }
+          // Functions are per layout: two layouts sharing an interface get distinct names.
+          let fn = iface + pageSuffix(ir.target.pageSize);
+          if (usedFns.has(fn)) fn = pascal(st.name) + (suffix || pascal(v.id)) + pageSuffix(ir.target.pageSize);
+          while (usedFns.has(fn)) fn += 'Alt';
+          usedFns.add(fn);
+          const rec: CodecNames = {
+            module: schemaName,
+            iface,
+            decode: `decode${fn}`,
+            encode: `encode${fn}`,
+            view: `${fn}View`,
+            codec: `${fn[0]!.toLowerCase()}${fn.slice(1)}Codec`,
+            sizeConst: `SIZEOF_${fn}`,
+            struct: st,
+            pageSize: ir.target.pageSize,
+            version: v.id,
+          };
+          bySig.set(sig, rec);
+          names.set(keyOf(schemaName, v.id, ir.target.pageSize, st.name), rec);
+          list.push(rec);
+        }
+      }
+    }
+  }
+  return { names, emit };
+}
+
+/** The TypeScript shape of the members, which decides whether two layouts share an interface. */
+function ifaceShape(f: FieldIR, names: Map<string, CodecNames>, pageSize: number): unknown {
+  const inner = f.struct ? names.get(keyOf(f.struct.schema, f.struct.version, pageSize, f.struct.name))?.iface ?? f.struct.name : null;
+  return [f.name ?? null, f.shape, f.prim ?? null, inner, f.bits?.map((b) => [b.name, bitIsBig(b)]) ?? null, f.members?.map((m) => ifaceShape(m, names, pageSize)) ?? null];
+}
+
+function topoSchemas(ir: AbiIR): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const visit = (s: SchemaIR): void => {
+    if (seen.has(s.name)) return;
+    seen.add(s.name);
+    for (const inc of s.includes) visit(ir.schemas.find((x) => x.name === inc)!);
+    out.push(s.name);
+  };
+  ir.schemas.forEach(visit);
+  return out;
+}
+
+export function emitTsCodecs(irs: readonly AbiIR[]): EmittedFile[] {
+  const { names, emit } = plan(irs);
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
+  });
+  const files: EmittedFile[] = [];
+  const base = irs[0]!;
+  for (const schema of base.schemas) {
+    const sf = project.createSourceFile(`${schema.name}.ts`, '', { overwrite: true });
+    emitModule(sf, schema, irs, names, emit.get(schema.name) ?? []);
+    files.push({ path: `${TS_DIR}/${schema.name}.ts`, content: banner(schema.file) + sf.getFullText() });
+  }
+  const index = project.createSourceFile('index.ts', '', { overwrite: true });
+  emitIndex(index, base);
+  files.push({ path: `${TS_DIR}/index.ts`, content: banner('schemas/*.yaml') + index.getFullText() });
+  return files;
+}
+
+function banner(source: string): string {
+  return `// Generated by kho-abi from ${source}; do not edit.\n// Change the schema and regenerate with \`npm run gen\` (kho-abi gen).\n\n`;
+}
+
+function emitModule(sf: SourceFile, schema: SchemaIR, irs: readonly AbiIR[], names: Map<string, CodecNames>, records: readonly CodecNames[]): void {
+  const runtimeImports = new Set<string>(['type StructCodec', 'type SchemaCodecs', 'type FieldTable', 'checkBounds', 'checkRoom', 'checkObject']);
+  const foreign = new Map<string, Set<string>>();
+  const use = (rec: CodecNames, what: 'iface' | 'decode' | 'encode' | 'view'): string => {
+    if (rec.module !== schema.name) {
+      const set = foreign.get(rec.module) ?? new Set<string>();
+      set.add(what === 'iface' ? `type ${rec.iface}` : rec[what]);
+      foreign.set(rec.module, set);
+    }
+    return rec[what];
+  };
+  const ctx: Ctx = { schema, names, runtime: runtimeImports, use };
+
+  emitConstants(sf, schema, irs);
+  const emittedIfaces = new Set<string>();
+  for (const rec of records) {
+    if (!emittedIfaces.has(rec.iface)) {
+      emittedIfaces.add(rec.iface);
+      emitInterface(sf, rec, ctx);
+    }
+    emitStruct(sf, rec, ctx);
+  }
+  emitRegistry(sf, schema, irs, names);
+
+  for (const [module, set] of [...foreign].sort(([a], [b]) => a.localeCompare(b)).reverse()) {
+    sf.insertImportDeclaration(0, { moduleSpecifier: `./${module}.js`, namedImports: [...set].sort() });
+  }
+  sf.insertImportDeclaration(0, { moduleSpecifier: '../../runtime/index.js', namedImports: [...runtimeImports].sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', ''))) });
+}
+
+interface Ctx {
+  readonly schema: SchemaIR;
+  readonly names: Map<string, CodecNames>;
+  readonly runtime: Set<string>;
+  use(rec: CodecNames, what: 'iface' | 'decode' | 'encode' | 'view'): string;
+}
+
+function nested(ctx: Ctx, rec: CodecNames, f: FieldIR): CodecNames {
+  const st = f.struct!;
+  const r = ctx.names.get(keyOf(st.schema, st.version, rec.pageSize, st.name));
+  if (!r) throw new Error(`no codec planned for ${st.name}@${st.version}`);
+  return r;
+}
+
+function tsString(s: string): string {
+  return `'${s.replace(/[\\']/g, (c) => '\\' + c).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+}
+
+function tsLiteral(v: bigint | string): string {
+  if (typeof v === 'string') return tsString(v);
+  return v >= -(2n ** 53n) && v <= 2n ** 53n ? String(v) : `${v}n`;
+}
+
+function emitConstants(sf: SourceFile, schema: SchemaIR, irs: readonly AbiIR[]): void {
+  const v = schema.current;
+  if (schema.component?.macro && v.compatible !== undefined) {
+    sf.addVariableStatement({
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [`The compatible string ${v.id} stores (${schema.component.macro}).`],
+      declarations: [{ name: schema.component.macro, initializer: tsString(v.compatible) }],
+    });
+  }
+  const all = [...v.constants.map((c) => ({ name: c.name, doc: c.doc })), ...v.enums.flatMap((e) => e.values.map((x) => ({ name: x.name, doc: x.doc })))];
+  for (const c of all) {
+    const values = irs.map((ir) => {
+      const sv = ir.schemas.find((s) => s.name === schema.name)!.current;
+      return sv.constants.find((x) => x.name === c.name)?.value ?? sv.enums.flatMap((e) => e.values).find((x) => x.name === c.name)!.value;
+    });
+    const same = values.every((x) => x === values[0]);
+    const initializer = same ? tsLiteral(values[0]!) : `{ ${irs.map((ir, i) => `${ir.target.pageSize}: ${tsLiteral(values[i]!)}`).join(', ')} } as const`;
+    sf.addVariableStatement({
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      ...(c.doc ? { docs: [same ? c.doc : `${c.doc} (by page size)`] } : same ? {} : { docs: ['By page size.'] }),
+      declarations: [{ name: c.name, initializer }],
+    });
+  }
+}
+
+function fieldType(f: FieldIR, rec: CodecNames, ctx: Ctx): string {
+  switch (f.shape) {
+    case 'scalar':
+      return primTsType(f.prim!);
+    case 'array':
+      return isCharArray(f) ? 'string' : `${primTsType(f.prim!)}[]`;
+    case 'flexible':
+      return f.struct ? `${ctx.use(nested(ctx, rec, f), 'iface')}[]` : `${primTsType(f.prim!)}[]`;
+    case 'struct':
+      return ctx.use(nested(ctx, rec, f), 'iface');
+    case 'struct-array':
+      return `${ctx.use(nested(ctx, rec, f), 'iface')}[]`;
+    case 'bitmap':
+      return 'bigint[]';
+    case 'khoser':
+      return 'bigint';
+    case 'bits':
+    case 'union':
+      throw new Error('flattened');
+  }
+}
+
+/** Members as the interface lists them: bitfields and anonymous unions flattened. */
+function flatMembers(fields: readonly FieldIR[]): { f: FieldIR; bit?: BitIR }[] {
+  return fields.flatMap((f) =>
+    f.shape === 'bits' ? f.bits!.map((bit) => ({ f, bit })) : f.shape === 'union' ? flatMembers(f.members!) : [{ f }],
+  );
+}
+
+function emitInterface(sf: SourceFile, rec: CodecNames, ctx: Ctx): void {
+  const st = rec.struct;
+  sf.addInterface({
+    name: rec.iface,
+    isExported: true,
+    docs: [`struct ${st.name} (${rec.version})${st.doc ? `: ${st.doc}` : ''}`],
+    properties: flatMembers(st.fields).map(({ f, bit }) => ({
+      name: bit ? bit.name : f.name!,
+      type: bit ? (bitIsBig(bit) ? 'bigint' : 'number') : fieldType(f, rec, ctx),
+      docs: [
+        bit
+          ? `${bit.doc ?? bit.name} Bits ${bit.lsb}..${bit.lsb + bit.width - 1} of the ${f.prim} at offset ${f.offset}.`
+          : `${f.doc ?? f.name} At offset ${f.offset}${f.size ? `, ${f.size} bytes` : ''}.`,
+      ],
+    })),
+  });
+}
+
+const at = (o: number): string => (o === 0 ? 'offset' : `offset + ${o}`);
+const hex = (n: bigint | number): string => `0x${n.toString(16)}`;
+const GET: Record<string, string> = { u8: 'getUint8', u16: 'getUint16', u32: 'getUint32', u64: 'getBigUint64', s8: 'getInt8', s16: 'getInt16', s32: 'getInt32', s64: 'getBigInt64', char: 'getUint8' };
+const SET: Record<string, string> = { u8: 'setUint8', u16: 'setUint16', u32: 'setUint32', u64: 'setBigUint64', s8: 'setInt8', s16: 'setInt16', s32: 'setInt32', s64: 'setBigInt64', char: 'setUint8' };
+const le = (p: string): string => (p === 'u8' || p === 's8' || p === 'char' ? '' : ', true');
+
+function readPrim(p: string, off: string, view = 'view'): string {
+  return `${view}.${GET[p]}(${off}${le(p)})`;
+}
+
+function writePrim(p: string, off: string, value: string, view = 'view'): string {
+  return `${view}.${SET[p]}(${off}, ${value}${le(p)});`;
+}
+
+/** Reads each 32-bit word of a bitfield storage unit once; big fields read the unit as a bigint. */
+function bitsDecode(f: FieldIR, rec: CodecNames, ctx: Ctx, view = 'view', base = 'offset'): { stmts: Stmt[]; values: Map<string, string> } {
+  const st = rec.struct;
+  const off = (k: number): string => (base === 'offset' ? at(k) : `${base} + ${k}`);
+  const unit = f.prim!;
+  const unitBits = primBits(unit);
+  const stmts: Stmt[] = [];
+  const values = new Map<string, string>();
+  const words = unitBits === 64 ? 2 : 1;
+  const wname = (w: number): string => `u${f.offset}_${w}`;
+  const needWords = f.bits!.some((b) => !bitIsBig(b));
+  const needBig = f.bits!.some(bitIsBig);
+  if (needWords) {
+    for (let w = 0; w < words; w++) {
+      stmts.push(`const ${wname(w)} = ${readPrim(unitBits === 64 ? 'u32' : unit, off(f.offset + 4 * w), view)};`);
+    }
+  }
+  if (needBig) stmts.push(`const u${f.offset}_big = ${readPrim('u64', off(f.offset), view)};`);
+  for (const b of f.bits!) {
+    const local = `v_${b.name}`;
+    if (bitIsBig(b)) {
+      stmts.push(`const ${local} = (u${f.offset}_big >> ${b.lsb}n) & ${hex((1n << BigInt(b.width)) - 1n)}n;`);
+    } else {
+      const parts: string[] = [];
+      for (let w = 0; w < words; w++) {
+        const wordLo = w * 32;
+        const s = Math.max(b.lsb, wordLo);
+        const e = Math.min(b.lsb + b.width, wordLo + Math.min(32, unitBits));
+        if (s >= e) continue;
+        const len = e - s;
+        const shifted = s - wordLo === 0 ? wname(w) : `(${wname(w)} >>> ${s - wordLo})`;
+        const masked = len === 32 ? `(${wname(w)} >>> 0)` : `(${shifted} & ${hex(2 ** len - 1)})`;
+        parts.push(s - b.lsb === 0 ? masked : `${masked} * ${2 ** (s - b.lsb)}`);
+      }
+      stmts.push(`const ${local} = ${parts.join(' + ')};`);
+    }
+    if (b.allowed !== undefined) {
+      ctx.runtime.add('undeclaredBits');
+      const cond = bitIsBig(b) ? `(${local} & ~${hex(b.allowed)}n) !== 0n` : b.width <= 31 ? `(${local} & ~${hex(b.allowed)}) !== 0` : `(BigInt(${local}) & ~${hex(b.allowed)}n) !== 0n`;
+      stmts.push({ head: `if (${cond})`, body: [`throw undeclaredBits(${local}, ${hex(b.allowed)}${bitIsBig(b) ? 'n' : ''}, '${st.name}', '${b.name}', ${off(f.offset)});`] });
+    }
+    values.set(b.name, local);
+  }
+  return { stmts, values };
+}
+
+function bitsEncode(f: FieldIR, rec: CodecNames, ctx: Ctx, src: string): Stmt[] {
+  const st = rec.struct;
+  const unit = f.prim!;
+  const unitBits = primBits(unit);
+  const stmts: Stmt[] = [];
+  for (const b of f.bits!) {
+    const local = `v_${b.name}`;
+    if (bitIsBig(b)) {
+      ctx.runtime.add('checkBigUint');
+      stmts.push(`const ${local} = checkBigUint(${src}.${b.name}, ${b.width}, '${st.name}', '${b.name}', ${at(f.offset)});`);
+    } else {
+      ctx.runtime.add('checkUint');
+      stmts.push(`const ${local} = checkUint(${src}.${b.name}, ${b.width}, '${st.name}', '${b.name}', ${at(f.offset)});`);
+    }
+    if (b.allowed !== undefined) {
+      ctx.runtime.add('undeclaredBitsOnEncode');
+      const cond = bitIsBig(b) ? `(${local} & ~${hex(b.allowed)}n) !== 0n` : b.width <= 31 ? `(${local} & ~${hex(b.allowed)}) !== 0` : `(BigInt(${local}) & ~${hex(b.allowed)}n) !== 0n`;
+      stmts.push({ head: `if (${cond})`, body: [`throw undeclaredBitsOnEncode(${local}, ${hex(b.allowed)}${bitIsBig(b) ? 'n' : ''}, '${st.name}', '${b.name}', ${at(f.offset)});`] });
+    }
+  }
+  if (f.bits!.some(bitIsBig)) {
+    const parts = f.bits!.map((b) => (bitIsBig(b) ? `(v_${b.name} << ${b.lsb}n)` : `(BigInt(v_${b.name}) << ${b.lsb}n)`));
+    stmts.push(writePrim('u64', at(f.offset), parts.join(' | ')));
+    return stmts;
+  }
+  const words = unitBits === 64 ? 2 : 1;
+  for (let w = 0; w < words; w++) {
+    const wordLo = w * 32;
+    const parts: string[] = [];
+    for (const b of f.bits!) {
+      const s = Math.max(b.lsb, wordLo);
+      const e = Math.min(b.lsb + b.width, wordLo + Math.min(32, unitBits));
+      if (s >= e) continue;
+      const len = e - s;
+      const k = s - b.lsb;
+      const v = k === 0 ? `v_${b.name}` : `Math.floor(v_${b.name} / ${2 ** k})`;
+      const masked = len === 32 ? `(${v} >>> 0)` : `(${v} & ${hex(2 ** len - 1)})`;
+      const dst = s - wordLo;
+      parts.push(dst === 0 ? masked : `(${masked} << ${dst})`);
+    }
+    const value = parts.length === 0 ? '0' : parts.length === 1 && !parts[0]!.includes('<<') ? parts[0]! : `(${parts.join(' | ')}) >>> 0`;
+    stmts.push(writePrim(unitBits === 64 ? 'u32' : unit, at(f.offset + 4 * w), value));
+  }
+  return stmts;
+}
+
+function allowedCheck(f: FieldIR, local: string, st: StructIR, ctx: Ctx, onEncode: boolean): Stmt[] {
+  if (f.allowed === undefined) return [];
+  const fn = onEncode ? 'undeclaredBitsOnEncode' : 'undeclaredBits';
+  ctx.runtime.add(fn);
+  const big = primIsBig(f.prim!);
+  const cond = big ? `(${local} & ~${hex(f.allowed)}n) !== 0n` : `(${local} & ~${hex(f.allowed)}) !== 0`;
+  return [{ head: `if (${cond})`, body: [`throw ${fn}(${local}, ${hex(f.allowed)}${big ? 'n' : ''}, '${st.name}', '${f.name}', ${at(f.offset)});`] }];
+}
+
+function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
+  const st = rec.struct;
+  const out: Stmt[] = [`checkBounds(view, offset, ${st.size}, '${st.name}', ${fieldTableName(rec)});`];
+  const props: string[] = [];
+  const field = (f: FieldIR): void => {
+    const local = `v_${f.name}`;
+    switch (f.shape) {
+      case 'bits': {
+        const { stmts, values } = bitsDecode(f, rec, ctx);
+        out.push(...stmts);
+        for (const [name, v] of values) props.push(`${name}: ${v}`);
+        return;
+      }
+      case 'union':
+        f.members!.forEach(field);
+        return;
+      case 'scalar':
+        out.push(`const ${local} = ${readPrim(f.prim!, at(f.offset))};`);
+        out.push(...allowedCheck(f, local, st, ctx, false));
+        break;
+      case 'khoser':
+        out.push(`const ${local} = ${readPrim('u64', at(f.offset))};`);
+        break;
+      case 'array':
+        if (isCharArray(f)) {
+          ctx.runtime.add('readCString');
+          out.push(`const ${local} = readCString(view, ${at(f.offset)}, ${f.size}, '${st.name}', '${f.name}');`);
+        } else {
+          out.push(`const ${local}: ${primTsType(f.prim!)}[] = new Array(${f.count});`);
+          out.push({ head: `for (let i = 0; i < ${f.count}; i++)`, body: [`${local}[i] = ${readPrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`)};`] });
+        }
+        break;
+      case 'bitmap':
+        out.push(`const ${local}: bigint[] = new Array(${f.count});`);
+        out.push({ head: `for (let i = 0; i < ${f.count}; i++)`, body: [`${local}[i] = ${readPrim('u64', `${at(f.offset)} + i * 8`)};`] });
+        break;
+      case 'struct':
+        out.push(`const ${local} = ${ctx.use(nested(ctx, rec, f), 'decode')}(view, ${at(f.offset)});`);
+        break;
+      case 'struct-array': {
+        const n = nested(ctx, rec, f);
+        out.push(`const ${local}: ${ctx.use(n, 'iface')}[] = new Array(${f.count});`);
+        out.push({ head: `for (let i = 0; i < ${f.count}; i++)`, body: [`${local}[i] = ${ctx.use(n, 'decode')}(view, ${at(f.offset)} + i * ${f.elemSize});`] });
+        break;
+      }
+      case 'flexible': {
+        const elemType = f.struct ? ctx.use(nested(ctx, rec, f), 'iface') : primTsType(f.prim!);
+        const countField = f.ref?.count;
+        if (!countField) {
+          // Nothing in the struct says how many entries follow; the owner knows.
+          out.push(`const ${local}: ${elemType}[] = [];`);
+          break;
+        }
+        out.push(`const ${local}_n = Number(v_${countField});`);
+        out.push(`checkBounds(view, ${at(f.offset)}, ${local}_n * ${f.elemSize}, '${st.name}', [[${f.offset}, '${f.name}']]);`);
+        out.push(`const ${local}: ${elemType}[] = new Array(${local}_n);`);
+        const read = f.struct ? `${ctx.use(nested(ctx, rec, f), 'decode')}(view, ${at(f.offset)} + i * ${f.elemSize})` : readPrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`);
+        out.push({ head: `for (let i = 0; i < ${local}_n; i++)`, body: [`${local}[i] = ${read};`] });
+        break;
+      }
+    }
+    props.push(`${f.name}: ${local}`);
+  };
+  st.fields.forEach(field);
+  out.push(`return { ${props.join(', ')} };`);
+  return out;
+}
+
+function encodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
+  const st = rec.struct;
+  const out: Stmt[] = [`checkObject(value, '${st.name}', offset);`, `checkRoom(view, offset, ${st.size}, '${st.name}');`];
+  const field = (f: FieldIR): void => {
+    const src = `value.${f.name}`;
+    const local = `v_${f.name}`;
+    const bits = f.prim ? primBits(f.prim) : 0;
+    const signed = f.prim?.startsWith('s') ?? false;
+    const check = (p: string, v: string, o: string): string => {
+      const fn = primIsBig(p as never) ? (signed ? 'checkBigInt' : 'checkBigUint') : signed ? 'checkInt' : 'checkUint';
+      ctx.runtime.add(fn);
+      return `${fn}(${v}, ${primBits(p as never)}, '${st.name}', '${f.name}', ${o})`;
+    };
+    switch (f.shape) {
+      case 'bits':
+        out.push(...bitsEncode(f, rec, ctx, 'value'));
+        return;
+      case 'union':
+        f.members!.forEach(field);
+        return;
+      case 'scalar':
+        out.push(`const ${local} = ${check(f.prim!, src, at(f.offset))};`);
+        out.push(...allowedCheck(f, local, st, ctx, true));
+        out.push(writePrim(f.prim!, at(f.offset), local));
+        return;
+      case 'khoser':
+        ctx.runtime.add('checkBigUint');
+        out.push(writePrim('u64', at(f.offset), `checkBigUint(${src}, 64, '${st.name}', '${f.name}', ${at(f.offset)})`));
+        return;
+      case 'array':
+        if (isCharArray(f)) {
+          ctx.runtime.add('writeCString');
+          out.push(`writeCString(view, ${at(f.offset)}, ${f.size}, ${src}, '${st.name}', '${f.name}');`);
+          return;
+        }
+        ctx.runtime.add('checkArray');
+        out.push(`const ${local} = checkArray(${src}, ${f.count}, '${st.name}', '${f.name}', ${at(f.offset)});`);
+        out.push({ head: `for (let i = 0; i < ${f.count}; i++)`, body: [writePrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`, check(f.prim!, `${local}[i]`, `${at(f.offset)} + i * ${f.elemSize}`))] });
+        return;
+      case 'bitmap':
+        ctx.runtime.add('checkArray');
+        ctx.runtime.add('checkBigUint');
+        out.push(`const ${local} = checkArray(${src}, ${f.count}, '${st.name}', '${f.name}', ${at(f.offset)});`);
+        out.push({ head: `for (let i = 0; i < ${f.count}; i++)`, body: [writePrim('u64', `${at(f.offset)} + i * 8`, `checkBigUint(${local}[i], 64, '${st.name}', '${f.name}', ${at(f.offset)} + i * 8)`)] });
+        return;
+      case 'struct':
+        out.push(`${ctx.use(nested(ctx, rec, f), 'encode')}(${src}, view, ${at(f.offset)});`);
+        return;
+      case 'struct-array': {
+        ctx.runtime.add('checkArray');
+        const n = nested(ctx, rec, f);
+        out.push(`const ${local} = checkArray(${src}, ${f.count}, '${st.name}', '${f.name}', ${at(f.offset)}) as ${ctx.use(n, 'iface')}[];`);
+        out.push({ head: `for (let i = 0; i < ${f.count}; i++)`, body: [`${ctx.use(n, 'encode')}(${local}[i]!, view, ${at(f.offset)} + i * ${f.elemSize});`] });
+        return;
+      }
+      case 'flexible': {
+        ctx.runtime.add('checkArray');
+        const elem = f.struct ? ctx.use(nested(ctx, rec, f), 'iface') : primTsType(f.prim!);
+        out.push(`const ${local} = ${src} as ${elem}[];`);
+        out.push(`checkArray(${local}, ${local}.length, '${st.name}', '${f.name}', ${at(f.offset)});`);
+        out.push(`checkRoom(view, ${at(f.offset)}, ${local}.length * ${f.elemSize}, '${st.name}');`);
+        const write = f.struct
+          ? `${ctx.use(nested(ctx, rec, f), 'encode')}(${local}[i]!, view, ${at(f.offset)} + i * ${f.elemSize});`
+          : writePrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`, check(f.prim!, `${local}[i]`, at(f.offset)));
+        out.push({ head: `for (let i = 0; i < ${local}.length; i++)`, body: [write] });
+        return;
+      }
+    }
+    void bits;
+  };
+  st.fields.forEach(field);
+  return out;
+}
+
+function fieldTableName(rec: CodecNames): string {
+  return rec.sizeConst.replace(/^SIZEOF_/, 'FIELDS_OF_');
+}
+
+function emitStruct(sf: SourceFile, rec: CodecNames, ctx: Ctx): void {
+  const st = rec.struct;
+  const members = flatMembers(st.fields);
+  sf.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [`sizeof(struct ${st.name}) in ${rec.version} at ${rec.pageSize / 1024} KiB pages.`],
+    declarations: [{ name: rec.sizeConst, initializer: String(st.size) }],
+  });
+  sf.addVariableStatement({
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: fieldTableName(rec), type: 'FieldTable', initializer: `[${members.map(({ f, bit }) => `[${bit ? bit.byteOffset : f.offset}, '${bit ? bit.name : f.name}']`).join(', ')}]` }],
+  });
+  sf.addFunction({
+    name: rec.decode,
+    isExported: true,
+    docs: [`Reads struct ${st.name} (${rec.version}) at \`offset\`; throws DecodeError for bytes the kernel would refuse.`],
+    parameters: [{ name: 'view', type: 'DataView' }, { name: 'offset', initializer: '0' }],
+    returnType: ctx.use(rec, 'iface'),
+    statements: (w) => writeStmts(w, decodeBody(rec, ctx)),
+  });
+  sf.addFunction({
+    name: rec.encode,
+    isExported: true,
+    docs: [`Writes struct ${st.name} (${rec.version}) at \`offset\`; throws EncodeError for a value its field cannot hold.`],
+    parameters: [{ name: 'value', type: rec.iface }, { name: 'view', type: 'DataView' }, { name: 'offset', initializer: '0' }],
+    returnType: 'void',
+    statements: (w) => writeStmts(w, encodeBody(rec, ctx)),
+  });
+  emitView(sf, rec, ctx);
+  sf.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [
+      {
+        name: rec.codec,
+        type: `StructCodec<${rec.iface}>`,
+        initializer: `{ name: '${st.name}', version: '${rec.version}', size: ${st.size}, align: ${st.align}, decode: ${rec.decode}, encode: ${rec.encode} }`,
+      },
+    ],
+  });
+}
+
+/** Getters and setters straight on the bytes: nothing is decoded until read. */
+function emitView(sf: SourceFile, rec: CodecNames, ctx: Ctx): void {
+  const st = rec.struct;
+  const cls = sf.addClass({
+    name: rec.view,
+    isExported: true,
+    docs: [`A zero-copy view of struct ${st.name} (${rec.version}); move \`offset\` to walk an array of them.`],
+  });
+  cls.addConstructor({
+    parameters: [
+      { name: 'view', type: 'DataView', isReadonly: false, scope: undefined },
+      { name: 'offset', initializer: '0' },
+    ].map((p) => ({ ...p, scope: 'public' as never })),
+  });
+  const viewCtx = { ...ctx };
+  for (const f of st.fields) {
+    if (f.shape === 'bits') {
+      for (const b of f.bits!) {
+        const single = { ...f, bits: [b] };
+        const { stmts, values } = bitsDecode(single, rec, viewCtx, 'this.view', 'this.offset');
+        const value = values.get(b.name)!;
+        const expr = stmts.filter((s): s is string => typeof s === 'string' && s.startsWith(`const ${value} `));
+        // Read only the words this field touches.
+        const withoutChecks = stmts.filter((s): s is string => typeof s === 'string' && (s === expr[0] || expr.some((e) => e.includes(s.split(' ')[1]!))));
+        cls.addGetAccessor({ name: b.name, returnType: bitIsBig(b) ? 'bigint' : 'number', statements: (w) => writeStmts(w, [...withoutChecks, `return ${values.get(b.name)};`]) });
+        const mask = ((1n << BigInt(b.width)) - 1n) << BigInt(b.lsb);
+        ctx.runtime.add(bitIsBig(b) ? 'checkBigUint' : 'checkUint');
+        cls.addSetAccessor({
+          name: b.name,
+          parameters: [{ name: 'v', type: bitIsBig(b) ? 'bigint' : 'number' }],
+          statements: [
+            `const checked = BigInt(${bitIsBig(b) ? 'checkBigUint' : 'checkUint'}(v, ${b.width}, '${st.name}', '${b.name}', this.offset + ${f.offset}));`,
+            `const old = this.view.getBigUint64(this.offset + ${f.offset}, true);`,
+            ...(primBits(f.prim!) === 64
+              ? [`this.view.setBigUint64(this.offset + ${f.offset}, (old & ~${hex(mask)}n) | (checked << ${b.lsb}n), true);`]
+              : [`this.view.${SET[f.prim!]}(this.offset + ${f.offset}, Number((BigInt(this.view.${GET[f.prim!]}(this.offset + ${f.offset}${le(f.prim!)})) & ~${hex(mask)}n) | (checked << ${b.lsb}n))${le(f.prim!)});`]),
+          ].filter((l) => primBits(f.prim!) === 64 || !l.startsWith('const old')),
+        });
+      }
+      continue;
+    }
+    if (f.name === undefined) continue;
+    const o = `this.offset + ${f.offset}`;
+    if (f.shape === 'scalar' || f.shape === 'khoser') {
+      const p = f.shape === 'khoser' ? 'u64' : f.prim!;
+      cls.addGetAccessor({ name: f.name, returnType: primTsType(p as never), statements: [`return ${readPrim(p, o, 'this.view')};`] });
+      const fn = primIsBig(p as never) ? (p.startsWith('s') ? 'checkBigInt' : 'checkBigUint') : p.startsWith('s') ? 'checkInt' : 'checkUint';
+      ctx.runtime.add(fn);
+      cls.addSetAccessor({ name: f.name, parameters: [{ name: 'v', type: primTsType(p as never) }], statements: [writePrim(p, o, `${fn}(v, ${primBits(p as never)}, '${st.name}', '${f.name}', ${o})`, 'this.view')] });
+    } else if (isCharArray(f)) {
+      ctx.runtime.add('readCString');
+      ctx.runtime.add('writeCString');
+      cls.addGetAccessor({ name: f.name, returnType: 'string', statements: [`return readCString(this.view, ${o}, ${f.size}, '${st.name}', '${f.name}');`] });
+      cls.addSetAccessor({ name: f.name, parameters: [{ name: 'v', type: 'string' }], statements: [`writeCString(this.view, ${o}, ${f.size}, v, '${st.name}', '${f.name}');`] });
+    } else if (f.shape === 'struct') {
+      const n = nested(ctx, rec, f);
+      cls.addGetAccessor({ name: f.name, returnType: ctx.use(n, 'view'), statements: [`return new ${ctx.use(n, 'view')}(this.view, ${o});`] });
+    } else if (f.shape === 'array' || f.shape === 'bitmap') {
+      const p = f.shape === 'bitmap' ? 'u64' : f.prim!;
+      cls.addMethod({ name: `${f.name}At`, parameters: [{ name: 'i', type: 'number' }], returnType: primTsType(p as never), statements: [`return ${readPrim(p, `${o} + i * ${f.elemSize}`, 'this.view')};`] });
+    } else if (f.shape === 'struct-array') {
+      const n = nested(ctx, rec, f);
+      cls.addMethod({ name: `${f.name}At`, parameters: [{ name: 'i', type: 'number' }], returnType: ctx.use(n, 'view'), statements: [`return new ${ctx.use(n, 'view')}(this.view, ${o} + i * ${f.elemSize});`] });
+    }
+  }
+}
+
+function emitRegistry(sf: SourceFile, schema: SchemaIR, irs: readonly AbiIR[], names: Map<string, CodecNames>): void {
+  const versions = schema.versions.map((v) => {
+    const structs = v.structs.map((st) => {
+      const perPage = irs.map((ir) => {
+        const rec = names.get(keyOf(schema.name, v.id, ir.target.pageSize, st.name))!;
+        const ref = rec.version === v.id ? rec.codec : `{ ...${rec.codec}, version: '${v.id}' }`;
+        return `${ir.target.pageSize}: ${ref}`;
+      });
+      return `${st.name}: { ${perPage.join(', ')} }`;
+    });
+    return `{ id: '${v.id}'${v.compatible !== undefined ? `, compatible: ${tsString(v.compatible)}` : ''}, structs: { ${structs.join(', ')} } }`;
+  });
+  sf.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [`Every codec of schemas/${schema.name}.yaml, by version, struct and page size.`],
+    declarations: [
+      {
+        name: `${safeLocal(schema.name)}Codecs`,
+        type: 'SchemaCodecs',
+        initializer: `{ schema: '${schema.name}'${schema.component ? `, component: '${schema.component.name}'` : ''}, current: '${schema.current.id}', versions: [${versions.join(', ')}] }`,
+      },
+    ],
+  });
+}
+
+function emitIndex(sf: SourceFile, ir: AbiIR): void {
+  const names = ir.schemas.map((s) => s.name).sort();
+  for (const n of names) sf.addExportDeclaration({ moduleSpecifier: `./${n}.js` });
+  for (const n of names) sf.addImportDeclaration({ moduleSpecifier: `./${n}.js`, namedImports: [`${safeLocal(n)}Codecs`] });
+  sf.addImportDeclaration({ moduleSpecifier: '../../runtime/index.js', namedImports: ['type SchemaCodecs'] });
+  sf.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: ['Every schema\'s codecs.'],
+    declarations: [{ name: 'allCodecs', type: 'readonly SchemaCodecs[]', initializer: `[${names.map((n) => `${safeLocal(n)}Codecs`).join(', ')}]` }],
+  });
+}

@@ -1,0 +1,45 @@
+/** The interface every generated struct codec implements. */
+
+export type PageSize = 4096 | 16384 | 65536;
+
+export interface StructCodec<T> {
+  /** The C name of the struct. */
+  readonly name: string;
+  /** The version of its component this codec reads and writes. */
+  readonly version: string;
+  /** sizeof(struct ...): the fixed part, without a flexible array. */
+  readonly size: number;
+  readonly align: number;
+  /** Reads the struct at `offset`; throws DecodeError rather than return a wrong value. */
+  decode(view: DataView, offset?: number): T;
+  /** Writes the struct at `offset`; throws EncodeError for a value its field cannot hold. */
+  encode(value: T, view: DataView, offset?: number): void;
+}
+
+/** Decodes a struct from the start of a byte array. */
+export function decodeBytes<T>(codec: StructCodec<T>, bytes: Uint8Array): T {
+  return codec.decode(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0);
+}
+
+/** Encodes a struct into a new zeroed byte array of its size. */
+export function encodeBytes<T>(codec: StructCodec<T>, value: T): Uint8Array {
+  const bytes = new Uint8Array(codec.size);
+  codec.encode(value, new DataView(bytes.buffer), 0);
+  return bytes;
+}
+
+/** Every codec of one schema: per version, per struct, per page size. */
+export interface SchemaCodecs {
+  readonly schema: string;
+  /** The component whose compatible string versions these layouts, if any. */
+  readonly component?: string;
+  readonly current: string;
+  readonly versions: readonly VersionCodecs[];
+}
+
+export interface VersionCodecs {
+  readonly id: string;
+  /** The string this version stores (the composite for a composite version). */
+  readonly compatible?: string;
+  readonly structs: Readonly<Record<string, Readonly<Record<PageSize, StructCodec<unknown>>>>>;
+}

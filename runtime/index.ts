@@ -1,0 +1,6 @@
+/** What generated TypeScript and tools import: the runtime of kho-abi. */
+export * from './codec.js';
+export * from './compat.js';
+export * from './errors.js';
+export * from './phys-mem.js';
+export * from './primitives.js';

@@ -1,0 +1,120 @@
+/**
+ * Shared checks and conversions for generated codecs. The codecs inline the
+ * hot reads and writes themselves; what is here runs once per struct or on
+ * the error path only.
+ */
+import { DecodeError, EncodeError } from './errors.js';
+
+export const TWO_POW_32 = 4294967296;
+
+/** Member offsets of a struct in order, for naming the member a short buffer cuts. */
+export type FieldTable = readonly (readonly [offset: number, name: string])[];
+
+function fieldAt(fields: FieldTable, rel: number): string | undefined {
+  let name: string | undefined;
+  for (const [at, n] of fields) if (at <= rel) name = n;
+  return name;
+}
+
+/** Throws DecodeError unless `size` bytes from `offset` lie inside the view, naming the first member cut off. */
+export function checkBounds(view: DataView, offset: number, size: number, struct: string, fields: FieldTable): void {
+  if (Number.isInteger(offset) && offset >= 0 && offset + size <= view.byteLength) return;
+  const available = Math.max(0, view.byteLength - Math.max(0, offset));
+  const field = fieldAt(fields, available);
+  throw new DecodeError(
+    { struct, ...(field ? { field } : {}), offset: Math.max(0, offset) + Math.min(available, size) },
+    `truncated: needs ${size} bytes at offset ${offset}, only ${available} available`,
+  );
+}
+
+/** Throws EncodeError unless the struct fits in the view at `offset`. */
+export function checkRoom(view: DataView, offset: number, size: number, struct: string): void {
+  if (Number.isInteger(offset) && offset >= 0 && offset + size <= view.byteLength) return;
+  throw new EncodeError({ struct, offset }, `needs ${size} bytes at offset ${offset}, the buffer has ${view.byteLength}`);
+}
+
+/** The object handed to an encoder must be an object. */
+export function checkObject(value: unknown, struct: string, offset: number): void {
+  if (value === null || typeof value !== 'object') throw new EncodeError({ struct, offset }, `expected an object, got ${value === null ? 'null' : typeof value}`);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const encoder = new TextEncoder();
+
+/** A NUL-padded string in a fixed char array; refuses one with no NUL, as the kernel's bounded compares would misread it. */
+export function readCString(view: DataView, offset: number, size: number, struct: string, field: string): string {
+  const bytes = new Uint8Array(view.buffer, view.byteOffset + offset, size);
+  const nul = bytes.indexOf(0);
+  if (nul < 0) throw new DecodeError({ struct, field, offset }, `no NUL terminator in the ${size}-byte string`);
+  try {
+    return utf8.decode(bytes.subarray(0, nul));
+  } catch {
+    throw new DecodeError({ struct, field, offset }, 'string is not valid UTF-8');
+  }
+}
+
+export function writeCString(view: DataView, offset: number, size: number, value: unknown, struct: string, field: string): void {
+  if (typeof value !== 'string') throw new EncodeError({ struct, field, offset }, `expected a string, got ${typeof value}`);
+  const bytes = encoder.encode(value);
+  if (bytes.includes(0)) throw new EncodeError({ struct, field, offset }, 'string contains a NUL byte');
+  if (bytes.length > size - 1) throw new EncodeError({ struct, field, offset }, `string of ${bytes.length} bytes does not fit in ${size} bytes with its NUL`);
+  const target = new Uint8Array(view.buffer, view.byteOffset + offset, size);
+  target.set(bytes);
+  target.fill(0, bytes.length);
+}
+
+/** An unsigned integer field of at most 53 bits, held as a number. */
+export function checkUint(value: unknown, bits: number, struct: string, field: string, offset: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 2 ** bits - 1) {
+    throw new EncodeError({ struct, field, offset }, `${describe(value)} is not an integer in 0..${2 ** bits - 1} (${bits} bits)`);
+  }
+  return value;
+}
+
+export function checkInt(value: unknown, bits: number, struct: string, field: string, offset: number): number {
+  const lo = -(2 ** (bits - 1));
+  const hi = 2 ** (bits - 1) - 1;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < lo || value > hi) {
+    throw new EncodeError({ struct, field, offset }, `${describe(value)} is not an integer in ${lo}..${hi} (${bits} bits, signed)`);
+  }
+  return value;
+}
+
+export function checkBigUint(value: unknown, bits: number, struct: string, field: string, offset: number): bigint {
+  if (typeof value !== 'bigint' || value < 0n || value >= 1n << BigInt(bits)) {
+    throw new EncodeError({ struct, field, offset }, `${describe(value)} is not a bigint in 0..2^${bits}-1`);
+  }
+  return value;
+}
+
+export function checkBigInt(value: unknown, bits: number, struct: string, field: string, offset: number): bigint {
+  const half = 1n << BigInt(bits - 1);
+  if (typeof value !== 'bigint' || value < -half || value >= half) {
+    throw new EncodeError({ struct, field, offset }, `${describe(value)} is not a bigint in -2^${bits - 1}..2^${bits - 1}-1`);
+  }
+  return value;
+}
+
+export function checkArray(value: unknown, count: number, struct: string, field: string, offset: number): readonly unknown[] {
+  if (!Array.isArray(value) || value.length !== count) {
+    throw new EncodeError({ struct, field, offset }, `expected an array of ${count} elements, got ${Array.isArray(value) ? `${value.length}` : describe(value)}`);
+  }
+  return value;
+}
+
+/** Refuses set bits the schema does not declare, where the kernel refuses them too. */
+export function undeclaredBits(value: number | bigint, allowed: number | bigint, struct: string, field: string, offset: number): DecodeError {
+  const extra = typeof value === 'bigint' ? value & ~BigInt(allowed) : Number(BigInt(value) & ~BigInt(allowed));
+  return new DecodeError({ struct, field, offset }, `undeclared bits 0x${extra.toString(16)} set (allowed: 0x${allowed.toString(16)})`);
+}
+
+export function undeclaredBitsOnEncode(value: number | bigint, allowed: number | bigint, struct: string, field: string, offset: number): EncodeError {
+  const extra = BigInt(value) & ~BigInt(allowed);
+  return new EncodeError({ struct, field, offset }, `undeclared bits 0x${extra.toString(16)} set (allowed: 0x${allowed.toString(16)})`);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  return String(value);
+}
