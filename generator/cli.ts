@@ -14,8 +14,60 @@ import { findStruct, makeTarget, PAGE_SIZES, type AbiIR, type PageSize } from '.
 import { layoutJson } from './layout/layout-json.js';
 import { analyze, layoutAll, type SchemaInput } from './pipeline.js';
 import { checkFiles, writeFiles } from './write.js';
+import { JsonInputError, toJson, valueFromJson } from './json-values.js';
+import { readSync } from 'node:fs';
 
 class UsageError extends Error {}
+class InputError extends Error {}
+
+const MAX_STDIN = 64 * 1024 * 1024;
+
+/** All of stdin, bounded: a tool fed a disk image by mistake must not exhaust memory. */
+function readStdin(): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buf = Buffer.alloc(1 << 16);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, buf, 0, buf.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
+      if (code === 'EOF') break;
+      throw new InputError(`cannot read stdin: ${code ?? (e as Error).message}`);
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > MAX_STDIN) throw new InputError(`more than ${MAX_STDIN} bytes on stdin`);
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+function parseHex(text: string): Uint8Array {
+  const clean = text.replace(/\s+/g, '').replace(/^0x/i, '');
+  if (!/^([0-9a-fA-F]{2})*$/.test(clean)) throw new InputError('--hex: expected an even number of hex digits');
+  return new Uint8Array(Buffer.from(clean, 'hex'));
+}
+
+function isTypedRuntimeError(e: unknown): boolean {
+  const name = (e as Error | undefined)?.name;
+  return name === 'DecodeError' || name === 'EncodeError' || name === 'MemoryError' || name === 'LookupError' || name === 'CompatError';
+}
+
+/** The generated codec and the IR struct it was generated from. */
+async function lookup(root: string, struct: string, opts: { version?: string; pageSize: PageSize }) {
+  const [{ allCodecs }, { findCodec }] = await Promise.all([import('../generated/ts/index.js'), import('../runtime/registry.js')]);
+  const found = findCodec(allCodecs, struct, { ...(opts.version !== undefined ? { version: opts.version } : {}), pageSize: opts.pageSize });
+  const inputs = schemaInputs(root);
+  const analysis = analyze(inputs);
+  const { irs, diagnostics } = layoutAll(analysis, [makeTarget(opts.pageSize)]);
+  report([...analysis.diagnostics, ...diagnostics], inputs, 'text');
+  const st = irs[0] ? findStruct(irs[0], struct, found.version.id) : undefined;
+  if (!st) throw new UsageError(`schemas/ do not describe ${struct} in ${found.version.id}; run \`npm run gen\``);
+  return { codec: found.codec, st };
+}
 
 function schemaInputs(root: string, extra: readonly string[] = []): SchemaInput[] {
   const dir = join(root, 'schemas');
@@ -145,11 +197,51 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(JSON.stringify(layoutJson(ir, selected), null, 2) + '\n');
     });
 
+  const codecCommand = (name: string, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .argument('<struct>', 'struct name, e.g. memfd_luo_ser')
+      .option('--version <v>', 'version id (memfd-v1) or the compatible string it stores; default: current')
+      .addOption(new Option('--page-size <n>', 'page size of the kernel that wrote the bytes').argParser(pageSize).default(4096));
+
+  codecCommand('decode', 'decode a struct: bytes on stdin (or hex with --hex) to JSON on stdout, 64-bit values as decimal strings')
+    .option('--hex [hex]', 'the bytes as hex text: this argument, or stdin when no value is given')
+    .action(async (struct: string, opts: { version?: string; pageSize: PageSize; hex?: string | true }) => {
+      const { codec, st } = await lookup(program.opts<{ root: string }>().root, struct, opts);
+      const bytes = opts.hex === undefined ? readStdin() : parseHex(opts.hex === true ? Buffer.from(readStdin()).toString('utf8') : opts.hex);
+      const flexible = st.fields.some((f) => f.shape === 'flexible');
+      if (!flexible && bytes.length > codec.size) {
+        throw new InputError(`${struct}: ${bytes.length} bytes given but struct ${struct} (${codec.version}) is ${codec.size} bytes; pass exactly one struct`);
+      }
+      const value = codec.decode(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0);
+      process.stdout.write(toJson(value) + '\n');
+    });
+
+  codecCommand('encode', 'encode a struct: JSON on stdin (as decode prints it) to bytes on stdout')
+    .option('--hex', 'print the bytes as hex text instead of raw bytes')
+    .action(async (struct: string, opts: { version?: string; pageSize: PageSize; hex?: boolean }) => {
+      const { codec, st } = await lookup(program.opts<{ root: string }>().root, struct, opts);
+      const text = Buffer.from(readStdin()).toString('utf8');
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (e) {
+        throw new InputError(`${struct}: input is not JSON: ${(e as Error).message}`);
+      }
+      const value = valueFromJson(st, json);
+      const flexTotal = st.fields.filter((f) => f.shape === 'flexible').reduce((n, f) => n + ((value[f.name!] as unknown[] | undefined)?.length ?? 0) * f.elemSize!, 0);
+      const bytes = new Uint8Array(codec.size + flexTotal);
+      codec.encode(value, new DataView(bytes.buffer), 0);
+      if (opts.hex) process.stdout.write(Buffer.from(bytes).toString('hex') + '\n');
+      else process.stdout.write(bytes);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`kho-abi: ${e.message}\n`);
+    if (e instanceof UsageError || e instanceof InputError || e instanceof JsonInputError || isTypedRuntimeError(e)) {
+      process.stderr.write(`kho-abi: ${(e as Error).message}\n`);
       return 1;
     }
     const ce = e as { code?: string; exitCode?: number };

@@ -43,3 +43,13 @@ export interface VersionCodecs {
   readonly compatible?: string;
   readonly structs: Readonly<Record<string, Readonly<Record<PageSize, StructCodec<unknown>>>>>;
 }
+
+/** The same codec relabelled for another version whose layout is identical. */
+export function withVersion<T>(codec: StructCodec<T>, version: string): StructCodec<T> {
+  return { ...codec, version };
+}
+
+/** One codec for every page size: the struct does not depend on it. */
+export function allPages<T>(codec: StructCodec<T>): Readonly<Record<PageSize, StructCodec<T>>> {
+  return { 4096: codec, 16384: codec, 65536: codec };
+}

@@ -62,3 +62,115 @@ export function composeCompat(base: string, subs: readonly string[], fieldSize?:
   }
   return composite;
 }
+
+/** A compatible string split into its base and sub-components. */
+export interface ParsedCompat {
+  readonly text: string;
+  readonly base: string;
+  readonly subs: readonly string[];
+}
+
+/** Splits a composite and checks the kernel's rules; throws CompatError naming the broken rule. */
+export function parseCompat(text: string): ParsedCompat {
+  if (text.length === 0) throw new CompatError('the compatible string is empty');
+  const [base = '', ...subs] = text.split(COMPAT_SEPARATOR);
+  composeCompat(base, subs);
+  return { text, base, subs };
+}
+
+/**
+ * Reads a compatible string from the fixed char array that stores it: the
+ * string must end in a NUL inside the array and every byte after the NUL
+ * must be 0, as the kernel writes it (a bounded copy into zeroed memory).
+ */
+export function readStoredCompat(bytes: Uint8Array): string {
+  const nul = bytes.indexOf(0);
+  if (nul < 0) throw new CompatError(`no NUL inside the ${bytes.length}-byte field: the string is unterminated or truncated`);
+  for (let i = nul + 1; i < bytes.length; i++) {
+    if (bytes[i] !== 0) throw new CompatError(`byte ${i} after the NUL is 0x${bytes[i]!.toString(16)}, not 0: trailing garbage`);
+  }
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, nul));
+}
+
+/** `memfd-v2` -> { name: 'memfd', version: 'v2' }; a part without -vN is all name. */
+export function splitVersion(part: string): { name: string; version?: string } {
+  const m = /^(.*)-(v\d+)$/.exec(part);
+  return m ? { name: m[1]!, version: m[2]! } : { name: part };
+}
+
+export type CompatProblem =
+  | { readonly kind: 'malformed'; readonly reason: string }
+  | { readonly kind: 'version'; readonly component: string; readonly found: string; readonly expected: string }
+  | { readonly kind: 'missing'; readonly component: string; readonly expected: string }
+  | { readonly kind: 'unknown'; readonly component: string; readonly found: string };
+
+export interface CompatVerdict {
+  readonly ok: boolean;
+  readonly found: string;
+  /** The supported string that matched, or the one the problems are measured against. */
+  readonly expected: string;
+  readonly problems: readonly CompatProblem[];
+}
+
+export function describeProblem(p: CompatProblem): string {
+  switch (p.kind) {
+    case 'malformed':
+      return p.reason;
+    case 'version':
+      return `${p.component}: found ${p.found}, supported ${p.expected}`;
+    case 'missing':
+      return `${p.component}: missing, ${p.expected} is required`;
+    case 'unknown':
+      return `${p.component}: unknown sub-component ${p.found}`;
+  }
+}
+
+/** One line: why a stored string is refused, or that it is accepted. */
+export function describeVerdict(v: CompatVerdict): string {
+  if (v.ok) return `"${v.found}" is compatible (${v.expected})`;
+  return `"${v.found}" is not compatible with "${v.expected}": ${v.problems.map(describeProblem).join('; ')}`;
+}
+
+/**
+ * Checks a stored string against the strings a reader supports (oldest to
+ * newest). A match is exact, as the kernel's string compare is; otherwise
+ * the verdict names every component whose version differs, is missing or is
+ * unknown, measured against the newest supported string with the same base
+ * component.
+ */
+export function verifyCompat(found: string, supported: readonly string[]): CompatVerdict {
+  if (supported.length === 0) throw new CompatError('no supported compatible string given');
+  if (supported.includes(found)) {
+    try {
+      parseCompat(found);
+      return { ok: true, found, expected: found, problems: [] };
+    } catch {
+      // A supported string that breaks the rules is still what the reader accepts.
+      return { ok: true, found, expected: found, problems: [] };
+    }
+  }
+  let parsed: ParsedCompat;
+  try {
+    parsed = parseCompat(found);
+  } catch (e) {
+    return { ok: false, found, expected: supported[supported.length - 1]!, problems: [{ kind: 'malformed', reason: (e as Error).message }] };
+  }
+  const base = splitVersion(parsed.base);
+  const candidates = supported.filter((s) => splitVersion(s.split(COMPAT_SEPARATOR)[0]!).name === base.name);
+  const expectedText = candidates.length ? candidates[candidates.length - 1]! : supported[supported.length - 1]!;
+  const [expBase = '', ...expSubs] = expectedText.split(COMPAT_SEPARATOR);
+  const problems: CompatProblem[] = [];
+  const eb = splitVersion(expBase);
+  if (eb.name !== base.name) problems.push({ kind: 'unknown', component: base.name, found: parsed.base });
+  else if (parsed.base !== expBase) problems.push({ kind: 'version', component: base.name, found: parsed.base, expected: expBase });
+  const want = new Map(expSubs.map((s) => [splitVersion(s).name, s]));
+  const have = new Map(parsed.subs.map((s) => [splitVersion(s).name, s]));
+  for (const [name, s] of want) {
+    const f = have.get(name);
+    if (f === undefined) problems.push({ kind: 'missing', component: name, expected: s });
+    else if (f !== s) problems.push({ kind: 'version', component: name, found: f, expected: s });
+  }
+  for (const [name, s] of have) if (!want.has(name)) problems.push({ kind: 'unknown', component: name, found: s });
+  if (problems.length === 0) problems.push({ kind: 'malformed', reason: `differs from "${expectedText}"` });
+  return { ok: false, found, expected: expectedText, problems };
+}

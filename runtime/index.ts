@@ -4,3 +4,6 @@ export * from './compat.js';
 export * from './errors.js';
 export * from './phys-mem.js';
 export * from './primitives.js';
+export * from './registry.js';
+export * from './features.js';
+export * from './versions.js';

@@ -4,4 +4,14 @@
 import { checkBounds, checkObject, checkRoom, type FieldTable, type SchemaCodecs, type StructCodec } from '../../runtime/index.js';
 
 /** Every codec of schemas/compat.yaml, by version, struct and page size. */
-export const compatCodecs: SchemaCodecs = { schema: 'compat', current: 'compat', versions: [{ id: 'compat', structs: {  } }] };
+export const compatCodecs: SchemaCodecs = {
+  schema: 'compat',
+  current: 'compat',
+  versions: [
+    {
+      id: 'compat',
+      structs: {
+      },
+    },
+  ],
+};

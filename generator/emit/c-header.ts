@@ -67,7 +67,18 @@ export function emitCHeader(ir: AbiIR, schema: SchemaIR): EmittedFile {
   // The compat schema is the home of the helpers every composite string uses.
   const compatHelpers = schema.name === COMPAT_SCHEMA;
   const includes = new Set<string>(['linux/types.h']);
-  if (compatHelpers) includes.add('linux/align.h');
+  if (compatHelpers) {
+    includes.add('linux/align.h');
+    includes.add('linux/string.h');
+  }
+  const checks = compatChecks(schema);
+  if (checks.length) {
+    includes.add(includeName(COMPAT_SCHEMA));
+    includes.add('linux/build_bug.h');
+  }
+  if (schema.component?.storedIn && schema.current.compatible !== undefined) includes.add('linux/stddef.h');
+  const features = featureDefines(schema);
+  if (features.length) includes.add('linux/bits.h');
   for (const inc of schema.includes) includes.add(includeName(inc));
   for (const sub of v.subcomponents) includes.add(includeName(sub.schema));
   if (v.compose) includes.add(includeName(COMPAT_SCHEMA));
@@ -96,7 +107,8 @@ export function emitCHeader(ir: AbiIR, schema: SchemaIR): EmittedFile {
     khoserHelper: khoser,
     compatHelpers,
     compatibles,
-    constants,
+    constants: [...features, ...constants],
+    checks,
     enums,
     structs,
     asserts,
@@ -231,3 +243,82 @@ function memberDecl(f: FieldIR, depth: number): string[] {
 }
 
 export type { ConstantIR };
+
+/** The feature bits of the feature-header variant and the masks of its newest version. */
+function featureDefines(schema: SchemaIR) {
+  const c = schema.component;
+  if (!c || c.featureBits.length === 0) return [];
+  const out = c.featureBits.map((b) => defineView(b.name, `BIT_ULL(${b.bit})`, b.doc));
+  const version = [...schema.versions].reverse().find((v) => v.features);
+  if (version?.features) {
+    const mask = (m: bigint): string => {
+      const names = c.featureBits.filter((b) => (m >> BigInt(b.bit)) & 1n).map((b) => b.name);
+      return names.length === 0 ? '0' : names.length === 1 ? names[0]! : `(${names.join(' | ')})`;
+    };
+    out.push(defineView(`${c.featureMasks}_SUPP`, mask(version.features.supported), `Features ${version.id} supports.`));
+    out.push(defineView(`${c.featureMasks}_REQ`, mask(version.features.required), `Features a reader of ${version.id} must understand.`));
+    out.push(defineView(`${c.featureMasks}_ACTIVE`, mask(version.features.active), `Features ${version.id} uses.`));
+  }
+  return out;
+}
+
+/**
+ * Bounded checks of the stored compatible string and feature header, and
+ * compile-time proof that the string fits its field and that sub-components
+ * are in strcmp order; all built on the helpers of compat.h.
+ */
+function compatChecks(schema: SchemaIR): string[] {
+  const c = schema.component;
+  const v = schema.current;
+  if (!c || schema.name === COMPAT_SCHEMA) return [];
+  const out: string[] = [];
+  if (c.macro && v.compatible !== undefined) {
+    out.push(
+      [
+        '/**',
+        ...briefLines(`${c.name}_compat_ok()`, `Does a stored string name this ${c.name} version?`),
+        ' * @stored: The char array found in preserved memory.',
+        ' * @size:   Its size in bytes.',
+        ' *',
+        ...commentParagraphs(`Reads at most @size bytes; see kho_compat_match().`),
+        ' *',
+        ` * Return: true if @stored holds ${c.macro}, NUL-padded.`,
+        ' */',
+        `static inline bool ${c.name}_compat_ok(const char *stored, size_t size)`,
+        '{',
+        `\treturn kho_compat_match(stored, size, ${c.macro},`,
+        `\t\t\t\tsizeof(${c.macro}));`,
+        '}',
+      ].join('\n'),
+    );
+    if (c.storedIn) {
+      out.push(`static_assert(KHO_COMPAT_ALIGN(${c.macro}) <=\n\t      sizeof_field(struct ${c.storedIn.struct}, ${c.storedIn.field}),\n\t      ${cString(`${c.macro} fits ${c.storedIn.struct}.${c.storedIn.field}`)});`);
+    }
+    for (let i = 1; i < v.subcomponents.length; i++) {
+      const a = v.subcomponents[i - 1]!;
+      const b = v.subcomponents[i]!;
+      const left = a.macro ?? cString(a.compatible);
+      const right = b.macro ?? cString(b.compatible);
+      out.push(`static_assert(__builtin_strcmp(${left}, ${right}) < 0,\n\t      "sub-components of ${c.macro} in strcmp order");`);
+    }
+  }
+  if (c.featureBits.length && schema.versions.some((x) => x.features)) {
+    out.push(
+      [
+        '/**',
+        ...briefLines(`${c.name}_features_acceptable()`, `May this kernel use ${c.name} data behind a feature header?`),
+        ' * @supp:   Features the writer supports.',
+        ' * @req:    Features a reader must understand.',
+        ' * @active: Features in use in the data.',
+        ' *',
+        ` * Return: true if every required feature is in ${c.featureMasks}_SUPP.`,
+        ' */',
+        `static inline bool ${c.name}_features_acceptable(u64 supp, u64 req, u64 active)`,
+        '{',
+        `\treturn kho_features_acceptable(supp, req, active, ${c.featureMasks}_SUPP);`,
+        '}',
+      ].join('\n'),
+    );
+  }
+  return out;
+}

@@ -185,7 +185,8 @@ function emitModule(sf: SourceFile, schema: SchemaIR, irs: readonly AbiIR[], nam
     }
     emitStruct(sf, rec, ctx);
   }
-  emitRegistry(sf, schema, irs, names);
+  emitRegistry(sf, schema, irs, names, runtimeImports);
+  emitCompat(sf, schema, runtimeImports);
 
   for (const [module, set] of [...foreign].sort(([a], [b]) => a.localeCompare(b)).reverse()) {
     sf.insertImportDeclaration(0, { moduleSpecifier: `./${module}.js`, namedImports: [...set].sort() });
@@ -581,17 +582,19 @@ function emitStruct(sf: SourceFile, rec: CodecNames, ctx: Ctx): void {
     statements: (w) => writeStmts(w, encodeBody(rec, ctx)),
   });
   emitView(sf, rec, ctx);
-  sf.addVariableStatement({
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [
-      {
-        name: rec.codec,
-        type: `StructCodec<${rec.iface}>`,
-        initializer: `{ name: '${st.name}', version: '${rec.version}', size: ${st.size}, align: ${st.align}, decode: ${rec.decode}, encode: ${rec.encode} }`,
-      },
-    ],
-  });
+  sf.addStatements(
+    [
+      '',
+      `export const ${rec.codec}: StructCodec<${rec.iface}> = {`,
+      `  name: ${tsString(st.name)},`,
+      `  version: ${tsString(rec.version)},`,
+      `  size: ${st.size},`,
+      `  align: ${st.align},`,
+      `  decode: ${rec.decode},`,
+      `  encode: ${rec.encode},`,
+      '};',
+    ].join('\n'),
+  );
 }
 
 /** Getters and setters straight on the bytes: nothing is decoded until read. */
@@ -661,30 +664,32 @@ function emitView(sf: SourceFile, rec: CodecNames, ctx: Ctx): void {
   }
 }
 
-function emitRegistry(sf: SourceFile, schema: SchemaIR, irs: readonly AbiIR[], names: Map<string, CodecNames>): void {
-  const versions = schema.versions.map((v) => {
-    const structs = v.structs.map((st) => {
-      const perPage = irs.map((ir) => {
-        const rec = names.get(keyOf(schema.name, v.id, ir.target.pageSize, st.name))!;
-        const ref = rec.version === v.id ? rec.codec : `{ ...${rec.codec}, version: '${v.id}' }`;
-        return `${ir.target.pageSize}: ${ref}`;
-      });
-      return `${st.name}: { ${perPage.join(', ')} }`;
-    });
-    return `{ id: '${v.id}'${v.compatible !== undefined ? `, compatible: ${tsString(v.compatible)}` : ''}, structs: { ${structs.join(', ')} } }`;
-  });
-  sf.addVariableStatement({
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: [`Every codec of schemas/${schema.name}.yaml, by version, struct and page size.`],
-    declarations: [
-      {
-        name: `${safeLocal(schema.name)}Codecs`,
-        type: 'SchemaCodecs',
-        initializer: `{ schema: '${schema.name}'${schema.component ? `, component: '${schema.component.name}'` : ''}, current: '${schema.current.id}', versions: [${versions.join(', ')}] }`,
-      },
-    ],
-  });
+function emitRegistry(sf: SourceFile, schema: SchemaIR, irs: readonly AbiIR[], names: Map<string, CodecNames>, runtime: Set<string>): void {
+  const ref = (rec: CodecNames, version: string): string => {
+    if (rec.version === version) return rec.codec;
+    runtime.add('withVersion');
+    return `withVersion(${rec.codec}, ${tsString(version)})`;
+  };
+  const lines = ['', `/** Every codec of schemas/${schema.name}.yaml, by version, struct and page size. */`, `export const ${safeLocal(schema.name)}Codecs: SchemaCodecs = {`, `  schema: ${tsString(schema.name)},`];
+  if (schema.component) lines.push(`  component: ${tsString(schema.component.name)},`);
+  lines.push(`  current: ${tsString(schema.current.id)},`, '  versions: [');
+  for (const v of schema.versions) {
+    lines.push('    {', `      id: ${tsString(v.id)},`);
+    if (v.compatible !== undefined) lines.push(`      compatible: ${tsString(v.compatible)},`);
+    lines.push('      structs: {');
+    for (const st of v.structs) {
+      const recs = irs.map((ir) => names.get(keyOf(schema.name, v.id, ir.target.pageSize, st.name))!);
+      if (recs.every((r) => r === recs[0])) {
+        runtime.add('allPages');
+        lines.push(`        ${st.name}: allPages(${ref(recs[0]!, v.id)}),`);
+      } else {
+        lines.push(`        ${st.name}: { ${irs.map((ir, i) => `${ir.target.pageSize}: ${ref(recs[i]!, v.id)}`).join(', ')} },`);
+      }
+    }
+    lines.push('      },', '    },');
+  }
+  lines.push('  ],', '};');
+  sf.addStatements(lines.join('\n'));
 }
 
 function emitIndex(sf: SourceFile, ir: AbiIR): void {
@@ -698,4 +703,65 @@ function emitIndex(sf: SourceFile, ir: AbiIR): void {
     docs: ['Every schema\'s codecs.'],
     declarations: [{ name: 'allCodecs', type: 'readonly SchemaCodecs[]', initializer: `[${names.map((n) => `${safeLocal(n)}Codecs`).join(', ')}]` }],
   });
+}
+
+/** Compatible-string verification, version dispatch and feature negotiation for one component. */
+function emitCompat(sf: SourceFile, schema: SchemaIR, runtime: Set<string>): void {
+  const c = schema.component;
+  if (!c) return;
+  const Name = pascal(c.name);
+  const registry = `${safeLocal(schema.name)}Codecs`;
+  const strings = schema.versions.flatMap((v) => (v.compatible !== undefined ? [v.compatible] : []));
+  if (strings.length) {
+    for (const r of ['type CompatVerdict', 'type VersionCodecs', 'verifyCompat', 'readStoredCompat', 'selectVersion']) runtime.add(r);
+    sf.addVariableStatement({
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [`Every compatible string a ${c.name} version stores, oldest first.`],
+      declarations: [{ name: `${c.name.toUpperCase()}_SUPPORTED_COMPATIBLES`, type: 'readonly string[]', initializer: `[${strings.map(tsString).join(', ')}]` }],
+    });
+    sf.addFunction({
+      name: `verify${Name}Compatible`,
+      isExported: true,
+      docs: [`Checks a stored ${c.name} compatible string (the string, or the bytes of the char array holding it) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown.`],
+      parameters: [{ name: 'stored', type: 'string | Uint8Array' }],
+      returnType: 'CompatVerdict',
+      statements: [
+        `const found = typeof stored === 'string' ? stored : readStoredCompat(stored);`,
+        `return verifyCompat(found, ${c.name.toUpperCase()}_SUPPORTED_COMPATIBLES);`,
+      ],
+    });
+    sf.addFunction({
+      name: `${c.name}VersionFor`,
+      isExported: true,
+      docs: [`The codecs of the ${c.name} version that stored this compatible string; throws CompatError saying what was found and what is supported.`],
+      parameters: [{ name: 'stored', type: 'string | Uint8Array' }],
+      returnType: 'VersionCodecs',
+      statements: [`return selectVersion(${registry}, typeof stored === 'string' ? stored : readStoredCompat(stored));`],
+    });
+  }
+  const featureVersion = [...schema.versions].reverse().find((v) => v.features);
+  if (c.featureBits.length && featureVersion?.features) {
+    for (const r of ['type FeatureHeader', 'type FeatureReader', 'type FeatureVerdict', 'negotiateFeatures']) runtime.add(r);
+    sf.addVariableStatement({
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [`What a ${featureVersion.id} reader understands.`],
+      declarations: [
+        {
+          name: `${c.name.toUpperCase()}_FEATURE_READER`,
+          type: 'FeatureReader',
+          initializer: `{ supported: ${featureVersion.features.supported}n, names: { ${c.featureBits.map((b) => `${b.bit}: ${tsString(b.name)}`).join(', ')} } }`,
+        },
+      ],
+    });
+    sf.addFunction({
+      name: `negotiate${Name}Features`,
+      isExported: true,
+      docs: [`Decides whether a ${featureVersion.id} reader accepts a feature header; names every unknown required feature.`],
+      parameters: [{ name: 'header', type: 'FeatureHeader' }],
+      returnType: 'FeatureVerdict',
+      statements: [`return negotiateFeatures(header, ${c.name.toUpperCase()}_FEATURE_READER);`],
+    });
+  }
 }

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
-import { evaluate, ExprError, type EvalEnv } from '../model/expr.js';
+import { evaluate, ExprError, type EvalEnv, type Expr } from '../model/expr.js';
 import { PRIM_SIZE, type Component, type ExprRef, type Field, type Model, type Schema, type Struct, type Version } from '../model/model.js';
 import type { Definition } from '../model/resolve.js';
 import { compatStorageSize, storedLength } from '../../runtime/compat.js';
@@ -59,11 +59,27 @@ class LayoutEngine {
 
   private eval(ref: ExprRef, version: Version | undefined): bigint {
     const env: EvalEnv = {
-      name: (n) => this.valueOf(n, version),
+      name: (n) => {
+        try {
+          return this.valueOf(n, version);
+        } catch (e) {
+          // An error about the name itself (not about its own definition,
+          // which is reported there) points at where this expression uses it.
+          const at = findNode(ref.ast, (x) => (x.kind === 'name' && x.name === n) || (x.kind === 'sizeof' && x.of.kind === 'name' && x.of.name === n));
+          if (e instanceof ExprError && at) throw new ExprError(e.message, at.pos, at.len);
+          throw e;
+        }
+      },
       sizeofStruct: (n) => {
+        const at = findNode(ref.ast, (x) => x.kind === 'sizeof' && x.of.kind === 'struct' && x.of.name === n);
         const st = this.model.structs.get(n);
-        if (!st) throw new ExprError(`unknown struct '${n}'`, 0, 1);
-        return BigInt(this.layoutStruct(st, this.versionOf(st.schema, version)).size);
+        if (!st) throw new ExprError(`unknown struct '${n}'`, at?.pos ?? 0, at?.len ?? 1);
+        const v = this.versionOf(st.schema, version);
+        if (this.laying.has(`${st.name}@${v?.id ?? ''}`)) {
+          this.err('cycle', { ...ref.span, col: ref.span.col + (at?.pos ?? 0), length: at?.len ?? 1 }, `the size of struct ${n} depends on itself: '${ref.text}' needs sizeof(struct ${n}) while ${n} is being laid out`, `compute the value without sizeof(struct ${n})`);
+          throw new Abort();
+        }
+        return BigInt(this.layoutStruct(st, v).size);
       },
     };
     try {
@@ -86,8 +102,9 @@ class LayoutEngine {
     const known = this.values.get(key);
     if (known !== undefined) return known;
     if (this.evaluating.has(key)) {
-      const span = def.kind === 'constant' ? def.item.span : def.schema.file.spanOf([]);
-      this.err('cycle', span, `'${name}' is defined in terms of itself`, 'break the cycle of definitions');
+      const chain = [...this.evaluating];
+      const path = [...chain.slice(chain.indexOf(key)), key].map((k) => k.replace(/@.*$/, ''));
+      this.err('cycle', this.spanOfName(name, def), path.length > 2 ? `'${name}' is defined in terms of itself: ${path.join(' -> ')}` : `'${name}' is defined in terms of itself`, 'break the cycle of definitions');
       throw new Abort();
     }
     this.evaluating.add(key);
@@ -97,6 +114,25 @@ class LayoutEngine {
       return v;
     } finally {
       this.evaluating.delete(key);
+    }
+  }
+
+  /** Where a name is defined, for diagnostics about the definition. */
+  private spanOfName(name: string, def: Definition): SourceSpan {
+    switch (def.kind) {
+      case 'constant':
+      case 'struct':
+      case 'container':
+        return def.item.span;
+      case 'external':
+        return def.schema.externals.find((x) => x.name === name)?.span ?? def.schema.file.spanOf([]);
+      case 'enumerator':
+        return def.schema.enums.flatMap((e) => e.values).find((v) => v.name === name)?.span ?? def.schema.file.spanOf([]);
+      case 'feature':
+        return def.schema.component?.featureBits.find((b) => b.name === name)?.span ?? def.schema.file.spanOf([]);
+      case 'macro':
+      case 'enum':
+        return def.schema.file.spanOf([]);
     }
   }
 
@@ -157,9 +193,13 @@ class LayoutEngine {
         const { struct, field } = component.storedIn;
         const st = this.safe(() => this.layoutStruct(struct, this.versionOf(struct.schema)), undefined);
         const f = st?.fields.find((x) => x.name === field.name);
-        if (f) {
-          storedIn = { struct: struct.name, field: field.name!, size: f.size };
-          for (const v of component.versions) this.checkFits(v, f.size, `${struct.name}.${field.name}`);
+        if (f) storedIn = { struct: struct.name, field: field.name!, size: f.size };
+        // The array may be sized by the string itself (luo_ser.compatible): measure it in each version.
+        for (const v of component.versions) {
+          if (v.compatible === undefined) continue;
+          const at = this.safe(() => this.layoutStruct(struct, this.versionOf(struct.schema, v)), undefined);
+          const fv = at?.fields.find((x) => x.name === field.name);
+          if (fv) this.checkFits(v, fv.size, `${struct.name}.${field.name}`);
         }
       }
       componentIR = {
@@ -168,6 +208,7 @@ class LayoutEngine {
         ...(component.baseMacro ? { baseMacro: component.baseMacro } : {}),
         ...(component.doc ? { doc: component.doc } : {}),
         ...(storedIn ? { storedIn } : {}),
+        featureMasks: component.featureMasks,
         featureBits: component.featureBits.map((b) => ({ name: b.name, bit: b.bit, ...(b.doc ? { doc: b.doc } : {}) })),
       };
     }
@@ -226,7 +267,7 @@ class LayoutEngine {
     const asserts = schema.asserts.flatMap((a) =>
       this.safe(() => {
         if (this.eval(a.expr, version) === 0n) {
-          this.err('assert-failed', a.expr.span, `static assertion '${a.expr.text}' fails at ${pageLabel(this.target)}${version ? ` in version '${version.id}'` : ''}${a.message ? `: ${a.message}` : ''}`);
+          this.err('assert-failed', a.expr.span, `static assertion '${a.expr.text}' fails at ${pageLabel(this.target)}${version ? ` in version '${version.id}'` : ''}${a.message ? `: ${a.message}` : ''}`, 'an assertion must hold at 4, 16 and 64 KiB pages in every version; fix the layout or the assertion');
         }
         return [{ text: a.expr.text, ...(a.message ? { message: a.message } : {}) }];
       }, []),
@@ -315,10 +356,13 @@ class LayoutEngine {
     for (const f of st.fields.filter(present)) {
       const laid = this.layoutField(f, st, version);
       const placeAlign = st.packed ? 1 : laid.align;
-      offset = roundUp(offset, placeAlign);
+      // GCC puts a bitfield into the storage unit that holds the end of the
+      // previous member when it fits there, instead of starting a new unit at
+      // the next aligned offset as the schema's explicit lsb assumes.
       if (laid.shape === 'bits' && !st.packed && offset % laid.size !== 0) {
-        this.err('bitfield-unaligned', f.span, `bitfield storage unit of ${st.name} would start at offset ${offset}, not a multiple of its ${laid.size}-byte type; GCC would share storage with the previous member`, 'add padding before the bitfield group or reorder the members');
+        this.err('bitfield-unaligned', f.span, `the ${laid.prim} bitfield group of ${st.name} follows a member that ends at offset ${offset}, not a multiple of ${laid.size}; GCC may put its first bits into the storage unit of that member`, `add explicit padding so that the group starts at offset ${roundUp(offset, laid.size)}, or reorder the members`);
       }
+      offset = roundUp(offset, placeAlign);
       fields.push(relocate(laid, offset, this.target));
       offset += laid.size;
       align = Math.max(align, placeAlign);
@@ -407,7 +451,7 @@ class LayoutEngine {
       case 'bitmap': {
         const nbits = this.eval(f.nbits, version);
         if (nbits <= 0n) {
-          this.err('bad-count', f.nbits.span, `bitmap ${st.name}.${f.name} would have ${nbits} bits`);
+          this.err('bad-count', f.nbits.span, `bitmap ${st.name}.${f.name} would have ${nbits} bits at ${pageLabel(this.target)}`, 'a bitmap needs at least one bit');
           throw new Abort();
         }
         const longs = Number((nbits + 63n) / 64n);
@@ -439,6 +483,27 @@ function relocate(f: FieldIR, offset: number, target: Target): FieldIR {
     return { ...b, lsb, storageOffset: offset, byteOffset: offset + first, byteSize: highByte - lowByte + 1 };
   });
   return { ...f, offset, bits };
+}
+
+/** The first node of an expression that matches, depth first. */
+function findNode(e: Expr, match: (x: Expr) => boolean): Expr | undefined {
+  if (match(e)) return e;
+  switch (e.kind) {
+    case 'unary':
+      return findNode(e.arg, match);
+    case 'binary':
+      return findNode(e.left, match) ?? findNode(e.right, match);
+    case 'cond':
+      return findNode(e.test, match) ?? findNode(e.then, match) ?? findNode(e.else, match);
+    case 'call':
+      for (const a of e.args) {
+        const found = findNode(a, match);
+        if (found) return found;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
 }
 
 function roundUp(n: number, align: number): number {

@@ -46,6 +46,8 @@ export interface ComponentIR {
   /** The char array readers find the string in, and its size. */
   readonly storedIn?: { readonly struct: string; readonly field: string; readonly size: number };
   readonly featureBits: readonly { readonly name: string; readonly bit: number; readonly doc?: string }[];
+  /** Prefix of the supp/req/active mask #defines. */
+  readonly featureMasks: string;
 }
 
 export interface VersionIR {

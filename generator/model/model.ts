@@ -43,6 +43,8 @@ export interface Component {
   readonly versions: Version[];
   current: Version;
   readonly featureBits: FeatureBit[];
+  /** Prefix of the supp/req/active mask #defines. */
+  readonly featureMasks: string;
   storedIn?: { struct: Struct; field: Field; span: SourceSpan };
   readonly span: SourceSpan;
 }

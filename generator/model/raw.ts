@@ -27,6 +27,7 @@ export interface RawComponent {
   current: string;
   stored_in?: string;
   feature_bits?: { name: string; bit: number; doc?: string }[];
+  feature_masks?: string;
   versions: {
     id: string;
     compatible?: string;

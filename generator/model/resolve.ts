@@ -102,7 +102,8 @@ class Resolver {
       this.err('schema-name-mismatch', file.spanOf(['schema']), `schema '${raw.schema}' is in a file named '${base}'`, `rename the file to ${raw.schema}.yaml or set schema: ${base}`);
     }
     if (this.schemas.some((s) => s.name === raw.schema)) {
-      this.err('duplicate-name', file.spanOf(['schema']), `schema '${raw.schema}' is defined by two files`);
+      const first = this.schemas.find((s) => s.name === raw.schema)!;
+      this.err('duplicate-name', file.spanOf(['schema']), `schema '${raw.schema}' is already defined by ${first.file.path}`, 'remove one of the files, or rename the schema in one of them');
       return;
     }
     this.raw.set(schema, raw);
@@ -131,6 +132,12 @@ class Resolver {
   private exprRef(file: SourceFile, path: YamlPath, value: string | number): ExprRef | undefined {
     const text = String(value);
     const span = file.spanOf(path);
+    if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+      // YAML reads an unquoted integer as a double: 2^64 - 1 becomes 18446744073709552000.
+      const written = file.text.split('\n')[span.line - 1]?.slice(span.col - 1, span.col - 1 + span.length) ?? text;
+      this.err('bad-expression', span, `the integer ${written} is too large for YAML to read exactly (it reads ${text})`, `quote it ("${written}") so that it is read as an expression`);
+      return undefined;
+    }
     const quoted = /^["']/.test(file.text.split('\n')[span.line - 1]?.slice(span.col - 1) ?? '');
     const base: SourceSpan = { ...span, col: span.col + (quoted ? 1 : 0) };
     try {
@@ -149,7 +156,7 @@ class Resolver {
     (raw.externals ?? []).forEach((x, i) => {
       const span = f.spanOf(['externals', i, 'name']);
       if ((x.value === undefined) === (x.string === undefined)) {
-        this.err('bad-constant', f.spanOf(['externals', i]), `external '${x.name}' needs exactly one of value or string`);
+        this.err('bad-constant', f.spanOf(['externals', i]), `external '${x.name}' needs exactly one of value or string`, x.value === undefined ? 'add value: for a number or string: for a string' : 'keep value: for a number or string: for a string, not both');
         return;
       }
       const value = x.value !== undefined ? this.exprRef(f, ['externals', i, 'value'], x.value) : undefined;
@@ -159,7 +166,7 @@ class Resolver {
     (raw.constants ?? []).forEach((c, i) => {
       const span = f.spanOf(['constants', i, 'name']);
       if ((c.value === undefined) === (c.string === undefined)) {
-        this.err('bad-constant', f.spanOf(['constants', i]), `constant '${c.name}' needs exactly one of value or string`);
+        this.err('bad-constant', f.spanOf(['constants', i]), `constant '${c.name}' needs exactly one of value or string`, c.value === undefined ? 'add value: for a number or string: for a string' : 'keep value: for a number or string: for a string, not both');
         return;
       }
       const value = c.value !== undefined ? this.exprRef(f, ['constants', i, 'value'], c.value) : undefined;
@@ -224,7 +231,7 @@ class Resolver {
     const span = f.spanOf(['component', 'name']);
     const prior = this.components.get(rc.name);
     if (prior) {
-      this.err('duplicate-name', span, `component '${rc.name}' is already declared by schema '${prior.schema.name}'`);
+      this.err('duplicate-name', span, `component '${rc.name}' is already declared by schema '${prior.schema.name}'`, 'give this component a name of its own');
       return;
     }
     const component: Component = {
@@ -236,18 +243,20 @@ class Resolver {
       versions: [],
       current: undefined as never,
       featureBits: [],
+      featureMasks: rc.feature_masks ?? `${rc.name.toUpperCase()}_FEATURES`,
       span,
     };
     (rc.feature_bits ?? []).forEach((b, i) => {
       const bspan = f.spanOf(['component', 'feature_bits', i, 'name']);
-      if (component.featureBits.some((o) => o.bit === b.bit)) this.err('duplicate-name', f.spanOf(['component', 'feature_bits', i, 'bit']), `feature bit ${b.bit} is used twice`);
+      const same = component.featureBits.find((o) => o.bit === b.bit);
+      if (same) this.err('duplicate-name', f.spanOf(['component', 'feature_bits', i, 'bit']), `feature bit ${b.bit} is used by both ${same.name} and ${b.name}`, 'give each feature its own bit');
       component.featureBits.push({ name: b.name, bit: b.bit, ...(b.doc ? { doc: b.doc } : {}), span: bspan });
       this.define(b.name, { kind: 'feature', schema, name: b.name }, bspan);
     });
     rc.versions.forEach((v, i) => {
       const vspan = f.spanOf(['component', 'versions', i, 'id']);
       if (component.versions.some((o) => o.id === v.id)) {
-        this.err('duplicate-version', vspan, `version '${v.id}' is declared twice`);
+        this.err('duplicate-version', vspan, `version '${v.id}' is declared twice`, 'give each version an id of its own');
         return;
       }
       const features = v.features
@@ -261,7 +270,7 @@ class Resolver {
         this.err('compat-invalid', f.spanOf(['component', 'versions', i, 'compose']), `version '${v.id}' composes sub-components but has no base compatible string`, 'give it a compatible string');
       }
       if (v.subcomponents && !v.compose) {
-        this.err('compat-invalid', f.spanOf(['component', 'versions', i, 'subcomponents']), `version '${v.id}' lists subcomponents but does not set compose: true`);
+        this.err('compat-invalid', f.spanOf(['component', 'versions', i, 'subcomponents']), `version '${v.id}' lists subcomponents but does not set compose: true`, 'add compose: true, or remove subcomponents');
       }
       if (v.subcomponents) this.checkSorted(v.subcomponents, f, ['component', 'versions', i, 'subcomponents']);
       component.versions.push({
@@ -286,7 +295,7 @@ class Resolver {
     for (const v of component.versions) {
       const key = `${v.compatible ?? ''}|${v.compose}`;
       const other = seen.get(key);
-      if (other && v.compatible !== undefined) this.err('duplicate-version', v.span, `versions '${other.id}' and '${v.id}' store the same compatible string '${v.compatible}'`);
+      if (other && v.compatible !== undefined) this.err('duplicate-version', v.span, `versions '${other.id}' and '${v.id}' store the same compatible string '${v.compatible}'`, 'a new layout needs a new compatible string');
       seen.set(key, v);
     }
     if (component.versions.some((v) => v.compatible !== undefined) && !component.macro) {
@@ -298,16 +307,19 @@ class Resolver {
     this.components.set(component.name, component);
   }
 
-  /** Sub-components must be in strictly increasing strcmp order (kernel-abi.md section 4). */
+  /**
+   * Sub-components must be in strictly increasing strcmp order (kernel-abi.md
+   * section 4). A name listed twice never gets here: the schema language
+   * (uniqueItems) rejects it as duplicate-item.
+   */
   private checkSorted(list: readonly string[], f: SourceFile, path: YamlPath): void {
     for (let i = 1; i < list.length; i++) {
-      const order = compareCompat(list[i - 1]!, list[i]!);
-      if (order >= 0) {
+      if (compareCompat(list[i - 1]!, list[i]!) > 0) {
         this.err(
-          order === 0 ? 'compat-duplicate' : 'compat-unsorted',
+          'compat-unsorted',
           f.spanOf([...path, i]),
-          order === 0 ? `sub-component '${list[i]}' is listed twice` : `sub-component '${list[i]}' must come before '${list[i - 1]}': sub-components are in strictly increasing strcmp order`,
-          order === 0 ? 'remove the duplicate' : `write them as [${[...list].sort(compareCompat).join(', ')}]`,
+          `sub-component '${list[i]}' must come before '${list[i - 1]}': sub-components are in strictly increasing strcmp order`,
+          `write them as [${[...list].sort(compareCompat).join(', ')}]`,
         );
       }
     }
@@ -330,7 +342,7 @@ class Resolver {
     const f = schema.file;
     const component = schema.component;
     if (!component) {
-      this.err('unknown-version', f.spanOf(path), `'in' names versions but schema '${schema.name}' declares no component`);
+      this.err('unknown-version', f.spanOf(path), `'in' names versions but schema '${schema.name}' declares no component`, 'declare the versions in a component, or remove in');
       return {};
     }
     const out: Version[] = [];
@@ -370,7 +382,8 @@ class Resolver {
   private lookupContainer(schema: Schema, name: string, span: SourceSpan): Container | undefined {
     const def = this.names.get(name);
     if (def?.kind !== 'container') {
-      this.err('unknown-container', span, def ? `'${name}' is a ${describeDef(def)}, not a container` : `unknown container '${name}'`);
+      const known = [...this.names.entries()].filter(([, d]) => d.kind === 'container').map(([n]) => n).sort();
+      this.err('unknown-container', span, def ? `'${name}' is a ${describeDef(def)}, not a container` : `unknown container '${name}'`, `containers: ${known.join(', ') || 'none'}`);
       return undefined;
     }
     if (!this.visible(schema, def.schema)) this.notIncluded(schema, def.schema, name, span);
@@ -401,7 +414,8 @@ class Resolver {
     if (name in TARGET_NAMES) return;
     const def = this.names.get(name);
     if (!def) {
-      const field = sizeContext?.fields.some((f) => memberNames(f).includes(name));
+      // sizeContext.fields is still being linked: look at the members as written.
+      const field = sizeContext !== undefined && this.rawMemberNames(sizeContext).has(name);
       if (field) {
         this.err('not-constant', span, `array size uses '${name}', a member of ${sizeContext!.name}; sizes must be constant expressions`, 'use a flexible array (flexible: true) with ref.count, or a constant');
       } else this.err('unknown-name', span, `unknown name '${name}'`, 'declare it as a constant, enumerator or external');
@@ -412,6 +426,21 @@ class Resolver {
       return;
     }
     if (!this.visible(schema, def.schema)) this.notIncluded(schema, def.schema, name, span);
+  }
+
+  /** Every member name of a struct as written, bits and anonymous union members included. */
+  private rawMemberNames(st: Struct): Set<string> {
+    const rs = this.rawOf(st.schema).structs?.find((x) => x.name === st.name);
+    const names = new Set<string>();
+    const walk = (list: RawField[]): void => {
+      for (const r of list) {
+        if (r.name !== undefined) names.add(r.name);
+        for (const b of r.bits ?? []) names.add(b.name);
+        if (r.union && r.name === undefined) walk(r.union);
+      }
+    };
+    walk(rs?.fields ?? []);
+    return names;
   }
 
   private fieldType(schema: Schema, name: string, span: SourceSpan): FieldType | undefined {
@@ -449,7 +478,8 @@ class Resolver {
       const span = f.spanOf(['component', 'stored_in']);
       const st = this.structs.get(sname);
       const field = st?.fields.find((x) => x.name === fname);
-      if (!st || !field) this.err('unknown-field', span, `'${rc.stored_in}' is not a member of a known struct`);
+      if (!st) this.err('unknown-field', span, `stored_in '${rc.stored_in}' names struct ${sname}, which does not exist`);
+      else if (!field) this.err('unknown-field', span, `${sname} has no member '${fname}'`, `members: ${st.fields.map((x) => x.name).filter((x) => x !== undefined).join(', ')}`);
       else if (field.shape !== 'array' || field.type.kind !== 'prim' || field.type.prim !== 'char') this.err('bad-field', span, `'${rc.stored_in}' is not a char array`);
       else {
         if (!this.visible(schema, st.schema)) this.notIncluded(schema, st.schema, sname, span);
@@ -466,7 +496,7 @@ class Resolver {
       const span = f.spanOf(rf.name !== undefined ? [...p, 'name'] : p);
       const kinds = (['type', 'bitmap', 'khoser', 'union'] as const).filter((k) => rf[k] !== undefined);
       if (kinds.length !== 1) {
-        this.err('bad-field', f.spanOf(p), kinds.length === 0 ? 'a member needs one of type, bitmap, khoser or union' : `a member takes one of ${kinds.join(', ')}, not several`);
+        this.err('bad-field', f.spanOf(p), kinds.length === 0 ? 'a member needs one of type, bitmap, khoser or union' : `a member has exactly one of type, bitmap, khoser or union, but this one has ${kinds.join(' and ')}`);
         return;
       }
       const common = {
@@ -480,7 +510,7 @@ class Resolver {
       if (rf.holds !== undefined) {
         const def = this.names.get(rf.holds);
         const isString = (def?.kind === 'constant' && def.item.string !== undefined) || def?.kind === 'macro';
-        if (!isString) this.err('unknown-name', f.spanOf([...p, 'holds']), `'${rf.holds}' is not a string constant or compatible macro`);
+        if (!isString) this.err('unknown-name', f.spanOf([...p, 'holds']), def ? `'${rf.holds}' is a ${def.kind === 'constant' ? 'numeric constant' : describeDef(def)}, not a string constant or compatible macro` : `unknown string constant '${rf.holds}'`, 'name a constant declared with string:, or a component macro');
         else if (!this.visible(schema, def.schema)) this.notIncluded(schema, def.schema, rf.holds, f.spanOf([...p, 'holds']));
       }
       const needName = rf.bits === undefined && rf.union === undefined;
@@ -497,15 +527,16 @@ class Resolver {
         return;
       }
       if ((rf.count !== undefined || rf.flexible) && rf.type === undefined) {
-        this.err('bad-field', f.spanOf([...p, rf.count !== undefined ? 'count' : 'flexible']), 'count and flexible need a type');
+        const key = rf.count !== undefined ? 'count' : 'flexible';
+        this.err('bad-field', f.spanOf([...p, key]), `${key} needs a type: it makes an array of that type`, rf.bitmap !== undefined ? 'the size of a bitmap is its bitmap: value; remove ' + key : undefined);
         return;
       }
       if (rf.bits !== undefined && (rf.count !== undefined || rf.flexible)) {
-        this.err('bad-field', f.spanOf(p), 'a bitfield group cannot be an array');
+        this.err('bad-field', f.spanOf([...p, rf.count !== undefined ? 'count' : 'flexible']), 'a bitfield group cannot be an array', 'declare one group per storage unit');
         return;
       }
       if (rf.flexible && (inUnion || i !== raws.length - 1)) {
-        this.err('bad-field', f.spanOf([...p, 'flexible']), `flexible array '${rf.name}' must be the last member of ${st.name}`);
+        this.err('bad-field', f.spanOf([...p, 'flexible']), inUnion ? `flexible array '${rf.name}' cannot be a member of a union` : `flexible array '${rf.name}' must be the last member of ${st.name}`);
         return;
       }
       if (rf.union !== undefined) {
@@ -570,17 +601,33 @@ class Resolver {
     return out;
   }
 
+  /**
+   * Member names share one scope with the bits of bitfield groups and the
+   * members of anonymous unions; a named union's members have their own.
+   */
   private checkFieldNames(st: Struct, raws: RawField[], path: YamlPath): void {
-    const seen = new Map<string, true>();
-    st.fields.forEach((field) => {
-      for (const name of memberNames(field)) {
-        if (seen.has(name)) {
-          const i = raws.findIndex((r) => r.name === name || r.bits?.some((b) => b.name === name));
-          this.err('duplicate-field', i >= 0 ? st.schema.file.spanOf([...path, raws.lastIndexOf(raws.filter((r) => r.name === name || r.bits?.some((b) => b.name === name)).at(-1)!), 'name']) : field.span, `${st.name} has two members named '${name}'`);
-        }
-        seen.set(name, true);
-      }
-    });
+    const f = st.schema.file;
+    const scope = (list: RawField[], listPath: YamlPath, owner: string): void => {
+      const seen = new Map<string, SourceSpan>();
+      const note = (name: string, p: YamlPath): void => {
+        const span = f.spanOf(p);
+        const first = seen.get(name);
+        if (first) this.err('duplicate-field', span, `${owner} has two members named '${name}'; the first is on line ${first.line}`, 'rename one of them');
+        else seen.set(name, span);
+      };
+      const walk = (items: RawField[], p: YamlPath): void =>
+        items.forEach((r, i) => {
+          const q = [...p, i];
+          if (r.bits) r.bits.forEach((b, j) => note(b.name, [...q, 'bits', j, 'name']));
+          else if (r.union && r.name === undefined) walk(r.union, [...q, 'union']);
+          else if (r.name !== undefined) {
+            note(r.name, [...q, 'name']);
+            if (r.union) scope(r.union, [...q, 'union'], `${owner}.${r.name}`);
+          }
+        });
+      walk(list, listPath);
+    };
+    scope(raws, path, st.name);
   }
 
   private linkRefs(schema: Schema, st: Struct, fields: Field[], raws: RawField[], path: YamlPath): void {
@@ -650,7 +697,9 @@ class Resolver {
     const d = rc.fdt!;
     const stringName = (name: string, p: YamlPath): void => {
       const def = this.names.get(name);
-      if (!((def?.kind === 'constant' && def.item.string !== undefined) || def?.kind === 'macro')) this.err('unknown-name', f.spanOf(p), `'${name}' is not a string constant or compatible macro`);
+      if (!((def?.kind === 'constant' && def.item.string !== undefined) || def?.kind === 'macro')) {
+        this.err('unknown-name', f.spanOf(p), def ? `'${name}' is a ${def.kind === 'constant' ? 'numeric constant' : describeDef(def)}, not a string constant or compatible macro` : `unknown string constant '${name}'`, 'name a constant declared with string:, or a component macro');
+      }
       else if (!this.visible(schema, def.schema)) this.notIncluded(schema, def.schema, name, f.spanOf(p));
     };
     stringName(d.compatible, [...path, 'fdt', 'compatible']);
@@ -689,19 +738,20 @@ class Resolver {
   /** A struct may not contain itself, directly or through others (pointers are fine). */
   private checkStructCycles(): void {
     const state = new Map<Struct, 'active' | 'done'>();
-    const embedded = (fields: Field[]): Struct[] =>
+    const embedded = (fields: Field[]): { struct: Struct; member: Field }[] =>
       fields.flatMap((x) =>
-        (x.shape === 'scalar' || x.shape === 'array' || x.shape === 'flexible') && x.type.kind === 'struct' ? [x.type.struct] : x.shape === 'union' ? embedded(x.members) : [],
+        (x.shape === 'scalar' || x.shape === 'array' || x.shape === 'flexible') && x.type.kind === 'struct' ? [{ struct: x.type.struct, member: x }] : x.shape === 'union' ? embedded(x.members) : [],
       );
-    const visit = (s: Struct, stack: Struct[]): void => {
+    const visit = (s: Struct, stack: Struct[], via?: Field): void => {
       if (state.get(s) === 'done') return;
       if (state.get(s) === 'active') {
         const cycle = [...stack.slice(stack.indexOf(s)), s].map((x) => x.name).join(' -> ');
-        this.err('cycle', stack[stack.length - 1]!.span, `struct ${s.name} contains itself: ${cycle}`, 'hold the inner one by physical address (a u64 with ref, or khoser) instead of by value');
+        const owner = stack[stack.length - 1]!;
+        this.err('cycle', via?.span ?? owner.span, `struct ${s.name} contains itself: ${cycle}`, 'hold the inner one by physical address (a u64 with ref, or khoser) instead of by value');
         return;
       }
       state.set(s, 'active');
-      for (const inner of embedded(s.fields)) visit(inner, [...stack, s]);
+      for (const inner of embedded(s.fields)) visit(inner.struct, [...stack, s], inner.member);
       state.set(s, 'done');
     };
     for (const s of this.structs.values()) visit(s, []);
@@ -764,7 +814,11 @@ class Resolver {
         const derived = version.subcomponents.map((c) => c.name);
         const missing = derived.filter((n) => !declared.names.includes(n));
         const extra = declared.names.filter((n) => !derived.includes(n));
-        for (const n of extra) if (!this.components.has(n)) this.err('unknown-component', declared.span, `'${n}' is not a component`, `components: ${[...this.components.keys()].sort().join(', ')}`);
+        for (const n of extra) {
+          if (this.components.has(n)) continue;
+          const at = component.schema.file.spanOf(['component', 'versions', version.index, 'subcomponents', declared.names.indexOf(n)]);
+          this.err('unknown-component', at, `'${n}' is not a component`, `components: ${[...this.components.keys()].sort().join(', ')}`);
+        }
         if (missing.length || extra.some((n) => this.components.has(n))) {
           this.err(
             'compat-subcomponents-mismatch',

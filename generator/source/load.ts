@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
 
 /** Files larger than this are refused before parsing: no schema needs it. */
@@ -33,23 +33,27 @@ export function loadSource(path: string, bytes: Uint8Array): LoadResult {
       ],
     };
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { diagnostics: [error('not-text', at(1, 1), 'schema file is not UTF-8 text', 'a schema is a YAML document; check that the right file was named')] };
-  }
-  const nul = text.indexOf('\0');
-  if (nul >= 0) {
-    const { line, col } = lineColOf(text, nul);
-    return { diagnostics: [error('not-text', at(line, col), 'schema file contains a NUL byte', 'a schema is a YAML document; check that the right file was named')] };
-  }
-  const depthProblem = tooDeep(text);
-  if (depthProblem !== undefined) {
-    const { line, col } = lineColOf(text, depthProblem);
+  const invalid = firstInvalidUtf8(bytes);
+  if (invalid !== undefined) {
+    const { line, col } = lineColOfByte(bytes, invalid);
     return {
-      diagnostics: [error('yaml-too-deep', at(line, col), `YAML nesting deeper than ${MAX_DEPTH} levels`, 'a schema needs only a few levels; flatten the document')],
+      diagnostics: [
+        error('not-text', at(line, col), `schema file is not UTF-8 text: byte 0x${bytes[invalid]!.toString(16).padStart(2, '0')} at offset ${invalid} is not valid UTF-8`, 'a schema is a YAML document in UTF-8; check that the right file was named'),
+      ],
     };
+  }
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  if (control) {
+    const { line, col } = lineColOf(text, control.index);
+    const code = control[0].charCodeAt(0);
+    const what = code === 0 ? 'a NUL byte' : `the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    return { diagnostics: [error('not-text', at(line, col), `schema file contains ${what}`, 'a schema is a YAML document; check that the right file was named')] };
+  }
+  const lexed = scan(text);
+  if (lexed.tooDeep) {
+    const { line, col } = lineColOf(text, lexed.tooDeep.offset);
+    return { diagnostics: [error('yaml-too-deep', at(line, col), lexed.tooDeep.message, 'a schema needs only a few levels; flatten the document')] };
   }
 
   const lineCounter = new LineCounter();
@@ -58,7 +62,14 @@ export function loadSource(path: string, bytes: Uint8Array): LoadResult {
     doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
   } catch (e) {
     // The parser recurses; pathological input must not become a stack trace.
-    return { diagnostics: [error('yaml-syntax', at(1, 1), `YAML could not be parsed: ${(e as Error).message}`)] };
+    const deep = e instanceof RangeError;
+    return {
+      diagnostics: [
+        deep
+          ? error('yaml-too-deep', at(1, 1), 'YAML nesting too deep to parse', 'a schema needs only a few levels; flatten the document')
+          : error('yaml-syntax', at(1, 1), `YAML could not be parsed: ${lowerFirst(firstLine((e as Error).message))}`),
+      ],
+    };
   }
   const spanAt = (offset: number, end?: number): SourceSpan => {
     const { line, col } = lineCounter.linePos(offset);
@@ -67,37 +78,102 @@ export function loadSource(path: string, bytes: Uint8Array): LoadResult {
   };
 
   const diagnostics: Diagnostic[] = [];
-  for (const e of doc.errors) {
-    const code = e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : e.code === 'TAB_AS_INDENT' ? 'yaml-tab' : 'yaml-syntax';
-    const help =
-      code === 'yaml-tab'
-        ? 'indent with spaces; YAML does not allow tabs for indentation'
-        : code === 'yaml-duplicate-key'
-          ? 'each key may appear once in a mapping; remove or rename one of them'
-          : undefined;
-    diagnostics.push(error(code, spanAt(e.pos[0], e.pos[1]), firstLine(e.message), help));
+  const flowStarts = [...lexed.unclosedFlow];
+  // Warnings too: an unknown tag or directive is silently ignored by the parser.
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const [from, to] = e.pos;
+    const message = firstLine(e.message);
+    switch (e.code) {
+      case 'DUPLICATE_KEY': {
+        const dup = duplicateKeyAt(doc, from);
+        diagnostics.push(
+          error(
+            'yaml-duplicate-key',
+            dup ? spanAt(dup.range[0], dup.range[1]) : spanAt(from, to),
+            dup ? `duplicate key '${dup.key}'; it is already used on line ${lineCounter.linePos(dup.first).line}` : 'duplicate key in a mapping',
+            'each key may appear once in a mapping; remove or rename one of them',
+          ),
+        );
+        break;
+      }
+      case 'TAB_AS_INDENT':
+        diagnostics.push(error('yaml-tab', spanAt(from, to), 'a tab is used for indentation', 'indent with spaces; YAML does not allow tabs for indentation'));
+        break;
+      case 'MULTIPLE_DOCS':
+        diagnostics.push(
+          error('yaml-syntax', spanAt(from, to), 'a second YAML document starts here; a schema file holds exactly one', "remove this line and what follows it, or move the second document into a file of its own"),
+        );
+        break;
+      case 'RESOURCE_EXHAUSTION':
+        diagnostics.push(error('yaml-too-deep', spanAt(from, to), 'YAML nesting too deep to parse', 'a schema needs only a few levels; flatten the document'));
+        break;
+      case 'TAG_RESOLVE_FAILED':
+        diagnostics.push(error('yaml-syntax', spanAt(from, to), `unknown tag ${message.replace(/^Unresolved tag: /, "'")}${message.startsWith('Unresolved tag: ') ? "'" : ''}`, 'a schema uses no YAML tags; remove it'));
+        break;
+      case 'BLOCK_AS_IMPLICIT_KEY':
+        if (message === 'Nested mappings are not allowed in compact mappings') {
+          diagnostics.push(error('yaml-syntax', spanAt(from, to), "a value that contains ': ' must be quoted", 'put the value in quotes, or start a nested mapping on a new line'));
+        } else diagnostics.push(error('yaml-syntax', spanAt(from, to), lowerFirst(message)));
+        break;
+      case 'NON_STRING_KEY':
+        diagnostics.push(error('yaml-syntax', spanAt(from, to), 'a mapping key must be a string, not a collection', 'write the key as a plain name'));
+        break;
+      default: {
+        if (e.code === 'MISSING_CHAR' && /^Missing closing ["']quote$/.test(message)) {
+          const q = lexed.unclosedQuotes.find((x) => x.start <= from && from <= x.end);
+          if (q) {
+            diagnostics.push(error('yaml-syntax', spanAt(q.start), `${q.quote === '"' ? 'double' : 'single'}-quoted string is never closed`, `end it with ${q.quote} on the line where it should end`));
+            break;
+          }
+        }
+        if (e.code === 'BAD_INDENT' && /^Flow (sequence|map) in block collection/.test(message)) {
+          const before = flowStarts.filter((o) => o < from);
+          const open = before[before.length - 1];
+          if (open !== undefined) {
+            flowStarts.splice(flowStarts.indexOf(open), 1);
+            const close = text[open] === '[' ? ']' : '}';
+            diagnostics.push(
+              error('yaml-syntax', spanAt(open), `flow ${close === ']' ? 'sequence' : 'mapping'} '${text[open]}' is not closed`, `add the '${close}'; every line inside it must be indented further than its key`),
+            );
+            break;
+          }
+        }
+        diagnostics.push(error('yaml-syntax', spanAt(from, to), lowerFirst(message)));
+      }
+    }
   }
   if (diagnostics.length > 0) return { diagnostics };
 
   let aliasCount = 0;
   let firstAlias: Node | undefined;
+  let unresolved: Alias | undefined;
   visit(doc, {
     Alias(_key, node) {
       aliasCount++;
       firstAlias ??= node;
+      if (!unresolved && node.resolve(doc) === undefined) unresolved = node;
     },
   });
+  if (unresolved) {
+    const where = unresolved.range ? spanAt(unresolved.range[0], unresolved.range[1]) : at(1, 1);
+    return {
+      diagnostics: [error('yaml-syntax', where, `alias '*${unresolved.source}' refers to no anchor`, `define the anchor (&${unresolved.source}) before this alias`)],
+    };
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const where = firstAlias?.range ? spanAt(firstAlias.range[0], firstAlias.range[1]) : at(1, 1);
+    if (e instanceof RangeError) {
+      return { diagnostics: [error('yaml-too-deep', where, 'YAML nesting too deep to convert', 'a schema needs only a few levels; flatten the document')] };
+    }
     return {
       diagnostics: [
         error(
           aliasCount > 0 ? 'yaml-alias-bomb' : 'yaml-syntax',
           where,
-          aliasCount > 0 ? `aliases expand beyond the limit of ${MAX_ALIAS_COUNT} nodes` : firstLine((e as Error).message),
+          aliasCount > 0 ? `aliases expand beyond the limit of ${MAX_ALIAS_COUNT} nodes` : lowerFirst(firstLine((e as Error).message)),
           aliasCount > 0 ? 'write the repeated content out, or use fewer aliases' : undefined,
         ),
       ],
@@ -105,9 +181,11 @@ export function loadSource(path: string, bytes: Uint8Array): LoadResult {
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const node = doc.contents;
-    const where = node?.range ? spanAt(node.range[0], node.range[1]) : at(1, 1);
+    const empty = node === null || (isScalar(node) && node.value === null && node.source === '');
+    const where = !empty && node?.range ? spanAt(node.range[0], node.range[1]) : at(1, 1);
+    const what = empty ? 'the document is empty' : Array.isArray(data) ? 'the document is a list' : 'the document is a single value';
     return {
-      diagnostics: [error('not-a-mapping', where, 'a schema document must be a mapping of keys (schema, spdx, title, doc, ...)', 'start from an existing file in schemas/')],
+      diagnostics: [error('not-a-mapping', where, `${what}; a schema is a mapping of keys (schema, spdx, title, doc, ...)`, 'start from an existing file in schemas/')],
     };
   }
 
@@ -136,6 +214,33 @@ export function loadSource(path: string, bytes: Uint8Array): LoadResult {
   return { file: { path, text, data, spanOf }, diagnostics: [] };
 }
 
+function lowerFirst(message: string): string {
+  return /^[A-Z][a-z]/.test(message) ? message[0]!.toLowerCase() + message.slice(1) : message;
+}
+
+/** The repeated key whose node starts at `offset`, and where the key was first used. */
+function duplicateKeyAt(doc: Document.Parsed, offset: number): { key: string; range: [number, number, number]; first: number } | undefined {
+  let found: { key: string; range: [number, number, number]; first: number } | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      if (found) return visit.BREAK;
+      const seen = new Map<unknown, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const value = pair.key.value;
+        const first = seen.get(value);
+        if (first !== undefined && pair.key.range[0] === offset) {
+          found = { key: String(value), range: pair.key.range, first };
+          return visit.BREAK;
+        }
+        if (first === undefined) seen.set(value, pair.key.range[0]);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 function firstLine(message: string): string {
   const line = message.split('\n')[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, '');
@@ -158,37 +263,120 @@ function lineColOf(text: string, offset: number): { line: number; col: number } 
   return { line, col: offset - last };
 }
 
+/** What a pass of the YAML lexer (which does not recurse) learns before parsing. */
+interface LexScan {
+  /** Nesting beyond the limits: where, and how to say it. */
+  readonly tooDeep?: { offset: number; message: string };
+  /** Offsets of '[' and '{' that the lexer had to close at a less indented line. */
+  readonly unclosedFlow: number[];
+  /** Offset of each quoted scalar that has no closing quote, and its end. */
+  readonly unclosedQuotes: { start: number; end: number; quote: string }[];
+}
+
+/** Zero-width tokens the lexer inserts: document start, forced flow end, scalar start. */
+const LEXER_MARKS = new Set(['\u0002', '\u0018', '\u001f']);
+
 /**
  * Flow collections nest without indentation, so bound them by bracket depth,
- * and block collections by indentation; either returns the offending offset.
+ * and block collections by the column they reach (each level of nesting,
+ * `- - -` on one line included, moves at least one column right).
+ * The YAML parser recurses, so this runs on the lexer, which does not.
  */
-function tooDeep(text: string): number | undefined {
-  let depth = 0;
-  let inQuote: string | undefined;
-  let inComment = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') {
-      inComment = false;
-      inQuote = undefined;
-      continue;
-    }
-    if (inComment) continue;
-    if (inQuote) {
-      if (c === inQuote) inQuote = undefined;
-      continue;
-    }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) inComment = true;
-    else if (c === '"' || c === "'") inQuote = c;
-    else if (c === '[' || c === '{') {
-      if (++depth > MAX_DEPTH) return i;
-    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
-  }
+function scan(text: string): LexScan {
+  const unclosedFlow: number[] = [];
+  const unclosedQuotes: LexScan['unclosedQuotes'] = [];
+  const flow: number[] = [];
   let offset = 0;
-  for (const line of text.split('\n')) {
-    const indent = line.length - line.trimStart().length;
-    if (indent > MAX_DEPTH * 4 && line.trim() !== '') return offset;
-    offset += line.length + 1;
+  let lineStart = 0;
+  let atLineStart = true;
+  let scalarNext = false;
+  for (const token of new Lexer().lex(text)) {
+    if (LEXER_MARKS.has(token)) {
+      if (token === '\u0018') {
+        unclosedFlow.push(...flow);
+        flow.length = 0;
+      }
+      scalarNext = token === '\u001f';
+      continue;
+    }
+    const start = offset;
+    offset += token.length;
+    const isScalar = scalarNext;
+    scalarNext = false;
+    const c = token[0];
+    // Quoted scalars come without the scalar mark; plain and block ones after it.
+    if (!isScalar && (c === '"' || c === "'") && !quoteClosed(token)) unclosedQuotes.push({ start, end: offset, quote: c });
+    if (!isScalar && (token === '[' || token === '{')) {
+      flow.push(start);
+      if (flow.length > MAX_DEPTH) {
+        return { tooDeep: { offset: start, message: `YAML nesting too deep: more than ${MAX_DEPTH} flow collections ([ or {) inside each other` }, unclosedFlow, unclosedQuotes };
+      }
+    } else if (!isScalar && (token === ']' || token === '}')) flow.pop();
+    const nl = token.lastIndexOf('\n');
+    const blank = /^[ \t]*$/.test(token);
+    if (!isScalar && blank && nl < 0) continue; // indentation and spaces between tokens
+    if (flow.length === 0 && !(isScalar === false && token.startsWith('#')) && (atLineStart || token === '-' || token === '?')) {
+      const col = start - lineStart;
+      if (col > MAX_DEPTH * 4) {
+        return { tooDeep: { offset: start, message: `YAML nesting too deep: nested content reaches column ${col + 1}; the limit is column ${MAX_DEPTH * 4}` }, unclosedFlow, unclosedQuotes };
+      }
+    }
+    atLineStart = false;
+    if (nl >= 0) {
+      lineStart = start + nl + 1;
+      atLineStart = true;
+    }
+  }
+  unclosedFlow.push(...flow);
+  return { unclosedFlow, unclosedQuotes };
+}
+
+function quoteClosed(token: string): boolean {
+  const q = token[0]!;
+  const body = token.trimEnd();
+  if (body.length < 2 || !body.endsWith(q)) return false;
+  if (q === '"') {
+    let backslashes = 0;
+    for (let i = body.length - 2; i > 0 && body[i] === '\\'; i--) backslashes++;
+    return backslashes % 2 === 0;
+  }
+  let quotes = 0;
+  for (let i = body.length - 1; i > 0 && body[i] === "'"; i--) quotes++;
+  return quotes % 2 === 1;
+}
+
+/** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    let n: number;
+    let min: number;
+    if (b < 0x80) { i++; continue; }
+    else if (b >= 0xc2 && b <= 0xdf) { n = 1; min = 0x80; }
+    else if (b >= 0xe0 && b <= 0xef) { n = 2; min = 0x800; }
+    else if (b >= 0xf0 && b <= 0xf4) { n = 3; min = 0x10000; }
+    else return i;
+    let cp = b & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
   }
   return undefined;
+}
+
+/** Line and column (in characters) of a byte offset that starts a line's invalid tail. */
+function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, col: new TextDecoder('utf-8').decode(bytes.subarray(start, offset)).length + 1 };
 }

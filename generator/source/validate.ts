@@ -9,7 +9,7 @@ export const SCHEMA_LANGUAGE_PATH = fileURLToPath(new URL('../../schemas/kho-abi
 
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(SCHEMA_LANGUAGE_PATH, 'utf8')) as object);
+  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(JSON.parse(readFileSync(SCHEMA_LANGUAGE_PATH, 'utf8')) as object);
   return compiled;
 }
 
@@ -19,7 +19,11 @@ export function validateSource(file: SourceFile): Diagnostic[] {
   if (validate(file.data)) return [];
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
-  for (const e of validate.errors ?? []) {
+  const errors = validate.errors ?? [];
+  // An empty string also fails the pattern of most keys; "must not be empty" says it better.
+  const empty = new Set(errors.filter((e) => e.keyword === 'minLength').map((e) => e.instancePath));
+  for (const e of errors) {
+    if (e.keyword === 'pattern' && empty.has(e.instancePath)) continue;
     const d = toDiagnostic(file, e);
     const key = `${d.span.line}:${d.span.col}:${d.code}:${d.message}`;
     if (!seen.has(key)) {
@@ -59,8 +63,13 @@ function toDiagnostic(file: SourceFile, e: ErrorObject): Diagnostic {
       return error('empty-list', file.spanOf(path), `${where} must not be empty`);
     case 'minLength':
       return error('empty-string', file.spanOf(path), `${where} must not be empty`);
-    case 'uniqueItems':
-      return error('duplicate-item', file.spanOf(path), `${where} lists the same item twice`);
+    case 'uniqueItems': {
+      // ajv reports the later index as i and the earlier one as j.
+      const { i, j } = e.params as { i: number; j: number };
+      const later = Math.max(i, j);
+      const item = (valueAt(file.data, path) as unknown[] | undefined)?.[later];
+      return error('duplicate-item', file.spanOf([...path, later]), `${where} lists ${JSON.stringify(item)} twice`, 'remove the second one');
+    }
     case 'minimum':
     case 'maximum':
       return error('out-of-range', file.spanOf(path), `${where} ${e.message ?? 'is out of range'}`);
@@ -106,6 +115,14 @@ function patternMeaning(pattern: string): string {
       return 'is not a version id (lower case letters, digits, _ . -)';
     case '^[A-Za-z0-9_.,+-]+$':
       return 'is not a compatible string (letters, digits and _ . , + -; no ; or spaces)';
+    case '^[A-Za-z0-9.+() -]+$':
+      return 'is not an SPDX license expression (letters, digits, spaces and . + ( ) -)';
+    case '^[^\\n]+$':
+      return 'must be a single line';
+    case '^[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*$':
+      return 'is not struct.member (two C identifiers joined by a dot)';
+    case '^[a-z0-9_/.-]+\\.h$':
+      return 'is not a header path such as linux/fcntl.h';
     default:
       return `does not match ${pattern}`;
   }

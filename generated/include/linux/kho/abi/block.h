@@ -9,6 +9,7 @@
 #ifndef _LINUX_KHO_ABI_BLOCK_H
 #define _LINUX_KHO_ABI_BLOCK_H
 
+#include <linux/kho/abi/compat.h>
 #include <linux/build_bug.h>
 #include <linux/types.h>
 #include <asm/page.h>
@@ -62,5 +63,20 @@ struct kho_block_header_ser {
 } __packed;
 
 static_assert(sizeof(struct kho_block_header_ser) == 16);
+
+/**
+ * block_compat_ok() - Does a stored string name this block version?
+ * @stored: The char array found in preserved memory.
+ * @size:   Its size in bytes.
+ *
+ * Reads at most @size bytes; see kho_compat_match().
+ *
+ * Return: true if @stored holds KHO_BLOCK_COMPATIBLE, NUL-padded.
+ */
+static inline bool block_compat_ok(const char *stored, size_t size)
+{
+	return kho_compat_match(stored, size, KHO_BLOCK_COMPATIBLE,
+				sizeof(KHO_BLOCK_COMPATIBLE));
+}
 
 #endif /* _LINUX_KHO_ABI_BLOCK_H */

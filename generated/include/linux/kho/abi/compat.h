@@ -10,6 +10,7 @@
 #define _LINUX_KHO_ABI_COMPAT_H
 
 #include <linux/align.h>
+#include <linux/string.h>
 #include <linux/types.h>
 
 /**
@@ -44,5 +45,62 @@
  * The length and the NUL, rounded up to a multiple of 8.
  */
 #define KHO_COMPAT_ALIGN(str)	ALIGN(sizeof(str), 8)
+
+/**
+ * kho_compat_match() - Check a compatible string found in preserved memory.
+ * @stored:    The char array that holds it.
+ * @size:      Size of that array in bytes.
+ * @want:      The supported string, a string literal.
+ * @want_size: sizeof(@want): its length and the NUL.
+ *
+ * Reads at most @size bytes. The string must equal @want exactly, end with
+ * its NUL inside the array, and be followed only by NULs, as the kernel
+ * writes it; a truncated, unterminated or longer string does not match.
+ *
+ * Return: true if @stored holds @want.
+ */
+static inline bool kho_compat_match(const char *stored, size_t size,
+				    const char *want, size_t want_size)
+{
+	size_t i;
+
+	if (size < want_size || memcmp(stored, want, want_size))
+		return false;
+	for (i = want_size; i < size; i++)
+		if (stored[i])
+			return false;
+	return true;
+}
+
+/**
+ * kho_features_unknown_required() - Required features a reader lacks.
+ * @req:       The req word of a feature header.
+ * @supported: The features the reader understands.
+ *
+ * Return: the bits of @req outside @supported; 0 if there are none.
+ */
+static inline u64 kho_features_unknown_required(u64 req, u64 supported)
+{
+	return req & ~supported;
+}
+
+/**
+ * kho_features_acceptable() - May a reader use data behind a feature header?
+ * @supp:      Features the writer supports.
+ * @req:       Features a reader must understand.
+ * @active:    Features in use in the data.
+ * @supported: Features this reader understands.
+ *
+ * Unknown optional features (in @supp or @active, not in @req) are fine.
+ *
+ * Return: true if every required feature is understood and @req and
+ * @active are subsets of @supp.
+ */
+static inline bool kho_features_acceptable(u64 supp, u64 req, u64 active,
+					   u64 supported)
+{
+	return !kho_features_unknown_required(req, supported) &&
+	       !((req | active) & ~supp);
+}
 
 #endif /* _LINUX_KHO_ABI_COMPAT_H */

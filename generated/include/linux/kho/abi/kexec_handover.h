@@ -9,8 +9,10 @@
 #ifndef _LINUX_KHO_ABI_KEXEC_HANDOVER_H
 #define _LINUX_KHO_ABI_KEXEC_HANDOVER_H
 
+#include <linux/kho/abi/compat.h>
 #include <linux/kho/abi/radix_tree.h>
 #include <linux/kho/abi/vmalloc.h>
+#include <linux/build_bug.h>
 #include <linux/types.h>
 
 /**
@@ -55,5 +57,20 @@
  * here.
  */
 #define KHO_SUB_TREE_SIZE_PROP_NAME	"blob-size"
+
+/**
+ * kho_compat_ok() - Does a stored string name this kho version?
+ * @stored: The char array found in preserved memory.
+ * @size:   Its size in bytes.
+ *
+ * Reads at most @size bytes; see kho_compat_match().
+ *
+ * Return: true if @stored holds KHO_FDT_COMPATIBLE, NUL-padded.
+ */
+static inline bool kho_compat_ok(const char *stored, size_t size)
+{
+	return kho_compat_match(stored, size, KHO_FDT_COMPATIBLE,
+				sizeof(KHO_FDT_COMPATIBLE));
+}
 
 #endif /* _LINUX_KHO_ABI_KEXEC_HANDOVER_H */

@@ -10,9 +10,12 @@
 #define _LINUX_KHO_ABI_LUO_H
 
 #include <linux/kho/abi/block.h>
+#include <linux/kho/abi/compat.h>
 #include <linux/align.h>
+#include <linux/bits.h>
 #include <linux/build_bug.h>
 #include <linux/liveupdate.h>
+#include <linux/stddef.h>
 #include <linux/types.h>
 
 /**
@@ -38,6 +41,39 @@
  * over the whole array.
  */
 #define LUO_ABI_COMPATIBLE	"luo-v5"
+
+/**
+ * LUO_FEATURE_NUMBER - The state carries liveupdate_num.
+ */
+#define LUO_FEATURE_NUMBER	BIT_ULL(0)
+
+/**
+ * LUO_FEATURE_SESSIONS - The state carries sessions.
+ */
+#define LUO_FEATURE_SESSIONS	BIT_ULL(1)
+
+/**
+ * LUO_FEATURE_FLBS - The state carries FLBs.
+ */
+#define LUO_FEATURE_FLBS	BIT_ULL(2)
+
+/**
+ * LUO_CORE_FEATURES_SUPP - Features luo-features supports.
+ */
+#define LUO_CORE_FEATURES_SUPP	(LUO_FEATURE_NUMBER | LUO_FEATURE_SESSIONS | \
+	LUO_FEATURE_FLBS)
+
+/**
+ * LUO_CORE_FEATURES_REQ - Features a reader of luo-features must understand.
+ */
+#define LUO_CORE_FEATURES_REQ	(LUO_FEATURE_NUMBER | LUO_FEATURE_SESSIONS | \
+	LUO_FEATURE_FLBS)
+
+/**
+ * LUO_CORE_FEATURES_ACTIVE - Features luo-features uses.
+ */
+#define LUO_CORE_FEATURES_ACTIVE	(LUO_FEATURE_NUMBER | \
+	LUO_FEATURE_SESSIONS | LUO_FEATURE_FLBS)
 
 /**
  * LUO_KHO_ENTRY_NAME - Name of the KHO blob holding struct luo_ser.
@@ -66,6 +102,24 @@
  * LUO_FLB_PGCNT - Number of pages holding the FLB header and all its entries.
  */
 #define LUO_FLB_PGCNT	1
+
+/**
+ * struct luo_feature_hdr - Feature negotiation header placed first in a
+ * preserved structure by the feature-header variant (luo-features,
+ * memfd-features).
+ * @supp:     Features the writer supports.
+ * @req:      Features the reader must support to use the data.
+ * @active:   Features in use in the data.
+ * @reserved: Reserved, written as 0.
+ */
+struct luo_feature_hdr {
+	u64 supp;
+	u64 req;
+	u64 active;
+	u64 reserved[13];
+} __packed;
+
+static_assert(sizeof(struct luo_feature_hdr) == 128);
 
 /**
  * struct luo_ser - Root of the preserved LUO state.
@@ -154,5 +208,38 @@ struct luo_flb_ser {
 } __packed;
 
 static_assert(sizeof(struct luo_flb_ser) == 64);
+
+/**
+ * luo_compat_ok() - Does a stored string name this luo version?
+ * @stored: The char array found in preserved memory.
+ * @size:   Its size in bytes.
+ *
+ * Reads at most @size bytes; see kho_compat_match().
+ *
+ * Return: true if @stored holds LUO_ABI_COMPATIBLE, NUL-padded.
+ */
+static inline bool luo_compat_ok(const char *stored, size_t size)
+{
+	return kho_compat_match(stored, size, LUO_ABI_COMPATIBLE,
+				sizeof(LUO_ABI_COMPATIBLE));
+}
+
+static_assert(KHO_COMPAT_ALIGN(LUO_ABI_COMPATIBLE) <=
+	      sizeof_field(struct luo_ser, compatible),
+	      "LUO_ABI_COMPATIBLE fits luo_ser.compatible");
+
+/**
+ * luo_features_acceptable() - May this kernel use luo data behind a feature
+ * header?
+ * @supp:   Features the writer supports.
+ * @req:    Features a reader must understand.
+ * @active: Features in use in the data.
+ *
+ * Return: true if every required feature is in LUO_CORE_FEATURES_SUPP.
+ */
+static inline bool luo_features_acceptable(u64 supp, u64 req, u64 active)
+{
+	return kho_features_acceptable(supp, req, active, LUO_CORE_FEATURES_SUPP);
+}
 
 #endif /* _LINUX_KHO_ABI_LUO_H */

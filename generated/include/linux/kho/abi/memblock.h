@@ -9,6 +9,8 @@
 #ifndef _LINUX_KHO_ABI_MEMBLOCK_H
 #define _LINUX_KHO_ABI_MEMBLOCK_H
 
+#include <linux/kho/abi/compat.h>
+#include <linux/build_bug.h>
 #include <linux/types.h>
 
 /**
@@ -44,5 +46,20 @@
  * region node.
  */
 #define RESERVE_MEM_KHO_NODE_COMPATIBLE	"reserve-mem-v1"
+
+/**
+ * memblock_compat_ok() - Does a stored string name this memblock version?
+ * @stored: The char array found in preserved memory.
+ * @size:   Its size in bytes.
+ *
+ * Reads at most @size bytes; see kho_compat_match().
+ *
+ * Return: true if @stored holds MEMBLOCK_KHO_NODE_COMPATIBLE, NUL-padded.
+ */
+static inline bool memblock_compat_ok(const char *stored, size_t size)
+{
+	return kho_compat_match(stored, size, MEMBLOCK_KHO_NODE_COMPATIBLE,
+				sizeof(MEMBLOCK_KHO_NODE_COMPATIBLE));
+}
 
 #endif /* _LINUX_KHO_ABI_MEMBLOCK_H */

@@ -9,10 +9,13 @@
 #ifndef _LINUX_KHO_ABI_MEMFD_H
 #define _LINUX_KHO_ABI_MEMFD_H
 
+#include <linux/kho/abi/compat.h>
+#include <linux/kho/abi/luo.h>
 #include <linux/kho/abi/vmalloc.h>
 #include <linux/bits.h>
 #include <linux/build_bug.h>
 #include <linux/fcntl.h>
+#include <linux/stddef.h>
 #include <linux/types.h>
 
 /**
@@ -27,7 +30,7 @@
  * one. Any change to the layout of a structure below is a breaking change and
  * needs a new version in MEMFD_LUO_FH_COMPATIBLE (now "memfd-v2"); `kho-abi
  * breaking` refuses a layout change that lacks one. Versions known to kho-abi:
- * memfd-v1, memfd-v2.
+ * memfd-v1, memfd-v2, memfd-v2-composite, memfd-features.
  */
 
 /**
@@ -35,6 +38,34 @@
  * file handler.
  */
 #define MEMFD_LUO_FH_COMPATIBLE	"memfd-v2"
+
+/**
+ * MEMFD_LUO_FEATURE_SEALS - The state carries the seals of the file.
+ */
+#define MEMFD_LUO_FEATURE_SEALS	BIT_ULL(0)
+
+/**
+ * MEMFD_LUO_FEATURE_FOLIOS - The state carries the folios of the file.
+ */
+#define MEMFD_LUO_FEATURE_FOLIOS	BIT_ULL(1)
+
+/**
+ * MEMFD_LUO_FEATURES_SUPP - Features memfd-features supports.
+ */
+#define MEMFD_LUO_FEATURES_SUPP	(MEMFD_LUO_FEATURE_SEALS | \
+	MEMFD_LUO_FEATURE_FOLIOS)
+
+/**
+ * MEMFD_LUO_FEATURES_REQ - Features a reader of memfd-features must understand.
+ */
+#define MEMFD_LUO_FEATURES_REQ	(MEMFD_LUO_FEATURE_SEALS | \
+	MEMFD_LUO_FEATURE_FOLIOS)
+
+/**
+ * MEMFD_LUO_FEATURES_ACTIVE - Features memfd-features uses.
+ */
+#define MEMFD_LUO_FEATURES_ACTIVE	(MEMFD_LUO_FEATURE_SEALS | \
+	MEMFD_LUO_FEATURE_FOLIOS)
 
 /**
  * MEMFD_LUO_FOLIO_DIRTY - The folio holds data written by the user; a folio
@@ -90,5 +121,38 @@ struct memfd_luo_ser {
 } __packed;
 
 static_assert(sizeof(struct memfd_luo_ser) == 48);
+
+/**
+ * memfd_compat_ok() - Does a stored string name this memfd version?
+ * @stored: The char array found in preserved memory.
+ * @size:   Its size in bytes.
+ *
+ * Reads at most @size bytes; see kho_compat_match().
+ *
+ * Return: true if @stored holds MEMFD_LUO_FH_COMPATIBLE, NUL-padded.
+ */
+static inline bool memfd_compat_ok(const char *stored, size_t size)
+{
+	return kho_compat_match(stored, size, MEMFD_LUO_FH_COMPATIBLE,
+				sizeof(MEMFD_LUO_FH_COMPATIBLE));
+}
+
+static_assert(KHO_COMPAT_ALIGN(MEMFD_LUO_FH_COMPATIBLE) <=
+	      sizeof_field(struct luo_file_ser, compatible),
+	      "MEMFD_LUO_FH_COMPATIBLE fits luo_file_ser.compatible");
+
+/**
+ * memfd_features_acceptable() - May this kernel use memfd data behind a feature
+ * header?
+ * @supp:   Features the writer supports.
+ * @req:    Features a reader must understand.
+ * @active: Features in use in the data.
+ *
+ * Return: true if every required feature is in MEMFD_LUO_FEATURES_SUPP.
+ */
+static inline bool memfd_features_acceptable(u64 supp, u64 req, u64 active)
+{
+	return kho_features_acceptable(supp, req, active, MEMFD_LUO_FEATURES_SUPP);
+}
 
 #endif /* _LINUX_KHO_ABI_MEMFD_H */

@@ -9,6 +9,7 @@
 #ifndef _LINUX_KHO_ABI_PCI_H
 #define _LINUX_KHO_ABI_PCI_H
 
+#include <linux/kho/abi/compat.h>
 #include <linux/build_bug.h>
 #include <linux/types.h>
 
@@ -60,6 +61,21 @@ struct pci_ser {
 } __packed;
 
 static_assert(sizeof(struct pci_ser) == 8);
+
+/**
+ * pci_compat_ok() - Does a stored string name this pci version?
+ * @stored: The char array found in preserved memory.
+ * @size:   Its size in bytes.
+ *
+ * Reads at most @size bytes; see kho_compat_match().
+ *
+ * Return: true if @stored holds PCI_LUO_FLB_COMPATIBLE, NUL-padded.
+ */
+static inline bool pci_compat_ok(const char *stored, size_t size)
+{
+	return kho_compat_match(stored, size, PCI_LUO_FLB_COMPATIBLE,
+				sizeof(PCI_LUO_FLB_COMPATIBLE));
+}
 
 static_assert(sizeof(struct pci_ser) % sizeof(u64) == 0, "devices[] starts at a multiple of 8 bytes.");
 static_assert(sizeof(struct pci_dev_ser) % sizeof(u64) == 0, "Every entry of devices[] stays 8-byte aligned.");

@@ -9,6 +9,7 @@
 #ifndef _LINUX_KHO_ABI_RADIX_TREE_H
 #define _LINUX_KHO_ABI_RADIX_TREE_H
 
+#include <linux/kho/abi/compat.h>
 #include <linux/bitops.h>
 #include <linux/bits.h>
 #include <linux/build_bug.h>
@@ -82,5 +83,20 @@ struct kho_radix_leaf {
 };
 
 static_assert(sizeof(struct kho_radix_leaf) == PAGE_SIZE);
+
+/**
+ * radix_compat_ok() - Does a stored string name this radix version?
+ * @stored: The char array found in preserved memory.
+ * @size:   Its size in bytes.
+ *
+ * Reads at most @size bytes; see kho_compat_match().
+ *
+ * Return: true if @stored holds KHO_RADIX_COMPATIBLE, NUL-padded.
+ */
+static inline bool radix_compat_ok(const char *stored, size_t size)
+{
+	return kho_compat_match(stored, size, KHO_RADIX_COMPATIBLE,
+				sizeof(KHO_RADIX_COMPATIBLE));
+}
 
 #endif /* _LINUX_KHO_ABI_RADIX_TREE_H */

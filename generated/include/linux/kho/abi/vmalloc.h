@@ -9,6 +9,7 @@
 #ifndef _LINUX_KHO_ABI_VMALLOC_H
 #define _LINUX_KHO_ABI_VMALLOC_H
 
+#include <linux/kho/abi/compat.h>
 #include <linux/bits.h>
 #include <linux/build_bug.h>
 #include <linux/types.h>
@@ -102,5 +103,20 @@ struct kho_vmalloc {
 };
 
 static_assert(sizeof(struct kho_vmalloc) == 16);
+
+/**
+ * vmalloc_compat_ok() - Does a stored string name this vmalloc version?
+ * @stored: The char array found in preserved memory.
+ * @size:   Its size in bytes.
+ *
+ * Reads at most @size bytes; see kho_compat_match().
+ *
+ * Return: true if @stored holds KHO_VMALLOC_COMPATIBLE, NUL-padded.
+ */
+static inline bool vmalloc_compat_ok(const char *stored, size_t size)
+{
+	return kho_compat_match(stored, size, KHO_VMALLOC_COMPATIBLE,
+				sizeof(KHO_VMALLOC_COMPATIBLE));
+}
 
 #endif /* _LINUX_KHO_ABI_VMALLOC_H */
