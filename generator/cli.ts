@@ -15,6 +15,7 @@ import { layoutJson } from './layout/layout-json.js';
 import { analyze, layoutAll, type SchemaInput } from './pipeline.js';
 import { checkFiles, writeFiles } from './write.js';
 import { JsonInputError, toJson, valueFromJson } from './json-values.js';
+import { describeVerdict, storedLength, verifyCompat } from '../runtime/compat.js';
 import { readSync } from 'node:fs';
 
 class UsageError extends Error {}
@@ -54,6 +55,15 @@ function parseHex(text: string): Uint8Array {
 function isTypedRuntimeError(e: unknown): boolean {
   const name = (e as Error | undefined)?.name;
   return name === 'DecodeError' || name === 'EncodeError' || name === 'MemoryError' || name === 'LookupError' || name === 'CompatError';
+}
+
+/** The 4 KiB layout of the project's schemas, or undefined after reporting why not. */
+function layoutOrExit(root: string): AbiIR | undefined {
+  const inputs = schemaInputs(root);
+  const analysis = analyze(inputs);
+  const { irs, diagnostics } = layoutAll(analysis, [makeTarget()]);
+  report([...analysis.diagnostics, ...diagnostics], inputs, 'text');
+  return irs[0];
 }
 
 /** The generated codec and the IR struct it was generated from. */
@@ -195,6 +205,69 @@ async function main(argv: string[]): Promise<number> {
         : ir.schemas.flatMap((s) => (opts.version ? s.versions.filter((v) => v.id === opts.version) : [s.current]).flatMap((v) => v.structs));
       if (opts.version && selected.length === 0) throw new UsageError(`no version '${opts.version}' in any schema`);
       process.stdout.write(JSON.stringify(layoutJson(ir, selected), null, 2) + '\n');
+    });
+
+  const compat = program.command('compat').description('compose, show and verify compatible strings');
+
+  compat
+    .command('show')
+    .description('every compatible string of every schema: versions, composites and their aligned sizes')
+    .option('--json', 'JSON output')
+    .action((opts: { json?: boolean }) => {
+      const ir = layoutOrExit(program.opts<{ root: string }>().root);
+      if (!ir) {
+        exit = 1;
+        return;
+      }
+      const rows = ir.schemas.flatMap((s) =>
+        s.component
+          ? s.versions.map((v) => ({
+              schema: s.name,
+              component: s.component!.name,
+              macro: s.component!.macro ?? null,
+              version: v.id,
+              current: v.isCurrent,
+              compatible: v.compatible ?? null,
+              subcomponents: v.subcomponents.map((x) => x.compatible),
+              size: v.compatible !== undefined ? storedLength(v.compatible) : null,
+              aligned_size: v.storageSize ?? null,
+              stored_in: s.component!.storedIn ? `${s.component!.storedIn.struct}.${s.component!.storedIn.field}` : null,
+              features: v.features ? { supp: v.features.supported.toString(), req: v.features.required.toString(), active: v.features.active.toString() } : null,
+            }))
+          : [],
+      );
+      if (opts.json) {
+        process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+        return;
+      }
+      const table = [['schema', 'version', 'compatible', 'size', 'aligned', 'stored in'], ...rows.map((r) => [r.schema, r.version + (r.current ? ' *' : ''), r.compatible === null ? '(feature header)' : `"${r.compatible}"`, String(r.size ?? '-'), String(r.aligned_size ?? '-'), r.stored_in ?? '-'])];
+      const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+      for (const row of table) process.stdout.write(row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd() + '\n');
+      process.stdout.write('* current version: the one the C header describes\n');
+    });
+
+  compat
+    .command('verify')
+    .description('is STRING, found in preserved memory, compatible with a version COMPONENT supports? exit 0 yes, 1 no')
+    .argument('<component>', 'schema or component name, e.g. memfd, luo, kexec_handover (or kho)')
+    .argument('<string>', 'the stored compatible string')
+    .option('--current', 'accept only the current version, as a kernel built from these headers does (default: every version kho-abi knows)')
+    .action((component: string, text: string, opts: { current?: boolean }) => {
+      const ir = layoutOrExit(program.opts<{ root: string }>().root);
+      if (!ir) {
+        exit = 1;
+        return;
+      }
+      const schema = ir.schemas.find((s) => s.name === component || s.component?.name === component);
+      if (!schema?.component) {
+        const names = ir.schemas.filter((s) => s.component).map((s) => (s.name === s.component!.name ? s.name : `${s.name} (${s.component!.name})`));
+        throw new UsageError(`unknown component '${component}'; components: ${names.join(', ')}`);
+      }
+      const supported = schema.versions.flatMap((v) => (v.compatible !== undefined && (!opts.current || v.isCurrent) ? [v.compatible] : []));
+      if (supported.length === 0) throw new UsageError(`${schema.component.name} has no compatible string${opts.current ? ' in its current version' : ''}`);
+      const verdict = verifyCompat(text, supported);
+      process.stdout.write(`${schema.component.name}: ${describeVerdict(verdict)}\n`);
+      if (!verdict.ok) exit = 1;
     });
 
   const codecCommand = (name: string, description: string) =>

@@ -100,6 +100,7 @@ export function splitVersion(part: string): { name: string; version?: string } {
 
 export type CompatProblem =
   | { readonly kind: 'malformed'; readonly reason: string }
+  | { readonly kind: 'base'; readonly found: string; readonly expected: string }
   | { readonly kind: 'version'; readonly component: string; readonly found: string; readonly expected: string }
   | { readonly kind: 'missing'; readonly component: string; readonly expected: string }
   | { readonly kind: 'unknown'; readonly component: string; readonly found: string };
@@ -116,6 +117,8 @@ export function describeProblem(p: CompatProblem): string {
   switch (p.kind) {
     case 'malformed':
       return p.reason;
+    case 'base':
+      return `the string starts with ${p.found}, not with ${p.expected}`;
     case 'version':
       return `${p.component}: found ${p.found}, supported ${p.expected}`;
     case 'missing':
@@ -161,8 +164,9 @@ export function verifyCompat(found: string, supported: readonly string[]): Compa
   const [expBase = '', ...expSubs] = expectedText.split(COMPAT_SEPARATOR);
   const problems: CompatProblem[] = [];
   const eb = splitVersion(expBase);
-  if (eb.name !== base.name) problems.push({ kind: 'unknown', component: base.name, found: parsed.base });
-  else if (parsed.base !== expBase) problems.push({ kind: 'version', component: base.name, found: parsed.base, expected: expBase });
+  if (eb.name !== base.name) {
+    return { ok: false, found, expected: expectedText, problems: [{ kind: 'base', found: parsed.base, expected: expBase }] };
+  } else if (parsed.base !== expBase) problems.push({ kind: 'version', component: base.name, found: parsed.base, expected: expBase });
   const want = new Map(expSubs.map((s) => [splitVersion(s).name, s]));
   const have = new Map(parsed.subs.map((s) => [splitVersion(s).name, s]));
   for (const [name, s] of want) {
