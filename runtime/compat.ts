@@ -160,7 +160,11 @@ export function verifyCompat(found: string, supported: readonly string[]): Compa
   }
   const base = splitVersion(parsed.base);
   const candidates = supported.filter((s) => splitVersion(s.split(COMPAT_SEPARATOR)[0]!).name === base.name);
-  const expectedText = candidates.length ? candidates[candidates.length - 1]! : supported[supported.length - 1]!;
+  // Measure against the supported string of the same form (same sub-component names) when there is one.
+  const names = (text: string): string => text.split(COMPAT_SEPARATOR).slice(1).map((x) => splitVersion(x).name).join(';');
+  const sameForm = candidates.filter((s) => names(s) === names(found));
+  const pool = sameForm.length ? sameForm : candidates;
+  const expectedText = pool.length ? pool[pool.length - 1]! : supported[supported.length - 1]!;
   const [expBase = '', ...expSubs] = expectedText.split(COMPAT_SEPARATOR);
   const problems: CompatProblem[] = [];
   const eb = splitVersion(expBase);

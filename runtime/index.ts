@@ -7,3 +7,4 @@ export * from './primitives.js';
 export * from './registry.js';
 export * from './features.js';
 export * from './versions.js';
+export * from './containers/kho-block.js';

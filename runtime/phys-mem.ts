@@ -44,10 +44,13 @@ export class PhysMem {
     return this.pages.has(pa >> this.shift);
   }
 
-  private page(pfn: bigint, create: boolean, struct?: string): Uint8Array {
+  private page(pfn: bigint, create: boolean, struct?: string, access?: bigint): Uint8Array {
     let p = this.pages.get(pfn);
     if (p) return p;
-    if (!create) throw new MemoryError(pfn << this.shift, 'page not present in memory', struct);
+    if (!create) {
+      const at = access ?? pfn << this.shift;
+      throw new MemoryError(at, `page 0x${(pfn << this.shift).toString(16)} is not present in memory`, struct);
+    }
     if (this.pages.size >= this.maxPages) throw new MemoryError(pfn << this.shift, `more than ${this.maxPages} pages`, struct);
     p = new Uint8Array(this.pageSize);
     this.pages.set(pfn, p);
@@ -69,7 +72,7 @@ export class PhysMem {
       const at = pa + BigInt(done);
       const inPage = Number(at & this.mask);
       const n = Math.min(size - done, this.pageSize - inPage);
-      out.set(this.page(at >> this.shift, false, struct).subarray(inPage, inPage + n), done);
+      out.set(this.page(at >> this.shift, false, struct, pa).subarray(inPage, inPage + n), done);
       done += n;
     }
     return out;
@@ -80,7 +83,7 @@ export class PhysMem {
     this.check(pa, size, struct);
     const inPage = Number(pa & this.mask);
     if (inPage + size <= this.pageSize) {
-      const p = this.page(pa >> this.shift, false, struct);
+      const p = this.page(pa >> this.shift, false, struct, pa);
       return new DataView(p.buffer, p.byteOffset + inPage, size);
     }
     const copy = this.read(pa, size, struct);

@@ -55,12 +55,16 @@ export function readCString(view: DataView, offset: number, size: number, struct
 
 export function writeCString(view: DataView, offset: number, size: number, value: unknown, struct: string, field: string): void {
   if (typeof value !== 'string') throw new EncodeError({ struct, field, offset }, `expected a string, got ${typeof value}`);
-  const bytes = encoder.encode(value);
-  if (bytes.includes(0)) throw new EncodeError({ struct, field, offset }, 'string contains a NUL byte');
-  if (bytes.length > size - 1) throw new EncodeError({ struct, field, offset }, `string of ${bytes.length} bytes does not fit in ${size} bytes with its NUL`);
+  // A lone surrogate would be stored as U+FFFD and read back as something else.
+  if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) throw new EncodeError({ struct, field, offset }, 'string has a lone UTF-16 surrogate, which UTF-8 cannot hold');
   const target = new Uint8Array(view.buffer, view.byteOffset + offset, size);
-  target.set(bytes);
-  target.fill(0, bytes.length);
+  // Encode in place, leaving the last byte for the NUL; a string that does not fit is not fully read.
+  const { read, written } = encoder.encodeInto(value, target.subarray(0, size - 1));
+  if (read !== value.length) {
+    throw new EncodeError({ struct, field, offset }, `string of ${encoder.encode(value).length} bytes does not fit in ${size} bytes with its NUL`);
+  }
+  if (value.includes('\0')) throw new EncodeError({ struct, field, offset }, 'string contains a NUL byte');
+  target.fill(0, written);
 }
 
 /** An unsigned integer field of at most 53 bits, held as a number. */
@@ -82,7 +86,7 @@ export function checkInt(value: unknown, bits: number, struct: string, field: st
 
 export function checkBigUint(value: unknown, bits: number, struct: string, field: string, offset: number): bigint {
   if (typeof value !== 'bigint' || value < 0n || value >= 1n << BigInt(bits)) {
-    throw new EncodeError({ struct, field, offset }, `${describe(value)} is not a bigint in 0..2^${bits}-1`);
+    throw new EncodeError({ struct, field, offset }, `${describe(value)} is not an integer in 0..2^${bits}-1 (a bigint)`);
   }
   return value;
 }
@@ -90,7 +94,7 @@ export function checkBigUint(value: unknown, bits: number, struct: string, field
 export function checkBigInt(value: unknown, bits: number, struct: string, field: string, offset: number): bigint {
   const half = 1n << BigInt(bits - 1);
   if (typeof value !== 'bigint' || value < -half || value >= half) {
-    throw new EncodeError({ struct, field, offset }, `${describe(value)} is not a bigint in -2^${bits - 1}..2^${bits - 1}-1`);
+    throw new EncodeError({ struct, field, offset }, `${describe(value)} is not an integer in -2^${bits - 1}..2^${bits - 1}-1 (a bigint)`);
   }
   return value;
 }
@@ -114,7 +118,7 @@ export function undeclaredBitsOnEncode(value: number | bigint, allowed: number |
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'bigint') return `${value} (bigint)`;
   if (typeof value === 'string') return JSON.stringify(value);
   return String(value);
 }

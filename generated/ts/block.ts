@@ -5,8 +5,10 @@ import { allPages, checkBigUint, checkBounds, checkObject, checkRoom, type Compa
 
 /** The compatible string block-v1 stores (KHO_BLOCK_COMPATIBLE). */
 export const KHO_BLOCK_COMPATIBLE = 'block-v1';
+
 /** Size of one block. Both kernels of a handover use the same page size, so PAGE_SIZE is stable here. (by page size) */
 export const KHO_BLOCK_SIZE = { 4096: 4096, 16384: 16384, 65536: 65536 } as const;
+
 /** Longest chain a reader accepts; a longer or cyclic chain is treated as corrupt. */
 export const KHO_MAX_BLOCKS = 10000;
 
@@ -20,11 +22,14 @@ export interface KhoBlockHeaderSer {
 
 /** sizeof(struct kho_block_header_ser) in block-v1 at 4 KiB pages. */
 export const SIZEOF_KhoBlockHeaderSer = 16;
+
 const FIELDS_OF_KhoBlockHeaderSer: FieldTable = [[0, 'next'], [8, 'count']];
 
 /** Reads struct kho_block_header_ser (block-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoBlockHeaderSer(view: DataView, offset = 0): KhoBlockHeaderSer {
-  checkBounds(view, offset, 16, 'kho_block_header_ser', FIELDS_OF_KhoBlockHeaderSer);
+  if (!(offset >= 0 && offset + 16 <= view.byteLength)) {
+    checkBounds(view, offset, 16, 'kho_block_header_ser', FIELDS_OF_KhoBlockHeaderSer);
+  }
   const v_next = view.getBigUint64(offset, true);
   const v_count = view.getBigUint64(offset + 8, true);
   return { next: v_next, count: v_count };
@@ -32,11 +37,21 @@ export function decodeKhoBlockHeaderSer(view: DataView, offset = 0): KhoBlockHea
 
 /** Writes struct kho_block_header_ser (block-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeKhoBlockHeaderSer(value: KhoBlockHeaderSer, view: DataView, offset = 0): void {
-  checkObject(value, 'kho_block_header_ser', offset);
-  checkRoom(view, offset, 16, 'kho_block_header_ser');
-  const v_next = checkBigUint(value.next, 64, 'kho_block_header_ser', 'next', offset);
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'kho_block_header_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 16 <= view.byteLength)) {
+    checkRoom(view, offset, 16, 'kho_block_header_ser');
+  }
+  const v_next = value.next;
+  if (typeof v_next !== 'bigint' || v_next < 0n || v_next > 0xffffffffffffffffn) {
+    checkBigUint(v_next, 64, 'kho_block_header_ser', 'next', offset);
+  }
   view.setBigUint64(offset, v_next, true);
-  const v_count = checkBigUint(value.count, 64, 'kho_block_header_ser', 'count', offset + 8);
+  const v_count = value.count;
+  if (typeof v_count !== 'bigint' || v_count < 0n || v_count > 0xffffffffffffffffn) {
+    checkBigUint(v_count, 64, 'kho_block_header_ser', 'count', offset + 8);
+  }
   view.setBigUint64(offset + 8, v_count, true);
 }
 
@@ -86,6 +101,7 @@ export const blockCodecs: SchemaCodecs = {
     },
   ],
 };
+
 /** Every compatible string a block version stores, oldest first. */
 export const BLOCK_SUPPORTED_COMPATIBLES: readonly string[] = ['block-v1'];
 

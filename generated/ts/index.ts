@@ -14,14 +14,23 @@ import { vmallocCodecs } from './vmalloc.js';
 import { type SchemaCodecs } from '../../runtime/index.js';
 
 export * from './block.js';
+
 export * from './compat.js';
+
 export * from './kexec_handover.js';
+
 export * from './kexec_metadata.js';
+
 export * from './luo.js';
+
 export * from './memblock.js';
+
 export * from './memfd.js';
+
 export * from './pci.js';
+
 export * from './radix_tree.js';
+
 export * from './vmalloc.js';
 
 /** Every schema's codecs. */

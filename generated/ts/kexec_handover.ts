@@ -5,10 +5,13 @@ import { checkBounds, checkObject, checkRoom, type CompatVerdict, type FieldTabl
 
 /** The compatible string kho-v4 stores (KHO_FDT_COMPATIBLE). */
 export const KHO_FDT_COMPATIBLE = 'kho-v4';
+
 /** Root property holding the physical address of the memory map root. */
 export const KHO_FDT_MEMORY_MAP_PROP_NAME = 'preserved-memory-map';
+
 /** Child node property holding the physical address of the blob. */
 export const KHO_SUB_TREE_PROP_NAME = 'preserved-data';
+
 /** Child node property holding the size of the blob in bytes; the format of a blob is its owner's, so its size is stored here. */
 export const KHO_SUB_TREE_SIZE_PROP_NAME = 'blob-size';
 
@@ -50,6 +53,7 @@ export const kexec_handoverCodecs: SchemaCodecs = {
     },
   ],
 };
+
 /** Every compatible string a kho version stores, oldest first. */
 export const KHO_SUPPORTED_COMPATIBLES: readonly string[] = ['kho-v1', 'kho-v2', 'kho-v3', 'kho-v4', 'kho-v4;radix-v1;vmalloc-v1'];
 

@@ -5,6 +5,7 @@ import { allPages, checkBounds, checkObject, checkRoom, checkUint, type FieldTab
 
 /** Layout version stored in kho_kexec_metadata.version. */
 export const KHO_KEXEC_METADATA_VERSION = 1;
+
 /** Name of the KHO blob holding struct kho_kexec_metadata. */
 export const KHO_METADATA_NODE_NAME = 'kexec-metadata';
 
@@ -20,11 +21,14 @@ export interface KhoKexecMetadata {
 
 /** sizeof(struct kho_kexec_metadata) in kexec_metadata at 4 KiB pages. */
 export const SIZEOF_KhoKexecMetadata = 73;
+
 const FIELDS_OF_KhoKexecMetadata: FieldTable = [[0, 'version'], [4, 'previous_release'], [69, 'kexec_count']];
 
 /** Reads struct kho_kexec_metadata (kexec_metadata) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoKexecMetadata(view: DataView, offset = 0): KhoKexecMetadata {
-  checkBounds(view, offset, 73, 'kho_kexec_metadata', FIELDS_OF_KhoKexecMetadata);
+  if (!(offset >= 0 && offset + 73 <= view.byteLength)) {
+    checkBounds(view, offset, 73, 'kho_kexec_metadata', FIELDS_OF_KhoKexecMetadata);
+  }
   const v_version = view.getUint32(offset, true);
   const v_previous_release = readCString(view, offset + 4, 65, 'kho_kexec_metadata', 'previous_release');
   const v_kexec_count = view.getUint32(offset + 69, true);
@@ -33,12 +37,22 @@ export function decodeKhoKexecMetadata(view: DataView, offset = 0): KhoKexecMeta
 
 /** Writes struct kho_kexec_metadata (kexec_metadata) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeKhoKexecMetadata(value: KhoKexecMetadata, view: DataView, offset = 0): void {
-  checkObject(value, 'kho_kexec_metadata', offset);
-  checkRoom(view, offset, 73, 'kho_kexec_metadata');
-  const v_version = checkUint(value.version, 32, 'kho_kexec_metadata', 'version', offset);
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'kho_kexec_metadata', offset);
+  }
+  if (!(offset >= 0 && offset + 73 <= view.byteLength)) {
+    checkRoom(view, offset, 73, 'kho_kexec_metadata');
+  }
+  const v_version = value.version;
+  if (typeof v_version !== 'number' || (v_version >>> 0) !== v_version) {
+    checkUint(v_version, 32, 'kho_kexec_metadata', 'version', offset);
+  }
   view.setUint32(offset, v_version, true);
   writeCString(view, offset + 4, 65, value.previous_release, 'kho_kexec_metadata', 'previous_release');
-  const v_kexec_count = checkUint(value.kexec_count, 32, 'kho_kexec_metadata', 'kexec_count', offset + 69);
+  const v_kexec_count = value.kexec_count;
+  if (typeof v_kexec_count !== 'number' || (v_kexec_count >>> 0) !== v_kexec_count) {
+    checkUint(v_kexec_count, 32, 'kho_kexec_metadata', 'kexec_count', offset + 69);
+  }
   view.setUint32(offset + 69, v_kexec_count, true);
 }
 

@@ -5,14 +5,19 @@ import { allPages, checkArray, checkBigUint, checkBounds, checkObject, checkRoom
 
 /** The compatible string luo-v5 stores (LUO_ABI_COMPATIBLE). */
 export const LUO_ABI_COMPATIBLE = 'luo-v5';
+
 /** Name of the KHO blob holding struct luo_ser. */
 export const LUO_KHO_ENTRY_NAME = 'LUO';
+
 /** Size of luo_ser.compatible, the compatible string and its NUL rounded up to 8 bytes. */
 export const LUO_ABI_COMPAT_LEN = 8;
+
 /** Size of the file handler compatible string buffer, NUL included. */
 export const LIVEUPDATE_HNDL_COMPAT_LENGTH = 48;
+
 /** Size of the FLB compatible string buffer, NUL included. */
 export const LIVEUPDATE_FLB_COMPAT_LENGTH = 48;
+
 /** Number of pages holding the FLB header and all its entries. */
 export const LUO_FLB_PGCNT = 1;
 
@@ -30,11 +35,14 @@ export interface LuoFeatureHdr {
 
 /** sizeof(struct luo_feature_hdr) in luo-v5 at 4 KiB pages. */
 export const SIZEOF_LuoFeatureHdr = 128;
+
 const FIELDS_OF_LuoFeatureHdr: FieldTable = [[0, 'supp'], [8, 'req'], [16, 'active'], [24, 'reserved']];
 
 /** Reads struct luo_feature_hdr (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoFeatureHdr(view: DataView, offset = 0): LuoFeatureHdr {
-  checkBounds(view, offset, 128, 'luo_feature_hdr', FIELDS_OF_LuoFeatureHdr);
+  if (!(offset >= 0 && offset + 128 <= view.byteLength)) {
+    checkBounds(view, offset, 128, 'luo_feature_hdr', FIELDS_OF_LuoFeatureHdr);
+  }
   const v_supp = view.getBigUint64(offset, true);
   const v_req = view.getBigUint64(offset + 8, true);
   const v_active = view.getBigUint64(offset + 16, true);
@@ -47,13 +55,26 @@ export function decodeLuoFeatureHdr(view: DataView, offset = 0): LuoFeatureHdr {
 
 /** Writes struct luo_feature_hdr (luo-v5) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeLuoFeatureHdr(value: LuoFeatureHdr, view: DataView, offset = 0): void {
-  checkObject(value, 'luo_feature_hdr', offset);
-  checkRoom(view, offset, 128, 'luo_feature_hdr');
-  const v_supp = checkBigUint(value.supp, 64, 'luo_feature_hdr', 'supp', offset);
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'luo_feature_hdr', offset);
+  }
+  if (!(offset >= 0 && offset + 128 <= view.byteLength)) {
+    checkRoom(view, offset, 128, 'luo_feature_hdr');
+  }
+  const v_supp = value.supp;
+  if (typeof v_supp !== 'bigint' || v_supp < 0n || v_supp > 0xffffffffffffffffn) {
+    checkBigUint(v_supp, 64, 'luo_feature_hdr', 'supp', offset);
+  }
   view.setBigUint64(offset, v_supp, true);
-  const v_req = checkBigUint(value.req, 64, 'luo_feature_hdr', 'req', offset + 8);
+  const v_req = value.req;
+  if (typeof v_req !== 'bigint' || v_req < 0n || v_req > 0xffffffffffffffffn) {
+    checkBigUint(v_req, 64, 'luo_feature_hdr', 'req', offset + 8);
+  }
   view.setBigUint64(offset + 8, v_req, true);
-  const v_active = checkBigUint(value.active, 64, 'luo_feature_hdr', 'active', offset + 16);
+  const v_active = value.active;
+  if (typeof v_active !== 'bigint' || v_active < 0n || v_active > 0xffffffffffffffffn) {
+    checkBigUint(v_active, 64, 'luo_feature_hdr', 'active', offset + 16);
+  }
   view.setBigUint64(offset + 16, v_active, true);
   const v_reserved = checkArray(value.reserved, 13, 'luo_feature_hdr', 'reserved', offset + 24);
   for (let i = 0; i < 13; i++) {
@@ -118,11 +139,14 @@ export interface LuoSer {
 
 /** sizeof(struct luo_ser) in luo-v5 at 4 KiB pages. */
 export const SIZEOF_LuoSer = 32;
+
 const FIELDS_OF_LuoSer: FieldTable = [[0, 'compatible'], [8, 'liveupdate_num'], [16, 'sessions_pa'], [24, 'flbs_pa']];
 
 /** Reads struct luo_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoSer(view: DataView, offset = 0): LuoSer {
-  checkBounds(view, offset, 32, 'luo_ser', FIELDS_OF_LuoSer);
+  if (!(offset >= 0 && offset + 32 <= view.byteLength)) {
+    checkBounds(view, offset, 32, 'luo_ser', FIELDS_OF_LuoSer);
+  }
   const v_compatible = readCString(view, offset, 8, 'luo_ser', 'compatible');
   const v_liveupdate_num = view.getBigUint64(offset + 8, true);
   const v_sessions_pa = view.getBigUint64(offset + 16, true);
@@ -132,14 +156,27 @@ export function decodeLuoSer(view: DataView, offset = 0): LuoSer {
 
 /** Writes struct luo_ser (luo-v5) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeLuoSer(value: LuoSer, view: DataView, offset = 0): void {
-  checkObject(value, 'luo_ser', offset);
-  checkRoom(view, offset, 32, 'luo_ser');
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'luo_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 32 <= view.byteLength)) {
+    checkRoom(view, offset, 32, 'luo_ser');
+  }
   writeCString(view, offset, 8, value.compatible, 'luo_ser', 'compatible');
-  const v_liveupdate_num = checkBigUint(value.liveupdate_num, 64, 'luo_ser', 'liveupdate_num', offset + 8);
+  const v_liveupdate_num = value.liveupdate_num;
+  if (typeof v_liveupdate_num !== 'bigint' || v_liveupdate_num < 0n || v_liveupdate_num > 0xffffffffffffffffn) {
+    checkBigUint(v_liveupdate_num, 64, 'luo_ser', 'liveupdate_num', offset + 8);
+  }
   view.setBigUint64(offset + 8, v_liveupdate_num, true);
-  const v_sessions_pa = checkBigUint(value.sessions_pa, 64, 'luo_ser', 'sessions_pa', offset + 16);
+  const v_sessions_pa = value.sessions_pa;
+  if (typeof v_sessions_pa !== 'bigint' || v_sessions_pa < 0n || v_sessions_pa > 0xffffffffffffffffn) {
+    checkBigUint(v_sessions_pa, 64, 'luo_ser', 'sessions_pa', offset + 16);
+  }
   view.setBigUint64(offset + 16, v_sessions_pa, true);
-  const v_flbs_pa = checkBigUint(value.flbs_pa, 64, 'luo_ser', 'flbs_pa', offset + 24);
+  const v_flbs_pa = value.flbs_pa;
+  if (typeof v_flbs_pa !== 'bigint' || v_flbs_pa < 0n || v_flbs_pa > 0xffffffffffffffffn) {
+    checkBigUint(v_flbs_pa, 64, 'luo_ser', 'flbs_pa', offset + 24);
+  }
   view.setBigUint64(offset + 24, v_flbs_pa, true);
 }
 
@@ -202,11 +239,14 @@ export interface LuoFileSer {
 
 /** sizeof(struct luo_file_ser) in luo-v5 at 4 KiB pages. */
 export const SIZEOF_LuoFileSer = 64;
+
 const FIELDS_OF_LuoFileSer: FieldTable = [[0, 'compatible'], [48, 'data'], [56, 'token']];
 
 /** Reads struct luo_file_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoFileSer(view: DataView, offset = 0): LuoFileSer {
-  checkBounds(view, offset, 64, 'luo_file_ser', FIELDS_OF_LuoFileSer);
+  if (!(offset >= 0 && offset + 64 <= view.byteLength)) {
+    checkBounds(view, offset, 64, 'luo_file_ser', FIELDS_OF_LuoFileSer);
+  }
   const v_compatible = readCString(view, offset, 48, 'luo_file_ser', 'compatible');
   const v_data = view.getBigUint64(offset + 48, true);
   const v_token = view.getBigUint64(offset + 56, true);
@@ -215,12 +255,22 @@ export function decodeLuoFileSer(view: DataView, offset = 0): LuoFileSer {
 
 /** Writes struct luo_file_ser (luo-v5) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeLuoFileSer(value: LuoFileSer, view: DataView, offset = 0): void {
-  checkObject(value, 'luo_file_ser', offset);
-  checkRoom(view, offset, 64, 'luo_file_ser');
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'luo_file_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 64 <= view.byteLength)) {
+    checkRoom(view, offset, 64, 'luo_file_ser');
+  }
   writeCString(view, offset, 48, value.compatible, 'luo_file_ser', 'compatible');
-  const v_data = checkBigUint(value.data, 64, 'luo_file_ser', 'data', offset + 48);
+  const v_data = value.data;
+  if (typeof v_data !== 'bigint' || v_data < 0n || v_data > 0xffffffffffffffffn) {
+    checkBigUint(v_data, 64, 'luo_file_ser', 'data', offset + 48);
+  }
   view.setBigUint64(offset + 48, v_data, true);
-  const v_token = checkBigUint(value.token, 64, 'luo_file_ser', 'token', offset + 56);
+  const v_token = value.token;
+  if (typeof v_token !== 'bigint' || v_token < 0n || v_token > 0xffffffffffffffffn) {
+    checkBigUint(v_token, 64, 'luo_file_ser', 'token', offset + 56);
+  }
   view.setBigUint64(offset + 56, v_token, true);
 }
 
@@ -273,11 +323,14 @@ export interface LuoFileSetSer {
 
 /** sizeof(struct luo_file_set_ser) in luo-v5 at 4 KiB pages. */
 export const SIZEOF_LuoFileSetSer = 16;
+
 const FIELDS_OF_LuoFileSetSer: FieldTable = [[0, 'files'], [8, 'count']];
 
 /** Reads struct luo_file_set_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoFileSetSer(view: DataView, offset = 0): LuoFileSetSer {
-  checkBounds(view, offset, 16, 'luo_file_set_ser', FIELDS_OF_LuoFileSetSer);
+  if (!(offset >= 0 && offset + 16 <= view.byteLength)) {
+    checkBounds(view, offset, 16, 'luo_file_set_ser', FIELDS_OF_LuoFileSetSer);
+  }
   const v_files = view.getBigUint64(offset, true);
   const v_count = view.getBigUint64(offset + 8, true);
   return { files: v_files, count: v_count };
@@ -285,11 +338,21 @@ export function decodeLuoFileSetSer(view: DataView, offset = 0): LuoFileSetSer {
 
 /** Writes struct luo_file_set_ser (luo-v5) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeLuoFileSetSer(value: LuoFileSetSer, view: DataView, offset = 0): void {
-  checkObject(value, 'luo_file_set_ser', offset);
-  checkRoom(view, offset, 16, 'luo_file_set_ser');
-  const v_files = checkBigUint(value.files, 64, 'luo_file_set_ser', 'files', offset);
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'luo_file_set_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 16 <= view.byteLength)) {
+    checkRoom(view, offset, 16, 'luo_file_set_ser');
+  }
+  const v_files = value.files;
+  if (typeof v_files !== 'bigint' || v_files < 0n || v_files > 0xffffffffffffffffn) {
+    checkBigUint(v_files, 64, 'luo_file_set_ser', 'files', offset);
+  }
   view.setBigUint64(offset, v_files, true);
-  const v_count = checkBigUint(value.count, 64, 'luo_file_set_ser', 'count', offset + 8);
+  const v_count = value.count;
+  if (typeof v_count !== 'bigint' || v_count < 0n || v_count > 0xffffffffffffffffn) {
+    checkBigUint(v_count, 64, 'luo_file_set_ser', 'count', offset + 8);
+  }
   view.setBigUint64(offset + 8, v_count, true);
 }
 
@@ -334,11 +397,14 @@ export interface LuoSessionSer {
 
 /** sizeof(struct luo_session_ser) in luo-v5 at 4 KiB pages. */
 export const SIZEOF_LuoSessionSer = 80;
+
 const FIELDS_OF_LuoSessionSer: FieldTable = [[0, 'name'], [64, 'file_set_ser']];
 
 /** Reads struct luo_session_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoSessionSer(view: DataView, offset = 0): LuoSessionSer {
-  checkBounds(view, offset, 80, 'luo_session_ser', FIELDS_OF_LuoSessionSer);
+  if (!(offset >= 0 && offset + 80 <= view.byteLength)) {
+    checkBounds(view, offset, 80, 'luo_session_ser', FIELDS_OF_LuoSessionSer);
+  }
   const v_name = readCString(view, offset, 64, 'luo_session_ser', 'name');
   const v_file_set_ser = decodeLuoFileSetSer(view, offset + 64);
   return { name: v_name, file_set_ser: v_file_set_ser };
@@ -346,8 +412,12 @@ export function decodeLuoSessionSer(view: DataView, offset = 0): LuoSessionSer {
 
 /** Writes struct luo_session_ser (luo-v5) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeLuoSessionSer(value: LuoSessionSer, view: DataView, offset = 0): void {
-  checkObject(value, 'luo_session_ser', offset);
-  checkRoom(view, offset, 80, 'luo_session_ser');
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'luo_session_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 80 <= view.byteLength)) {
+    checkRoom(view, offset, 80, 'luo_session_ser');
+  }
   writeCString(view, offset, 64, value.name, 'luo_session_ser', 'name');
   encodeLuoFileSetSer(value.file_set_ser, view, offset + 64);
 }
@@ -389,11 +459,14 @@ export interface LuoFlbHeaderSer {
 
 /** sizeof(struct luo_flb_header_ser) in luo-v5 at 4 KiB pages. */
 export const SIZEOF_LuoFlbHeaderSer = 16;
+
 const FIELDS_OF_LuoFlbHeaderSer: FieldTable = [[0, 'pgcnt'], [8, 'count']];
 
 /** Reads struct luo_flb_header_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoFlbHeaderSer(view: DataView, offset = 0): LuoFlbHeaderSer {
-  checkBounds(view, offset, 16, 'luo_flb_header_ser', FIELDS_OF_LuoFlbHeaderSer);
+  if (!(offset >= 0 && offset + 16 <= view.byteLength)) {
+    checkBounds(view, offset, 16, 'luo_flb_header_ser', FIELDS_OF_LuoFlbHeaderSer);
+  }
   const v_pgcnt = view.getBigUint64(offset, true);
   const v_count = view.getBigUint64(offset + 8, true);
   return { pgcnt: v_pgcnt, count: v_count };
@@ -401,11 +474,21 @@ export function decodeLuoFlbHeaderSer(view: DataView, offset = 0): LuoFlbHeaderS
 
 /** Writes struct luo_flb_header_ser (luo-v5) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeLuoFlbHeaderSer(value: LuoFlbHeaderSer, view: DataView, offset = 0): void {
-  checkObject(value, 'luo_flb_header_ser', offset);
-  checkRoom(view, offset, 16, 'luo_flb_header_ser');
-  const v_pgcnt = checkBigUint(value.pgcnt, 64, 'luo_flb_header_ser', 'pgcnt', offset);
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'luo_flb_header_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 16 <= view.byteLength)) {
+    checkRoom(view, offset, 16, 'luo_flb_header_ser');
+  }
+  const v_pgcnt = value.pgcnt;
+  if (typeof v_pgcnt !== 'bigint' || v_pgcnt < 0n || v_pgcnt > 0xffffffffffffffffn) {
+    checkBigUint(v_pgcnt, 64, 'luo_flb_header_ser', 'pgcnt', offset);
+  }
   view.setBigUint64(offset, v_pgcnt, true);
-  const v_count = checkBigUint(value.count, 64, 'luo_flb_header_ser', 'count', offset + 8);
+  const v_count = value.count;
+  if (typeof v_count !== 'bigint' || v_count < 0n || v_count > 0xffffffffffffffffn) {
+    checkBigUint(v_count, 64, 'luo_flb_header_ser', 'count', offset + 8);
+  }
   view.setBigUint64(offset + 8, v_count, true);
 }
 
@@ -452,11 +535,14 @@ export interface LuoFlbSer {
 
 /** sizeof(struct luo_flb_ser) in luo-v5 at 4 KiB pages. */
 export const SIZEOF_LuoFlbSer = 64;
+
 const FIELDS_OF_LuoFlbSer: FieldTable = [[0, 'name'], [48, 'data'], [56, 'count']];
 
 /** Reads struct luo_flb_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoFlbSer(view: DataView, offset = 0): LuoFlbSer {
-  checkBounds(view, offset, 64, 'luo_flb_ser', FIELDS_OF_LuoFlbSer);
+  if (!(offset >= 0 && offset + 64 <= view.byteLength)) {
+    checkBounds(view, offset, 64, 'luo_flb_ser', FIELDS_OF_LuoFlbSer);
+  }
   const v_name = readCString(view, offset, 48, 'luo_flb_ser', 'name');
   const v_data = view.getBigUint64(offset + 48, true);
   const v_count = view.getBigUint64(offset + 56, true);
@@ -465,12 +551,22 @@ export function decodeLuoFlbSer(view: DataView, offset = 0): LuoFlbSer {
 
 /** Writes struct luo_flb_ser (luo-v5) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeLuoFlbSer(value: LuoFlbSer, view: DataView, offset = 0): void {
-  checkObject(value, 'luo_flb_ser', offset);
-  checkRoom(view, offset, 64, 'luo_flb_ser');
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'luo_flb_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 64 <= view.byteLength)) {
+    checkRoom(view, offset, 64, 'luo_flb_ser');
+  }
   writeCString(view, offset, 48, value.name, 'luo_flb_ser', 'name');
-  const v_data = checkBigUint(value.data, 64, 'luo_flb_ser', 'data', offset + 48);
+  const v_data = value.data;
+  if (typeof v_data !== 'bigint' || v_data < 0n || v_data > 0xffffffffffffffffn) {
+    checkBigUint(v_data, 64, 'luo_flb_ser', 'data', offset + 48);
+  }
   view.setBigUint64(offset + 48, v_data, true);
-  const v_count = checkBigUint(value.count, 64, 'luo_flb_ser', 'count', offset + 56);
+  const v_count = value.count;
+  if (typeof v_count !== 'bigint' || v_count < 0n || v_count > 0xffffffffffffffffn) {
+    checkBigUint(v_count, 64, 'luo_flb_ser', 'count', offset + 56);
+  }
   view.setBigUint64(offset + 56, v_count, true);
 }
 
@@ -521,20 +617,30 @@ export interface LuoSessionHeaderSerV3 {
 
 /** sizeof(struct luo_session_header_ser) in luo-v3 at 4 KiB pages. */
 export const SIZEOF_LuoSessionHeaderSerV3 = 8;
+
 const FIELDS_OF_LuoSessionHeaderSerV3: FieldTable = [[0, 'count']];
 
 /** Reads struct luo_session_header_ser (luo-v3) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoSessionHeaderSerV3(view: DataView, offset = 0): LuoSessionHeaderSerV3 {
-  checkBounds(view, offset, 8, 'luo_session_header_ser', FIELDS_OF_LuoSessionHeaderSerV3);
+  if (!(offset >= 0 && offset + 8 <= view.byteLength)) {
+    checkBounds(view, offset, 8, 'luo_session_header_ser', FIELDS_OF_LuoSessionHeaderSerV3);
+  }
   const v_count = view.getBigUint64(offset, true);
   return { count: v_count };
 }
 
 /** Writes struct luo_session_header_ser (luo-v3) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeLuoSessionHeaderSerV3(value: LuoSessionHeaderSerV3, view: DataView, offset = 0): void {
-  checkObject(value, 'luo_session_header_ser', offset);
-  checkRoom(view, offset, 8, 'luo_session_header_ser');
-  const v_count = checkBigUint(value.count, 64, 'luo_session_header_ser', 'count', offset);
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'luo_session_header_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 8 <= view.byteLength)) {
+    checkRoom(view, offset, 8, 'luo_session_header_ser');
+  }
+  const v_count = value.count;
+  if (typeof v_count !== 'bigint' || v_count < 0n || v_count > 0xffffffffffffffffn) {
+    checkBigUint(v_count, 64, 'luo_session_header_ser', 'count', offset);
+  }
   view.setBigUint64(offset, v_count, true);
 }
 
@@ -560,13 +666,17 @@ export const luoSessionHeaderSerV3Codec: StructCodec<LuoSessionHeaderSerV3> = {
   decode: decodeLuoSessionHeaderSerV3,
   encode: encodeLuoSessionHeaderSerV3,
 };
+
 /** sizeof(struct luo_ser) in luo-v5-composite at 4 KiB pages. */
 export const SIZEOF_LuoSerV5Composite = 40;
+
 const FIELDS_OF_LuoSerV5Composite: FieldTable = [[0, 'compatible'], [16, 'liveupdate_num'], [24, 'sessions_pa'], [32, 'flbs_pa']];
 
 /** Reads struct luo_ser (luo-v5-composite) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoSerV5Composite(view: DataView, offset = 0): LuoSer {
-  checkBounds(view, offset, 40, 'luo_ser', FIELDS_OF_LuoSerV5Composite);
+  if (!(offset >= 0 && offset + 40 <= view.byteLength)) {
+    checkBounds(view, offset, 40, 'luo_ser', FIELDS_OF_LuoSerV5Composite);
+  }
   const v_compatible = readCString(view, offset, 16, 'luo_ser', 'compatible');
   const v_liveupdate_num = view.getBigUint64(offset + 16, true);
   const v_sessions_pa = view.getBigUint64(offset + 24, true);
@@ -576,14 +686,27 @@ export function decodeLuoSerV5Composite(view: DataView, offset = 0): LuoSer {
 
 /** Writes struct luo_ser (luo-v5-composite) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeLuoSerV5Composite(value: LuoSer, view: DataView, offset = 0): void {
-  checkObject(value, 'luo_ser', offset);
-  checkRoom(view, offset, 40, 'luo_ser');
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'luo_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 40 <= view.byteLength)) {
+    checkRoom(view, offset, 40, 'luo_ser');
+  }
   writeCString(view, offset, 16, value.compatible, 'luo_ser', 'compatible');
-  const v_liveupdate_num = checkBigUint(value.liveupdate_num, 64, 'luo_ser', 'liveupdate_num', offset + 16);
+  const v_liveupdate_num = value.liveupdate_num;
+  if (typeof v_liveupdate_num !== 'bigint' || v_liveupdate_num < 0n || v_liveupdate_num > 0xffffffffffffffffn) {
+    checkBigUint(v_liveupdate_num, 64, 'luo_ser', 'liveupdate_num', offset + 16);
+  }
   view.setBigUint64(offset + 16, v_liveupdate_num, true);
-  const v_sessions_pa = checkBigUint(value.sessions_pa, 64, 'luo_ser', 'sessions_pa', offset + 24);
+  const v_sessions_pa = value.sessions_pa;
+  if (typeof v_sessions_pa !== 'bigint' || v_sessions_pa < 0n || v_sessions_pa > 0xffffffffffffffffn) {
+    checkBigUint(v_sessions_pa, 64, 'luo_ser', 'sessions_pa', offset + 24);
+  }
   view.setBigUint64(offset + 24, v_sessions_pa, true);
-  const v_flbs_pa = checkBigUint(value.flbs_pa, 64, 'luo_ser', 'flbs_pa', offset + 32);
+  const v_flbs_pa = value.flbs_pa;
+  if (typeof v_flbs_pa !== 'bigint' || v_flbs_pa < 0n || v_flbs_pa > 0xffffffffffffffffn) {
+    checkBigUint(v_flbs_pa, 64, 'luo_ser', 'flbs_pa', offset + 32);
+  }
   view.setBigUint64(offset + 32, v_flbs_pa, true);
 }
 
@@ -648,11 +771,14 @@ export interface LuoSerFeatures {
 
 /** sizeof(struct luo_ser) in luo-features at 4 KiB pages. */
 export const SIZEOF_LuoSerFeatures = 152;
+
 const FIELDS_OF_LuoSerFeatures: FieldTable = [[0, 'features'], [128, 'liveupdate_num'], [136, 'sessions_pa'], [144, 'flbs_pa']];
 
 /** Reads struct luo_ser (luo-features) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoSerFeatures(view: DataView, offset = 0): LuoSerFeatures {
-  checkBounds(view, offset, 152, 'luo_ser', FIELDS_OF_LuoSerFeatures);
+  if (!(offset >= 0 && offset + 152 <= view.byteLength)) {
+    checkBounds(view, offset, 152, 'luo_ser', FIELDS_OF_LuoSerFeatures);
+  }
   const v_features = decodeLuoFeatureHdr(view, offset);
   const v_liveupdate_num = view.getBigUint64(offset + 128, true);
   const v_sessions_pa = view.getBigUint64(offset + 136, true);
@@ -662,14 +788,27 @@ export function decodeLuoSerFeatures(view: DataView, offset = 0): LuoSerFeatures
 
 /** Writes struct luo_ser (luo-features) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeLuoSerFeatures(value: LuoSerFeatures, view: DataView, offset = 0): void {
-  checkObject(value, 'luo_ser', offset);
-  checkRoom(view, offset, 152, 'luo_ser');
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'luo_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 152 <= view.byteLength)) {
+    checkRoom(view, offset, 152, 'luo_ser');
+  }
   encodeLuoFeatureHdr(value.features, view, offset);
-  const v_liveupdate_num = checkBigUint(value.liveupdate_num, 64, 'luo_ser', 'liveupdate_num', offset + 128);
+  const v_liveupdate_num = value.liveupdate_num;
+  if (typeof v_liveupdate_num !== 'bigint' || v_liveupdate_num < 0n || v_liveupdate_num > 0xffffffffffffffffn) {
+    checkBigUint(v_liveupdate_num, 64, 'luo_ser', 'liveupdate_num', offset + 128);
+  }
   view.setBigUint64(offset + 128, v_liveupdate_num, true);
-  const v_sessions_pa = checkBigUint(value.sessions_pa, 64, 'luo_ser', 'sessions_pa', offset + 136);
+  const v_sessions_pa = value.sessions_pa;
+  if (typeof v_sessions_pa !== 'bigint' || v_sessions_pa < 0n || v_sessions_pa > 0xffffffffffffffffn) {
+    checkBigUint(v_sessions_pa, 64, 'luo_ser', 'sessions_pa', offset + 136);
+  }
   view.setBigUint64(offset + 136, v_sessions_pa, true);
-  const v_flbs_pa = checkBigUint(value.flbs_pa, 64, 'luo_ser', 'flbs_pa', offset + 144);
+  const v_flbs_pa = value.flbs_pa;
+  if (typeof v_flbs_pa !== 'bigint' || v_flbs_pa < 0n || v_flbs_pa > 0xffffffffffffffffn) {
+    checkBigUint(v_flbs_pa, 64, 'luo_ser', 'flbs_pa', offset + 144);
+  }
   view.setBigUint64(offset + 144, v_flbs_pa, true);
 }
 
@@ -789,6 +928,7 @@ export const luoCodecs: SchemaCodecs = {
     },
   ],
 };
+
 /** Every compatible string a luo version stores, oldest first. */
 export const LUO_SUPPORTED_COMPATIBLES: readonly string[] = ['luo-v3', 'luo-v4', 'luo-v5', 'luo-v5;block-v1'];
 

@@ -5,8 +5,10 @@ import { checkBounds, checkObject, checkRoom, type CompatVerdict, type FieldTabl
 
 /** The compatible string memblock-v1 stores (MEMBLOCK_KHO_NODE_COMPATIBLE). */
 export const MEMBLOCK_KHO_NODE_COMPATIBLE = 'memblock-v1';
+
 /** Name of the KHO blob holding the memblock FDT. */
 export const MEMBLOCK_KHO_FDT = 'memblock';
+
 /** Compatible string of each reserve_mem region node. */
 export const RESERVE_MEM_KHO_NODE_COMPATIBLE = 'reserve-mem-v1';
 
@@ -24,6 +26,7 @@ export const memblockCodecs: SchemaCodecs = {
     },
   ],
 };
+
 /** Every compatible string a memblock version stores, oldest first. */
 export const MEMBLOCK_SUPPORTED_COMPATIBLES: readonly string[] = ['memblock-v1'];
 

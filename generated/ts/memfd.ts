@@ -7,10 +7,13 @@ import { KhoVmallocView, decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc } f
 
 /** The compatible string memfd-v2 stores (MEMFD_LUO_FH_COMPATIBLE). */
 export const MEMFD_LUO_FH_COMPATIBLE = 'memfd-v2';
+
 /** The folio holds data written by the user; a folio that was only allocated (by fallocate(2), say) is clean. */
 export const MEMFD_LUO_FOLIO_DIRTY = 1;
+
 /** The folio has been zeroed; folios without it are zeroed on first use after restore. */
 export const MEMFD_LUO_FOLIO_UPTODATE = 2;
+
 /** Every seal this version can carry; a new seal needs a new version. */
 export const MEMFD_LUO_ALL_SEALS = 63;
 
@@ -26,11 +29,14 @@ export interface MemfdLuoFolioSer {
 
 /** sizeof(struct memfd_luo_folio_ser) in memfd-v2 at 4 KiB pages. */
 export const SIZEOF_MemfdLuoFolioSer = 16;
+
 const FIELDS_OF_MemfdLuoFolioSer: FieldTable = [[0, 'pfn'], [6, 'flags'], [8, 'index']];
 
 /** Reads struct memfd_luo_folio_ser (memfd-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeMemfdLuoFolioSer(view: DataView, offset = 0): MemfdLuoFolioSer {
-  checkBounds(view, offset, 16, 'memfd_luo_folio_ser', FIELDS_OF_MemfdLuoFolioSer);
+  if (!(offset >= 0 && offset + 16 <= view.byteLength)) {
+    checkBounds(view, offset, 16, 'memfd_luo_folio_ser', FIELDS_OF_MemfdLuoFolioSer);
+  }
   const u0_0 = view.getUint32(offset, true);
   const u0_1 = view.getUint32(offset + 4, true);
   const v_pfn = (u0_0 >>> 0) + (u0_1 & 0xfffff) * 4294967296;
@@ -44,16 +50,29 @@ export function decodeMemfdLuoFolioSer(view: DataView, offset = 0): MemfdLuoFoli
 
 /** Writes struct memfd_luo_folio_ser (memfd-v2) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeMemfdLuoFolioSer(value: MemfdLuoFolioSer, view: DataView, offset = 0): void {
-  checkObject(value, 'memfd_luo_folio_ser', offset);
-  checkRoom(view, offset, 16, 'memfd_luo_folio_ser');
-  const v_pfn = checkUint(value.pfn, 52, 'memfd_luo_folio_ser', 'pfn', offset);
-  const v_flags = checkUint(value.flags, 12, 'memfd_luo_folio_ser', 'flags', offset);
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'memfd_luo_folio_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 16 <= view.byteLength)) {
+    checkRoom(view, offset, 16, 'memfd_luo_folio_ser');
+  }
+  const v_pfn = value.pfn;
+  if (!(v_pfn >= 0 && v_pfn <= 4503599627370495 && Number.isInteger(v_pfn))) {
+    checkUint(v_pfn, 52, 'memfd_luo_folio_ser', 'pfn', offset);
+  }
+  const v_flags = value.flags;
+  if (typeof v_flags !== 'number' || (v_flags >>> 0) !== v_flags || v_flags > 0xfff) {
+    checkUint(v_flags, 12, 'memfd_luo_folio_ser', 'flags', offset);
+  }
   if ((v_flags & ~0x3) !== 0) {
     throw undeclaredBitsOnEncode(v_flags, 0x3, 'memfd_luo_folio_ser', 'flags', offset);
   }
   view.setUint32(offset, (v_pfn >>> 0), true);
   view.setUint32(offset + 4, ((Math.floor(v_pfn / 4294967296) & 0xfffff) | ((v_flags & 0xfff) << 20)) >>> 0, true);
-  const v_index = checkBigUint(value.index, 64, 'memfd_luo_folio_ser', 'index', offset + 8);
+  const v_index = value.index;
+  if (typeof v_index !== 'bigint' || v_index < 0n || v_index > 0xffffffffffffffffn) {
+    checkBigUint(v_index, 64, 'memfd_luo_folio_ser', 'index', offset + 8);
+  }
   view.setBigUint64(offset + 8, v_index, true);
 }
 
@@ -123,11 +142,14 @@ export interface MemfdLuoSer {
 
 /** sizeof(struct memfd_luo_ser) in memfd-v2 at 4 KiB pages. */
 export const SIZEOF_MemfdLuoSer = 48;
+
 const FIELDS_OF_MemfdLuoSer: FieldTable = [[0, 'pos'], [8, 'size'], [16, 'seals'], [20, 'flags'], [24, 'nr_folios'], [32, 'folios']];
 
 /** Reads struct memfd_luo_ser (memfd-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeMemfdLuoSer(view: DataView, offset = 0): MemfdLuoSer {
-  checkBounds(view, offset, 48, 'memfd_luo_ser', FIELDS_OF_MemfdLuoSer);
+  if (!(offset >= 0 && offset + 48 <= view.byteLength)) {
+    checkBounds(view, offset, 48, 'memfd_luo_ser', FIELDS_OF_MemfdLuoSer);
+  }
   const v_pos = view.getBigUint64(offset, true);
   const v_size = view.getBigUint64(offset + 8, true);
   const v_seals = view.getUint32(offset + 16, true);
@@ -145,23 +167,42 @@ export function decodeMemfdLuoSer(view: DataView, offset = 0): MemfdLuoSer {
 
 /** Writes struct memfd_luo_ser (memfd-v2) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeMemfdLuoSer(value: MemfdLuoSer, view: DataView, offset = 0): void {
-  checkObject(value, 'memfd_luo_ser', offset);
-  checkRoom(view, offset, 48, 'memfd_luo_ser');
-  const v_pos = checkBigUint(value.pos, 64, 'memfd_luo_ser', 'pos', offset);
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'memfd_luo_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 48 <= view.byteLength)) {
+    checkRoom(view, offset, 48, 'memfd_luo_ser');
+  }
+  const v_pos = value.pos;
+  if (typeof v_pos !== 'bigint' || v_pos < 0n || v_pos > 0xffffffffffffffffn) {
+    checkBigUint(v_pos, 64, 'memfd_luo_ser', 'pos', offset);
+  }
   view.setBigUint64(offset, v_pos, true);
-  const v_size = checkBigUint(value.size, 64, 'memfd_luo_ser', 'size', offset + 8);
+  const v_size = value.size;
+  if (typeof v_size !== 'bigint' || v_size < 0n || v_size > 0xffffffffffffffffn) {
+    checkBigUint(v_size, 64, 'memfd_luo_ser', 'size', offset + 8);
+  }
   view.setBigUint64(offset + 8, v_size, true);
-  const v_seals = checkUint(value.seals, 32, 'memfd_luo_ser', 'seals', offset + 16);
+  const v_seals = value.seals;
+  if (typeof v_seals !== 'number' || (v_seals >>> 0) !== v_seals) {
+    checkUint(v_seals, 32, 'memfd_luo_ser', 'seals', offset + 16);
+  }
   if ((v_seals & ~0x3f) !== 0) {
     throw undeclaredBitsOnEncode(v_seals, 0x3f, 'memfd_luo_ser', 'seals', offset + 16);
   }
   view.setUint32(offset + 16, v_seals, true);
-  const v_flags = checkUint(value.flags, 32, 'memfd_luo_ser', 'flags', offset + 20);
+  const v_flags = value.flags;
+  if (typeof v_flags !== 'number' || (v_flags >>> 0) !== v_flags) {
+    checkUint(v_flags, 32, 'memfd_luo_ser', 'flags', offset + 20);
+  }
   if ((v_flags & ~0x0) !== 0) {
     throw undeclaredBitsOnEncode(v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 20);
   }
   view.setUint32(offset + 20, v_flags, true);
-  const v_nr_folios = checkBigUint(value.nr_folios, 64, 'memfd_luo_ser', 'nr_folios', offset + 24);
+  const v_nr_folios = value.nr_folios;
+  if (typeof v_nr_folios !== 'bigint' || v_nr_folios < 0n || v_nr_folios > 0xffffffffffffffffn) {
+    checkBigUint(v_nr_folios, 64, 'memfd_luo_ser', 'nr_folios', offset + 24);
+  }
   view.setBigUint64(offset + 24, v_nr_folios, true);
   encodeKhoVmalloc(value.folios, view, offset + 32);
 }
@@ -239,11 +280,14 @@ export interface MemfdLuoSerV1 {
 
 /** sizeof(struct memfd_luo_ser) in memfd-v1 at 4 KiB pages. */
 export const SIZEOF_MemfdLuoSerV1 = 40;
+
 const FIELDS_OF_MemfdLuoSerV1: FieldTable = [[0, 'pos'], [8, 'size'], [16, 'nr_folios'], [24, 'folios']];
 
 /** Reads struct memfd_luo_ser (memfd-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeMemfdLuoSerV1(view: DataView, offset = 0): MemfdLuoSerV1 {
-  checkBounds(view, offset, 40, 'memfd_luo_ser', FIELDS_OF_MemfdLuoSerV1);
+  if (!(offset >= 0 && offset + 40 <= view.byteLength)) {
+    checkBounds(view, offset, 40, 'memfd_luo_ser', FIELDS_OF_MemfdLuoSerV1);
+  }
   const v_pos = view.getBigUint64(offset, true);
   const v_size = view.getBigUint64(offset + 8, true);
   const v_nr_folios = view.getBigUint64(offset + 16, true);
@@ -253,13 +297,26 @@ export function decodeMemfdLuoSerV1(view: DataView, offset = 0): MemfdLuoSerV1 {
 
 /** Writes struct memfd_luo_ser (memfd-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeMemfdLuoSerV1(value: MemfdLuoSerV1, view: DataView, offset = 0): void {
-  checkObject(value, 'memfd_luo_ser', offset);
-  checkRoom(view, offset, 40, 'memfd_luo_ser');
-  const v_pos = checkBigUint(value.pos, 64, 'memfd_luo_ser', 'pos', offset);
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'memfd_luo_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 40 <= view.byteLength)) {
+    checkRoom(view, offset, 40, 'memfd_luo_ser');
+  }
+  const v_pos = value.pos;
+  if (typeof v_pos !== 'bigint' || v_pos < 0n || v_pos > 0xffffffffffffffffn) {
+    checkBigUint(v_pos, 64, 'memfd_luo_ser', 'pos', offset);
+  }
   view.setBigUint64(offset, v_pos, true);
-  const v_size = checkBigUint(value.size, 64, 'memfd_luo_ser', 'size', offset + 8);
+  const v_size = value.size;
+  if (typeof v_size !== 'bigint' || v_size < 0n || v_size > 0xffffffffffffffffn) {
+    checkBigUint(v_size, 64, 'memfd_luo_ser', 'size', offset + 8);
+  }
   view.setBigUint64(offset + 8, v_size, true);
-  const v_nr_folios = checkBigUint(value.nr_folios, 64, 'memfd_luo_ser', 'nr_folios', offset + 16);
+  const v_nr_folios = value.nr_folios;
+  if (typeof v_nr_folios !== 'bigint' || v_nr_folios < 0n || v_nr_folios > 0xffffffffffffffffn) {
+    checkBigUint(v_nr_folios, 64, 'memfd_luo_ser', 'nr_folios', offset + 16);
+  }
   view.setBigUint64(offset + 16, v_nr_folios, true);
   encodeKhoVmalloc(value.folios, view, offset + 24);
 }
@@ -327,11 +384,14 @@ export interface MemfdLuoSerFeatures {
 
 /** sizeof(struct memfd_luo_ser) in memfd-features at 4 KiB pages. */
 export const SIZEOF_MemfdLuoSerFeatures = 176;
+
 const FIELDS_OF_MemfdLuoSerFeatures: FieldTable = [[0, 'features'], [128, 'pos'], [136, 'size'], [144, 'seals'], [148, 'flags'], [152, 'nr_folios'], [160, 'folios']];
 
 /** Reads struct memfd_luo_ser (memfd-features) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeMemfdLuoSerFeatures(view: DataView, offset = 0): MemfdLuoSerFeatures {
-  checkBounds(view, offset, 176, 'memfd_luo_ser', FIELDS_OF_MemfdLuoSerFeatures);
+  if (!(offset >= 0 && offset + 176 <= view.byteLength)) {
+    checkBounds(view, offset, 176, 'memfd_luo_ser', FIELDS_OF_MemfdLuoSerFeatures);
+  }
   const v_features = decodeLuoFeatureHdr(view, offset);
   const v_pos = view.getBigUint64(offset + 128, true);
   const v_size = view.getBigUint64(offset + 136, true);
@@ -350,24 +410,43 @@ export function decodeMemfdLuoSerFeatures(view: DataView, offset = 0): MemfdLuoS
 
 /** Writes struct memfd_luo_ser (memfd-features) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeMemfdLuoSerFeatures(value: MemfdLuoSerFeatures, view: DataView, offset = 0): void {
-  checkObject(value, 'memfd_luo_ser', offset);
-  checkRoom(view, offset, 176, 'memfd_luo_ser');
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'memfd_luo_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 176 <= view.byteLength)) {
+    checkRoom(view, offset, 176, 'memfd_luo_ser');
+  }
   encodeLuoFeatureHdr(value.features, view, offset);
-  const v_pos = checkBigUint(value.pos, 64, 'memfd_luo_ser', 'pos', offset + 128);
+  const v_pos = value.pos;
+  if (typeof v_pos !== 'bigint' || v_pos < 0n || v_pos > 0xffffffffffffffffn) {
+    checkBigUint(v_pos, 64, 'memfd_luo_ser', 'pos', offset + 128);
+  }
   view.setBigUint64(offset + 128, v_pos, true);
-  const v_size = checkBigUint(value.size, 64, 'memfd_luo_ser', 'size', offset + 136);
+  const v_size = value.size;
+  if (typeof v_size !== 'bigint' || v_size < 0n || v_size > 0xffffffffffffffffn) {
+    checkBigUint(v_size, 64, 'memfd_luo_ser', 'size', offset + 136);
+  }
   view.setBigUint64(offset + 136, v_size, true);
-  const v_seals = checkUint(value.seals, 32, 'memfd_luo_ser', 'seals', offset + 144);
+  const v_seals = value.seals;
+  if (typeof v_seals !== 'number' || (v_seals >>> 0) !== v_seals) {
+    checkUint(v_seals, 32, 'memfd_luo_ser', 'seals', offset + 144);
+  }
   if ((v_seals & ~0x3f) !== 0) {
     throw undeclaredBitsOnEncode(v_seals, 0x3f, 'memfd_luo_ser', 'seals', offset + 144);
   }
   view.setUint32(offset + 144, v_seals, true);
-  const v_flags = checkUint(value.flags, 32, 'memfd_luo_ser', 'flags', offset + 148);
+  const v_flags = value.flags;
+  if (typeof v_flags !== 'number' || (v_flags >>> 0) !== v_flags) {
+    checkUint(v_flags, 32, 'memfd_luo_ser', 'flags', offset + 148);
+  }
   if ((v_flags & ~0x0) !== 0) {
     throw undeclaredBitsOnEncode(v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 148);
   }
   view.setUint32(offset + 148, v_flags, true);
-  const v_nr_folios = checkBigUint(value.nr_folios, 64, 'memfd_luo_ser', 'nr_folios', offset + 152);
+  const v_nr_folios = value.nr_folios;
+  if (typeof v_nr_folios !== 'bigint' || v_nr_folios < 0n || v_nr_folios > 0xffffffffffffffffn) {
+    checkBigUint(v_nr_folios, 64, 'memfd_luo_ser', 'nr_folios', offset + 152);
+  }
   view.setBigUint64(offset + 152, v_nr_folios, true);
   encodeKhoVmalloc(value.folios, view, offset + 160);
 }
@@ -474,6 +553,7 @@ export const memfdCodecs: SchemaCodecs = {
     },
   ],
 };
+
 /** Every compatible string a memfd version stores, oldest first. */
 export const MEMFD_SUPPORTED_COMPATIBLES: readonly string[] = ['memfd-v1', 'memfd-v2', 'memfd-v2;vmalloc-v1'];
 

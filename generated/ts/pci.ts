@@ -18,11 +18,14 @@ export interface PciDevSer {
 
 /** sizeof(struct pci_dev_ser) in pci-v2 at 4 KiB pages. */
 export const SIZEOF_PciDevSer = 8;
+
 const FIELDS_OF_PciDevSer: FieldTable = [[0, 'domain'], [4, 'bdf'], [6, 'refcount']];
 
 /** Reads struct pci_dev_ser (pci-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodePciDevSer(view: DataView, offset = 0): PciDevSer {
-  checkBounds(view, offset, 8, 'pci_dev_ser', FIELDS_OF_PciDevSer);
+  if (!(offset >= 0 && offset + 8 <= view.byteLength)) {
+    checkBounds(view, offset, 8, 'pci_dev_ser', FIELDS_OF_PciDevSer);
+  }
   const v_domain = view.getUint32(offset, true);
   const v_bdf = view.getUint16(offset + 4, true);
   const v_refcount = view.getUint16(offset + 6, true);
@@ -31,13 +34,26 @@ export function decodePciDevSer(view: DataView, offset = 0): PciDevSer {
 
 /** Writes struct pci_dev_ser (pci-v2) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodePciDevSer(value: PciDevSer, view: DataView, offset = 0): void {
-  checkObject(value, 'pci_dev_ser', offset);
-  checkRoom(view, offset, 8, 'pci_dev_ser');
-  const v_domain = checkUint(value.domain, 32, 'pci_dev_ser', 'domain', offset);
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'pci_dev_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 8 <= view.byteLength)) {
+    checkRoom(view, offset, 8, 'pci_dev_ser');
+  }
+  const v_domain = value.domain;
+  if (typeof v_domain !== 'number' || (v_domain >>> 0) !== v_domain) {
+    checkUint(v_domain, 32, 'pci_dev_ser', 'domain', offset);
+  }
   view.setUint32(offset, v_domain, true);
-  const v_bdf = checkUint(value.bdf, 16, 'pci_dev_ser', 'bdf', offset + 4);
+  const v_bdf = value.bdf;
+  if (typeof v_bdf !== 'number' || (v_bdf >>> 0) !== v_bdf || v_bdf > 0xffff) {
+    checkUint(v_bdf, 16, 'pci_dev_ser', 'bdf', offset + 4);
+  }
   view.setUint16(offset + 4, v_bdf, true);
-  const v_refcount = checkUint(value.refcount, 16, 'pci_dev_ser', 'refcount', offset + 6);
+  const v_refcount = value.refcount;
+  if (typeof v_refcount !== 'number' || (v_refcount >>> 0) !== v_refcount || v_refcount > 0xffff) {
+    checkUint(v_refcount, 16, 'pci_dev_ser', 'refcount', offset + 6);
+  }
   view.setUint16(offset + 6, v_refcount, true);
 }
 
@@ -92,11 +108,14 @@ export interface PciSer {
 
 /** sizeof(struct pci_ser) in pci-v2 at 4 KiB pages. */
 export const SIZEOF_PciSer = 8;
+
 const FIELDS_OF_PciSer: FieldTable = [[0, 'max_nr_devices'], [4, 'nr_devices'], [8, 'devices']];
 
 /** Reads struct pci_ser (pci-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodePciSer(view: DataView, offset = 0): PciSer {
-  checkBounds(view, offset, 8, 'pci_ser', FIELDS_OF_PciSer);
+  if (!(offset >= 0 && offset + 8 <= view.byteLength)) {
+    checkBounds(view, offset, 8, 'pci_ser', FIELDS_OF_PciSer);
+  }
   const v_max_nr_devices = view.getUint32(offset, true);
   const v_nr_devices = view.getUint32(offset + 4, true);
   const v_devices: PciDevSer[] = [];
@@ -105,11 +124,21 @@ export function decodePciSer(view: DataView, offset = 0): PciSer {
 
 /** Writes struct pci_ser (pci-v2) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodePciSer(value: PciSer, view: DataView, offset = 0): void {
-  checkObject(value, 'pci_ser', offset);
-  checkRoom(view, offset, 8, 'pci_ser');
-  const v_max_nr_devices = checkUint(value.max_nr_devices, 32, 'pci_ser', 'max_nr_devices', offset);
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'pci_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 8 <= view.byteLength)) {
+    checkRoom(view, offset, 8, 'pci_ser');
+  }
+  const v_max_nr_devices = value.max_nr_devices;
+  if (typeof v_max_nr_devices !== 'number' || (v_max_nr_devices >>> 0) !== v_max_nr_devices) {
+    checkUint(v_max_nr_devices, 32, 'pci_ser', 'max_nr_devices', offset);
+  }
   view.setUint32(offset, v_max_nr_devices, true);
-  const v_nr_devices = checkUint(value.nr_devices, 32, 'pci_ser', 'nr_devices', offset + 4);
+  const v_nr_devices = value.nr_devices;
+  if (typeof v_nr_devices !== 'number' || (v_nr_devices >>> 0) !== v_nr_devices) {
+    checkUint(v_nr_devices, 32, 'pci_ser', 'nr_devices', offset + 4);
+  }
   view.setUint32(offset + 4, v_nr_devices, true);
   const v_devices = value.devices as PciDevSer[];
   checkArray(v_devices, v_devices.length, 'pci_ser', 'devices', offset + 8);
@@ -162,11 +191,14 @@ export interface PciDevSerV1 {
 
 /** sizeof(struct pci_dev_ser) in pci-v1 at 4 KiB pages. */
 export const SIZEOF_PciDevSerV1 = 8;
+
 const FIELDS_OF_PciDevSerV1: FieldTable = [[0, 'domain'], [4, 'bdf'], [6, 'padding']];
 
 /** Reads struct pci_dev_ser (pci-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodePciDevSerV1(view: DataView, offset = 0): PciDevSerV1 {
-  checkBounds(view, offset, 8, 'pci_dev_ser', FIELDS_OF_PciDevSerV1);
+  if (!(offset >= 0 && offset + 8 <= view.byteLength)) {
+    checkBounds(view, offset, 8, 'pci_dev_ser', FIELDS_OF_PciDevSerV1);
+  }
   const v_domain = view.getUint32(offset, true);
   const v_bdf = view.getUint16(offset + 4, true);
   const v_padding = view.getUint16(offset + 6, true);
@@ -175,13 +207,26 @@ export function decodePciDevSerV1(view: DataView, offset = 0): PciDevSerV1 {
 
 /** Writes struct pci_dev_ser (pci-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodePciDevSerV1(value: PciDevSerV1, view: DataView, offset = 0): void {
-  checkObject(value, 'pci_dev_ser', offset);
-  checkRoom(view, offset, 8, 'pci_dev_ser');
-  const v_domain = checkUint(value.domain, 32, 'pci_dev_ser', 'domain', offset);
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'pci_dev_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 8 <= view.byteLength)) {
+    checkRoom(view, offset, 8, 'pci_dev_ser');
+  }
+  const v_domain = value.domain;
+  if (typeof v_domain !== 'number' || (v_domain >>> 0) !== v_domain) {
+    checkUint(v_domain, 32, 'pci_dev_ser', 'domain', offset);
+  }
   view.setUint32(offset, v_domain, true);
-  const v_bdf = checkUint(value.bdf, 16, 'pci_dev_ser', 'bdf', offset + 4);
+  const v_bdf = value.bdf;
+  if (typeof v_bdf !== 'number' || (v_bdf >>> 0) !== v_bdf || v_bdf > 0xffff) {
+    checkUint(v_bdf, 16, 'pci_dev_ser', 'bdf', offset + 4);
+  }
   view.setUint16(offset + 4, v_bdf, true);
-  const v_padding = checkUint(value.padding, 16, 'pci_dev_ser', 'padding', offset + 6);
+  const v_padding = value.padding;
+  if (typeof v_padding !== 'number' || (v_padding >>> 0) !== v_padding || v_padding > 0xffff) {
+    checkUint(v_padding, 16, 'pci_dev_ser', 'padding', offset + 6);
+  }
   view.setUint16(offset + 6, v_padding, true);
 }
 
@@ -236,11 +281,14 @@ export interface PciSerV1 {
 
 /** sizeof(struct pci_ser) in pci-v1 at 4 KiB pages. */
 export const SIZEOF_PciSerV1 = 8;
+
 const FIELDS_OF_PciSerV1: FieldTable = [[0, 'max_nr_devices'], [4, 'nr_devices'], [8, 'devices']];
 
 /** Reads struct pci_ser (pci-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodePciSerV1(view: DataView, offset = 0): PciSerV1 {
-  checkBounds(view, offset, 8, 'pci_ser', FIELDS_OF_PciSerV1);
+  if (!(offset >= 0 && offset + 8 <= view.byteLength)) {
+    checkBounds(view, offset, 8, 'pci_ser', FIELDS_OF_PciSerV1);
+  }
   const v_max_nr_devices = view.getUint32(offset, true);
   const v_nr_devices = view.getUint32(offset + 4, true);
   const v_devices: PciDevSerV1[] = [];
@@ -249,11 +297,21 @@ export function decodePciSerV1(view: DataView, offset = 0): PciSerV1 {
 
 /** Writes struct pci_ser (pci-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodePciSerV1(value: PciSerV1, view: DataView, offset = 0): void {
-  checkObject(value, 'pci_ser', offset);
-  checkRoom(view, offset, 8, 'pci_ser');
-  const v_max_nr_devices = checkUint(value.max_nr_devices, 32, 'pci_ser', 'max_nr_devices', offset);
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'pci_ser', offset);
+  }
+  if (!(offset >= 0 && offset + 8 <= view.byteLength)) {
+    checkRoom(view, offset, 8, 'pci_ser');
+  }
+  const v_max_nr_devices = value.max_nr_devices;
+  if (typeof v_max_nr_devices !== 'number' || (v_max_nr_devices >>> 0) !== v_max_nr_devices) {
+    checkUint(v_max_nr_devices, 32, 'pci_ser', 'max_nr_devices', offset);
+  }
   view.setUint32(offset, v_max_nr_devices, true);
-  const v_nr_devices = checkUint(value.nr_devices, 32, 'pci_ser', 'nr_devices', offset + 4);
+  const v_nr_devices = value.nr_devices;
+  if (typeof v_nr_devices !== 'number' || (v_nr_devices >>> 0) !== v_nr_devices) {
+    checkUint(v_nr_devices, 32, 'pci_ser', 'nr_devices', offset + 4);
+  }
   view.setUint32(offset + 4, v_nr_devices, true);
   const v_devices = value.devices as PciDevSerV1[];
   checkArray(v_devices, v_devices.length, 'pci_ser', 'devices', offset + 8);
@@ -318,6 +376,7 @@ export const pciCodecs: SchemaCodecs = {
     },
   ],
 };
+
 /** Every compatible string a pci version stores, oldest first. */
 export const PCI_SUPPORTED_COMPATIBLES: readonly string[] = ['pci-v1', 'pci-v2'];
 

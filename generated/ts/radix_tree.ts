@@ -5,12 +5,16 @@ import { checkArray, checkBigUint, checkBounds, checkObject, checkRoom, type Com
 
 /** The compatible string radix-v1 stores (KHO_RADIX_COMPATIBLE). */
 export const KHO_RADIX_COMPATIBLE = 'radix-v1';
+
 /** Position of the order bit of an order-0 key, which is also the width of its address part. (by page size) */
 export const KHO_ORDER_0_LOG2 = { 4096: 52, 16384: 50, 65536: 48 } as const;
+
 /** log2 of the number of entries in an inner node. (by page size) */
 export const KHO_TABLE_SIZE_LOG2 = { 4096: 9, 16384: 11, 65536: 13 } as const;
+
 /** log2 of the number of bits in a leaf. (by page size) */
 export const KHO_BITMAP_SIZE_LOG2 = { 4096: 15, 16384: 17, 65536: 19 } as const;
+
 /** Number of levels, the leaf level included, needed to cover every key bit up to and including the order-0 order bit. (by page size) */
 export const KHO_TREE_MAX_DEPTH = { 4096: 6, 16384: 5, 65536: 4 } as const;
 
@@ -22,11 +26,14 @@ export interface KhoRadixNode {
 
 /** sizeof(struct kho_radix_node) in radix-v1 at 4 KiB pages. */
 export const SIZEOF_KhoRadixNode = 4096;
+
 const FIELDS_OF_KhoRadixNode: FieldTable = [[0, 'table']];
 
 /** Reads struct kho_radix_node (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoRadixNode(view: DataView, offset = 0): KhoRadixNode {
-  checkBounds(view, offset, 4096, 'kho_radix_node', FIELDS_OF_KhoRadixNode);
+  if (!(offset >= 0 && offset + 4096 <= view.byteLength)) {
+    checkBounds(view, offset, 4096, 'kho_radix_node', FIELDS_OF_KhoRadixNode);
+  }
   const v_table: bigint[] = new Array(512);
   for (let i = 0; i < 512; i++) {
     v_table[i] = view.getBigUint64(offset + i * 8, true);
@@ -36,8 +43,12 @@ export function decodeKhoRadixNode(view: DataView, offset = 0): KhoRadixNode {
 
 /** Writes struct kho_radix_node (radix-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeKhoRadixNode(value: KhoRadixNode, view: DataView, offset = 0): void {
-  checkObject(value, 'kho_radix_node', offset);
-  checkRoom(view, offset, 4096, 'kho_radix_node');
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'kho_radix_node', offset);
+  }
+  if (!(offset >= 0 && offset + 4096 <= view.byteLength)) {
+    checkRoom(view, offset, 4096, 'kho_radix_node');
+  }
   const v_table = checkArray(value.table, 512, 'kho_radix_node', 'table', offset);
   for (let i = 0; i < 512; i++) {
     view.setBigUint64(offset + i * 8, checkBigUint(v_table[i], 64, 'kho_radix_node', 'table', offset + i * 8), true);
@@ -71,11 +82,14 @@ export interface KhoRadixLeaf {
 
 /** sizeof(struct kho_radix_leaf) in radix-v1 at 4 KiB pages. */
 export const SIZEOF_KhoRadixLeaf = 4096;
+
 const FIELDS_OF_KhoRadixLeaf: FieldTable = [[0, 'bitmap']];
 
 /** Reads struct kho_radix_leaf (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoRadixLeaf(view: DataView, offset = 0): KhoRadixLeaf {
-  checkBounds(view, offset, 4096, 'kho_radix_leaf', FIELDS_OF_KhoRadixLeaf);
+  if (!(offset >= 0 && offset + 4096 <= view.byteLength)) {
+    checkBounds(view, offset, 4096, 'kho_radix_leaf', FIELDS_OF_KhoRadixLeaf);
+  }
   const v_bitmap: bigint[] = new Array(512);
   for (let i = 0; i < 512; i++) {
     v_bitmap[i] = view.getBigUint64(offset + i * 8, true);
@@ -85,8 +99,12 @@ export function decodeKhoRadixLeaf(view: DataView, offset = 0): KhoRadixLeaf {
 
 /** Writes struct kho_radix_leaf (radix-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeKhoRadixLeaf(value: KhoRadixLeaf, view: DataView, offset = 0): void {
-  checkObject(value, 'kho_radix_leaf', offset);
-  checkRoom(view, offset, 4096, 'kho_radix_leaf');
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'kho_radix_leaf', offset);
+  }
+  if (!(offset >= 0 && offset + 4096 <= view.byteLength)) {
+    checkRoom(view, offset, 4096, 'kho_radix_leaf');
+  }
   const v_bitmap = checkArray(value.bitmap, 512, 'kho_radix_leaf', 'bitmap', offset);
   for (let i = 0; i < 512; i++) {
     view.setBigUint64(offset + i * 8, checkBigUint(v_bitmap[i], 64, 'kho_radix_leaf', 'bitmap', offset + i * 8), true);
@@ -111,13 +129,17 @@ export const khoRadixLeafCodec: StructCodec<KhoRadixLeaf> = {
   decode: decodeKhoRadixLeaf,
   encode: encodeKhoRadixLeaf,
 };
+
 /** sizeof(struct kho_radix_node) in radix-v1 at 16 KiB pages. */
 export const SIZEOF_KhoRadixNodeP16K = 16384;
+
 const FIELDS_OF_KhoRadixNodeP16K: FieldTable = [[0, 'table']];
 
 /** Reads struct kho_radix_node (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoRadixNodeP16K(view: DataView, offset = 0): KhoRadixNode {
-  checkBounds(view, offset, 16384, 'kho_radix_node', FIELDS_OF_KhoRadixNodeP16K);
+  if (!(offset >= 0 && offset + 16384 <= view.byteLength)) {
+    checkBounds(view, offset, 16384, 'kho_radix_node', FIELDS_OF_KhoRadixNodeP16K);
+  }
   const v_table: bigint[] = new Array(2048);
   for (let i = 0; i < 2048; i++) {
     v_table[i] = view.getBigUint64(offset + i * 8, true);
@@ -127,8 +149,12 @@ export function decodeKhoRadixNodeP16K(view: DataView, offset = 0): KhoRadixNode
 
 /** Writes struct kho_radix_node (radix-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeKhoRadixNodeP16K(value: KhoRadixNode, view: DataView, offset = 0): void {
-  checkObject(value, 'kho_radix_node', offset);
-  checkRoom(view, offset, 16384, 'kho_radix_node');
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'kho_radix_node', offset);
+  }
+  if (!(offset >= 0 && offset + 16384 <= view.byteLength)) {
+    checkRoom(view, offset, 16384, 'kho_radix_node');
+  }
   const v_table = checkArray(value.table, 2048, 'kho_radix_node', 'table', offset);
   for (let i = 0; i < 2048; i++) {
     view.setBigUint64(offset + i * 8, checkBigUint(v_table[i], 64, 'kho_radix_node', 'table', offset + i * 8), true);
@@ -153,13 +179,17 @@ export const khoRadixNodeP16KCodec: StructCodec<KhoRadixNode> = {
   decode: decodeKhoRadixNodeP16K,
   encode: encodeKhoRadixNodeP16K,
 };
+
 /** sizeof(struct kho_radix_leaf) in radix-v1 at 16 KiB pages. */
 export const SIZEOF_KhoRadixLeafP16K = 16384;
+
 const FIELDS_OF_KhoRadixLeafP16K: FieldTable = [[0, 'bitmap']];
 
 /** Reads struct kho_radix_leaf (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoRadixLeafP16K(view: DataView, offset = 0): KhoRadixLeaf {
-  checkBounds(view, offset, 16384, 'kho_radix_leaf', FIELDS_OF_KhoRadixLeafP16K);
+  if (!(offset >= 0 && offset + 16384 <= view.byteLength)) {
+    checkBounds(view, offset, 16384, 'kho_radix_leaf', FIELDS_OF_KhoRadixLeafP16K);
+  }
   const v_bitmap: bigint[] = new Array(2048);
   for (let i = 0; i < 2048; i++) {
     v_bitmap[i] = view.getBigUint64(offset + i * 8, true);
@@ -169,8 +199,12 @@ export function decodeKhoRadixLeafP16K(view: DataView, offset = 0): KhoRadixLeaf
 
 /** Writes struct kho_radix_leaf (radix-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeKhoRadixLeafP16K(value: KhoRadixLeaf, view: DataView, offset = 0): void {
-  checkObject(value, 'kho_radix_leaf', offset);
-  checkRoom(view, offset, 16384, 'kho_radix_leaf');
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'kho_radix_leaf', offset);
+  }
+  if (!(offset >= 0 && offset + 16384 <= view.byteLength)) {
+    checkRoom(view, offset, 16384, 'kho_radix_leaf');
+  }
   const v_bitmap = checkArray(value.bitmap, 2048, 'kho_radix_leaf', 'bitmap', offset);
   for (let i = 0; i < 2048; i++) {
     view.setBigUint64(offset + i * 8, checkBigUint(v_bitmap[i], 64, 'kho_radix_leaf', 'bitmap', offset + i * 8), true);
@@ -195,13 +229,17 @@ export const khoRadixLeafP16KCodec: StructCodec<KhoRadixLeaf> = {
   decode: decodeKhoRadixLeafP16K,
   encode: encodeKhoRadixLeafP16K,
 };
+
 /** sizeof(struct kho_radix_node) in radix-v1 at 64 KiB pages. */
 export const SIZEOF_KhoRadixNodeP64K = 65536;
+
 const FIELDS_OF_KhoRadixNodeP64K: FieldTable = [[0, 'table']];
 
 /** Reads struct kho_radix_node (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoRadixNodeP64K(view: DataView, offset = 0): KhoRadixNode {
-  checkBounds(view, offset, 65536, 'kho_radix_node', FIELDS_OF_KhoRadixNodeP64K);
+  if (!(offset >= 0 && offset + 65536 <= view.byteLength)) {
+    checkBounds(view, offset, 65536, 'kho_radix_node', FIELDS_OF_KhoRadixNodeP64K);
+  }
   const v_table: bigint[] = new Array(8192);
   for (let i = 0; i < 8192; i++) {
     v_table[i] = view.getBigUint64(offset + i * 8, true);
@@ -211,8 +249,12 @@ export function decodeKhoRadixNodeP64K(view: DataView, offset = 0): KhoRadixNode
 
 /** Writes struct kho_radix_node (radix-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeKhoRadixNodeP64K(value: KhoRadixNode, view: DataView, offset = 0): void {
-  checkObject(value, 'kho_radix_node', offset);
-  checkRoom(view, offset, 65536, 'kho_radix_node');
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'kho_radix_node', offset);
+  }
+  if (!(offset >= 0 && offset + 65536 <= view.byteLength)) {
+    checkRoom(view, offset, 65536, 'kho_radix_node');
+  }
   const v_table = checkArray(value.table, 8192, 'kho_radix_node', 'table', offset);
   for (let i = 0; i < 8192; i++) {
     view.setBigUint64(offset + i * 8, checkBigUint(v_table[i], 64, 'kho_radix_node', 'table', offset + i * 8), true);
@@ -237,13 +279,17 @@ export const khoRadixNodeP64KCodec: StructCodec<KhoRadixNode> = {
   decode: decodeKhoRadixNodeP64K,
   encode: encodeKhoRadixNodeP64K,
 };
+
 /** sizeof(struct kho_radix_leaf) in radix-v1 at 64 KiB pages. */
 export const SIZEOF_KhoRadixLeafP64K = 65536;
+
 const FIELDS_OF_KhoRadixLeafP64K: FieldTable = [[0, 'bitmap']];
 
 /** Reads struct kho_radix_leaf (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoRadixLeafP64K(view: DataView, offset = 0): KhoRadixLeaf {
-  checkBounds(view, offset, 65536, 'kho_radix_leaf', FIELDS_OF_KhoRadixLeafP64K);
+  if (!(offset >= 0 && offset + 65536 <= view.byteLength)) {
+    checkBounds(view, offset, 65536, 'kho_radix_leaf', FIELDS_OF_KhoRadixLeafP64K);
+  }
   const v_bitmap: bigint[] = new Array(8192);
   for (let i = 0; i < 8192; i++) {
     v_bitmap[i] = view.getBigUint64(offset + i * 8, true);
@@ -253,8 +299,12 @@ export function decodeKhoRadixLeafP64K(view: DataView, offset = 0): KhoRadixLeaf
 
 /** Writes struct kho_radix_leaf (radix-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeKhoRadixLeafP64K(value: KhoRadixLeaf, view: DataView, offset = 0): void {
-  checkObject(value, 'kho_radix_leaf', offset);
-  checkRoom(view, offset, 65536, 'kho_radix_leaf');
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'kho_radix_leaf', offset);
+  }
+  if (!(offset >= 0 && offset + 65536 <= view.byteLength)) {
+    checkRoom(view, offset, 65536, 'kho_radix_leaf');
+  }
   const v_bitmap = checkArray(value.bitmap, 8192, 'kho_radix_leaf', 'bitmap', offset);
   for (let i = 0; i < 8192; i++) {
     view.setBigUint64(offset + i * 8, checkBigUint(v_bitmap[i], 64, 'kho_radix_leaf', 'bitmap', offset + i * 8), true);
@@ -296,6 +346,7 @@ export const radix_treeCodecs: SchemaCodecs = {
     },
   ],
 };
+
 /** Every compatible string a radix version stores, oldest first. */
 export const RADIX_SUPPORTED_COMPATIBLES: readonly string[] = ['radix-v1'];
 

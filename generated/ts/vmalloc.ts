@@ -5,10 +5,13 @@ import { allPages, checkArray, checkBigUint, checkBounds, checkObject, checkRoom
 
 /** The compatible string vmalloc-v1 stores (KHO_VMALLOC_COMPATIBLE). */
 export const KHO_VMALLOC_COMPATIBLE = 'vmalloc-v1';
+
 /** Number of block addresses that fit in one chunk after its header. (by page size) */
 export const KHO_VMALLOC_SIZE = { 4096: 511, 16384: 2047, 65536: 8191 } as const;
+
 /** The area was allocated by vmalloc (VM_ALLOC). */
 export const KHO_VMALLOC_ALLOC = 1;
+
 /** The area may be mapped with huge pages (VM_ALLOW_HUGE_VMAP). */
 export const KHO_VMALLOC_HUGE_VMAP = 2;
 
@@ -20,20 +23,31 @@ export interface KhoVmallocHdr {
 
 /** sizeof(struct kho_vmalloc_hdr) in vmalloc-v1 at 4 KiB pages. */
 export const SIZEOF_KhoVmallocHdr = 8;
+
 const FIELDS_OF_KhoVmallocHdr: FieldTable = [[0, 'next']];
 
 /** Reads struct kho_vmalloc_hdr (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoVmallocHdr(view: DataView, offset = 0): KhoVmallocHdr {
-  checkBounds(view, offset, 8, 'kho_vmalloc_hdr', FIELDS_OF_KhoVmallocHdr);
+  if (!(offset >= 0 && offset + 8 <= view.byteLength)) {
+    checkBounds(view, offset, 8, 'kho_vmalloc_hdr', FIELDS_OF_KhoVmallocHdr);
+  }
   const v_next = view.getBigUint64(offset, true);
   return { next: v_next };
 }
 
 /** Writes struct kho_vmalloc_hdr (vmalloc-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeKhoVmallocHdr(value: KhoVmallocHdr, view: DataView, offset = 0): void {
-  checkObject(value, 'kho_vmalloc_hdr', offset);
-  checkRoom(view, offset, 8, 'kho_vmalloc_hdr');
-  view.setBigUint64(offset, checkBigUint(value.next, 64, 'kho_vmalloc_hdr', 'next', offset), true);
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'kho_vmalloc_hdr', offset);
+  }
+  if (!(offset >= 0 && offset + 8 <= view.byteLength)) {
+    checkRoom(view, offset, 8, 'kho_vmalloc_hdr');
+  }
+  const v_next = value.next;
+  if (typeof v_next !== 'bigint' || v_next < 0n || v_next > 0xffffffffffffffffn) {
+    checkBigUint(v_next, 64, 'kho_vmalloc_hdr', 'next', offset);
+  }
+  view.setBigUint64(offset, v_next, true);
 }
 
 /** A zero-copy view of struct kho_vmalloc_hdr (vmalloc-v1); move `offset` to walk an array of them. */
@@ -69,11 +83,14 @@ export interface KhoVmallocChunk {
 
 /** sizeof(struct kho_vmalloc_chunk) in vmalloc-v1 at 4 KiB pages. */
 export const SIZEOF_KhoVmallocChunk = 4096;
+
 const FIELDS_OF_KhoVmallocChunk: FieldTable = [[0, 'hdr'], [8, 'phys']];
 
 /** Reads struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoVmallocChunk(view: DataView, offset = 0): KhoVmallocChunk {
-  checkBounds(view, offset, 4096, 'kho_vmalloc_chunk', FIELDS_OF_KhoVmallocChunk);
+  if (!(offset >= 0 && offset + 4096 <= view.byteLength)) {
+    checkBounds(view, offset, 4096, 'kho_vmalloc_chunk', FIELDS_OF_KhoVmallocChunk);
+  }
   const v_hdr = decodeKhoVmallocHdr(view, offset);
   const v_phys: bigint[] = new Array(511);
   for (let i = 0; i < 511; i++) {
@@ -84,8 +101,12 @@ export function decodeKhoVmallocChunk(view: DataView, offset = 0): KhoVmallocChu
 
 /** Writes struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeKhoVmallocChunk(value: KhoVmallocChunk, view: DataView, offset = 0): void {
-  checkObject(value, 'kho_vmalloc_chunk', offset);
-  checkRoom(view, offset, 4096, 'kho_vmalloc_chunk');
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'kho_vmalloc_chunk', offset);
+  }
+  if (!(offset >= 0 && offset + 4096 <= view.byteLength)) {
+    checkRoom(view, offset, 4096, 'kho_vmalloc_chunk');
+  }
   encodeKhoVmallocHdr(value.hdr, view, offset);
   const v_phys = checkArray(value.phys, 511, 'kho_vmalloc_chunk', 'phys', offset + 8);
   for (let i = 0; i < 511; i++) {
@@ -130,11 +151,14 @@ export interface KhoVmalloc {
 
 /** sizeof(struct kho_vmalloc) in vmalloc-v1 at 4 KiB pages. */
 export const SIZEOF_KhoVmalloc = 16;
+
 const FIELDS_OF_KhoVmalloc: FieldTable = [[0, 'first'], [8, 'total_pages'], [12, 'flags'], [14, 'order']];
 
 /** Reads struct kho_vmalloc (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoVmalloc(view: DataView, offset = 0): KhoVmalloc {
-  checkBounds(view, offset, 16, 'kho_vmalloc', FIELDS_OF_KhoVmalloc);
+  if (!(offset >= 0 && offset + 16 <= view.byteLength)) {
+    checkBounds(view, offset, 16, 'kho_vmalloc', FIELDS_OF_KhoVmalloc);
+  }
   const v_first = view.getBigUint64(offset, true);
   const v_total_pages = view.getUint32(offset + 8, true);
   const v_flags = view.getUint16(offset + 12, true);
@@ -147,17 +171,34 @@ export function decodeKhoVmalloc(view: DataView, offset = 0): KhoVmalloc {
 
 /** Writes struct kho_vmalloc (vmalloc-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeKhoVmalloc(value: KhoVmalloc, view: DataView, offset = 0): void {
-  checkObject(value, 'kho_vmalloc', offset);
-  checkRoom(view, offset, 16, 'kho_vmalloc');
-  view.setBigUint64(offset, checkBigUint(value.first, 64, 'kho_vmalloc', 'first', offset), true);
-  const v_total_pages = checkUint(value.total_pages, 32, 'kho_vmalloc', 'total_pages', offset + 8);
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'kho_vmalloc', offset);
+  }
+  if (!(offset >= 0 && offset + 16 <= view.byteLength)) {
+    checkRoom(view, offset, 16, 'kho_vmalloc');
+  }
+  const v_first = value.first;
+  if (typeof v_first !== 'bigint' || v_first < 0n || v_first > 0xffffffffffffffffn) {
+    checkBigUint(v_first, 64, 'kho_vmalloc', 'first', offset);
+  }
+  view.setBigUint64(offset, v_first, true);
+  const v_total_pages = value.total_pages;
+  if (typeof v_total_pages !== 'number' || (v_total_pages >>> 0) !== v_total_pages) {
+    checkUint(v_total_pages, 32, 'kho_vmalloc', 'total_pages', offset + 8);
+  }
   view.setUint32(offset + 8, v_total_pages, true);
-  const v_flags = checkUint(value.flags, 16, 'kho_vmalloc', 'flags', offset + 12);
+  const v_flags = value.flags;
+  if (typeof v_flags !== 'number' || (v_flags >>> 0) !== v_flags || v_flags > 0xffff) {
+    checkUint(v_flags, 16, 'kho_vmalloc', 'flags', offset + 12);
+  }
   if ((v_flags & ~0x3) !== 0) {
     throw undeclaredBitsOnEncode(v_flags, 0x3, 'kho_vmalloc', 'flags', offset + 12);
   }
   view.setUint16(offset + 12, v_flags, true);
-  const v_order = checkUint(value.order, 16, 'kho_vmalloc', 'order', offset + 14);
+  const v_order = value.order;
+  if (typeof v_order !== 'number' || (v_order >>> 0) !== v_order || v_order > 0xffff) {
+    checkUint(v_order, 16, 'kho_vmalloc', 'order', offset + 14);
+  }
   view.setUint16(offset + 14, v_order, true);
 }
 
@@ -207,13 +248,17 @@ export const khoVmallocCodec: StructCodec<KhoVmalloc> = {
   decode: decodeKhoVmalloc,
   encode: encodeKhoVmalloc,
 };
+
 /** sizeof(struct kho_vmalloc_chunk) in vmalloc-v1 at 16 KiB pages. */
 export const SIZEOF_KhoVmallocChunkP16K = 16384;
+
 const FIELDS_OF_KhoVmallocChunkP16K: FieldTable = [[0, 'hdr'], [8, 'phys']];
 
 /** Reads struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoVmallocChunkP16K(view: DataView, offset = 0): KhoVmallocChunk {
-  checkBounds(view, offset, 16384, 'kho_vmalloc_chunk', FIELDS_OF_KhoVmallocChunkP16K);
+  if (!(offset >= 0 && offset + 16384 <= view.byteLength)) {
+    checkBounds(view, offset, 16384, 'kho_vmalloc_chunk', FIELDS_OF_KhoVmallocChunkP16K);
+  }
   const v_hdr = decodeKhoVmallocHdr(view, offset);
   const v_phys: bigint[] = new Array(2047);
   for (let i = 0; i < 2047; i++) {
@@ -224,8 +269,12 @@ export function decodeKhoVmallocChunkP16K(view: DataView, offset = 0): KhoVmallo
 
 /** Writes struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeKhoVmallocChunkP16K(value: KhoVmallocChunk, view: DataView, offset = 0): void {
-  checkObject(value, 'kho_vmalloc_chunk', offset);
-  checkRoom(view, offset, 16384, 'kho_vmalloc_chunk');
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'kho_vmalloc_chunk', offset);
+  }
+  if (!(offset >= 0 && offset + 16384 <= view.byteLength)) {
+    checkRoom(view, offset, 16384, 'kho_vmalloc_chunk');
+  }
   encodeKhoVmallocHdr(value.hdr, view, offset);
   const v_phys = checkArray(value.phys, 2047, 'kho_vmalloc_chunk', 'phys', offset + 8);
   for (let i = 0; i < 2047; i++) {
@@ -255,13 +304,17 @@ export const khoVmallocChunkP16KCodec: StructCodec<KhoVmallocChunk> = {
   decode: decodeKhoVmallocChunkP16K,
   encode: encodeKhoVmallocChunkP16K,
 };
+
 /** sizeof(struct kho_vmalloc_chunk) in vmalloc-v1 at 64 KiB pages. */
 export const SIZEOF_KhoVmallocChunkP64K = 65536;
+
 const FIELDS_OF_KhoVmallocChunkP64K: FieldTable = [[0, 'hdr'], [8, 'phys']];
 
 /** Reads struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoVmallocChunkP64K(view: DataView, offset = 0): KhoVmallocChunk {
-  checkBounds(view, offset, 65536, 'kho_vmalloc_chunk', FIELDS_OF_KhoVmallocChunkP64K);
+  if (!(offset >= 0 && offset + 65536 <= view.byteLength)) {
+    checkBounds(view, offset, 65536, 'kho_vmalloc_chunk', FIELDS_OF_KhoVmallocChunkP64K);
+  }
   const v_hdr = decodeKhoVmallocHdr(view, offset);
   const v_phys: bigint[] = new Array(8191);
   for (let i = 0; i < 8191; i++) {
@@ -272,8 +325,12 @@ export function decodeKhoVmallocChunkP64K(view: DataView, offset = 0): KhoVmallo
 
 /** Writes struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeKhoVmallocChunkP64K(value: KhoVmallocChunk, view: DataView, offset = 0): void {
-  checkObject(value, 'kho_vmalloc_chunk', offset);
-  checkRoom(view, offset, 65536, 'kho_vmalloc_chunk');
+  if (value === null || typeof value !== 'object') {
+    checkObject(value, 'kho_vmalloc_chunk', offset);
+  }
+  if (!(offset >= 0 && offset + 65536 <= view.byteLength)) {
+    checkRoom(view, offset, 65536, 'kho_vmalloc_chunk');
+  }
   encodeKhoVmallocHdr(value.hdr, view, offset);
   const v_phys = checkArray(value.phys, 8191, 'kho_vmalloc_chunk', 'phys', offset + 8);
   for (let i = 0; i < 8191; i++) {
@@ -321,6 +378,7 @@ export const vmallocCodecs: SchemaCodecs = {
     },
   ],
 };
+
 /** Every compatible string a vmalloc version stores, oldest first. */
 export const VMALLOC_SUPPORTED_COMPATIBLES: readonly string[] = ['vmalloc-v1'];
 

@@ -100,7 +100,7 @@ export function emitCHeader(ir: AbiIR, schema: SchemaIR): EmittedFile {
   const content = cTemplate()({
     spdx: schema.spdx,
     title: schema.title,
-    source: schema.file,
+    source: `schemas/${schema.name}.yaml`,
     guard: includeGuard(schema.name),
     includes: ordered,
     docLines: docLines(schema),
@@ -293,6 +293,13 @@ function compatChecks(schema: SchemaIR): string[] {
     );
     if (c.storedIn) {
       out.push(`static_assert(KHO_COMPAT_ALIGN(${c.macro}) <=\n\t      sizeof_field(struct ${c.storedIn.struct}, ${c.storedIn.field}),\n\t      ${cString(`${c.macro} fits ${c.storedIn.struct}.${c.storedIn.field}`)});`);
+    }
+    if (v.compose && v.subcomponents.length) {
+      // The macro must spell exactly the base and the sub-components in the order kho-abi derived,
+      // so that an edit reordering the define fails to compile.
+      const base = c.baseMacro ?? cString(v.base!);
+      const parts = v.subcomponents.map((x) => `KHO_SUB_COMPAT(${x.macro ?? cString(x.compatible)})`).join(' ');
+      out.push(`static_assert(__builtin_strcmp(${c.macro},\n\t\t\t       ${base} ${parts}) == 0,\n\t      "${c.macro} is its base and sorted sub-components");`);
     }
     for (let i = 1; i < v.subcomponents.length; i++) {
       const a = v.subcomponents[i - 1]!;

@@ -471,6 +471,8 @@ class LayoutEngine {
 
 /** Places a member at `offset` and computes where its bitfields land for the target. */
 function relocate(f: FieldIR, offset: number, target: Target): FieldIR {
+  // Union members are laid out from the union's start; keep every offset absolute.
+  if (f.shape === 'union') return { ...f, offset, members: f.members!.map((m) => relocate(m, offset + m.offset, target)) };
   if (f.shape !== 'bits') return { ...f, offset };
   const unitBits = f.size * 8;
   const bits = f.bits!.map((b) => {

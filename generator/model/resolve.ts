@@ -507,7 +507,9 @@ class Resolver {
         ...(rf.holds !== undefined ? { holds: { name: rf.holds, span: f.spanOf([...p, 'holds']) } } : {}),
         span,
       };
-      if (rf.holds !== undefined) {
+      if (rf.holds !== undefined && !(rf.type === 'char' && rf.count !== undefined)) {
+        this.err('bad-field', f.spanOf([...p, 'holds']), `holds belongs on a char array (type: char with a count), not on '${rf.name ?? 'this member'}'`);
+      } else if (rf.holds !== undefined) {
         const def = this.names.get(rf.holds);
         const isString = (def?.kind === 'constant' && def.item.string !== undefined) || def?.kind === 'macro';
         if (!isString) this.err('unknown-name', f.spanOf([...p, 'holds']), def ? `'${rf.holds}' is a ${def.kind === 'constant' ? 'numeric constant' : describeDef(def)}, not a string constant or compatible macro` : `unknown string constant '${rf.holds}'`, 'name a constant declared with string:, or a component macro');
