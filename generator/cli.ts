@@ -4,19 +4,17 @@
  * names), 2 kho-abi itself failed (a bug; never a stack trace unless
  * KHO_ABI_DEBUG is set).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readSync } from 'node:fs';
 import { basename, join, relative, resolve as resolvePath } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { formatJson, formatText } from './diagnostics/format.js';
-import { generate, OUTPUT_DIR } from './generate.js';
 import { findStruct, makeTarget, PAGE_SIZES, type AbiIR, type PageSize } from './layout/ir.js';
 import { layoutJson } from './layout/layout-json.js';
 import { analyze, layoutAll, type SchemaInput } from './pipeline.js';
 import { checkFiles, writeFiles } from './write.js';
 import { JsonInputError, toJson, valueFromJson } from './json-values.js';
 import { describeVerdict, storedLength, verifyCompat } from '../runtime/compat.js';
-import { readSync } from 'node:fs';
 
 class UsageError extends Error {}
 class InputError extends Error {}
@@ -129,9 +127,11 @@ async function main(argv: string[]): Promise<number> {
     .description('generate generated/ from schemas/')
     .option('--check', 'write nothing; list every stale file and exit 1 if any')
     .option('--format <format>', 'diagnostics as text or json', 'text')
-    .action((opts: { check?: boolean; format: string }) => {
+    .action(async (opts: { check?: boolean; format: string }) => {
       const root = program.opts<{ root: string }>().root;
       const inputs = schemaInputs(root);
+      // Loaded here only: the emitters (ts-morph) take most of the start-up time of every other command.
+      const { generate, OUTPUT_DIR } = await import('./generate.js');
       const gen = generate(inputs);
       report(gen.diagnostics, inputs, opts.format);
       if (gen.diagnostics.some((d) => d.severity === 'error')) {

@@ -73,6 +73,10 @@ function exec(file: string, args: readonly string[], input?: string): Promise<st
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.on('error', fail);
+    // A program that exits without reading its input closes the pipe; its exit code tells what happened.
+    child.stdin.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') fail(e);
+    });
     child.on('close', (code) => {
       const stdout = Buffer.concat(out).toString();
       if (code === 0) ok(stdout);
