@@ -5,7 +5,7 @@
 import { decodeLuoFileSer, encodeLuoFileSer, luoFileSerCodec, type LuoFileSer } from '../generated/ts/luo.js';
 import { decodeMemfdLuoFolioSer, encodeMemfdLuoFolioSer, MemfdLuoFolioSerView, type MemfdLuoFolioSer } from '../generated/ts/memfd.js';
 import { blockCapacity, PhysMem, readBlockChain, writeBlockChain } from '../runtime/index.js';
-import { decodeFileSer, decodeFolio, encodeFileSer, encodeFolio, FolioView, type FileSer, type Folio } from './handwritten.js';
+import { decodeFileSer, decodeFolio, decodeFolioChecked, encodeFileSer, encodeFileSerChecked, encodeFolio, encodeFolioChecked, FolioView, type FileSer, type Folio } from './handwritten.js';
 import { compare, type Timing } from './measure.js';
 
 export interface Row {
@@ -58,6 +58,7 @@ export function codecBenchmarks(): Row[] {
     timings: compare([
       { name: 'generated', run: decodeAll(decodeMemfdLuoFolioSer) },
       { name: 'hand-written DataView', run: decodeAll(decodeFolio) },
+      { name: 'hand-written, same checks', run: decodeAll(decodeFolioChecked) },
       { name: 'memcpy', run: () => copy1.set(buf1) },
     ]),
     generated: 'generated',
@@ -71,6 +72,7 @@ export function codecBenchmarks(): Row[] {
     timings: compare([
       { name: 'generated', run: () => { for (let i = 0; i < n1; i++) encodeMemfdLuoFolioSer(v1[i]!, out1, i * 16); return out1.getUint8(5); } },
       { name: 'hand-written DataView', run: () => { for (let i = 0; i < n1; i++) encodeFolio(v1[i]!, out1, i * 16); return out1.getUint8(5); } },
+      { name: 'hand-written, same checks', run: () => { for (let i = 0; i < n1; i++) encodeFolioChecked(v1[i]!, out1, i * 16); return out1.getUint8(5); } },
       { name: 'memcpy', run: () => copy1.set(buf1) },
     ]),
     generated: 'generated',
@@ -104,6 +106,7 @@ export function codecBenchmarks(): Row[] {
     timings: compare([
       { name: 'generated', run: () => { for (let i = 0; i < n2; i++) encodeLuoFileSer(v2[i]!, out2, i * 64); return out2.getUint8(3); } },
       { name: 'hand-written DataView', run: () => { for (let i = 0; i < n2; i++) encodeFileSer(v2[i]! as FileSer, out2, i * 64); return out2.getUint8(3); } },
+      { name: 'hand-written, same checks', run: () => { for (let i = 0; i < n2; i++) encodeFileSerChecked(v2[i]! as FileSer, out2, i * 64); return out2.getUint8(3); } },
       { name: 'memcpy', run: () => copy2.set(buf2) },
     ]),
     generated: 'generated',

@@ -58,3 +58,41 @@ export class FolioView {
     return this.view.getBigUint64(this.offset + 8, true);
   }
 }
+
+/*
+ * The same, with the checks the ABI requires of any writer or reader that
+ * does not trust its input: the fields' ranges and the declared flag bits.
+ * This is what the generated code does; it shows what those checks cost.
+ */
+
+export function decodeFolioChecked(view: DataView, off: number): Folio {
+  const lo = view.getUint32(off, true);
+  const hi = view.getUint32(off + 4, true);
+  const flags = hi >>> 20;
+  if (flags > 3) throw new RangeError('undeclared folio flags');
+  return { pfn: lo + (hi & 0xfffff) * 4294967296, flags, index: view.getBigUint64(off + 8, true) };
+}
+
+export function encodeFolioChecked(f: Folio, view: DataView, off: number): void {
+  const { pfn, flags, index } = f;
+  if (!(pfn >= 0 && pfn <= 0xfffffffffffff && Number.isInteger(pfn))) throw new RangeError('pfn');
+  if (typeof flags !== 'number' || (flags >>> 0) !== flags || flags > 3) throw new RangeError('flags');
+  if (typeof index !== 'bigint' || BigInt.asUintN(64, index) !== index) throw new RangeError('index');
+  view.setUint32(off, pfn >>> 0, true);
+  view.setUint32(off + 4, ((Math.floor(pfn / 4294967296) & 0xfffff) | (flags << 20)) >>> 0, true);
+  view.setBigUint64(off + 8, index, true);
+}
+
+export function encodeFileSerChecked(f: FileSer, view: DataView, off: number): void {
+  const { compatible, data, token } = f;
+  if (typeof compatible !== 'string' || compatible.includes('\0') || !(compatible as string & { isWellFormed(): boolean }).isWellFormed()) throw new RangeError('compatible');
+  const target = new Uint8Array(view.buffer, view.byteOffset + off, 47);
+  const { read, written } = encoder.encodeInto(compatible, target);
+  if (read !== compatible.length) throw new RangeError('compatible too long');
+  target.fill(0, written);
+  view.setUint8(off + 47, 0);
+  if (typeof data !== 'bigint' || BigInt.asUintN(64, data) !== data) throw new RangeError('data');
+  if (typeof token !== 'bigint' || BigInt.asUintN(64, token) !== token) throw new RangeError('token');
+  view.setBigUint64(off + 48, data, true);
+  view.setBigUint64(off + 56, token, true);
+}

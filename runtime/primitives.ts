@@ -57,14 +57,15 @@ export function writeCString(view: DataView, offset: number, size: number, value
   if (typeof value !== 'string') throw new EncodeError({ struct, field, offset }, `expected a string, got ${typeof value}`);
   // A lone surrogate would be stored as U+FFFD and read back as something else.
   if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) throw new EncodeError({ struct, field, offset }, 'string has a lone UTF-16 surrogate, which UTF-8 cannot hold');
-  const target = new Uint8Array(view.buffer, view.byteOffset + offset, size);
-  // Encode in place, leaving the last byte for the NUL; a string that does not fit is not fully read.
-  const { read, written } = encoder.encodeInto(value, target.subarray(0, size - 1));
+  if (value.includes('\0')) throw new EncodeError({ struct, field, offset }, 'string contains a NUL byte');
+  // Encode in place into all but the last byte, which is always the NUL; a string that does not fit is not fully read.
+  const target = new Uint8Array(view.buffer, view.byteOffset + offset, size - 1);
+  const { read, written } = encoder.encodeInto(value, target);
   if (read !== value.length) {
     throw new EncodeError({ struct, field, offset }, `string of ${encoder.encode(value).length} bytes does not fit in ${size} bytes with its NUL`);
   }
-  if (value.includes('\0')) throw new EncodeError({ struct, field, offset }, 'string contains a NUL byte');
   target.fill(0, written);
+  view.setUint8(offset + size - 1, 0);
 }
 
 /** An unsigned integer field of at most 53 bits, held as a number. */
@@ -121,4 +122,35 @@ function describe(value: unknown): string {
   if (typeof value === 'bigint') return `${value} (bigint)`;
   if (typeof value === 'string') return JSON.stringify(value);
   return String(value);
+}
+
+/**
+ * The error a generated decoder throws for whatever stopped it: a buffer too
+ * short for the struct as the located truncation (DataView's RangeError, or a
+ * nested decoder's), any other DecodeError as it is.
+ */
+export function decodeFailure(e: unknown, view: DataView, offset: number, size: number, struct: string, fields: FieldTable): unknown {
+  // A short buffer is reported at the outermost struct it cuts, even when a nested decoder noticed first.
+  try {
+    checkBounds(view, offset, size, struct, fields);
+  } catch (located) {
+    return located;
+  }
+  return e;
+}
+
+/** The same for encoders: a non-object value, or a buffer too small, becomes a located EncodeError. */
+export function encodeFailure(e: unknown, value: unknown, view: DataView, offset: number, size: number, struct: string): unknown {
+  try {
+    checkObject(value, struct, offset);
+  } catch (located) {
+    return located;
+  }
+  if (e instanceof EncodeError) return e;
+  try {
+    checkRoom(view, offset, size, struct);
+  } catch (located) {
+    return located;
+  }
+  return e;
 }

@@ -12,7 +12,7 @@ import { bitIsBig, isCharArray, pageSuffix, pascal, primBits, primIsBig, primTsT
 
 export const TS_DIR = 'generated/ts';
 
-type Stmt = string | { readonly head: string; readonly body: readonly Stmt[] };
+type Stmt = string | { readonly head: string; readonly body: readonly Stmt[] } | { readonly try: readonly Stmt[]; readonly catch: readonly Stmt[] };
 
 /** Statements built now (so the imports they need are known before printing), written when the module is printed. */
 function written(stmts: readonly Stmt[]): (w: CodeBlockWriter) => void {
@@ -22,7 +22,10 @@ function written(stmts: readonly Stmt[]): (w: CodeBlockWriter) => void {
 function writeStmts(w: CodeBlockWriter, stmts: readonly Stmt[]): void {
   for (const s of stmts) {
     if (typeof s === 'string') w.writeLine(s);
-    else w.write(s.head + ' ').block(() => writeStmts(w, s.body));
+    else if ('try' in s) {
+      w.write('try ').inlineBlock(() => writeStmts(w, s.try));
+      w.write(' catch (e) ').block(() => writeStmts(w, s.catch));
+    } else w.write(s.head + ' ').block(() => writeStmts(w, s.body));
   }
 }
 
@@ -170,7 +173,7 @@ function banner(source: string): string {
 }
 
 function emitModule(sf: ModuleSink, schema: SchemaIR, irs: readonly AbiIR[], names: Map<string, CodecNames>, records: readonly CodecNames[]): void {
-  const runtimeImports = new Set<string>(['type StructCodec', 'type SchemaCodecs', 'type FieldTable', 'checkBounds', 'checkRoom', 'checkObject']);
+  const runtimeImports = new Set<string>(['type StructCodec', 'type SchemaCodecs', 'type FieldTable', 'decodeFailure', 'encodeFailure']);
   const foreign = new Map<string, Set<string>>();
   const use = (rec: CodecNames, what: 'iface' | 'decode' | 'encode' | 'view'): string => {
     if (rec.module !== schema.name) {
@@ -342,7 +345,9 @@ function bitsDecode(f: FieldIR, rec: CodecNames, ctx: Ctx, view = 'view', base =
         if (s >= e) continue;
         const len = e - s;
         const shifted = s - wordLo === 0 ? wname(w) : `(${wname(w)} >>> ${s - wordLo})`;
-        const masked = len === 32 ? `(${wname(w)} >>> 0)` : `(${shifted} & ${hex(2 ** len - 1)})`;
+        // getUint32 is already unsigned, and >>> leaves nothing above a field that ends at the top bit.
+        const wordBits = Math.min(32, unitBits);
+        const masked = len === wordBits ? wname(w) : s - wordLo + len === 32 ? shifted : `(${shifted} & ${hex(2 ** len - 1)})`;
         parts.push(s - b.lsb === 0 ? masked : `${masked} * ${2 ** (s - b.lsb)}`);
       }
       stmts.push(`const ${local} = ${parts.join(' + ')};`);
@@ -407,9 +412,8 @@ function inlineCheck(ctx: Ctx, x: string, bits: number, signed: boolean, big: bo
   let fn: string;
   if (big) {
     fn = signed ? 'checkBigInt' : 'checkBigUint';
-    cond = signed
-      ? `typeof ${x} !== 'bigint' || ${x} < -${hex(1n << BigInt(bits - 1))}n || ${x} > ${hex((1n << BigInt(bits - 1)) - 1n)}n`
-      : `typeof ${x} !== 'bigint' || ${x} < 0n || ${x} > ${hex((1n << BigInt(bits)) - 1n)}n`;
+    // asUintN/asIntN is the cheapest exact range test V8 offers for a bigint.
+    cond = `typeof ${x} !== 'bigint' || BigInt.${signed ? 'asIntN' : 'asUintN'}(${bits}, ${x}) !== ${x}`;
   } else if (signed) {
     fn = 'checkInt';
     // typeof first: a bigint must not reach the bit operators, which would throw a TypeError.
@@ -438,7 +442,7 @@ function allowedCheck(f: FieldIR, local: string, st: StructIR, ctx: Ctx, onEncod
 
 function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
   const st = rec.struct;
-  const out: Stmt[] = [{ head: `if (!(offset >= 0 && offset + ${st.size} <= view.byteLength))`, body: [`checkBounds(view, offset, ${st.size}, '${st.name}', ${fieldTableName(rec)});`] }];
+  const out: Stmt[] = [];
   const props: string[] = [];
   const field = (f: FieldIR): void => {
     const local = `v_${f.name}`;
@@ -489,6 +493,7 @@ function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
           out.push(`const ${local}: ${elemType}[] = [];`);
           break;
         }
+        ctx.runtime.add('checkBounds');
         out.push(`const ${local}_n = Number(v_${countField});`);
         out.push(`checkBounds(view, ${at(f.offset)}, ${local}_n * ${f.elemSize}, '${st.name}', [[${f.offset}, '${f.name}']]);`);
         out.push(`const ${local}: ${elemType}[] = new Array(${local}_n);`);
@@ -506,10 +511,7 @@ function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
 
 function encodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
   const st = rec.struct;
-  const out: Stmt[] = [
-    { head: `if (value === null || typeof value !== 'object')`, body: [`checkObject(value, '${st.name}', offset);`] },
-    { head: `if (!(offset >= 0 && offset + ${st.size} <= view.byteLength))`, body: [`checkRoom(view, offset, ${st.size}, '${st.name}');`] },
-  ];
+  const out: Stmt[] = [];
   const field = (f: FieldIR): void => {
     const src = `value.${f.name}`;
     const local = `v_${f.name}`;
@@ -569,6 +571,7 @@ function encodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         const elem = f.struct ? ctx.use(nested(ctx, rec, f), 'iface') : primTsType(f.prim!);
         out.push(`const ${local} = ${src} as ${elem}[];`);
         out.push(`checkArray(${local}, ${local}.length, '${st.name}', '${f.name}', ${at(f.offset)});`);
+        ctx.runtime.add('checkRoom');
         out.push(`checkRoom(view, ${at(f.offset)}, ${local}.length * ${f.elemSize}, '${st.name}');`);
         const write = f.struct
           ? `${ctx.use(nested(ctx, rec, f), 'encode')}(${local}[i]!, view, ${at(f.offset)} + i * ${f.elemSize});`
@@ -606,7 +609,8 @@ function emitStruct(sf: ModuleSink, rec: CodecNames, ctx: Ctx): void {
     docs: [`Reads struct ${st.name} (${rec.version}) at \`offset\`; throws DecodeError for bytes the kernel would refuse.`],
     parameters: [{ name: 'view', type: 'DataView' }, { name: 'offset', initializer: '0' }],
     returnType: ctx.use(rec, 'iface'),
-    statements: written(decodeBody(rec, ctx)),
+    // DataView checks every access itself; a RangeError becomes a located DecodeError on the way out.
+    statements: written([{ try: decodeBody(rec, ctx), catch: [`throw decodeFailure(e, view, offset, ${st.size}, ${tsString(st.name)}, ${fieldTableName(rec)});`] }]),
   });
   sf.addFunction({
     name: rec.encode,
@@ -614,7 +618,7 @@ function emitStruct(sf: ModuleSink, rec: CodecNames, ctx: Ctx): void {
     docs: [`Writes struct ${st.name} (${rec.version}) at \`offset\`; throws EncodeError for a value its field cannot hold.`],
     parameters: [{ name: 'value', type: rec.iface }, { name: 'view', type: 'DataView' }, { name: 'offset', initializer: '0' }],
     returnType: 'void',
-    statements: written(encodeBody(rec, ctx)),
+    statements: written([{ try: encodeBody(rec, ctx), catch: [`throw encodeFailure(e, value, view, offset, ${st.size}, ${tsString(st.name)});`] }]),
   });
   emitView(sf, rec, ctx);
   sf.addStatements(

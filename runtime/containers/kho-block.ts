@@ -31,16 +31,9 @@ export function walkBlockChain(mem: PhysMem, head: bigint, entrySize: number, vi
   const seen = new Set<bigint>();
   let total = 0;
   for (let pa = head; pa !== 0n; ) {
-    if (seen.has(pa)) throw new DecodeError({ struct: 'kho_block_header_ser', field: 'next', offset: 0, address: pa }, 'the chain loops back to a block it already visited');
-    if (seen.size >= maxBlocks) throw new DecodeError({ struct: 'kho_block_header_ser', field: 'next', offset: 0, address: pa }, `the chain is longer than ${maxBlocks} blocks`);
-    seen.add(pa);
-    const view = mem.view(pa, blockSize, 'kho_block_header_ser');
+    const view = blockView(mem, pa, seen, maxBlocks, blockSize);
     const next = view.getBigUint64(0, true);
-    const count = view.getBigUint64(8, true);
-    if (count === 0n || count > BigInt(capacity)) {
-      throw new DecodeError({ struct: 'kho_block_header_ser', field: 'count', offset: 8, address: pa + 8n }, `count ${count} is outside 1..${capacity} for ${entrySize}-byte entries`);
-    }
-    const n = Number(count);
+    const n = blockCount(view, pa, capacity, entrySize);
     for (let i = 0; i < n; i++) {
       const offset = KHO_BLOCK_HEADER_SIZE + i * entrySize;
       visit(view, offset, pa + BigInt(offset));
@@ -53,24 +46,44 @@ export function walkBlockChain(mem: PhysMem, head: bigint, entrySize: number, vi
 
 /** Decodes every entry of a chain; errors carry the physical address of the bad field. */
 export function readBlockChain<T>(mem: PhysMem, head: bigint, codec: StructCodec<T>, options: BlockChainOptions = {}): T[] {
+  const blockSize = options.blockSize ?? mem.pageSize;
+  const maxBlocks = options.maxBlocks ?? KHO_MAX_BLOCKS;
+  const entrySize = codec.size;
+  const capacity = blockCapacity(blockSize, entrySize);
   const out: T[] = [];
-  walkBlockChain(
-    mem,
-    head,
-    codec.size,
-    (view, offset, pa) => {
-      try {
-        out.push(codec.decode(view, offset));
-      } catch (e) {
-        if (e instanceof DecodeError) {
-          throw new DecodeError({ struct: e.struct, ...(e.field !== undefined ? { field: e.field } : {}), offset: e.offset, address: pa + BigInt(e.offset - offset) }, e.reason);
-        }
-        throw e;
+  const seen = new Set<bigint>();
+  for (let pa = head; pa !== 0n; ) {
+    const view = blockView(mem, pa, seen, maxBlocks, blockSize);
+    const n = blockCount(view, pa, capacity, entrySize);
+    let offset = KHO_BLOCK_HEADER_SIZE;
+    try {
+      for (let i = 0; i < n; i++, offset += entrySize) out.push(codec.decode(view, offset));
+    } catch (e) {
+      if (e instanceof DecodeError) {
+        throw new DecodeError({ struct: e.struct, ...(e.field !== undefined ? { field: e.field } : {}), offset: e.offset, address: pa + BigInt(e.offset) }, e.reason);
       }
-    },
-    options,
-  );
+      throw e;
+    }
+    pa = view.getBigUint64(0, true);
+  }
   return out;
+}
+
+/** The block at `pa`, refusing loops and over-long chains. */
+function blockView(mem: PhysMem, pa: bigint, seen: Set<bigint>, maxBlocks: number, blockSize: number): DataView {
+  if (seen.has(pa)) throw new DecodeError({ struct: 'kho_block_header_ser', field: 'next', offset: 0, address: pa }, 'the chain loops back to a block it already visited');
+  if (seen.size >= maxBlocks) throw new DecodeError({ struct: 'kho_block_header_ser', field: 'next', offset: 0, address: pa }, `the chain is longer than ${maxBlocks} blocks`);
+  seen.add(pa);
+  return mem.view(pa, blockSize, 'kho_block_header_ser');
+}
+
+/** The block's entry count, refusing 0 and more than fit, as the kernel does. */
+function blockCount(view: DataView, pa: bigint, capacity: number, entrySize: number): number {
+  const count = view.getBigUint64(8, true);
+  if (count === 0n || count > BigInt(capacity)) {
+    throw new DecodeError({ struct: 'kho_block_header_ser', field: 'count', offset: 8, address: pa + 8n }, `count ${count} is outside 1..${capacity} for ${entrySize}-byte entries`);
+  }
+  return Number(count);
 }
 
 /** Writes entries into a chain of blocks at the given block addresses (all full but the last); returns the head. */
