@@ -17,13 +17,10 @@
  *  d. out-of-range, non-integer and wrongly typed values, too-long strings
  *     and strings with NUL are an EncodeError naming struct and field.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allCodecs } from '../generated/ts/index.js';
-import type { AbiIR, StructIR } from '../generator/layout/ir.js';
-import { analyze, layoutAll } from '../generator/pipeline.js';
+import type { StructIR } from '../generator/layout/ir.js';
 import type { PageSize, StructCodec } from '../runtime/codec.js';
 import { DecodeError, EncodeError, MemoryError } from '../runtime/errors.js';
 import { MAX_PHYS_BITS, PhysMem } from '../runtime/phys-mem.js';
@@ -38,20 +35,8 @@ import {
   type NumLeaf,
   type StringLeaf,
 } from './helpers/arbitraries.js';
-import { repoRoot } from './helpers/root.js';
+import { buildIRs } from './helpers/project-ir.js';
 
-function buildIRs(): AbiIR[] {
-  const dir = join(repoRoot, 'schemas');
-  const inputs = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => ({ path: `schemas/${f}`, bytes: readFileSync(join(dir, f)) }));
-  const analysis = analyze(inputs);
-  const { irs, diagnostics } = layoutAll(analysis);
-  const errors = [...analysis.diagnostics, ...diagnostics].filter((d) => d.severity === 'error');
-  if (errors.length || irs.length === 0) throw new Error(`schemas do not lay out:\n${errors.map((d) => `${d.span.file}:${d.span.line}: ${d.message}`).join('\n')}`);
-  return irs;
-}
 
 interface Case {
   readonly key: string;

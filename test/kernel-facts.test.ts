@@ -7,12 +7,12 @@
  * enumerator and compatible string the facts name must have a measured value.
  * Needs no generated headers.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, layoutAll } from '../generator/pipeline.js';
-import type { AbiIR, FieldIR, StructIR } from '../generator/layout/ir.js';
+import type { FieldIR, StructIR } from '../generator/layout/ir.js';
 import { REPO_ROOT } from './helpers/gcc.js';
+import { buildIRs } from './helpers/project-ir.js';
 
 interface FactField {
   readonly name: string;
@@ -54,18 +54,6 @@ const facts = JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'kerne
  */
 const NOT_IN_FACTS: Readonly<Record<string, string>> = {};
 
-function buildIRs(): AbiIR[] {
-  const dir = join(REPO_ROOT, 'schemas');
-  const inputs = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => ({ path: `schemas/${f}`, bytes: readFileSync(join(dir, f)) }));
-  const analysis = analyze(inputs);
-  const { irs, diagnostics } = layoutAll(analysis);
-  const all = [...analysis.diagnostics, ...diagnostics].filter((d) => d.severity === 'error');
-  if (all.length || irs.length === 0) throw new Error(`schemas do not lay out:\n${all.map((d) => `${d.span.file}:${d.span.line}: ${d.message}`).join('\n')}`);
-  return irs;
-}
 
 /** One member in the facts' terms: bytes touched, and for a bitfield its bits within the storage unit. */
 function memberText(f: FactField): string {

@@ -4,26 +4,14 @@
  * offsetof and member sizes, and the bits each bitfield occupies, are exactly
  * what the IR computed. Needs generated/include (npm run gen).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze, layoutAll } from '../generator/pipeline.js';
-import type { AbiIR, StructIR } from '../generator/layout/ir.js';
-import { compileAndRun, compileOnly, GENERATED_INCLUDE, REPO_ROOT } from './helpers/gcc.js';
+import type { StructIR } from '../generator/layout/ir.js';
+import { compileAndRun, compileOnly, GENERATED_INCLUDE } from './helpers/gcc.js';
 import { constantsProbeSource, headerFor, parseProbeOutput, probedConstants, probeMembers, probeSource, type ProbeLine } from './helpers/probe.js';
+import { buildIRs } from './helpers/project-ir.js';
 
-function buildIRs(): AbiIR[] {
-  const dir = join(REPO_ROOT, 'schemas');
-  const inputs = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => ({ path: `schemas/${f}`, bytes: readFileSync(join(dir, f)) }));
-  const analysis = analyze(inputs);
-  const { irs, diagnostics } = layoutAll(analysis);
-  const all = [...analysis.diagnostics, ...diagnostics].filter((d) => d.severity === 'error');
-  if (all.length || irs.length === 0) throw new Error(`schemas do not lay out:\n${all.map((d) => `${d.span.file}:${d.span.line}: ${d.message}`).join('\n')}`);
-  return irs;
-}
 
 /** Bit numbers (byte * 8 + bit, little-endian) set in a hex byte image. */
 function setBits(image: string): number[] {

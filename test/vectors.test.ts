@@ -14,16 +14,15 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze, layoutAll } from '../generator/pipeline.js';
-import type { AbiIR, StructIR } from '../generator/layout/ir.js';
+import type { StructIR } from '../generator/layout/ir.js';
 import type { PageSize, SchemaCodecs, StructCodec } from '../runtime/index.js';
-import { GENERATED_INCLUDE, REPO_ROOT, SHIM_INCLUDE } from './helpers/gcc.js';
+import { GENERATED_INCLUDE, SHIM_INCLUDE } from './helpers/gcc.js';
 import { parseVectorLines, SEEDS, toHex, vectorOf, vectorProgram, type VecStruct } from './helpers/vector-values.js';
+import { buildIRs } from './helpers/project-ir.js';
 
 /**
  * Structs of current versions the vectors leave out, each with the reason.
@@ -32,18 +31,6 @@ import { parseVectorLines, SEEDS, toHex, vectorOf, vectorProgram, type VecStruct
  */
 const SKIPPED: Readonly<Record<string, string>> = {};
 
-function buildIRs(): AbiIR[] {
-  const dir = join(REPO_ROOT, 'schemas');
-  const inputs = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => ({ path: `schemas/${f}`, bytes: readFileSync(join(dir, f)) }));
-  const analysis = analyze(inputs);
-  const { irs, diagnostics } = layoutAll(analysis);
-  const errors = [...analysis.diagnostics, ...diagnostics].filter((d) => d.severity === 'error');
-  if (errors.length || irs.length === 0) throw new Error(`schemas do not lay out:\n${errors.map((d) => `${d.span.file}:${d.span.line}: ${d.message}`).join('\n')}`);
-  return irs;
-}
 
 const codecsModule = process.env.KHO_ABI_VECTOR_CODECS
   ? pathToFileURL(resolve(process.env.KHO_ABI_VECTOR_CODECS)).href

@@ -173,7 +173,8 @@ function banner(source: string): string {
 }
 
 function emitModule(sf: ModuleSink, schema: SchemaIR, irs: readonly AbiIR[], names: Map<string, CodecNames>, records: readonly CodecNames[]): void {
-  const runtimeImports = new Set<string>(['type StructCodec', 'type SchemaCodecs', 'type FieldTable', 'decodeFailure', 'encodeFailure']);
+  const runtimeImports = new Set<string>(['type SchemaCodecs']);
+  if (records.length) for (const r of ['type StructCodec', 'type FieldTable', 'decodeFailure', 'encodeFailure']) runtimeImports.add(r);
   const foreign = new Map<string, Set<string>>();
   const use = (rec: CodecNames, what: 'iface' | 'decode' | 'encode' | 'view'): string => {
     if (rec.module !== schema.name) {

@@ -7,13 +7,13 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { repoRoot } from './root.js';
 
 const run = promisify(execFile);
 
-/** The repository root: this file lives in <root>/test/helpers. */
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The repository root. */
+export const REPO_ROOT = repoRoot;
 export const SHIM_INCLUDE = join(REPO_ROOT, 'test', 'c-shim', 'include');
 /** generated/include, or another tree of generated headers named by KHO_ABI_GENERATED_INCLUDE. */
 export const GENERATED_INCLUDE = process.env.KHO_ABI_GENERATED_INCLUDE || join(REPO_ROOT, 'generated', 'include');
