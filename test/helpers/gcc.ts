@@ -79,11 +79,11 @@ export async function compileOnly(source: string, opts: CompileOptions): Promise
 }
 
 /** Compiles and runs `source`, returning its stdout; throws with gcc's or the program's stderr on failure. */
-export async function compileAndRun(source: string, opts: CompileOptions): Promise<string> {
+export async function compileAndRun(source: string, opts: CompileOptions, args: readonly string[] = []): Promise<string> {
   return withTempDir(async (dir) => {
     const exe = await compile(dir, source, opts, false);
     try {
-      const { stdout } = await run(exe, [], { cwd: dir, maxBuffer: MAX_OUTPUT });
+      const { stdout } = await run(exe, [...args], { cwd: dir, maxBuffer: MAX_OUTPUT });
       return stdout;
     } catch (e) {
       throw new Error(`test program failed (PAGE_SHIFT=${opts.pageShift}):\n${describe(e)}`);
