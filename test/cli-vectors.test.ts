@@ -7,7 +7,6 @@
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { toJson } from '../generator/json-values.js';
 import { compileAndRun } from './helpers/gcc.js';
