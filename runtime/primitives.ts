@@ -113,6 +113,15 @@ export function undeclaredBits(value: number | bigint, allowed: number | bigint,
   return new DecodeError({ struct, field, offset }, `undeclared bits 0x${extra.toString(16)} set (allowed: 0x${allowed.toString(16)})`);
 }
 
+/** A member that must hold one value (a format version) holds another. */
+export function unexpectedValue(value: number | bigint, expected: number | bigint, struct: string, field: string, offset: number): DecodeError {
+  return new DecodeError({ struct, field, offset }, `is ${value}, but a reader accepts only ${expected}`);
+}
+
+export function unexpectedValueOnEncode(value: number | bigint, expected: number | bigint, struct: string, field: string, offset: number): EncodeError {
+  return new EncodeError({ struct, field, offset }, `is ${value}, but a reader accepts only ${expected}`);
+}
+
 export function undeclaredBitsOnEncode(value: number | bigint, allowed: number | bigint, struct: string, field: string, offset: number): EncodeError {
   const extra = BigInt(value) & ~BigInt(allowed);
   return new EncodeError({ struct, field, offset }, `undeclared bits 0x${extra.toString(16)} set (allowed: 0x${allowed.toString(16)})`);

@@ -135,7 +135,7 @@ function docLines(schema: SchemaIR): string[] {
       ...commentParagraphs(
         `This interface is a contract between the kernel that writes it and the next one. ` +
           `Any change to the layout of a structure below is a breaking change and needs a new version in ${c.macro} ` +
-          `(now "${v.compatible}"); \`kho-abi breaking\` refuses a layout change that lacks one. ` +
+          `(now "${v.compatible}"), so that the next kernel refuses data it would misread. ` +
           `Versions known to kho-abi: ${known}.`,
       ),
     );

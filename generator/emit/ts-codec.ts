@@ -433,6 +433,12 @@ function inlineCheck(ctx: Ctx, x: string, bits: number, signed: boolean, big: bo
 }
 
 function allowedCheck(f: FieldIR, local: string, st: StructIR, ctx: Ctx, onEncode: boolean): Stmt[] {
+  if (f.equals !== undefined) {
+    const fn = onEncode ? 'unexpectedValueOnEncode' : 'unexpectedValue';
+    ctx.runtime.add(fn);
+    const lit = primIsBig(f.prim!) ? `${f.equals}n` : String(f.equals);
+    return [{ head: `if (${local} !== ${lit})`, body: [`throw ${fn}(${local}, ${lit}, '${st.name}', '${f.name}', ${at(f.offset)});`] }];
+  }
   if (f.allowed === undefined) return [];
   const fn = onEncode ? 'undeclaredBitsOnEncode' : 'undeclaredBits';
   ctx.runtime.add(fn);

@@ -408,6 +408,7 @@ class LayoutEngine {
       ...(f.doc ? { doc: f.doc } : {}),
       ...(f.ref ? { ref: { ...(f.ref.to ? { to: f.ref.to.name } : {}), ...(f.ref.via ? { via: f.ref.via.name, viaKind: f.ref.via.def.kind } : {}), ...(f.ref.count ? { count: f.ref.count.name! } : {}) } } : {}),
       ...(f.allowed ? { allowed: this.eval(f.allowed, version) } : {}),
+      ...(f.equals ? { equals: this.eval(f.equals, version) } : {}),
       ...(f.holds ? { holds: f.holds.name } : {}),
     };
     const count = (ref: ExprRef): number => {

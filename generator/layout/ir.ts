@@ -133,6 +133,8 @@ export interface FieldIR {
   readonly ref?: { readonly to?: string; readonly via?: string; readonly viaKind?: string; readonly count?: string };
   /** Bits a reader accepts; others make the kernel refuse the object. */
   readonly allowed?: bigint;
+  /** The only value a reader accepts; any other makes the kernel refuse the object. */
+  readonly equals?: bigint;
   readonly holds?: string;
 }
 

@@ -142,6 +142,8 @@ interface FieldCommon {
   readonly in?: Version[];
   readonly ref?: Ref;
   readonly allowed?: ExprRef;
+  /** The only value a reader accepts. */
+  readonly equals?: ExprRef;
   readonly holds?: { name: string; span: SourceSpan };
   readonly span: SourceSpan;
 }

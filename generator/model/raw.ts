@@ -59,6 +59,7 @@ export interface RawField {
   union?: RawField[];
   ref?: { to?: string; via?: string; count?: string };
   allowed?: ExprValue;
+  equals?: ExprValue;
   holds?: string;
   in?: string[];
 }

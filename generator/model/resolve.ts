@@ -504,6 +504,7 @@ class Resolver {
         ...(rf.doc ? { doc: rf.doc } : {}),
         ...this.inVersions(schema, rf.in, [...p, 'in']),
         ...(rf.allowed !== undefined ? (() => { const a = this.exprRef(f, [...p, 'allowed'], rf.allowed); this.checkExpr(schema, a); return a ? { allowed: a } : {}; })() : {}),
+        ...(rf.equals !== undefined ? (() => { const a = this.exprRef(f, [...p, 'equals'], rf.equals); this.checkExpr(schema, a); return a ? { equals: a } : {}; })() : {}),
         ...(rf.holds !== undefined ? { holds: { name: rf.holds, span: f.spanOf([...p, 'holds']) } } : {}),
         span,
       };
@@ -583,6 +584,10 @@ class Resolver {
           }
         }
         out.push({ ...common, shape: 'bits', unit: type.prim, bits });
+        return;
+      }
+      if (rf.equals !== undefined && (rf.count !== undefined || rf.flexible || type.kind !== 'prim' || type.prim === 'char')) {
+        this.err('bad-field', f.spanOf([...p, 'equals']), `'equals' belongs on an integer member, not on '${rf.name}'`);
         return;
       }
       if (rf.count !== undefined) {

@@ -337,6 +337,8 @@ function fieldArbs(st: StructIR, f: FieldIR): [string, fc.Arbitrary<unknown>][] 
     case 'bits':
       return f.bits!.map((b) => [b.name, numArb(bitLeaf(f, b, [], st.name, f.offset))]);
     case 'scalar':
+      // A member the reader accepts with one value only (a format version) takes that value.
+      if (f.equals !== undefined) return [[f.name!, fc.constant(primIsBig(f.prim!) ? f.equals : Number(f.equals))]];
       return [[f.name!, numArb(primLeaf(f.prim!, [], st.name, f.name!, f.offset, f.allowed))]];
     case 'khoser':
       return [[f.name!, numArb(primLeaf('u64', [], st.name, f.name!, f.offset, f.allowed))]];

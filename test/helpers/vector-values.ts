@@ -201,7 +201,8 @@ function fieldValues(w: Walk, fields: readonly FieldIR[], base: number, lv: stri
       case 'scalar': {
         const bits = PRIM_BITS[f.prim!];
         const signed = isSigned(f.prim!);
-        const u = rawInt(w.seed, BigInt(abs) * 256n, bits, signed, f.allowed);
+        // A member the reader accepts with one value only (a format version) takes that value.
+        const u = f.equals !== undefined ? BigInt.asUintN(bits, f.equals) : rawInt(w.seed, BigInt(abs) * 256n, bits, signed, f.allowed);
         w.c.push(`${m} = ${cInt(u, f.prim!)};`);
         into[f.name!] = tsInt(u, bits, signed);
         break;

@@ -25,8 +25,8 @@
  *
  * This interface is a contract between the kernel that writes it and the next
  * one. Any change to the layout of a structure below is a breaking change and
- * needs a new version in KHO_BLOCK_COMPATIBLE (now "block-v1"); `kho-abi
- * breaking` refuses a layout change that lacks one. Versions known to kho-abi:
+ * needs a new version in KHO_BLOCK_COMPATIBLE (now "block-v1"), so that the
+ * next kernel refuses data it would misread. Versions known to kho-abi:
  * block-v1.
  */
 

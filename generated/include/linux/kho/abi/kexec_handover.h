@@ -29,8 +29,8 @@
  *
  * This interface is a contract between the kernel that writes it and the next
  * one. Any change to the layout of a structure below is a breaking change and
- * needs a new version in KHO_FDT_COMPATIBLE (now "kho-v4"); `kho-abi breaking`
- * refuses a layout change that lacks one. Versions known to kho-abi: kho-v1,
+ * needs a new version in KHO_FDT_COMPATIBLE (now "kho-v4"), so that the next
+ * kernel refuses data it would misread. Versions known to kho-abi: kho-v1,
  * kho-v2, kho-v3, kho-v4, kho-v4-composite.
  */
 

@@ -25,8 +25,8 @@
  *
  * This interface is a contract between the kernel that writes it and the next
  * one. Any change to the layout of a structure below is a breaking change and
- * needs a new version in MEMBLOCK_KHO_NODE_COMPATIBLE (now "memblock-v1");
- * `kho-abi breaking` refuses a layout change that lacks one. Versions known to
+ * needs a new version in MEMBLOCK_KHO_NODE_COMPATIBLE (now "memblock-v1"), so
+ * that the next kernel refuses data it would misread. Versions known to
  * kho-abi: memblock-v1.
  */
 

@@ -28,8 +28,8 @@
  *
  * This interface is a contract between the kernel that writes it and the next
  * one. Any change to the layout of a structure below is a breaking change and
- * needs a new version in MEMFD_LUO_FH_COMPATIBLE (now "memfd-v2"); `kho-abi
- * breaking` refuses a layout change that lacks one. Versions known to kho-abi:
+ * needs a new version in MEMFD_LUO_FH_COMPATIBLE (now "memfd-v2"), so that the
+ * next kernel refuses data it would misread. Versions known to kho-abi:
  * memfd-v1, memfd-v2, memfd-v2-composite, memfd-features.
  */
 

@@ -23,9 +23,9 @@
  *
  * This interface is a contract between the kernel that writes it and the next
  * one. Any change to the layout of a structure below is a breaking change and
- * needs a new version in PCI_LUO_FLB_COMPATIBLE (now "pci-v2"); `kho-abi
- * breaking` refuses a layout change that lacks one. Versions known to kho-abi:
- * pci-v1, pci-v2.
+ * needs a new version in PCI_LUO_FLB_COMPATIBLE (now "pci-v2"), so that the
+ * next kernel refuses data it would misread. Versions known to kho-abi: pci-v1,
+ * pci-v2.
  */
 
 /**

@@ -27,8 +27,8 @@
  *
  * This interface is a contract between the kernel that writes it and the next
  * one. Any change to the layout of a structure below is a breaking change and
- * needs a new version in KHO_VMALLOC_COMPATIBLE (now "vmalloc-v1"); `kho-abi
- * breaking` refuses a layout change that lacks one. Versions known to kho-abi:
+ * needs a new version in KHO_VMALLOC_COMPATIBLE (now "vmalloc-v1"), so that the
+ * next kernel refuses data it would misread. Versions known to kho-abi:
  * vmalloc-v1.
  */
 
