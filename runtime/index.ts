@@ -8,3 +8,4 @@ export * from './registry.js';
 export * from './features.js';
 export * from './versions.js';
 export * from './containers/kho-block.js';
+export * from './bitfield.js';

@@ -668,18 +668,21 @@ function emitView(sf: ModuleSink, rec: CodecNames, ctx: Ctx): void {
         // Read only the words this field touches.
         const withoutChecks = stmts.filter((s): s is string => typeof s === 'string' && (s === expr[0] || expr.some((e) => e.includes(s.split(' ')[1]!))));
         cls.addGetAccessor({ name: b.name, returnType: bitIsBig(b) ? 'bigint' : 'number', statements: written([...withoutChecks, `return ${values.get(b.name)};`]) });
-        const mask = ((1n << BigInt(b.width)) - 1n) << BigInt(b.lsb);
+        // Read-modify-write of the storage unit through the runtime's bigint bitfield helpers.
         ctx.runtime.add(bitIsBig(b) ? 'checkBigUint' : 'checkUint');
+        ctx.runtime.add('insertBits');
+        const bits = primBits(f.prim!);
+        const get = bits === 64 ? `this.view.getBigUint64(this.offset + ${f.offset}, true)` : `BigInt(this.view.${GET[f.prim!]}(this.offset + ${f.offset}${le(f.prim!)}))`;
+        const updated = `insertBits(${get}, ${b.lsb}, ${b.width}, checked, ${bits})`;
         cls.addSetAccessor({
           name: b.name,
           parameters: [{ name: 'v', type: bitIsBig(b) ? 'bigint' : 'number' }],
           statements: [
             `const checked = BigInt(${bitIsBig(b) ? 'checkBigUint' : 'checkUint'}(v, ${b.width}, '${st.name}', '${b.name}', this.offset + ${f.offset}));`,
-            `const old = this.view.getBigUint64(this.offset + ${f.offset}, true);`,
-            ...(primBits(f.prim!) === 64
-              ? [`this.view.setBigUint64(this.offset + ${f.offset}, (old & ~${hex(mask)}n) | (checked << ${b.lsb}n), true);`]
-              : [`this.view.${SET[f.prim!]}(this.offset + ${f.offset}, Number((BigInt(this.view.${GET[f.prim!]}(this.offset + ${f.offset}${le(f.prim!)})) & ~${hex(mask)}n) | (checked << ${b.lsb}n))${le(f.prim!)});`]),
-          ].filter((l) => primBits(f.prim!) === 64 || !l.startsWith('const old')),
+            bits === 64
+              ? `this.view.setBigUint64(this.offset + ${f.offset}, ${updated}, true);`
+              : `this.view.${SET[f.prim!]}(this.offset + ${f.offset}, Number(${updated})${le(f.prim!)});`,
+          ],
         });
       }
       continue;
