@@ -577,7 +577,8 @@ function encodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         ctx.runtime.add('checkArray');
         const elem = f.struct ? ctx.use(nested(ctx, rec, f), 'iface') : primTsType(f.prim!);
         out.push(`const ${local} = ${src} as ${elem}[];`);
-        out.push(`checkArray(${local}, ${local}.length, '${st.name}', '${f.name}', ${at(f.offset)});`);
+        // The member that gives the length must agree with the entries written.
+        out.push(`checkArray(${local}, ${f.ref?.count ? `Number(value.${f.ref.count})` : `${local}.length`}, '${st.name}', '${f.name}', ${at(f.offset)});`);
         ctx.runtime.add('checkRoom');
         out.push(`checkRoom(view, ${at(f.offset)}, ${local}.length * ${f.elemSize}, '${st.name}');`);
         const write = f.struct

@@ -654,8 +654,15 @@ class Resolver {
       }
       const ok = field.shape === 'scalar' && field.type.kind === 'prim' && field.type.prim === 'u64';
       const descriptor = field.shape === 'scalar' && field.type.kind === 'struct';
-      if (!ok && !descriptor && field.shape !== 'khoser') {
-        this.err('bad-field', f.spanOf(p), `ref belongs on a u64 physical address, a khoser pointer or a container descriptor, not on '${field.name}'`);
+      const flexibleCount = field.shape === 'flexible' && rr.to === undefined && rr.via === undefined && rr.count !== undefined;
+      if (!ok && !descriptor && !flexibleCount && field.shape !== 'khoser') {
+        this.err(
+          'bad-field',
+          f.spanOf(p),
+          field.shape === 'flexible'
+            ? `a flexible array takes only ref.count, the member holding its length`
+            : `ref belongs on a u64 physical address, a khoser pointer, a container descriptor or (count only) a flexible array, not on '${field.name}'`,
+        );
       }
       const ref: Ref = { ...(to ? { to } : {}), ...(via ? { via } : {}), ...(count ? { count } : {}) };
       (field as { ref?: Ref }).ref = ref;
