@@ -9,3 +9,4 @@ export * from './features.js';
 export * from './versions.js';
 export * from './containers/kho-block.js';
 export * from './bitfield.js';
+export * from './containers/kho-vmalloc.js';

@@ -1,0 +1,78 @@
+/**
+ * A memfd's folio array behind its kho_vmalloc, written and read back the
+ * way the kernel lays it out (kernel-abi.md section 5), and the refusals of
+ * a corrupt chain.
+ */
+import { describe, expect, it } from 'vitest';
+import { memfdLuoFolioSerCodec, memfdLuoSerCodec, type MemfdLuoFolioSer } from '../generated/ts/memfd.js';
+import { DecodeError, encodeBytes, MemoryError, PhysMem, readVmallocArray, readVmallocBlocks, vmallocChunkEntries, writeVmalloc } from '../runtime/index.js';
+
+const page = (n: number): bigint => BigInt(n) << 12n;
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error');
+}
+
+function folios(n: number): MemfdLuoFolioSer[] {
+  return Array.from({ length: n }, (_, i) => ({ pfn: 0x1_0000 + i * 3, flags: 3, index: BigInt(i) }));
+}
+
+describe('kho_vmalloc chunk chains', () => {
+  it('a chunk holds 511 addresses at 4 KiB pages, 2047 at 16 KiB and 8191 at 64 KiB', () => {
+    // kernel-abi.md section 6.
+    expect([4096, 16384, 65536].map(vmallocChunkEntries)).toEqual([511, 2047, 8191]);
+  });
+
+  it("a memfd's folios round-trip through its kho_vmalloc, across several chunks", () => {
+    const mem = new PhysMem();
+    // 600 pages of folio entries: more blocks than one chunk holds, on scattered pages.
+    const entries = folios(600 * 256);
+    const data = new Uint8Array(entries.length * 16);
+    const view = new DataView(data.buffer);
+    entries.forEach((f, i) => memfdLuoFolioSerCodec.encode(f, view, i * 16));
+    const blocks = Array.from({ length: 600 }, (_, i) => page(0x10000 + ((i * 7919) % 600)));
+    const desc = writeVmalloc(mem, data, blocks, [page(50), page(20)]);
+    expect(desc).toEqual({ first: page(50), total_pages: 600, flags: 1, order: 0 });
+    // The descriptor travels inside memfd_luo_ser, which the next kernel reads first.
+    mem.write(page(1), encodeBytes(memfdLuoSerCodec, { pos: 0n, size: BigInt(data.length), seals: 0, flags: 0, nr_folios: BigInt(entries.length), folios: desc }));
+    const memfd = mem.decode(memfdLuoSerCodec, page(1));
+    expect(readVmallocBlocks(mem, memfd.folios)).toEqual(blocks);
+    expect(readVmallocArray(mem, memfd.folios, memfdLuoFolioSerCodec, memfd.nr_folios)).toEqual(entries);
+  });
+
+  it('blocks of a higher order', () => {
+    const mem = new PhysMem();
+    const data = Uint8Array.from({ length: 5 * 4096 }, (_, i) => i % 251);
+    const desc = writeVmalloc(mem, data, [page(64), page(32), page(128)], [page(2)], 1);
+    expect(desc.total_pages).toBe(5);
+    expect(readVmallocArray(mem, desc, { name: 'byte', version: '', size: 1, align: 1, decode: (v, o = 0) => v.getUint8(o), encode: () => {} }, data.length)).toEqual([...data]);
+  });
+
+  it('refuses a loop, a short chain, extra blocks and more entries than the area holds', () => {
+    const mem = new PhysMem();
+    const desc = writeVmalloc(mem, new Uint8Array(3 * 4096), [page(10), page(11), page(12)], [page(2)]);
+    mem.writeU64(page(2), page(2));
+    expect((thrown(() => readVmallocBlocks(mem, desc)) as DecodeError).reason).toContain('loops back');
+    mem.writeU64(page(2), 0n);
+    expect((thrown(() => readVmallocBlocks(mem, { ...desc, total_pages: 4 })) as DecodeError).reason).toBe('the chain lists 3 blocks of 1 pages, fewer than total_pages 4');
+    expect((thrown(() => readVmallocBlocks(mem, { ...desc, total_pages: 2 })) as DecodeError).address).toBe(page(2) + 8n + 16n);
+    expect(thrown(() => readVmallocArray(mem, desc, memfdLuoFolioSerCodec, 3 * 256 + 1))).toBeInstanceOf(DecodeError);
+    expect(thrown(() => readVmallocBlocks(mem, { ...desc, first: page(99) }))).toBeInstanceOf(MemoryError);
+  });
+
+  it('a corrupt folio entry names its index', () => {
+    const mem = new PhysMem();
+    const data = new Uint8Array(4096);
+    new DataView(data.buffer).setUint32(16 + 4, 0xfff00000, true); // entry 1: undeclared folio flags
+    const desc = writeVmalloc(mem, data, [page(10)], [page(2)]);
+    const e = thrown(() => readVmallocArray(mem, desc, memfdLuoFolioSerCodec, 2)) as DecodeError;
+    expect(e).toBeInstanceOf(DecodeError);
+    expect(e.message).toContain('entry 1 of the vmalloc area');
+    expect(e.field).toBe('flags');
+  });
+});
