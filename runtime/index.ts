@@ -10,3 +10,4 @@ export * from './versions.js';
 export * from './containers/kho-block.js';
 export * from './bitfield.js';
 export * from './containers/kho-vmalloc.js';
+export * from './containers/kho-radix.js';

@@ -1,0 +1,99 @@
+/**
+ * The radix-tree memory map against the kernel's rules (kernel-abi.md
+ * section 5): the key of a block, the geometry at every page size, and a
+ * tree written and walked back, with the refusals of a corrupt one.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { KHO_BITMAP_SIZE_LOG2, KHO_ORDER_0_LOG2, KHO_TABLE_SIZE_LOG2, KHO_TREE_MAX_DEPTH } from '../generated/ts/radix_tree.js';
+import { DecodeError, MemoryError, PhysMem, radixBlock, radixGeometry, radixKey, readRadixTree, writeRadixTree, type PageSize, type PreservedBlock } from '../runtime/index.js';
+
+const PAGE_SIZES: PageSize[] = [4096, 16384, 65536];
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error');
+}
+
+/** Blocks of random order at random aligned addresses below 2^52. */
+const blockArb = (pageSize: PageSize) =>
+  fc.integer({ min: 0, max: 10 }).chain((order) => {
+    const shift = Math.log2(pageSize) + order;
+    return fc.bigInt({ min: 0n, max: (1n << BigInt(52 - shift)) - 1n }).map((n): PreservedBlock => ({ pa: n << BigInt(shift), order }));
+  });
+
+describe('radix-tree memory map', () => {
+  it.each(PAGE_SIZES)('geometry at %i-byte pages is the schema enum kho_radix_consts', (pageSize) => {
+    const g = radixGeometry(pageSize);
+    expect([g.order0Log2, g.tableSizeLog2, g.bitmapSizeLog2, g.depth]).toEqual([
+      KHO_ORDER_0_LOG2[pageSize],
+      KHO_TABLE_SIZE_LOG2[pageSize],
+      KHO_BITMAP_SIZE_LOG2[pageSize],
+      KHO_TREE_MAX_DEPTH[pageSize],
+    ]);
+  });
+
+  it('keys as the kernel computes them at 4 KiB pages', () => {
+    const g = radixGeometry(4096);
+    expect(radixKey(g, { pa: 0x1000n, order: 0 })).toBe((1n << 52n) | 1n);
+    expect(radixKey(g, { pa: 0x200000n, order: 9 })).toBe((1n << 43n) | 1n);
+    expect(radixBlock(g, (1n << 43n) | 1n)).toEqual({ pa: 0x200000n, order: 9 });
+    expect(() => radixKey(g, { pa: 0x1800n, order: 1 })).toThrow(RangeError);
+  });
+
+  for (const pageSize of PAGE_SIZES) {
+    it(`key and block convert both ways at ${pageSize}-byte pages`, () => {
+      const g = radixGeometry(pageSize);
+      fc.assert(
+        fc.property(blockArb(pageSize), (b) => {
+          expect(radixBlock(g, radixKey(g, b))).toEqual(b);
+        }),
+      );
+    });
+
+    it(`a tree written at ${pageSize}-byte pages reads back every block`, () => {
+      fc.assert(
+        fc.property(fc.array(blockArb(pageSize), { maxLength: 40 }), (blocks) => {
+          const mem = new PhysMem({ pageSize });
+          let next = 1n << 51n; // tree pages; the blocks themselves are never read
+          const root = writeRadixTree(mem, blocks, () => (next += BigInt(pageSize)));
+          const g = radixGeometry(pageSize);
+          const expected = [...new Map(blocks.map((b) => [radixKey(g, b), b])).entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, b]) => b);
+          expect(readRadixTree(mem, root)).toEqual(expected);
+        }),
+        { numRuns: 30 },
+      );
+    });
+  }
+
+  it('places a block where the kernel looks for it: level L uses key bits (L-1)*9+15.. at 4 KiB', () => {
+    const mem = new PhysMem();
+    let next = 0x100000n;
+    const root = writeRadixTree(mem, [{ pa: 0x1000n, order: 0 }], () => (next += 4096n));
+    // key = 2^52 | 1: bit 52 lies in the root's index (bits 51..59) as 2; every lower index is 0; leaf bit 1.
+    let node = root;
+    expect(mem.readU64(root + 2n * 8n)).not.toBe(0n);
+    for (const index of [2, 0, 0, 0, 0]) node = mem.readU64(node + BigInt(index) * 8n);
+    expect(mem.readU64(node)).toBe(0b10n);
+  });
+
+  it('refuses a loop and reports an absent page', () => {
+    const mem = new PhysMem();
+    let next = 0x100000n;
+    const root = writeRadixTree(mem, [{ pa: 0x1000n, order: 0 }], () => (next += 4096n));
+    // The root's only entry: point the next level back at the root.
+    const g = radixGeometry(4096);
+    const slot = root + BigInt(Number((radixKey(g, { pa: 0x1000n, order: 0 }) >> BigInt(4 * g.tableSizeLog2 + g.bitmapSizeLog2)) & 511n) * 8);
+    const child = mem.readU64(slot);
+    mem.writeU64(slot, root);
+    expect((thrown(() => readRadixTree(mem, root)) as DecodeError).reason).toContain('reached twice');
+    mem.writeU64(slot, 0x7000_0000n);
+    expect(thrown(() => readRadixTree(mem, root))).toBeInstanceOf(MemoryError);
+    mem.writeU64(slot, child);
+    expect(readRadixTree(mem, root)).toEqual([{ pa: 0x1000n, order: 0 }]);
+  });
+});
