@@ -11,3 +11,4 @@ export * from './containers/kho-block.js';
 export * from './bitfield.js';
 export * from './containers/kho-vmalloc.js';
 export * from './containers/kho-radix.js';
+export * from './containers/kho-fdt.js';

@@ -1,0 +1,192 @@
+/**
+ * The KHO root: a flattened device tree of one page (kernel-abi.md section
+ * 5). Its root node has `compatible` and `preserved-memory-map` (the
+ * physical address of the radix tree's root); each child node is a blob a
+ * subsystem registered, with `preserved-data` (its physical address) and
+ * `blob-size`. Unlike the rest of an FDT, these integers are in CPU byte
+ * order (little endian), and a reader requires each to be exactly 8 bytes.
+ */
+import { DecodeError } from '../errors.js';
+
+const FDT_MAGIC = 0xd00dfeed;
+const FDT_BEGIN_NODE = 1;
+const FDT_END_NODE = 2;
+const FDT_PROP = 3;
+const FDT_NOP = 4;
+const FDT_END = 9;
+const HEADER_SIZE = 40;
+/** Nodes deeper than this are not a KHO tree. */
+const MAX_DEPTH = 16;
+
+export interface FdtNode {
+  readonly name: string;
+  readonly props: ReadonlyMap<string, Uint8Array>;
+  readonly children: readonly FdtNode[];
+}
+
+const fail = (offset: number, reason: string): never => {
+  throw new DecodeError({ struct: 'fdt', offset }, reason);
+};
+
+function cstring(bytes: Uint8Array, at: number, end: number, what: string): string {
+  const nul = bytes.indexOf(0, at);
+  if (nul < 0 || nul >= end) fail(at, `${what} has no NUL before the end of its block`);
+  return new TextDecoder().decode(bytes.subarray(at, nul));
+}
+
+/** Parses a flattened device tree blob (version 16 or 17 format), bounds-checked throughout. */
+export function parseFdt(bytes: Uint8Array): FdtNode {
+  if (bytes.length < HEADER_SIZE) fail(0, `${bytes.length} bytes is shorter than an FDT header`);
+  const be = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (be.getUint32(0) !== FDT_MAGIC) fail(0, `bad magic 0x${be.getUint32(0).toString(16)}, expected 0xd00dfeed`);
+  const total = be.getUint32(4);
+  const offStruct = be.getUint32(8);
+  const offStrings = be.getUint32(12);
+  const lastComp = be.getUint32(24);
+  const sizeStrings = be.getUint32(32);
+  const sizeStruct = be.getUint32(36);
+  if (total > bytes.length) fail(4, `totalsize ${total} is larger than the ${bytes.length} bytes available`);
+  if (lastComp > 17) fail(24, `last compatible version ${lastComp} is newer than 17`);
+  if (offStruct + sizeStruct > total || offStrings + sizeStrings > total) fail(8, 'the structure or strings block runs past totalsize');
+  const structEnd = offStruct + sizeStruct;
+  let at = offStruct;
+  const token = (): number => {
+    if (at + 4 > structEnd) fail(at, 'the structure block ends without FDT_END');
+    const t = be.getUint32(at);
+    at += 4;
+    return t;
+  };
+  const node = (depth: number): FdtNode => {
+    if (depth > MAX_DEPTH) fail(at, `nodes nested deeper than ${MAX_DEPTH}`);
+    const name = cstring(bytes, at, structEnd, 'a node name');
+    at += (Buffer.byteLength(name) + 1 + 3) & ~3;
+    const props = new Map<string, Uint8Array>();
+    const children: FdtNode[] = [];
+    for (;;) {
+      const start = at;
+      const t = token();
+      if (t === FDT_NOP) continue;
+      if (t === FDT_END_NODE) return { name, props, children };
+      if (t === FDT_BEGIN_NODE) {
+        children.push(node(depth + 1));
+        continue;
+      }
+      if (t !== FDT_PROP) fail(start, `unexpected token ${t} inside node '${name}'`);
+      if (at + 8 > structEnd) fail(at, 'a property header runs past the structure block');
+      const len = be.getUint32(at);
+      const nameOff = be.getUint32(at + 4);
+      at += 8;
+      if (at + len > structEnd) fail(at, `property of ${len} bytes runs past the structure block`);
+      if (nameOff >= sizeStrings) fail(at - 4, `property name offset ${nameOff} is outside the strings block`);
+      const propName = cstring(bytes, offStrings + nameOff, offStrings + sizeStrings, 'a property name');
+      props.set(propName, bytes.slice(at, at + len));
+      at += (len + 3) & ~3;
+    }
+  };
+  let t = token();
+  while (t === FDT_NOP) t = token();
+  if (t !== FDT_BEGIN_NODE) fail(at - 4, `the structure block starts with token ${t}, not FDT_BEGIN_NODE`);
+  const root = node(0);
+  t = token();
+  while (t === FDT_NOP) t = token();
+  if (t !== FDT_END) fail(at - 4, `token ${t} after the root node, expected FDT_END`);
+  return root;
+}
+
+export interface KhoSubtree {
+  readonly name: string;
+  /** preserved-data: physical address of the blob. */
+  readonly data: bigint;
+  /** blob-size: its size in bytes. */
+  readonly size: bigint;
+}
+
+export interface KhoRoot {
+  readonly compatible: string;
+  /** preserved-memory-map: physical address of the radix tree's root. */
+  readonly memoryMap: bigint;
+  readonly subtrees: readonly KhoSubtree[];
+}
+
+/** The property names of kho-v3 and later (schemas/kexec_handover.yaml). */
+export const KHO_FDT_NAMES = { memoryMap: 'preserved-memory-map', data: 'preserved-data', size: 'blob-size' } as const;
+
+function u64Prop(node: FdtNode, name: string, where: string): bigint {
+  const v = node.props.get(name);
+  if (!v) throw new DecodeError({ struct: 'kho_fdt', field: name, offset: 0 }, `${where} has no '${name}' property`);
+  if (v.length !== 8) throw new DecodeError({ struct: 'kho_fdt', field: name, offset: 0 }, `${where}: '${name}' is ${v.length} bytes, not 8`);
+  return new DataView(v.buffer, v.byteOffset, 8).getBigUint64(0, true);
+}
+
+/** The KHO root FDT as the next kernel reads it. */
+export function readKhoFdt(bytes: Uint8Array): KhoRoot {
+  const root = parseFdt(bytes);
+  const compat = root.props.get('compatible');
+  if (!compat) throw new DecodeError({ struct: 'kho_fdt', field: 'compatible', offset: 0 }, 'the root node has no compatible property');
+  if (compat.length === 0 || compat[compat.length - 1] !== 0) throw new DecodeError({ struct: 'kho_fdt', field: 'compatible', offset: 0 }, 'the compatible property is not a NUL-terminated string');
+  return {
+    compatible: new TextDecoder().decode(compat.subarray(0, compat.indexOf(0))),
+    memoryMap: u64Prop(root, KHO_FDT_NAMES.memoryMap, 'the root node'),
+    subtrees: root.children.map((c) => ({ name: c.name, data: u64Prop(c, KHO_FDT_NAMES.data, `node '${c.name}'`), size: u64Prop(c, KHO_FDT_NAMES.size, `node '${c.name}'`) })),
+  };
+}
+
+/** Writes a KHO root FDT as the outgoing kernel does (libfdt's sequential-write layout). */
+export function writeKhoFdt(root: KhoRoot): Uint8Array {
+  const strings: string[] = [];
+  const stringOffset = (name: string): number => {
+    let off = 0;
+    for (const s of strings) {
+      if (s === name) return off;
+      off += Buffer.byteLength(s) + 1;
+    }
+    strings.push(name);
+    return off;
+  };
+  const struct: number[] = [];
+  const u32 = (v: number): void => {
+    struct.push((v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255);
+  };
+  const pad = (): void => {
+    while (struct.length % 4) struct.push(0);
+  };
+  const begin = (name: string): void => {
+    u32(FDT_BEGIN_NODE);
+    struct.push(...new TextEncoder().encode(name), 0);
+    pad();
+  };
+  const prop = (name: string, value: Uint8Array): void => {
+    u32(FDT_PROP);
+    u32(value.length);
+    u32(stringOffset(name));
+    struct.push(...value);
+    pad();
+  };
+  const le64 = (v: bigint): Uint8Array => {
+    const b = new Uint8Array(8);
+    new DataView(b.buffer).setBigUint64(0, v, true);
+    return b;
+  };
+  begin('');
+  prop('compatible', new TextEncoder().encode(root.compatible + '\0'));
+  prop(KHO_FDT_NAMES.memoryMap, le64(root.memoryMap));
+  for (const s of root.subtrees) {
+    begin(s.name);
+    prop(KHO_FDT_NAMES.data, le64(s.data));
+    prop(KHO_FDT_NAMES.size, le64(s.size));
+    u32(FDT_END_NODE);
+  }
+  u32(FDT_END_NODE);
+  u32(FDT_END);
+  const stringBytes = new TextEncoder().encode(strings.map((s) => s + '\0').join(''));
+  const offRsv = HEADER_SIZE;
+  const offStruct = offRsv + 16; // one empty reservation entry
+  const offStrings = offStruct + struct.length;
+  const total = offStrings + stringBytes.length;
+  const out = new Uint8Array(total);
+  const be = new DataView(out.buffer);
+  [FDT_MAGIC, total, offStruct, offStrings, offRsv, 17, 16, 0, stringBytes.length, struct.length].forEach((v, i) => be.setUint32(i * 4, v));
+  out.set(struct, offStruct);
+  out.set(stringBytes, offStrings);
+  return out;
+}

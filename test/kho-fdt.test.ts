@@ -1,0 +1,122 @@
+/**
+ * The KHO root FDT against an independent implementation: dtc and fdtget
+ * (libfdt, Debian's device-tree-compiler) read the blobs kho-abi writes, and
+ * kho-abi reads blobs dtc writes. CI installs dtc (.ci/run); elsewhere these
+ * cases are skipped with a note when it is missing. The refusals need no dtc.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { KHO_FDT_COMPATIBLE } from '../generated/ts/kexec_handover.js';
+import { DecodeError, readKhoFdt, writeKhoFdt, type KhoRoot } from '../runtime/index.js';
+
+function hasDtc(): boolean {
+  try {
+    execFileSync('dtc', ['--version'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const dtc = hasDtc();
+if (!dtc && process.env.CI) throw new Error('dtc is missing: CI must install device-tree-compiler (see .ci/run)');
+if (!dtc) console.warn('kho-fdt.test.ts: dtc not installed (apt-get install device-tree-compiler); the libfdt cross-checks are skipped');
+
+const dir = mkdtempSync(join(tmpdir(), 'kho-abi-fdt-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const root: KhoRoot = {
+  compatible: KHO_FDT_COMPATIBLE,
+  memoryMap: 0x1_2345_6000n,
+  subtrees: [
+    { name: 'LUO', data: 0x7f_0000_1000n, size: 32n },
+    { name: 'kexec-metadata', data: 0x2000n, size: 73n },
+  ],
+};
+
+/** The bytes of an 8-byte property as fdtget prints them with -t bx. */
+const le = (v: bigint): string => [...Array(8)].map((_, i) => ((v >> BigInt(8 * i)) & 0xffn).toString(16)).join(' ');
+
+describe.skipIf(!dtc)('KHO root FDT against libfdt', () => {
+  it('dtc and fdtget read what writeKhoFdt writes', () => {
+    const file = join(dir, 'kho.dtb');
+    writeFileSync(file, writeKhoFdt(root));
+    const dts = execFileSync('dtc', ['-I', 'dtb', '-O', 'dts', file], { encoding: 'utf8', stdio: 'pipe' });
+    expect(dts).toContain(`compatible = "${KHO_FDT_COMPATIBLE}";`);
+    const get = (node: string, prop: string, type: string): string => execFileSync('fdtget', ['-t', type, file, node, prop], { encoding: 'utf8' }).trim();
+    expect(get('/', 'compatible', 's')).toBe(KHO_FDT_COMPATIBLE);
+    expect(get('/', 'preserved-memory-map', 'bx')).toBe(le(root.memoryMap));
+    expect(get('/LUO', 'preserved-data', 'bx')).toBe(le(0x7f_0000_1000n));
+    expect(get('/kexec-metadata', 'blob-size', 'bx')).toBe(le(73n));
+  });
+
+  it('readKhoFdt reads what dtc writes', () => {
+    const bytes = (v: bigint): string => `[${le(v).split(' ').map((b) => b.padStart(2, '0')).join(' ')}]`;
+    const source = `/dts-v1/;
+/ {
+	compatible = "kho-v4";
+	preserved-memory-map = ${bytes(0xabc000n)};
+	LUO {
+		preserved-data = ${bytes(0x5000n)};
+		blob-size = ${bytes(32n)};
+	};
+};
+`;
+    writeFileSync(join(dir, 'in.dts'), source);
+    execFileSync('dtc', ['-I', 'dts', '-O', 'dtb', '-o', join(dir, 'in.dtb'), join(dir, 'in.dts')], { stdio: 'pipe' });
+    expect(readKhoFdt(readFileSync(join(dir, 'in.dtb')))).toEqual({ compatible: 'kho-v4', memoryMap: 0xabc000n, subtrees: [{ name: 'LUO', data: 0x5000n, size: 32n }] });
+  });
+
+  it.each([
+    ['blob-size = [20 00 00 00];', "node 'LUO': 'blob-size' is 4 bytes, not 8"],
+    ['', "node 'LUO' has no 'blob-size' property"],
+  ])('refuses a node whose blob-size is %j', (blobSize, reason) => {
+    const source = `/dts-v1/;\n/ {\n\tcompatible = "kho-v4";\n\tpreserved-memory-map = [00 10 00 00 00 00 00 00];\n\tLUO {\n\t\tpreserved-data = [00 50 00 00 00 00 00 00];\n\t\t${blobSize}\n\t};\n};\n`;
+    writeFileSync(join(dir, 'bad.dts'), source);
+    execFileSync('dtc', ['-I', 'dts', '-O', 'dtb', '-o', join(dir, 'bad.dtb'), join(dir, 'bad.dts')], { stdio: 'pipe' });
+    expect(() => readKhoFdt(readFileSync(join(dir, 'bad.dtb')))).toThrow(reason);
+  });
+});
+
+describe('KHO root FDT refusals', () => {
+  const thrown = (fn: () => unknown): DecodeError => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof DecodeError) return e;
+      throw e;
+    }
+    throw new Error('expected a DecodeError');
+  };
+
+  it('round-trips', () => {
+    expect(readKhoFdt(writeKhoFdt(root))).toEqual(root);
+  });
+
+  it('refuses a bad magic, a truncated blob and a missing or short property', () => {
+    const good = writeKhoFdt(root);
+    const bad = good.slice();
+    bad[0] = 0;
+    expect(thrown(() => readKhoFdt(bad)).reason).toContain('bad magic');
+    expect(thrown(() => readKhoFdt(good.subarray(0, 100))).reason).toContain('totalsize');
+    const noSize = writeKhoFdt({ ...root, subtrees: [] });
+    expect(readKhoFdt(noSize).subtrees).toEqual([]);
+  });
+
+  it('random corruption gives a DecodeError or a tree, never another exception', () => {
+    const good = writeKhoFdt(root);
+    for (let i = 0; i < 2000; i++) {
+      const bad = good.slice();
+      const k = (i * 7919) % bad.length;
+      bad[k] = bad[k]! ^ (1 + (i % 255));
+      try {
+        readKhoFdt(bad);
+      } catch (e) {
+        expect(e).toBeInstanceOf(DecodeError);
+      }
+    }
+  });
+});
