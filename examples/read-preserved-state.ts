@@ -1,20 +1,22 @@
 /**
  * What a tool reading preserved LUO state does, end to end, on a simulated
- * physical memory: the outgoing kernel's side writes a luo_ser root, a chain
- * of sessions, each session's chain of files and one memfd with its folios
- * behind a kho_vmalloc; the reading side walks it all back, checking every
- * compatible string and dispatching on the memfd version.
+ * physical memory: the outgoing kernel's side writes the KHO root FDT, its
+ * radix-tree memory map, a luo_ser blob, a chain of sessions, each
+ * session's chain of files and one memfd with its folios behind a
+ * kho_vmalloc; the reading side walks it all back from the FDT, checking
+ * every compatible string and dispatching on the memfd version.
  *
  * Run it: npx tsx examples/read-preserved-state.ts
  */
 import { luoFileSerCodec, luoSerCodec, luoSessionSerCodec, LUO_ABI_COMPATIBLE, verifyLuoCompatible, type LuoFileSer } from '../generated/ts/luo.js';
 import { MEMFD_LUO_FH_COMPATIBLE, memfdLuoFolioSerCodec, memfdLuoSerCodec, memfdVersionFor, type MemfdLuoSer } from '../generated/ts/memfd.js';
-import { describeVerdict, encodeBytes, PhysMem, readBlockChain, readVmallocArray, writeBlockChain, writeVmalloc } from '../runtime/index.js';
+import { KHO_FDT_COMPATIBLE, verifyKhoCompatible } from '../generated/ts/kexec_handover.js';
+import { describeVerdict, encodeBytes, PhysMem, readBlockChain, readKhoFdt, readRadixTree, readVmallocArray, writeBlockChain, writeKhoFdt, writeRadixTree, writeVmalloc } from '../runtime/index.js';
 
 const page = (n: number): bigint => BigInt(n) << 12n;
 
-/** The outgoing kernel: returns the physical address of the luo_ser blob. */
-function writeState(mem: PhysMem): bigint {
+/** The outgoing kernel: returns the KHO root FDT handed to the next kernel. */
+function writeState(mem: PhysMem): Uint8Array {
   // One memfd of 3 folios; its folio array lives in a one-page vmalloc area.
   const folios = [0, 1, 2].map((i) => ({ pfn: 0x4_2000 + i, flags: 3, index: BigInt(i) }));
   const area = new Uint8Array(4096);
@@ -26,13 +28,26 @@ function writeState(mem: PhysMem): bigint {
   const filesHead = writeBlockChain(mem, [page(100)], luoFileSerCodec, files);
   const sessionsHead = writeBlockChain(mem, [page(10)], luoSessionSerCodec, [{ name: 'vm-1', file_set_ser: { files: filesHead, count: 1n } }]);
   mem.write(page(1), encodeBytes(luoSerCodec, { compatible: LUO_ABI_COMPATIBLE, liveupdate_num: 1n, sessions_pa: sessionsHead, flbs_pa: 0n }));
-  return page(1);
+
+  // Every page above is preserved: the memory map records them, in tree pages of its own.
+  const preserved = [1, 10, 100, 200, 300, 301].map((n) => ({ pa: page(n), order: 0 }));
+  let next = page(0x1000);
+  const memoryMap = writeRadixTree(mem, preserved, () => (next += 4096n));
+  return writeKhoFdt({ compatible: KHO_FDT_COMPATIBLE, memoryMap, subtrees: [{ name: 'LUO', data: page(1), size: BigInt(luoSerCodec.size) }] });
 }
 
 /** The next kernel, or a debugger: everything it finds, as lines of text. */
-export function readState(mem: PhysMem, root: bigint): string[] {
+export function readState(mem: PhysMem, fdt: Uint8Array): string[] {
   const out: string[] = [];
-  const luo = mem.decode(luoSerCodec, root);
+  const kho = readKhoFdt(fdt);
+  const khoVerdict = verifyKhoCompatible(kho.compatible);
+  const preserved = readRadixTree(mem, kho.memoryMap);
+  out.push(`KHO root: ${describeVerdict(khoVerdict)}, ${preserved.length} preserved blocks, blobs ${kho.subtrees.map((t) => t.name).join(', ')}`);
+  if (!khoVerdict.ok) return out;
+  const blob = kho.subtrees.find((t) => t.name === 'LUO');
+  if (!blob || blob.size < BigInt(luoSerCodec.size)) return [...out, 'no LUO state'];
+  if (!preserved.some((b) => b.pa === blob.data)) return [...out, 'the LUO blob is not in the memory map'];
+  const luo = mem.decode(luoSerCodec, blob.data);
   const verdict = verifyLuoCompatible(luo.compatible);
   out.push(`luo_ser: ${describeVerdict(verdict)}, live update #${luo.liveupdate_num}`);
   if (!verdict.ok) return out;
@@ -52,5 +67,5 @@ export function readState(mem: PhysMem, root: bigint): string[] {
 }
 
 const mem = new PhysMem({ pageSize: 4096 });
-const root = writeState(mem);
-for (const line of readState(mem, root)) console.log(line);
+const fdt = writeState(mem);
+for (const line of readState(mem, fdt)) console.log(line);
