@@ -23,6 +23,9 @@ export interface KhoBlockHeaderSer {
 /** sizeof(struct kho_block_header_ser) in block-v1 at 4 KiB pages. */
 export const SIZEOF_KhoBlockHeaderSer = 16;
 
+/** offsetof() every member of struct kho_block_header_ser in block-v1; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoBlockHeaderSer = { next: 0, count: 8 } as const;
+
 const FIELDS_OF_KhoBlockHeaderSer: FieldTable = [[0, 'next'], [8, 'count']];
 
 /** Reads struct kho_block_header_ser (block-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */

@@ -22,6 +22,9 @@ export interface KhoKexecMetadata {
 /** sizeof(struct kho_kexec_metadata) in kexec_metadata at 4 KiB pages. */
 export const SIZEOF_KhoKexecMetadata = 73;
 
+/** offsetof() every member of struct kho_kexec_metadata in kexec_metadata; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoKexecMetadata = { version: 0, previous_release: 4, kexec_count: 69 } as const;
+
 const FIELDS_OF_KhoKexecMetadata: FieldTable = [[0, 'version'], [4, 'previous_release'], [69, 'kexec_count']];
 
 /** Reads struct kho_kexec_metadata (kexec_metadata) at `offset`; throws DecodeError for bytes the kernel would refuse. */

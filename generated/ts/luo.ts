@@ -36,6 +36,9 @@ export interface LuoFeatureHdr {
 /** sizeof(struct luo_feature_hdr) in luo-v5 at 4 KiB pages. */
 export const SIZEOF_LuoFeatureHdr = 128;
 
+/** offsetof() every member of struct luo_feature_hdr in luo-v5; a bitfield gives its storage unit's. */
+export const OFFSETOF_LuoFeatureHdr = { supp: 0, req: 8, active: 16, reserved: 24 } as const;
+
 const FIELDS_OF_LuoFeatureHdr: FieldTable = [[0, 'supp'], [8, 'req'], [16, 'active'], [24, 'reserved']];
 
 /** Reads struct luo_feature_hdr (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
@@ -139,6 +142,9 @@ export interface LuoSer {
 /** sizeof(struct luo_ser) in luo-v5 at 4 KiB pages. */
 export const SIZEOF_LuoSer = 32;
 
+/** offsetof() every member of struct luo_ser in luo-v5; a bitfield gives its storage unit's. */
+export const OFFSETOF_LuoSer = { compatible: 0, liveupdate_num: 8, sessions_pa: 16, flbs_pa: 24 } as const;
+
 const FIELDS_OF_LuoSer: FieldTable = [[0, 'compatible'], [8, 'liveupdate_num'], [16, 'sessions_pa'], [24, 'flbs_pa']];
 
 /** Reads struct luo_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
@@ -238,6 +244,9 @@ export interface LuoFileSer {
 /** sizeof(struct luo_file_ser) in luo-v5 at 4 KiB pages. */
 export const SIZEOF_LuoFileSer = 64;
 
+/** offsetof() every member of struct luo_file_ser in luo-v5; a bitfield gives its storage unit's. */
+export const OFFSETOF_LuoFileSer = { compatible: 0, data: 48, token: 56 } as const;
+
 const FIELDS_OF_LuoFileSer: FieldTable = [[0, 'compatible'], [48, 'data'], [56, 'token']];
 
 /** Reads struct luo_file_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
@@ -321,6 +330,9 @@ export interface LuoFileSetSer {
 /** sizeof(struct luo_file_set_ser) in luo-v5 at 4 KiB pages. */
 export const SIZEOF_LuoFileSetSer = 16;
 
+/** offsetof() every member of struct luo_file_set_ser in luo-v5; a bitfield gives its storage unit's. */
+export const OFFSETOF_LuoFileSetSer = { files: 0, count: 8 } as const;
+
 const FIELDS_OF_LuoFileSetSer: FieldTable = [[0, 'files'], [8, 'count']];
 
 /** Reads struct luo_file_set_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
@@ -394,6 +406,9 @@ export interface LuoSessionSer {
 /** sizeof(struct luo_session_ser) in luo-v5 at 4 KiB pages. */
 export const SIZEOF_LuoSessionSer = 80;
 
+/** offsetof() every member of struct luo_session_ser in luo-v5; a bitfield gives its storage unit's. */
+export const OFFSETOF_LuoSessionSer = { name: 0, file_set_ser: 64 } as const;
+
 const FIELDS_OF_LuoSessionSer: FieldTable = [[0, 'name'], [64, 'file_set_ser']];
 
 /** Reads struct luo_session_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
@@ -454,6 +469,9 @@ export interface LuoFlbHeaderSer {
 
 /** sizeof(struct luo_flb_header_ser) in luo-v5 at 4 KiB pages. */
 export const SIZEOF_LuoFlbHeaderSer = 16;
+
+/** offsetof() every member of struct luo_flb_header_ser in luo-v5; a bitfield gives its storage unit's. */
+export const OFFSETOF_LuoFlbHeaderSer = { pgcnt: 0, count: 8 } as const;
 
 const FIELDS_OF_LuoFlbHeaderSer: FieldTable = [[0, 'pgcnt'], [8, 'count']];
 
@@ -529,6 +547,9 @@ export interface LuoFlbSer {
 
 /** sizeof(struct luo_flb_ser) in luo-v5 at 4 KiB pages. */
 export const SIZEOF_LuoFlbSer = 64;
+
+/** offsetof() every member of struct luo_flb_ser in luo-v5; a bitfield gives its storage unit's. */
+export const OFFSETOF_LuoFlbSer = { name: 0, data: 48, count: 56 } as const;
 
 const FIELDS_OF_LuoFlbSer: FieldTable = [[0, 'name'], [48, 'data'], [56, 'count']];
 
@@ -611,6 +632,9 @@ export interface LuoSessionHeaderSerV3 {
 /** sizeof(struct luo_session_header_ser) in luo-v3 at 4 KiB pages. */
 export const SIZEOF_LuoSessionHeaderSerV3 = 8;
 
+/** offsetof() every member of struct luo_session_header_ser in luo-v3; a bitfield gives its storage unit's. */
+export const OFFSETOF_LuoSessionHeaderSerV3 = { count: 0 } as const;
+
 const FIELDS_OF_LuoSessionHeaderSerV3: FieldTable = [[0, 'count']];
 
 /** Reads struct luo_session_header_ser (luo-v3) at `offset`; throws DecodeError for bytes the kernel would refuse. */
@@ -661,6 +685,9 @@ export const luoSessionHeaderSerV3Codec: StructCodec<LuoSessionHeaderSerV3> = {
 
 /** sizeof(struct luo_ser) in luo-v5-composite at 4 KiB pages. */
 export const SIZEOF_LuoSerV5Composite = 40;
+
+/** offsetof() every member of struct luo_ser in luo-v5-composite; a bitfield gives its storage unit's. */
+export const OFFSETOF_LuoSerV5Composite = { compatible: 0, liveupdate_num: 16, sessions_pa: 24, flbs_pa: 32 } as const;
 
 const FIELDS_OF_LuoSerV5Composite: FieldTable = [[0, 'compatible'], [16, 'liveupdate_num'], [24, 'sessions_pa'], [32, 'flbs_pa']];
 
@@ -762,6 +789,9 @@ export interface LuoSerFeatures {
 
 /** sizeof(struct luo_ser) in luo-features at 4 KiB pages. */
 export const SIZEOF_LuoSerFeatures = 152;
+
+/** offsetof() every member of struct luo_ser in luo-features; a bitfield gives its storage unit's. */
+export const OFFSETOF_LuoSerFeatures = { features: 0, liveupdate_num: 128, sessions_pa: 136, flbs_pa: 144 } as const;
 
 const FIELDS_OF_LuoSerFeatures: FieldTable = [[0, 'features'], [128, 'liveupdate_num'], [136, 'sessions_pa'], [144, 'flbs_pa']];
 

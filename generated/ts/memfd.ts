@@ -30,6 +30,9 @@ export interface MemfdLuoFolioSer {
 /** sizeof(struct memfd_luo_folio_ser) in memfd-v2 at 4 KiB pages. */
 export const SIZEOF_MemfdLuoFolioSer = 16;
 
+/** offsetof() every member of struct memfd_luo_folio_ser in memfd-v2; a bitfield gives its storage unit's. */
+export const OFFSETOF_MemfdLuoFolioSer = { pfn: 0, flags: 0, index: 8 } as const;
+
 const FIELDS_OF_MemfdLuoFolioSer: FieldTable = [[0, 'pfn'], [6, 'flags'], [8, 'index']];
 
 /** Reads struct memfd_luo_folio_ser (memfd-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
@@ -139,6 +142,9 @@ export interface MemfdLuoSer {
 
 /** sizeof(struct memfd_luo_ser) in memfd-v2 at 4 KiB pages. */
 export const SIZEOF_MemfdLuoSer = 48;
+
+/** offsetof() every member of struct memfd_luo_ser in memfd-v2; a bitfield gives its storage unit's. */
+export const OFFSETOF_MemfdLuoSer = { pos: 0, size: 8, seals: 16, flags: 20, nr_folios: 24, folios: 32 } as const;
 
 const FIELDS_OF_MemfdLuoSer: FieldTable = [[0, 'pos'], [8, 'size'], [16, 'seals'], [20, 'flags'], [24, 'nr_folios'], [32, 'folios']];
 
@@ -277,6 +283,9 @@ export interface MemfdLuoSerV1 {
 /** sizeof(struct memfd_luo_ser) in memfd-v1 at 4 KiB pages. */
 export const SIZEOF_MemfdLuoSerV1 = 40;
 
+/** offsetof() every member of struct memfd_luo_ser in memfd-v1; a bitfield gives its storage unit's. */
+export const OFFSETOF_MemfdLuoSerV1 = { pos: 0, size: 8, nr_folios: 16, folios: 24 } as const;
+
 const FIELDS_OF_MemfdLuoSerV1: FieldTable = [[0, 'pos'], [8, 'size'], [16, 'nr_folios'], [24, 'folios']];
 
 /** Reads struct memfd_luo_ser (memfd-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
@@ -379,6 +388,9 @@ export interface MemfdLuoSerFeatures {
 
 /** sizeof(struct memfd_luo_ser) in memfd-features at 4 KiB pages. */
 export const SIZEOF_MemfdLuoSerFeatures = 176;
+
+/** offsetof() every member of struct memfd_luo_ser in memfd-features; a bitfield gives its storage unit's. */
+export const OFFSETOF_MemfdLuoSerFeatures = { features: 0, pos: 128, size: 136, seals: 144, flags: 148, nr_folios: 152, folios: 160 } as const;
 
 const FIELDS_OF_MemfdLuoSerFeatures: FieldTable = [[0, 'features'], [128, 'pos'], [136, 'size'], [144, 'seals'], [148, 'flags'], [152, 'nr_folios'], [160, 'folios']];
 

@@ -19,6 +19,9 @@ export interface PciDevSer {
 /** sizeof(struct pci_dev_ser) in pci-v2 at 4 KiB pages. */
 export const SIZEOF_PciDevSer = 8;
 
+/** offsetof() every member of struct pci_dev_ser in pci-v2; a bitfield gives its storage unit's. */
+export const OFFSETOF_PciDevSer = { domain: 0, bdf: 4, refcount: 6 } as const;
+
 const FIELDS_OF_PciDevSer: FieldTable = [[0, 'domain'], [4, 'bdf'], [6, 'refcount']];
 
 /** Reads struct pci_dev_ser (pci-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
@@ -108,6 +111,9 @@ export interface PciSer {
 /** sizeof(struct pci_ser) in pci-v2 at 4 KiB pages. */
 export const SIZEOF_PciSer = 8;
 
+/** offsetof() every member of struct pci_ser in pci-v2; a bitfield gives its storage unit's. */
+export const OFFSETOF_PciSer = { max_nr_devices: 0, nr_devices: 4, devices: 8 } as const;
+
 const FIELDS_OF_PciSer: FieldTable = [[0, 'max_nr_devices'], [4, 'nr_devices'], [8, 'devices']];
 
 /** Reads struct pci_ser (pci-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
@@ -194,6 +200,9 @@ export interface PciDevSerV1 {
 
 /** sizeof(struct pci_dev_ser) in pci-v1 at 4 KiB pages. */
 export const SIZEOF_PciDevSerV1 = 8;
+
+/** offsetof() every member of struct pci_dev_ser in pci-v1; a bitfield gives its storage unit's. */
+export const OFFSETOF_PciDevSerV1 = { domain: 0, bdf: 4, padding: 6 } as const;
 
 const FIELDS_OF_PciDevSerV1: FieldTable = [[0, 'domain'], [4, 'bdf'], [6, 'padding']];
 
@@ -283,6 +292,9 @@ export interface PciSerV1 {
 
 /** sizeof(struct pci_ser) in pci-v1 at 4 KiB pages. */
 export const SIZEOF_PciSerV1 = 8;
+
+/** offsetof() every member of struct pci_ser in pci-v1; a bitfield gives its storage unit's. */
+export const OFFSETOF_PciSerV1 = { max_nr_devices: 0, nr_devices: 4, devices: 8 } as const;
 
 const FIELDS_OF_PciSerV1: FieldTable = [[0, 'max_nr_devices'], [4, 'nr_devices'], [8, 'devices']];
 

@@ -27,6 +27,9 @@ export interface KhoRadixNode {
 /** sizeof(struct kho_radix_node) in radix-v1 at 4 KiB pages. */
 export const SIZEOF_KhoRadixNode = 4096;
 
+/** offsetof() every member of struct kho_radix_node in radix-v1; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoRadixNode = { table: 0 } as const;
+
 const FIELDS_OF_KhoRadixNode: FieldTable = [[0, 'table']];
 
 /** Reads struct kho_radix_node (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
@@ -82,6 +85,9 @@ export interface KhoRadixLeaf {
 /** sizeof(struct kho_radix_leaf) in radix-v1 at 4 KiB pages. */
 export const SIZEOF_KhoRadixLeaf = 4096;
 
+/** offsetof() every member of struct kho_radix_leaf in radix-v1; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoRadixLeaf = { bitmap: 0 } as const;
+
 const FIELDS_OF_KhoRadixLeaf: FieldTable = [[0, 'bitmap']];
 
 /** Reads struct kho_radix_leaf (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
@@ -130,6 +136,9 @@ export const khoRadixLeafCodec: StructCodec<KhoRadixLeaf> = {
 
 /** sizeof(struct kho_radix_node) in radix-v1 at 16 KiB pages. */
 export const SIZEOF_KhoRadixNodeP16K = 16384;
+
+/** offsetof() every member of struct kho_radix_node in radix-v1; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoRadixNodeP16K = { table: 0 } as const;
 
 const FIELDS_OF_KhoRadixNodeP16K: FieldTable = [[0, 'table']];
 
@@ -180,6 +189,9 @@ export const khoRadixNodeP16KCodec: StructCodec<KhoRadixNode> = {
 /** sizeof(struct kho_radix_leaf) in radix-v1 at 16 KiB pages. */
 export const SIZEOF_KhoRadixLeafP16K = 16384;
 
+/** offsetof() every member of struct kho_radix_leaf in radix-v1; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoRadixLeafP16K = { bitmap: 0 } as const;
+
 const FIELDS_OF_KhoRadixLeafP16K: FieldTable = [[0, 'bitmap']];
 
 /** Reads struct kho_radix_leaf (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
@@ -229,6 +241,9 @@ export const khoRadixLeafP16KCodec: StructCodec<KhoRadixLeaf> = {
 /** sizeof(struct kho_radix_node) in radix-v1 at 64 KiB pages. */
 export const SIZEOF_KhoRadixNodeP64K = 65536;
 
+/** offsetof() every member of struct kho_radix_node in radix-v1; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoRadixNodeP64K = { table: 0 } as const;
+
 const FIELDS_OF_KhoRadixNodeP64K: FieldTable = [[0, 'table']];
 
 /** Reads struct kho_radix_node (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
@@ -277,6 +292,9 @@ export const khoRadixNodeP64KCodec: StructCodec<KhoRadixNode> = {
 
 /** sizeof(struct kho_radix_leaf) in radix-v1 at 64 KiB pages. */
 export const SIZEOF_KhoRadixLeafP64K = 65536;
+
+/** offsetof() every member of struct kho_radix_leaf in radix-v1; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoRadixLeafP64K = { bitmap: 0 } as const;
 
 const FIELDS_OF_KhoRadixLeafP64K: FieldTable = [[0, 'bitmap']];
 

@@ -24,6 +24,9 @@ export interface KhoVmallocHdr {
 /** sizeof(struct kho_vmalloc_hdr) in vmalloc-v1 at 4 KiB pages. */
 export const SIZEOF_KhoVmallocHdr = 8;
 
+/** offsetof() every member of struct kho_vmalloc_hdr in vmalloc-v1; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoVmallocHdr = { next: 0 } as const;
+
 const FIELDS_OF_KhoVmallocHdr: FieldTable = [[0, 'next']];
 
 /** Reads struct kho_vmalloc_hdr (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
@@ -82,6 +85,9 @@ export interface KhoVmallocChunk {
 
 /** sizeof(struct kho_vmalloc_chunk) in vmalloc-v1 at 4 KiB pages. */
 export const SIZEOF_KhoVmallocChunk = 4096;
+
+/** offsetof() every member of struct kho_vmalloc_chunk in vmalloc-v1; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoVmallocChunk = { hdr: 0, phys: 8 } as const;
 
 const FIELDS_OF_KhoVmallocChunk: FieldTable = [[0, 'hdr'], [8, 'phys']];
 
@@ -149,6 +155,9 @@ export interface KhoVmalloc {
 
 /** sizeof(struct kho_vmalloc) in vmalloc-v1 at 4 KiB pages. */
 export const SIZEOF_KhoVmalloc = 16;
+
+/** offsetof() every member of struct kho_vmalloc in vmalloc-v1; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoVmalloc = { first: 0, total_pages: 8, flags: 12, order: 14 } as const;
 
 const FIELDS_OF_KhoVmalloc: FieldTable = [[0, 'first'], [8, 'total_pages'], [12, 'flags'], [14, 'order']];
 
@@ -249,6 +258,9 @@ export const khoVmallocCodec: StructCodec<KhoVmalloc> = {
 /** sizeof(struct kho_vmalloc_chunk) in vmalloc-v1 at 16 KiB pages. */
 export const SIZEOF_KhoVmallocChunkP16K = 16384;
 
+/** offsetof() every member of struct kho_vmalloc_chunk in vmalloc-v1; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoVmallocChunkP16K = { hdr: 0, phys: 8 } as const;
+
 const FIELDS_OF_KhoVmallocChunkP16K: FieldTable = [[0, 'hdr'], [8, 'phys']];
 
 /** Reads struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
@@ -303,6 +315,9 @@ export const khoVmallocChunkP16KCodec: StructCodec<KhoVmallocChunk> = {
 
 /** sizeof(struct kho_vmalloc_chunk) in vmalloc-v1 at 64 KiB pages. */
 export const SIZEOF_KhoVmallocChunkP64K = 65536;
+
+/** offsetof() every member of struct kho_vmalloc_chunk in vmalloc-v1; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoVmallocChunkP64K = { hdr: 0, phys: 8 } as const;
 
 const FIELDS_OF_KhoVmallocChunkP64K: FieldTable = [[0, 'hdr'], [8, 'phys']];
 

@@ -608,6 +608,12 @@ function emitStruct(sf: ModuleSink, rec: CodecNames, ctx: Ctx): void {
     declarations: [{ name: rec.sizeConst, initializer: String(st.size) }],
   });
   sf.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [`offsetof() every member of struct ${st.name} in ${rec.version}; a bitfield gives its storage unit's.`],
+    declarations: [{ name: rec.sizeConst.replace(/^SIZEOF_/, 'OFFSETOF_'), initializer: `{ ${members.map(({ f, bit }) => `${bit ? bit.name : f.name}: ${f.offset}`).join(', ')} } as const` }],
+  });
+  sf.addVariableStatement({
     declarationKind: VariableDeclarationKind.Const,
     declarations: [{ name: fieldTableName(rec), type: 'FieldTable', initializer: `[${members.map(({ f, bit }) => `[${bit ? bit.byteOffset : f.offset}, '${bit ? bit.name : f.name}']`).join(', ')}]` }],
   });
