@@ -132,7 +132,7 @@ async function main(argv: string[]): Promise<number> {
       const inputs = schemaInputs(root);
       // Loaded here only: the emitters (ts-morph) take most of the start-up time of every other command.
       const { generate, OUTPUT_DIR } = await import('./generate.js');
-      const gen = generate(inputs);
+      const gen = await generate(inputs);
       report(gen.diagnostics, inputs, opts.format);
       if (gen.diagnostics.some((d) => d.severity === 'error')) {
         exit = 1;

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { emitCHeader } from './emit/c-header.js';
+import { formatTsFiles } from './emit/format-ts.js';
 import { emitTsCodecs } from './emit/ts-codec.js';
 import type { EmittedFile } from './emit/emitted-file.js';
 import { makeTarget } from './layout/ir.js';
@@ -17,7 +18,7 @@ export interface Generation {
   readonly diagnostics: Diagnostic[];
 }
 
-export function generate(inputs: readonly SchemaInput[]): Generation {
+export async function generate(inputs: readonly SchemaInput[]): Promise<Generation> {
   const analysis = analyze(inputs);
   if (!analysis.model) return { analysis, files: [], diagnostics: analysis.diagnostics };
   const { irs, diagnostics } = layoutAll(analysis);
@@ -26,7 +27,7 @@ export function generate(inputs: readonly SchemaInput[]): Generation {
   if (!ir) return { analysis, files: [], diagnostics: all };
   const files: EmittedFile[] = [];
   for (const schema of ir.schemas) files.push(emitCHeader(ir, schema));
-  files.push(...emitTsCodecs(irs));
+  files.push(...(await formatTsFiles(emitTsCodecs(irs))));
   files.sort((a, b) => a.path.localeCompare(b.path));
   return { analysis, files, diagnostics: all };
 }

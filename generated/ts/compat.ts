@@ -10,8 +10,7 @@ export const compatCodecs: SchemaCodecs = {
   versions: [
     {
       id: 'compat',
-      structs: {
-      },
+      structs: {},
     },
   ],
 };

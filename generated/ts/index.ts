@@ -34,4 +34,15 @@ export * from './radix_tree.js';
 export * from './vmalloc.js';
 
 /** Every schema's codecs. */
-export const allCodecs: readonly SchemaCodecs[] = [blockCodecs, compatCodecs, kexec_handoverCodecs, kexec_metadataCodecs, luoCodecs, memblockCodecs, memfdCodecs, pciCodecs, radix_treeCodecs, vmallocCodecs];
+export const allCodecs: readonly SchemaCodecs[] = [
+  blockCodecs,
+  compatCodecs,
+  kexec_handoverCodecs,
+  kexec_metadataCodecs,
+  luoCodecs,
+  memblockCodecs,
+  memfdCodecs,
+  pciCodecs,
+  radix_treeCodecs,
+  vmallocCodecs,
+];
