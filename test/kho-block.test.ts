@@ -6,18 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { luoFileSerCodec, luoSessionSerCodec, type LuoFileSer } from '../generated/ts/luo.js';
 import { blockCapacity, DecodeError, MemoryError, PhysMem, readBlockChain, walkBlockChain, writeBlockChain } from '../runtime/index.js';
+import { thrown } from './helpers/thrown.js';
 
 const page = (n: number): bigint => BigInt(n) << 12n;
 const file = (i: number): LuoFileSer => ({ compatible: i % 3 ? 'memfd-v2' : 'memfd-v2;vmalloc-v1', data: BigInt(i) << 12n, token: BigInt(i) * 0x1_0000_0001n });
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 describe('kho_block chains', () => {
   it('holds the kernel capacities: 63 files and 51 sessions per 4 KiB block', () => {

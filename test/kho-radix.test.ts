@@ -7,17 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KHO_BITMAP_SIZE_LOG2, KHO_ORDER_0_LOG2, KHO_TABLE_SIZE_LOG2, KHO_TREE_MAX_DEPTH } from '../generated/ts/radix_tree.js';
 import { DecodeError, MemoryError, PhysMem, radixBlock, radixGeometry, radixKey, readRadixTree, writeRadixTree, type PageSize, type PreservedBlock } from '../runtime/index.js';
+import { thrown } from './helpers/thrown.js';
 
 const PAGE_SIZES: PageSize[] = [4096, 16384, 65536];
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 /** Blocks of random order at random aligned addresses below 2^52. */
 const blockArb = (pageSize: PageSize) =>

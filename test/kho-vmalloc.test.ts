@@ -6,17 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { memfdLuoFolioSerCodec, memfdLuoSerCodec, type MemfdLuoFolioSer } from '../generated/ts/memfd.js';
 import { DecodeError, encodeBytes, MemoryError, PhysMem, readVmallocArray, readVmallocBlocks, vmallocChunkEntries, writeVmalloc } from '../runtime/index.js';
+import { thrown } from './helpers/thrown.js';
 
 const page = (n: number): bigint => BigInt(n) << 12n;
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 function folios(n: number): MemfdLuoFolioSer[] {
   return Array.from({ length: n }, (_, i) => ({ pfn: 0x1_0000 + i * 3, flags: 3, index: BigInt(i) }));
