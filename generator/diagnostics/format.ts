@@ -51,7 +51,8 @@ export function formatJson(diags: readonly Diagnostic[]): string {
 
 function codeFrame(source: string | undefined, line: number, col: number, length: number): string | undefined {
   if (source === undefined) return undefined;
-  const lines = source.split(/\r?\n/);
+  // The parser skips a byte-order mark; so must the frame, or the caret on line 1 is off by one.
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
   const text = lines[line - 1];
   if (text === undefined) return undefined;
   // Keep the frame printable: a binary file must not spray control bytes.
