@@ -81,11 +81,11 @@ export class KhoBlockHeaderSerView {
   ) {}
 
   get next(): bigint {
-    return this.view.getBigUint64(this.offset + 0, true);
+    return this.view.getBigUint64(this.offset, true);
   }
 
   set next(v: bigint) {
-    this.view.setBigUint64(this.offset + 0, checkBigUint(v, 64, 'kho_block_header_ser', 'next', this.offset + 0), true);
+    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'kho_block_header_ser', 'next', this.offset), true);
   }
 
   get count(): bigint {

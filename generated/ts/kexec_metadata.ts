@@ -88,11 +88,11 @@ export class KhoKexecMetadataView {
   ) {}
 
   get version(): number {
-    return this.view.getUint32(this.offset + 0, true);
+    return this.view.getUint32(this.offset, true);
   }
 
   set version(v: number) {
-    this.view.setUint32(this.offset + 0, checkUint(v, 32, 'kho_kexec_metadata', 'version', this.offset + 0), true);
+    this.view.setUint32(this.offset, checkUint(v, 32, 'kho_kexec_metadata', 'version', this.offset), true);
   }
 
   get previous_release(): string {

@@ -122,11 +122,11 @@ export class LuoFeatureHdrView {
   ) {}
 
   get supp(): bigint {
-    return this.view.getBigUint64(this.offset + 0, true);
+    return this.view.getBigUint64(this.offset, true);
   }
 
   set supp(v: bigint) {
-    this.view.setBigUint64(this.offset + 0, checkBigUint(v, 64, 'luo_feature_hdr', 'supp', this.offset + 0), true);
+    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'luo_feature_hdr', 'supp', this.offset), true);
   }
 
   get req(): bigint {
@@ -234,11 +234,11 @@ export class LuoSerView {
   ) {}
 
   get compatible(): string {
-    return readCString(this.view, this.offset + 0, 8, 'luo_ser', 'compatible');
+    return readCString(this.view, this.offset, 8, 'luo_ser', 'compatible');
   }
 
   set compatible(v: string) {
-    writeCString(this.view, this.offset + 0, 8, v, 'luo_ser', 'compatible');
+    writeCString(this.view, this.offset, 8, v, 'luo_ser', 'compatible');
   }
 
   get liveupdate_num(): bigint {
@@ -336,11 +336,11 @@ export class LuoFileSerView {
   ) {}
 
   get compatible(): string {
-    return readCString(this.view, this.offset + 0, 48, 'luo_file_ser', 'compatible');
+    return readCString(this.view, this.offset, 48, 'luo_file_ser', 'compatible');
   }
 
   set compatible(v: string) {
-    writeCString(this.view, this.offset + 0, 48, v, 'luo_file_ser', 'compatible');
+    writeCString(this.view, this.offset, 48, v, 'luo_file_ser', 'compatible');
   }
 
   get data(): bigint {
@@ -425,11 +425,11 @@ export class LuoFileSetSerView {
   ) {}
 
   get files(): bigint {
-    return this.view.getBigUint64(this.offset + 0, true);
+    return this.view.getBigUint64(this.offset, true);
   }
 
   set files(v: bigint) {
-    this.view.setBigUint64(this.offset + 0, checkBigUint(v, 64, 'luo_file_set_ser', 'files', this.offset + 0), true);
+    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'luo_file_set_ser', 'files', this.offset), true);
   }
 
   get count(): bigint {
@@ -498,11 +498,11 @@ export class LuoSessionSerView {
   ) {}
 
   get name(): string {
-    return readCString(this.view, this.offset + 0, 64, 'luo_session_ser', 'name');
+    return readCString(this.view, this.offset, 64, 'luo_session_ser', 'name');
   }
 
   set name(v: string) {
-    writeCString(this.view, this.offset + 0, 64, v, 'luo_session_ser', 'name');
+    writeCString(this.view, this.offset, 64, v, 'luo_session_ser', 'name');
   }
 
   get file_set_ser(): LuoFileSetSerView {
@@ -575,11 +575,11 @@ export class LuoFlbHeaderSerView {
   ) {}
 
   get pgcnt(): bigint {
-    return this.view.getBigUint64(this.offset + 0, true);
+    return this.view.getBigUint64(this.offset, true);
   }
 
   set pgcnt(v: bigint) {
-    this.view.setBigUint64(this.offset + 0, checkBigUint(v, 64, 'luo_flb_header_ser', 'pgcnt', this.offset + 0), true);
+    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'luo_flb_header_ser', 'pgcnt', this.offset), true);
   }
 
   get count(): bigint {
@@ -661,11 +661,11 @@ export class LuoFlbSerView {
   ) {}
 
   get name(): string {
-    return readCString(this.view, this.offset + 0, 48, 'luo_flb_ser', 'name');
+    return readCString(this.view, this.offset, 48, 'luo_flb_ser', 'name');
   }
 
   set name(v: string) {
-    writeCString(this.view, this.offset + 0, 48, v, 'luo_flb_ser', 'name');
+    writeCString(this.view, this.offset, 48, v, 'luo_flb_ser', 'name');
   }
 
   get data(): bigint {
@@ -739,15 +739,11 @@ export class LuoSessionHeaderSerV3View {
   ) {}
 
   get count(): bigint {
-    return this.view.getBigUint64(this.offset + 0, true);
+    return this.view.getBigUint64(this.offset, true);
   }
 
   set count(v: bigint) {
-    this.view.setBigUint64(
-      this.offset + 0,
-      checkBigUint(v, 64, 'luo_session_header_ser', 'count', this.offset + 0),
-      true,
-    );
+    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'luo_session_header_ser', 'count', this.offset), true);
   }
 }
 
@@ -823,11 +819,11 @@ export class LuoSerV5CompositeView {
   ) {}
 
   get compatible(): string {
-    return readCString(this.view, this.offset + 0, 16, 'luo_ser', 'compatible');
+    return readCString(this.view, this.offset, 16, 'luo_ser', 'compatible');
   }
 
   set compatible(v: string) {
-    writeCString(this.view, this.offset + 0, 16, v, 'luo_ser', 'compatible');
+    writeCString(this.view, this.offset, 16, v, 'luo_ser', 'compatible');
   }
 
   get liveupdate_num(): bigint {
@@ -934,7 +930,7 @@ export class LuoSerFeaturesView {
   ) {}
 
   get features(): LuoFeatureHdrView {
-    return new LuoFeatureHdrView(this.view, this.offset + 0);
+    return new LuoFeatureHdrView(this.view, this.offset);
   }
 
   get liveupdate_num(): bigint {

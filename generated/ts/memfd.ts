@@ -112,17 +112,17 @@ export class MemfdLuoFolioSerView {
   ) {}
 
   get pfn(): number {
-    const u0_0 = this.view.getUint32(this.offset + 0, true);
+    const u0_0 = this.view.getUint32(this.offset, true);
     const u0_1 = this.view.getUint32(this.offset + 4, true);
     const v_pfn = u0_0 + (u0_1 & 0xfffff) * 4294967296;
     return v_pfn;
   }
 
   set pfn(v: number) {
-    const checked = BigInt(checkUint(v, 52, 'memfd_luo_folio_ser', 'pfn', this.offset + 0));
+    const checked = BigInt(checkUint(v, 52, 'memfd_luo_folio_ser', 'pfn', this.offset));
     this.view.setBigUint64(
-      this.offset + 0,
-      insertBits(this.view.getBigUint64(this.offset + 0, true), 0, 52, checked, 64),
+      this.offset,
+      insertBits(this.view.getBigUint64(this.offset, true), 0, 52, checked, 64),
       true,
     );
   }
@@ -134,10 +134,10 @@ export class MemfdLuoFolioSerView {
   }
 
   set flags(v: number) {
-    const checked = BigInt(checkUint(v, 12, 'memfd_luo_folio_ser', 'flags', this.offset + 0));
+    const checked = BigInt(checkUint(v, 12, 'memfd_luo_folio_ser', 'flags', this.offset));
     this.view.setBigUint64(
-      this.offset + 0,
-      insertBits(this.view.getBigUint64(this.offset + 0, true), 52, 12, checked, 64),
+      this.offset,
+      insertBits(this.view.getBigUint64(this.offset, true), 52, 12, checked, 64),
       true,
     );
   }
@@ -260,11 +260,11 @@ export class MemfdLuoSerView {
   ) {}
 
   get pos(): bigint {
-    return this.view.getBigUint64(this.offset + 0, true);
+    return this.view.getBigUint64(this.offset, true);
   }
 
   set pos(v: bigint) {
-    this.view.setBigUint64(this.offset + 0, checkBigUint(v, 64, 'memfd_luo_ser', 'pos', this.offset + 0), true);
+    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'memfd_luo_ser', 'pos', this.offset), true);
   }
 
   get size(): bigint {
@@ -383,11 +383,11 @@ export class MemfdLuoSerV1View {
   ) {}
 
   get pos(): bigint {
-    return this.view.getBigUint64(this.offset + 0, true);
+    return this.view.getBigUint64(this.offset, true);
   }
 
   set pos(v: bigint) {
-    this.view.setBigUint64(this.offset + 0, checkBigUint(v, 64, 'memfd_luo_ser', 'pos', this.offset + 0), true);
+    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'memfd_luo_ser', 'pos', this.offset), true);
   }
 
   get size(): bigint {
@@ -541,7 +541,7 @@ export class MemfdLuoSerFeaturesView {
   ) {}
 
   get features(): LuoFeatureHdrView {
-    return new LuoFeatureHdrView(this.view, this.offset + 0);
+    return new LuoFeatureHdrView(this.view, this.offset);
   }
 
   get pos(): bigint {

@@ -87,11 +87,11 @@ export class PciDevSerView {
   ) {}
 
   get domain(): number {
-    return this.view.getUint32(this.offset + 0, true);
+    return this.view.getUint32(this.offset, true);
   }
 
   set domain(v: number) {
-    this.view.setUint32(this.offset + 0, checkUint(v, 32, 'pci_dev_ser', 'domain', this.offset + 0), true);
+    this.view.setUint32(this.offset, checkUint(v, 32, 'pci_dev_ser', 'domain', this.offset), true);
   }
 
   get bdf(): number {
@@ -191,11 +191,11 @@ export class PciSerView {
   ) {}
 
   get max_nr_devices(): number {
-    return this.view.getUint32(this.offset + 0, true);
+    return this.view.getUint32(this.offset, true);
   }
 
   set max_nr_devices(v: number) {
-    this.view.setUint32(this.offset + 0, checkUint(v, 32, 'pci_ser', 'max_nr_devices', this.offset + 0), true);
+    this.view.setUint32(this.offset, checkUint(v, 32, 'pci_ser', 'max_nr_devices', this.offset), true);
   }
 
   get nr_devices(): number {
@@ -281,11 +281,11 @@ export class PciDevSerV1View {
   ) {}
 
   get domain(): number {
-    return this.view.getUint32(this.offset + 0, true);
+    return this.view.getUint32(this.offset, true);
   }
 
   set domain(v: number) {
-    this.view.setUint32(this.offset + 0, checkUint(v, 32, 'pci_dev_ser', 'domain', this.offset + 0), true);
+    this.view.setUint32(this.offset, checkUint(v, 32, 'pci_dev_ser', 'domain', this.offset), true);
   }
 
   get bdf(): number {
@@ -385,11 +385,11 @@ export class PciSerV1View {
   ) {}
 
   get max_nr_devices(): number {
-    return this.view.getUint32(this.offset + 0, true);
+    return this.view.getUint32(this.offset, true);
   }
 
   set max_nr_devices(v: number) {
-    this.view.setUint32(this.offset + 0, checkUint(v, 32, 'pci_ser', 'max_nr_devices', this.offset + 0), true);
+    this.view.setUint32(this.offset, checkUint(v, 32, 'pci_ser', 'max_nr_devices', this.offset), true);
   }
 
   get nr_devices(): number {

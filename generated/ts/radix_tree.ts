@@ -78,7 +78,7 @@ export class KhoRadixNodeView {
   ) {}
 
   tableAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + 0 + i * 8, true);
+    return this.view.getBigUint64(this.offset + i * 8, true);
   }
 }
 
@@ -142,7 +142,7 @@ export class KhoRadixLeafView {
   ) {}
 
   bitmapAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + 0 + i * 8, true);
+    return this.view.getBigUint64(this.offset + i * 8, true);
   }
 }
 
@@ -196,7 +196,7 @@ export class KhoRadixNodeP16KView {
   ) {}
 
   tableAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + 0 + i * 8, true);
+    return this.view.getBigUint64(this.offset + i * 8, true);
   }
 }
 
@@ -254,7 +254,7 @@ export class KhoRadixLeafP16KView {
   ) {}
 
   bitmapAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + 0 + i * 8, true);
+    return this.view.getBigUint64(this.offset + i * 8, true);
   }
 }
 
@@ -308,7 +308,7 @@ export class KhoRadixNodeP64KView {
   ) {}
 
   tableAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + 0 + i * 8, true);
+    return this.view.getBigUint64(this.offset + i * 8, true);
   }
 }
 
@@ -366,7 +366,7 @@ export class KhoRadixLeafP64KView {
   ) {}
 
   bitmapAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + 0 + i * 8, true);
+    return this.view.getBigUint64(this.offset + i * 8, true);
   }
 }
 

@@ -77,11 +77,11 @@ export class KhoVmallocHdrView {
   ) {}
 
   get next(): bigint {
-    return this.view.getBigUint64(this.offset + 0, true);
+    return this.view.getBigUint64(this.offset, true);
   }
 
   set next(v: bigint) {
-    this.view.setBigUint64(this.offset + 0, checkBigUint(v, 64, 'kho_vmalloc_hdr', 'next', this.offset + 0), true);
+    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'kho_vmalloc_hdr', 'next', this.offset), true);
   }
 }
 
@@ -152,7 +152,7 @@ export class KhoVmallocChunkView {
   ) {}
 
   get hdr(): KhoVmallocHdrView {
-    return new KhoVmallocHdrView(this.view, this.offset + 0);
+    return new KhoVmallocHdrView(this.view, this.offset);
   }
 
   physAt(i: number): bigint {
@@ -249,11 +249,11 @@ export class KhoVmallocView {
   ) {}
 
   get first(): bigint {
-    return this.view.getBigUint64(this.offset + 0, true);
+    return this.view.getBigUint64(this.offset, true);
   }
 
   set first(v: bigint) {
-    this.view.setBigUint64(this.offset + 0, checkBigUint(v, 64, 'kho_vmalloc', 'first', this.offset + 0), true);
+    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'kho_vmalloc', 'first', this.offset), true);
   }
 
   get total_pages(): number {
@@ -340,7 +340,7 @@ export class KhoVmallocChunkP16KView {
   ) {}
 
   get hdr(): KhoVmallocHdrView {
-    return new KhoVmallocHdrView(this.view, this.offset + 0);
+    return new KhoVmallocHdrView(this.view, this.offset);
   }
 
   physAt(i: number): bigint {
@@ -407,7 +407,7 @@ export class KhoVmallocChunkP64KView {
   ) {}
 
   get hdr(): KhoVmallocHdrView {
-    return new KhoVmallocHdrView(this.view, this.offset + 0);
+    return new KhoVmallocHdrView(this.view, this.offset);
   }
 
   physAt(i: number): bigint {

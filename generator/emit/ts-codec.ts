@@ -318,7 +318,7 @@ function writePrim(p: string, off: string, value: string, view = 'view'): string
 /** Reads each 32-bit word of a bitfield storage unit once; big fields read the unit as a bigint. */
 function bitsDecode(f: FieldIR, rec: CodecNames, ctx: Ctx, view = 'view', base = 'offset'): { stmts: Stmt[]; values: Map<string, string> } {
   const st = rec.struct;
-  const off = (k: number): string => (base === 'offset' ? at(k) : `${base} + ${k}`);
+  const off = (k: number): string => (base === 'offset' ? at(k) : k === 0 ? base : `${base} + ${k}`);
   const unit = f.prim!;
   const unitBits = primBits(unit);
   const stmts: Stmt[] = [];
@@ -679,23 +679,24 @@ function emitView(sf: ModuleSink, rec: CodecNames, ctx: Ctx): void {
         ctx.runtime.add(bitIsBig(b) ? 'checkBigUint' : 'checkUint');
         ctx.runtime.add('insertBits');
         const bits = primBits(f.prim!);
-        const get = bits === 64 ? `this.view.getBigUint64(this.offset + ${f.offset}, true)` : `BigInt(this.view.${GET[f.prim!]}(this.offset + ${f.offset}${le(f.prim!)}))`;
+        const unit = f.offset === 0 ? 'this.offset' : `this.offset + ${f.offset}`;
+        const get = bits === 64 ? `this.view.getBigUint64(${unit}, true)` : `BigInt(this.view.${GET[f.prim!]}(${unit}${le(f.prim!)}))`;
         const updated = `insertBits(${get}, ${b.lsb}, ${b.width}, checked, ${bits})`;
         cls.addSetAccessor({
           name: b.name,
           parameters: [{ name: 'v', type: bitIsBig(b) ? 'bigint' : 'number' }],
           statements: [
-            `const checked = BigInt(${bitIsBig(b) ? 'checkBigUint' : 'checkUint'}(v, ${b.width}, '${st.name}', '${b.name}', this.offset + ${f.offset}));`,
+            `const checked = BigInt(${bitIsBig(b) ? 'checkBigUint' : 'checkUint'}(v, ${b.width}, '${st.name}', '${b.name}', ${unit}));`,
             bits === 64
-              ? `this.view.setBigUint64(this.offset + ${f.offset}, ${updated}, true);`
-              : `this.view.${SET[f.prim!]}(this.offset + ${f.offset}, Number(${updated})${le(f.prim!)});`,
+              ? `this.view.setBigUint64(${unit}, ${updated}, true);`
+              : `this.view.${SET[f.prim!]}(${unit}, Number(${updated})${le(f.prim!)});`,
           ],
         });
       }
       continue;
     }
     if (f.name === undefined) continue;
-    const o = `this.offset + ${f.offset}`;
+    const o = f.offset === 0 ? 'this.offset' : `this.offset + ${f.offset}`;
     if (f.shape === 'scalar' || f.shape === 'khoser') {
       const p = f.shape === 'khoser' ? 'u64' : f.prim!;
       cls.addGetAccessor({ name: f.name, returnType: primTsType(p as never), statements: [`return ${readPrim(p, o, 'this.view')};`] });
