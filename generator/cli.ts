@@ -14,7 +14,7 @@ import { layoutJson } from './layout/layout-json.js';
 import { analyze, layoutAll, type SchemaInput } from './pipeline.js';
 import { checkFiles, writeFiles } from './write.js';
 import { JsonInputError, toJson, valueFromJson } from './json-values.js';
-import { describeVerdict, storedLength, verifyCompat } from '../runtime/compat.js';
+import { CompatError, describeVerdict, readStoredCompat, storedLength, verifyCompat } from '../runtime/compat.js';
 
 class UsageError extends Error {}
 class InputError extends Error {}
@@ -252,7 +252,20 @@ async function main(argv: string[]): Promise<number> {
     .argument('<component>', 'schema or component name, e.g. memfd, luo, kexec_handover (or kho)')
     .argument('<string>', 'the stored compatible string')
     .option('--current', 'accept only the current version, as a kernel built from these headers does (default: every version kho-abi knows)')
-    .action((component: string, text: string, opts: { current?: boolean }) => {
+    .option('--hex', 'STRING is the hex of the whole char array as found in memory; its NUL and zero padding are checked too')
+    .action((component: string, given: string, opts: { current?: boolean; hex?: boolean }) => {
+      let text = given;
+      if (opts.hex) {
+        try {
+          text = readStoredCompat(parseHex(given));
+        } catch (e) {
+          if (!(e instanceof CompatError)) throw e;
+          // A malformed field is a refusal like any other: one line on stdout, exit 1.
+          process.stdout.write(`${component}: not compatible: ${e.message}\n`);
+          exit = 1;
+          return;
+        }
+      }
       const ir = layoutOrExit(program.opts<{ root: string }>().root);
       if (!ir) {
         exit = 1;

@@ -329,3 +329,22 @@ describe('kho-abi --root', () => {
     }
   });
 });
+
+describe('compat verify --hex: the whole stored field', () => {
+  const field = (s: string, size: number, patch?: [number, number]): string => {
+    const b = Buffer.alloc(size);
+    b.write(s, 'latin1');
+    if (patch) b[patch[0]] = patch[1];
+    return b.toString('hex');
+  };
+  it('accepts a NUL-padded current string and refuses trailing garbage and a missing NUL, in one line', async () => {
+    const ok = await khoAbi(['compat', 'verify', 'memfd', '--hex', field('memfd-v2', 48)]);
+    expect(ok.code).toBe(0);
+    const garbage = await khoAbi(['compat', 'verify', 'memfd', '--hex', field('memfd-v2', 48, [40, 0x78])]);
+    expect(garbage.code).toBe(1);
+    expect(garbage.out).toBe('memfd: not compatible: byte 40 after the NUL is 0x78, not 0: trailing garbage\n');
+    const unterminated = await khoAbi(['compat', 'verify', 'memfd', '--hex', Buffer.alloc(48, 0x6d).toString('hex')]);
+    expect(unterminated.code).toBe(1);
+    expect(unterminated.out).toContain('no NUL inside the 48-byte field');
+  });
+});
