@@ -26,7 +26,7 @@ export async function generate(inputs: readonly SchemaInput[]): Promise<Generati
   const ir = irs.find((x) => x.target.pageSize === makeTarget().pageSize);
   if (!ir) return { analysis, files: [], diagnostics: all };
   const files: EmittedFile[] = [];
-  for (const schema of ir.schemas) files.push(emitCHeader(ir, schema));
+  for (const schema of ir.schemas) files.push(emitCHeader(schema));
   files.push(...(await formatTsFiles(emitTsCodecs(irs))));
   files.sort((a, b) => a.path.localeCompare(b.path));
   return { analysis, files, diagnostics: all };

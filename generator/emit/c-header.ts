@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { exprReferences, FUNCTIONS, parseExpr, TARGET_NAMES } from '../model/expr.js';
-import type { AbiIR, ConstantIR, FieldIR, SchemaIR, StructIR } from '../layout/ir.js';
+import type { FieldIR, SchemaIR, StructIR } from '../layout/ir.js';
 import { briefLines, commentParagraphs, memberLines, summaryAndRest } from './kernel-doc.js';
 import { COMPAT_SCHEMA, cString, headerPath, includeGuard, includeName, visualWidth } from './names.js';
 import type { EmittedFile } from './emitted-file.js';
@@ -25,7 +25,7 @@ function cTemplate(): Handlebars.TemplateDelegate {
   return template;
 }
 
-export function emitCHeader(ir: AbiIR, schema: SchemaIR): EmittedFile {
+export function emitCHeader(schema: SchemaIR): EmittedFile {
   const v = schema.current;
   const usedTexts: string[] = [];
   const compatibles = compatibleDefines(schema);
@@ -113,7 +113,6 @@ export function emitCHeader(ir: AbiIR, schema: SchemaIR): EmittedFile {
     structs,
     asserts,
   });
-  void ir;
   return { path: `generated/${headerPath(schema.name)}`, content };
 }
 
@@ -242,7 +241,6 @@ function memberDecl(f: FieldIR, depth: number): string[] {
   }
 }
 
-export type { ConstantIR };
 
 /** The feature bits of the feature-header variant and the masks of its newest version. */
 function featureDefines(schema: SchemaIR) {

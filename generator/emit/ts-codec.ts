@@ -522,7 +522,6 @@ function encodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
   const field = (f: FieldIR): void => {
     const src = `value.${f.name}`;
     const local = `v_${f.name}`;
-    const bits = f.prim ? primBits(f.prim) : 0;
     const signed = f.prim?.startsWith('s') ?? false;
     const check = (p: string, v: string, o: string): string => {
       const fn = primIsBig(p as never) ? (signed ? 'checkBigInt' : 'checkBigUint') : signed ? 'checkInt' : 'checkUint';
@@ -588,7 +587,6 @@ function encodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         return;
       }
     }
-    void bits;
   };
   st.fields.forEach(field);
   return out;

@@ -600,9 +600,6 @@ class Resolver {
         out.push({ ...common, shape: 'flexible', type });
         return;
       }
-      if (type.kind === 'prim' && type.prim === 'char' && rf.name !== undefined) {
-        // A lone char is legal C but never a string; say so only if it looks like one.
-      }
       out.push({ ...common, shape: 'scalar', type });
     });
     return out;
