@@ -15,9 +15,14 @@ export interface Location {
   readonly address?: bigint;
 }
 
+/** A physical address as messages print it: 0x1000, and -0x1 (never 0x-1) for a negative one. */
+export function formatAddress(address: bigint): string {
+  return address < 0n ? `-0x${(-address).toString(16)}` : `0x${address.toString(16)}`;
+}
+
 function where(loc: Location): string {
   const name = loc.field ? `${loc.struct}.${loc.field}` : loc.struct;
-  const at = loc.address !== undefined ? `physical address 0x${loc.address.toString(16)}` : `offset ${loc.offset}`;
+  const at = loc.address !== undefined ? `physical address ${formatAddress(loc.address)}` : `offset ${loc.offset}`;
   return `${name} at ${at}`;
 }
 
@@ -54,7 +59,19 @@ export class EncodeError extends Error implements Location {
 /** A physical address outside the simulated memory, or a walk that does not terminate. */
 export class MemoryError extends Error {
   constructor(readonly address: bigint, readonly reason: string, readonly struct?: string) {
-    super(`${struct ? `${struct} at ` : ''}physical address 0x${address.toString(16)}: ${reason}`);
+    super(`${struct ? `${struct} at ` : ''}physical address ${formatAddress(address)}: ${reason}`);
     this.name = 'MemoryError';
+  }
+}
+
+/**
+ * The runtime API was called wrongly: a page size that is not 4, 16 or 64
+ * KiB, a negative or fractional size, a number where a bigint address is
+ * required. A RangeError, so that callers catching those still catch it.
+ */
+export class ArgumentError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArgumentError';
   }
 }

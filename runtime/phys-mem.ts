@@ -5,10 +5,28 @@
  * preserved image would be.
  */
 import type { PageSize, StructCodec } from './codec.js';
-import { DecodeError, MemoryError } from './errors.js';
+import { ArgumentError, DecodeError, MemoryError } from './errors.js';
 
 /** Physical addresses beyond 52 bits do not exist on the kernel's targets. */
 export const MAX_PHYS_BITS = 52n;
+
+/** The page sizes of the kernel's targets. */
+const PAGE_SIZES: readonly number[] = [4096, 16384, 65536];
+
+/** A number as an argument error shows it: itself, or its type when it is not a number. */
+function shown(v: unknown): string {
+  return typeof v === 'number' || typeof v === 'bigint' ? String(v) : `a ${v === null ? 'null' : typeof v}`;
+}
+
+/** Throws ArgumentError unless `pa` is a bigint: addresses are 64-bit and never numbers. */
+function checkAddress(pa: unknown): asserts pa is bigint {
+  if (typeof pa !== 'bigint') throw new ArgumentError(`a physical address must be a bigint, got ${shown(pa)}`);
+}
+
+/** Throws ArgumentError unless `size` is a byte count. */
+function checkSize(size: unknown): asserts size is number {
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) throw new ArgumentError(`a size must be a non-negative integer, got ${shown(size)}`);
+}
 
 export interface PhysMemOptions {
   readonly pageSize?: PageSize;
@@ -24,23 +42,31 @@ export class PhysMem {
   private readonly maxPages: number;
 
   constructor(options: PhysMemOptions = {}) {
-    this.pageSize = options.pageSize ?? 4096;
-    this.shift = BigInt(Math.log2(this.pageSize));
-    this.mask = BigInt(this.pageSize - 1);
-    this.maxPages = options.maxPages ?? 1 << 20;
+    const pageSize: unknown = options.pageSize ?? 4096;
+    if (typeof pageSize !== 'number' || !PAGE_SIZES.includes(pageSize)) throw new ArgumentError(`page size ${shown(pageSize)} is not one of ${PAGE_SIZES.join(', ')}`);
+    const maxPages: unknown = options.maxPages ?? 1 << 20;
+    if (typeof maxPages !== 'number' || !Number.isSafeInteger(maxPages) || maxPages < 1) throw new ArgumentError(`maxPages must be a positive integer, got ${shown(maxPages)}`);
+    this.pageSize = pageSize as PageSize;
+    this.shift = BigInt(Math.log2(pageSize));
+    this.mask = BigInt(pageSize - 1);
+    this.maxPages = maxPages;
   }
 
   get pageCount(): number {
     return this.pages.size;
   }
 
+  /** Misuse is an ArgumentError; an address range outside physical memory, a MemoryError. */
   private check(pa: bigint, size: number, struct?: string): void {
-    if (typeof pa !== 'bigint' || pa < 0n || pa + BigInt(size) > 1n << MAX_PHYS_BITS) {
-      throw new MemoryError(BigInt(pa), `outside the ${MAX_PHYS_BITS}-bit physical address space`, struct);
+    checkAddress(pa);
+    checkSize(size);
+    if (pa < 0n || pa + BigInt(size) > 1n << MAX_PHYS_BITS) {
+      throw new MemoryError(pa, `outside the ${MAX_PHYS_BITS}-bit physical address space`, struct);
     }
   }
 
   isPresent(pa: bigint): boolean {
+    checkAddress(pa);
     return this.pages.has(pa >> this.shift);
   }
 
@@ -66,6 +92,8 @@ export class PhysMem {
   /** Copies `size` bytes out; crossing pages is fine. */
   read(pa: bigint, size: number, struct?: string): Uint8Array {
     this.check(pa, size, struct);
+    // Every page must be present before the copy is allocated: a corrupt size must not allocate gigabytes.
+    if (size > 0) for (let pfn = pa >> this.shift, last = (pa + BigInt(size) - 1n) >> this.shift; pfn <= last; pfn++) this.page(pfn, false, struct, pa);
     const out = new Uint8Array(size);
     let done = 0;
     while (done < size) {
@@ -91,6 +119,7 @@ export class PhysMem {
   }
 
   write(pa: bigint, bytes: Uint8Array): void {
+    if (!(bytes instanceof Uint8Array)) throw new ArgumentError(`bytes to write must be a Uint8Array, got ${shown(bytes)}`);
     this.check(pa, bytes.length);
     let done = 0;
     while (done < bytes.length) {
@@ -107,6 +136,7 @@ export class PhysMem {
   }
 
   writeU64(pa: bigint, value: bigint): void {
+    if (typeof value !== 'bigint' || value < 0n || value >= 1n << 64n) throw new ArgumentError(`a u64 value must be a bigint in 0..2^64-1, got ${shown(value)}`);
     const b = new Uint8Array(8);
     new DataView(b.buffer).setBigUint64(0, value, true);
     this.write(pa, b);

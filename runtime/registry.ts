@@ -3,6 +3,10 @@
  * string) and page size, with an answer that says what exists when nothing fits.
  */
 import type { PageSize, SchemaCodecs, StructCodec, VersionCodecs } from './codec.js';
+import { quote } from './quote.js';
+
+/** Own members only: a struct named `toString` or `__proto__` is not found on Object.prototype. */
+const has = (o: object, key: string): boolean => Object.hasOwn(o, key);
 
 export class LookupError extends Error {
   constructor(message: string) {
@@ -25,25 +29,25 @@ export interface FoundCodec {
 
 export function findCodec(all: readonly SchemaCodecs[], struct: string, query: CodecQuery = {}): FoundCodec {
   const pageSize = query.pageSize ?? 4096;
-  const owners = all.filter((s) => s.versions.some((v) => struct in v.structs));
+  const owners = all.filter((s) => s.versions.some((v) => has(v.structs, struct)));
   if (owners.length === 0) {
     const known = [...new Set(all.flatMap((s) => s.versions.flatMap((v) => Object.keys(v.structs))))].sort();
-    throw new LookupError(`unknown struct '${struct}'; known structs: ${known.join(', ')}`);
+    throw new LookupError(`unknown struct ${quote(struct)}; known structs: ${known.join(', ')}`);
   }
   for (const schema of owners) {
     const version = query.version === undefined
       ? schema.versions.find((v) => v.id === schema.current)
       : schema.versions.find((v) => v.id === query.version) ?? schema.versions.find((v) => v.compatible === query.version);
     if (!version) continue;
-    const perPage = version.structs[struct];
+    const perPage = has(version.structs, struct) ? version.structs[struct] : undefined;
     if (!perPage) {
-      const has = schema.versions.filter((v) => struct in v.structs).map((v) => v.id);
-      throw new LookupError(`struct ${struct} does not exist in version '${version.id}'; it exists in ${has.join(', ')}`);
+      const inVersions = schema.versions.filter((v) => has(v.structs, struct)).map((v) => v.id);
+      throw new LookupError(`struct ${struct} does not exist in version '${version.id}'; it exists in ${inVersions.join(', ')}`);
     }
-    const codec = perPage[pageSize];
-    if (!codec) throw new LookupError(`no codec of ${struct} for page size ${pageSize}`);
+    const codec = has(perPage, String(pageSize)) ? perPage[pageSize] : undefined;
+    if (!codec) throw new LookupError(`no codec of ${struct} for page size ${quote(String(pageSize))}`);
     return { schema, version, codec };
   }
   const versions = owners.flatMap((s) => s.versions.map((v) => (v.compatible !== undefined && v.compatible !== v.id ? `${v.id} ("${v.compatible}")` : v.id)));
-  throw new LookupError(`struct ${struct} has no version '${query.version}'; known versions: ${versions.join(', ')}`);
+  throw new LookupError(`struct ${struct} has no version ${quote(String(query.version))}; known versions: ${versions.join(', ')}`);
 }

@@ -6,7 +6,8 @@
  * `blob-size`. Unlike the rest of an FDT, these integers are in CPU byte
  * order (little endian), and a reader requires each to be exactly 8 bytes.
  */
-import { DecodeError } from '../errors.js';
+import { DecodeError, EncodeError } from '../errors.js';
+import { escapeText, firstInvalidUtf8 } from '../quote.js';
 
 const FDT_MAGIC = 0xd00dfeed;
 const FDT_BEGIN_NODE = 1;
@@ -19,7 +20,14 @@ const HEADER_SIZE = 40;
 const MAX_DEPTH = 16;
 
 export interface FdtNode {
+  /**
+   * The node name. The FDT format allows any bytes but NUL in it (libfdt's
+   * fdt_get_name() returns them as they are); a name that is not UTF-8 is
+   * shown with each invalid byte as \xHH, and `nameBytes` holds its bytes.
+   */
   readonly name: string;
+  /** The exact bytes of a name that is not UTF-8; absent for a UTF-8 name. */
+  readonly nameBytes?: Uint8Array;
   readonly props: ReadonlyMap<string, Uint8Array>;
   readonly children: readonly FdtNode[];
 }
@@ -28,11 +36,21 @@ const fail = (offset: number, reason: string): never => {
   throw new DecodeError({ struct: 'fdt', offset }, reason);
 };
 
-function cstring(bytes: Uint8Array, at: number, end: number, what: string): string {
+/** The bytes of a NUL-terminated string inside [at, end). */
+function cstringBytes(bytes: Uint8Array, at: number, end: number, what: string): Uint8Array {
   const nul = bytes.indexOf(0, at);
   if (nul < 0 || nul >= end) fail(at, `${what} has no NUL before the end of its block`);
-  return new TextDecoder().decode(bytes.subarray(at, nul));
+  return bytes.subarray(at, nul);
 }
+
+/** A name as text: itself when it is UTF-8, otherwise with the invalid bytes escaped (and the bytes kept). */
+function nameOf(raw: Uint8Array): { name: string; nameBytes?: Uint8Array } {
+  if (firstInvalidUtf8(raw) === undefined) return { name: new TextDecoder().decode(raw) };
+  return { name: escapeText(raw, Infinity), nameBytes: raw.slice() };
+}
+
+/** A name in a message: escaped and shortened, it may come from a corrupt image. */
+const shownName = (name: string): string => escapeText(name);
 
 /** Parses a flattened device tree blob (version 16 or 17 format), bounds-checked throughout. */
 export function parseFdt(bytes: Uint8Array): FdtNode {
@@ -58,27 +76,29 @@ export function parseFdt(bytes: Uint8Array): FdtNode {
   };
   const node = (depth: number): FdtNode => {
     if (depth > MAX_DEPTH) fail(at, `nodes nested deeper than ${MAX_DEPTH}`);
-    const name = cstring(bytes, at, structEnd, 'a node name');
-    at += (Buffer.byteLength(name) + 1 + 3) & ~3;
+    const raw = cstringBytes(bytes, at, structEnd, 'a node name');
+    const { name, nameBytes } = nameOf(raw);
+    // Advance by the bytes, not by a decoded string: a name that is not UTF-8 decodes to another length.
+    at += (raw.length + 1 + 3) & ~3;
     const props = new Map<string, Uint8Array>();
     const children: FdtNode[] = [];
     for (;;) {
       const start = at;
       const t = token();
       if (t === FDT_NOP) continue;
-      if (t === FDT_END_NODE) return { name, props, children };
+      if (t === FDT_END_NODE) return nameBytes ? { name, nameBytes, props, children } : { name, props, children };
       if (t === FDT_BEGIN_NODE) {
         children.push(node(depth + 1));
         continue;
       }
-      if (t !== FDT_PROP) fail(start, `unexpected token ${t} inside node '${name}'`);
+      if (t !== FDT_PROP) fail(start, `unexpected token ${t} inside node '${shownName(name)}'`);
       if (at + 8 > structEnd) fail(at, 'a property header runs past the structure block');
       const len = be.getUint32(at);
       const nameOff = be.getUint32(at + 4);
       at += 8;
       if (at + len > structEnd) fail(at, `property of ${len} bytes runs past the structure block`);
       if (nameOff >= sizeStrings) fail(at - 4, `property name offset ${nameOff} is outside the strings block`);
-      const propName = cstring(bytes, offStrings + nameOff, offStrings + sizeStrings, 'a property name');
+      const propName = new TextDecoder().decode(cstringBytes(bytes, offStrings + nameOff, offStrings + sizeStrings, 'a property name'));
       props.set(propName, bytes.slice(at, at + len));
       at += (len + 3) & ~3;
     }
@@ -94,7 +114,10 @@ export function parseFdt(bytes: Uint8Array): FdtNode {
 }
 
 export interface KhoSubtree {
+  /** The node name (see FdtNode.name: a name that is not UTF-8 is shown escaped). */
   readonly name: string;
+  /** The exact bytes of a name that is not UTF-8; the writer uses them instead of `name` when present. */
+  readonly nameBytes?: Uint8Array;
   /** preserved-data: physical address of the blob. */
   readonly data: bigint;
   /** blob-size: its size in bytes. */
@@ -127,7 +150,12 @@ export function readKhoFdt(bytes: Uint8Array): KhoRoot {
   return {
     compatible: new TextDecoder().decode(compat.subarray(0, compat.indexOf(0))),
     memoryMap: u64Prop(root, KHO_FDT_NAMES.memoryMap, 'the root node'),
-    subtrees: root.children.map((c) => ({ name: c.name, data: u64Prop(c, KHO_FDT_NAMES.data, `node '${c.name}'`), size: u64Prop(c, KHO_FDT_NAMES.size, `node '${c.name}'`) })),
+    subtrees: root.children.map((c) => ({
+      name: c.name,
+      ...(c.nameBytes ? { nameBytes: c.nameBytes } : {}),
+      data: u64Prop(c, KHO_FDT_NAMES.data, `node '${shownName(c.name)}'`),
+      size: u64Prop(c, KHO_FDT_NAMES.size, `node '${shownName(c.name)}'`),
+    })),
   };
 }
 
@@ -150,9 +178,10 @@ export function writeKhoFdt(root: KhoRoot): Uint8Array {
   const pad = (): void => {
     while (struct.length % 4) struct.push(0);
   };
-  const begin = (name: string): void => {
+  const begin = (name: Uint8Array): void => {
+    if (name.includes(0)) throw new EncodeError({ struct: 'fdt', offset: struct.length }, `node name '${shownName(new TextDecoder().decode(name))}' contains a NUL byte`);
     u32(FDT_BEGIN_NODE);
-    struct.push(...new TextEncoder().encode(name), 0);
+    struct.push(...name, 0);
     pad();
   };
   const prop = (name: string, value: Uint8Array): void => {
@@ -167,11 +196,11 @@ export function writeKhoFdt(root: KhoRoot): Uint8Array {
     new DataView(b.buffer).setBigUint64(0, v, true);
     return b;
   };
-  begin('');
+  begin(new Uint8Array(0));
   prop('compatible', new TextEncoder().encode(root.compatible + '\0'));
   prop(KHO_FDT_NAMES.memoryMap, le64(root.memoryMap));
   for (const s of root.subtrees) {
-    begin(s.name);
+    begin(s.nameBytes ?? new TextEncoder().encode(s.name));
     prop(KHO_FDT_NAMES.data, le64(s.data));
     prop(KHO_FDT_NAMES.size, le64(s.size));
     u32(FDT_END_NODE);

@@ -1,0 +1,123 @@
+/**
+ * What every command gets: the io of the run, the project root, the schema
+ * inputs and their analysis (memoised by content, so a process that runs
+ * many commands, such as a test, analyses the same schemas once), and the
+ * one way to print diagnostics.
+ */
+import { createHash } from 'node:crypto';
+import { resolve as resolvePath } from 'node:path';
+import type { Command } from 'commander';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatJson, formatText } from '../diagnostics/format.js';
+import { makeTarget, type AbiIR, type PageSize } from '../layout/ir.js';
+import { analyze, layoutAll, type Analysis, type SchemaInput } from '../pipeline.js';
+import { escapeText, QUOTE_LIMIT } from '../../runtime/quote.js';
+import type { CliIo } from './io.js';
+import { readSchemaInputs } from './schema-inputs.js';
+
+/** A command of the `kho-abi` program: adds itself (and its options) to the program. */
+export interface CliCommand {
+  register(program: Command, ctx: CliContext): void;
+}
+
+export interface Analysed {
+  readonly inputs: readonly SchemaInput[];
+  readonly analysis: Analysis;
+  /** Every diagnostic: analysis and layout. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A message with each overlong run of non-space characters cut, control characters escaped. */
+function bounded(message: string): string {
+  const words = message.length <= QUOTE_LIMIT ? message : message.replace(/\S{81,}/g, (w) => `${w.slice(0, QUOTE_LIMIT)}… (${w.length} characters)`);
+  return escapeText(words, 2000);
+}
+
+const CACHE_SIZE = 8;
+const cache = new Map<string, { analysis: Analysis; layouts: Map<string, { irs: AbiIR[]; diagnostics: Diagnostic[] }> }>();
+
+function keyOf(inputs: readonly SchemaInput[]): string {
+  const h = createHash('sha256');
+  for (const i of inputs) {
+    h.update(`${i.path}\0${i.bytes.length}\0`);
+    h.update(i.bytes);
+  }
+  return h.digest('hex');
+}
+
+function cached(inputs: readonly SchemaInput[]) {
+  const key = keyOf(inputs);
+  let entry = cache.get(key);
+  if (!entry) {
+    entry = { analysis: analyze(inputs), layouts: new Map() };
+    cache.set(key, entry);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  return entry;
+}
+
+export class CliContext {
+  /** The exit code so far: the highest any action set. */
+  exitCode = 0;
+
+  constructor(
+    readonly io: CliIo,
+    private readonly program: Command,
+  ) {}
+
+  /** The project folder (--root), absolute. */
+  get root(): string {
+    return resolvePath(this.io.cwd, this.program.opts<{ root: string }>().root);
+  }
+
+  /** An action that returns its exit code; the run exits with the highest. */
+  action<A extends unknown[]>(fn: (...args: A) => number | Promise<number>): (...args: A) => Promise<void> {
+    return async (...args: A) => {
+      this.exitCode = Math.max(this.exitCode, await fn(...args));
+    };
+  }
+
+  /** The project's schemas, and `given` files checked together with them. */
+  inputs(given: readonly string[] = []): SchemaInput[] {
+    return readSchemaInputs(this.root, this.io.cwd, given);
+  }
+
+  /** Load, validate and resolve the inputs. */
+  analyse(inputs: readonly SchemaInput[]): Analysis {
+    return cached(inputs).analysis;
+  }
+
+  /**
+   * Layouts for the given page sizes (every one by default, so that a size
+   * that breaks only at 64 KiB is reported), with every diagnostic.
+   */
+  layouts(inputs: readonly SchemaInput[], targets?: readonly { pageSize: PageSize; byteOrder?: 'little' | 'big' }[]): { irs: readonly AbiIR[] } & Analysed {
+    const entry = cached(inputs);
+    const key = targets ? targets.map((t) => `${t.pageSize}/${t.byteOrder ?? 'little'}`).join(',') : 'all';
+    let layout = entry.layouts.get(key);
+    if (!layout) {
+      layout = layoutAll(entry.analysis, targets?.map((t) => makeTarget(t.pageSize, t.byteOrder)));
+      entry.layouts.set(key, layout);
+    }
+    return { inputs, analysis: entry.analysis, irs: layout.irs, diagnostics: [...entry.analysis.diagnostics, ...layout.diagnostics] };
+  }
+
+  /** The layout of the project's schemas at one page size, after printing any diagnostics; undefined when there are errors. */
+  projectLayout(pageSize: PageSize = 4096, byteOrder: 'little' | 'big' = 'little'): AbiIR | undefined {
+    const r = this.layouts(this.inputs(), [{ pageSize, byteOrder }]);
+    this.report(r.diagnostics, r.inputs);
+    return r.irs[0];
+  }
+
+  /**
+   * Prints diagnostics with code frames (text) or as a JSON array, on
+   * stderr. A message quotes schema text; a word of it longer than a quote
+   * may be is shortened here (a 200 KB type name is not printed whole).
+   */
+  report(all: readonly Diagnostic[], inputs: readonly SchemaInput[], format = 'text'): void {
+    if (all.length === 0) return;
+    const diags = all.map((d) => ({ ...d, message: bounded(d.message), ...(d.help !== undefined ? { help: bounded(d.help) } : {}) }));
+    const texts = new Map(inputs.map((i) => [i.path, Buffer.from(i.bytes).toString('utf8')]));
+    this.io.stderr(format === 'json' ? formatJson(diags) : formatText(diags, (f) => texts.get(f)));
+  }
+}

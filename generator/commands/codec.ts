@@ -1,0 +1,92 @@
+/** `kho-abi decode` and `kho-abi encode`: one struct between bytes and JSON, through the generated codecs. */
+import { Option, type Command } from 'commander';
+import { findStruct, type PageSize, type StructIR } from '../layout/ir.js';
+import { JsonInputError, parseJson, toJson, valueFromJson } from '../json-values.js';
+import type { StructCodec } from '../../runtime/codec.js';
+import { firstInvalidUtf8 } from '../../runtime/quote.js';
+import { pageSize, parseHex } from '../cli/arguments.js';
+import type { CliCommand, CliContext } from '../cli/context.js';
+import { CliError } from '../cli/errors.js';
+
+/** Bytes `encode` writes at most (a flexible array can ask for more than any struct needs). */
+export const MAX_ENCODED = 64 * 1024 * 1024;
+
+interface CodecOptions {
+  readonly version?: string;
+  readonly pageSize: PageSize;
+}
+
+/** The generated codec and the IR struct it was generated from. */
+async function lookup(ctx: CliContext, struct: string, opts: CodecOptions): Promise<{ codec: StructCodec<unknown>; st: StructIR }> {
+  const [{ allCodecs }, { findCodec }] = await Promise.all([import('../../generated/ts/index.js'), import('../../runtime/registry.js')]);
+  const found = findCodec(allCodecs, struct, { ...(opts.version !== undefined ? { version: opts.version } : {}), pageSize: opts.pageSize });
+  const ir = ctx.projectLayout(opts.pageSize);
+  const st = ir ? findStruct(ir, struct, found.version.id) : undefined;
+  if (!st) throw new CliError(`schemas/ do not describe ${struct} in ${found.version.id}; run \`npm run gen\``);
+  return { codec: found.codec, st };
+}
+
+function codecCommand(program: Command, name: string, description: string): Command {
+  return program
+    .command(name)
+    .description(description)
+    .argument('<struct>', 'struct name, e.g. memfd_luo_ser')
+    .option('--version <v>', 'version id (memfd-v1) or the compatible string it stores; default: current')
+    .addOption(new Option('--page-size <n>', 'page size of the kernel that wrote the bytes').argParser(pageSize).default(4096));
+}
+
+export const decode: CliCommand = {
+  register(program: Command, ctx: CliContext): void {
+    codecCommand(program, 'decode', 'decode a struct: bytes on stdin (or hex with --hex) to JSON on stdout, 64-bit values as decimal strings')
+      .option('--hex [hex]', 'the bytes as hex text: this argument, or stdin when no value is given')
+      .action(
+        ctx.action(async (struct: string, opts: CodecOptions & { hex?: string | true }) => {
+          const { codec, st } = await lookup(ctx, struct, opts);
+          const bytes = opts.hex === undefined ? ctx.io.stdin() : opts.hex === true ? parseHex(ctx.io.stdin(), 'stdin (--hex)') : parseHex(opts.hex);
+          const flexible = st.fields.some((f) => f.shape === 'flexible');
+          if (!flexible && bytes.length > codec.size) {
+            throw new CliError(`${struct}: ${bytes.length} bytes given but struct ${struct} (${codec.version}) is ${codec.size} bytes; pass exactly one struct`);
+          }
+          const value = codec.decode(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0);
+          ctx.io.stdout(toJson(value) + '\n');
+          return 0;
+        }),
+      );
+  },
+};
+
+/** stdin as text: UTF-8, or a refusal naming the first byte that is not. */
+function utf8Text(bytes: Uint8Array, struct: string): string {
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== undefined) throw new CliError(`${struct}: input is not JSON: byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad} is not UTF-8 (input of ${bytes.length} bytes)`);
+  return new TextDecoder().decode(bytes);
+}
+
+export const encode: CliCommand = {
+  register(program: Command, ctx: CliContext): void {
+    codecCommand(program, 'encode', 'encode a struct: JSON on stdin (as decode prints it) to bytes on stdout')
+      .option('--hex', 'print the bytes as hex text instead of raw bytes')
+      .action(
+        ctx.action(async (struct: string, opts: CodecOptions & { hex?: boolean }) => {
+          const { codec, st } = await lookup(ctx, struct, opts);
+          let json: unknown;
+          try {
+            json = parseJson(utf8Text(ctx.io.stdin(), struct));
+          } catch (e) {
+            if (e instanceof JsonInputError) throw new CliError(`${struct}: input is not JSON: ${e.message}`);
+            throw e;
+          }
+          const value = valueFromJson(st, json);
+          const flexTotal = st.fields.filter((f) => f.shape === 'flexible').reduce((n, f) => n + ((value[f.name!] as unknown[] | undefined)?.length ?? 0) * f.elemSize!, 0);
+          if (codec.size + flexTotal > MAX_ENCODED) {
+            throw new CliError(`${struct}: the value needs ${codec.size + flexTotal} bytes; encode writes at most ${MAX_ENCODED}`);
+          }
+          const bytes = new Uint8Array(codec.size + flexTotal);
+          codec.encode(value, new DataView(bytes.buffer), 0);
+          ctx.io.stdout(opts.hex ? Buffer.from(bytes).toString('hex') + '\n' : bytes);
+          return 0;
+        }),
+      );
+  },
+};
+

@@ -1,0 +1,12 @@
+/**
+ * The commands of `kho-abi`, in the order `--help` lists them. A new
+ * command is a module exporting a CliCommand, added here.
+ */
+import type { CliCommand } from '../cli/context.js';
+import { decode, encode } from './codec.js';
+import { compat } from './compat.js';
+import { gen } from './gen.js';
+import { layout } from './layout.js';
+import { validate } from './validate.js';
+
+export const COMMANDS: readonly CliCommand[] = [gen, validate, layout, compat, decode, encode];
