@@ -4,6 +4,7 @@ export * from './compat.js';
 export * from './errors.js';
 export * from './phys-mem.js';
 export * from './primitives.js';
+export * from './quote.js';
 export * from './registry.js';
 export * from './features.js';
 export * from './versions.js';

@@ -4,6 +4,7 @@
  * the error path only.
  */
 import { DecodeError, EncodeError } from './errors.js';
+import { quote } from './quote.js';
 
 export const TWO_POW_32 = 4294967296;
 
@@ -129,7 +130,7 @@ export function undeclaredBitsOnEncode(value: number | bigint, allowed: number |
 
 function describe(value: unknown): string {
   if (typeof value === 'bigint') return `${value} (bigint)`;
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quote(value);
   return String(value);
 }
 

@@ -1,5 +1,5 @@
 /**
- * The userspace kernel-type shim in test/c-shim/include: every header
+ * The userspace kernel-type shim in generator/kernel/shim/include: every header
  * compiles under -Wall -Wextra -Werror and every macro yields the value the
  * kernel's does, in the contexts generated headers use them (enum
  * initializers, array sizes, static assertions), at each page size.
@@ -20,7 +20,7 @@ const SHIM_PROGRAM = String.raw`
 #include <asm/page.h>
 #include <linux/fcntl.h>
 #include <linux/utsname.h>
-#include <linux/liveupdate.h>
+#include <uapi/linux/liveupdate.h>
 
 /* Types. */
 static_assert(sizeof(u8) == 1 && sizeof(u16) == 2 && sizeof(u32) == 4 && sizeof(u64) == 8);

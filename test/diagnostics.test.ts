@@ -17,6 +17,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/root.js';
+import { PROFILE_CODES } from './helpers/profile-codes.js';
 
 interface Run {
   code: number;
@@ -362,7 +363,7 @@ describe('coverage', () => {
     const { codes, unresolved } = emittedCodes();
     expect(unresolved, 'a diagnostic code that is not a string literal cannot be checked for a fixture').toEqual([]);
     for (const c of codes) expect(c).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
-    const covered = new Set([...fixtures.flatMap((f) => f.expect.map(codeOf)), ...generated.flatMap((g) => g.codes), 'schema-violation']);
+    const covered = new Set([...fixtures.flatMap((f) => f.expect.map(codeOf)), ...generated.flatMap((g) => g.codes), 'schema-violation', ...PROFILE_CODES]);
     expect([...covered].sort()).toEqual([...codes].sort());
   });
 

@@ -12,6 +12,7 @@ import { describeFeatures, negotiateFeatures, type FeatureHeader, type FeatureVe
 import { LUO_FEATURE_READER, negotiateLuoFeatures } from '../generated/ts/luo.js';
 import { MEMFD_FEATURE_READER, negotiateMemfdFeatures } from '../generated/ts/memfd.js';
 import { compileAndRun } from './helpers/gcc.js';
+import { ownHeadersWith } from './helpers/own-headers.js';
 
 const B63 = 1n << 63n;
 const ALL = (1n << 64n) - 1n;
@@ -147,7 +148,14 @@ describe('the C readers agree with TypeScript row by row', () => {
       '\treturn 0;',
       '}',
     ].join('\n');
-    const out = await compileAndRun(source, { pageShift: 12 });
+    // The feature-header variant is its own header set: kho-abi's headers with luo-features and memfd-features current.
+    const variant = ownHeadersWith({ 'luo.yaml': ['luo-v5', 'luo-features'], 'memfd.yaml': ['memfd-v2', 'memfd-features'] });
+    let out: string;
+    try {
+      out = await compileAndRun(source, { pageShift: 12, generatedInclude: variant.include });
+    } finally {
+      variant.dispose();
+    }
     expect(out).toContain('masks 7 7 7 3 3 3\n');
     const lines = new Map(
       out

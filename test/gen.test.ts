@@ -36,7 +36,7 @@ describe('kho-abi gen', () => {
   let work: string;
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'kho-abi-gen-'));
-    cpSync(join(repoRoot, 'schemas'), join(work, 'schemas'), { recursive: true });
+    for (const p of ['schemas', 'profiles', 'kho-abi.config.yaml', 'kho-abi.lock.json']) cpSync(join(repoRoot, p), join(work, p), { recursive: true });
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -44,7 +44,7 @@ describe('kho-abi gen', () => {
     const first = await khoAbi(work, 'gen');
     expect(first.code).toBe(0);
     const a = snapshot(join(work, 'generated'));
-    expect([...a.keys()].filter((p) => p.endsWith('.h')).length).toBe(readdirSync(join(work, 'schemas')).filter((f) => f.endsWith('.yaml')).length);
+    expect([...a.keys()].filter((p) => p.startsWith('/include/') && p.endsWith('.h')).length).toBe(readdirSync(join(work, 'schemas')).filter((f) => f.endsWith('.yaml')).length);
     const second = await khoAbi(work, 'gen');
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/^0 written/);

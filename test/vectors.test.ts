@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StructIR } from '../generator/layout/ir.js';
 import type { PageSize, SchemaCodecs, StructCodec } from '../runtime/index.js';
-import { GENERATED_INCLUDE, SHIM_INCLUDE } from './helpers/gcc.js';
+import { GENERATED_INCLUDE, SHIM_FALLBACK_INCLUDE, SHIM_INCLUDE } from './helpers/gcc.js';
 import { parseVectorLines, SEEDS, toHex, vectorOf, vectorProgram, type VecStruct } from './helpers/vector-values.js';
 import { buildIRs } from './helpers/project-ir.js';
 
@@ -80,7 +80,7 @@ async function compileVectors(source: string, pageShift: number): Promise<string
   await writeFile(src, source);
   await exec('gcc', [
     '-std=gnu11', '-Wall', '-Wextra', '-Werror',
-    '-I', SHIM_INCLUDE, '-I', GENERATED_INCLUDE,
+    '-I', SHIM_INCLUDE, '-I', GENERATED_INCLUDE, '-I', SHIM_FALLBACK_INCLUDE,
     '-include', 'kho-shim.h', `-DPAGE_SHIFT=${pageShift}`,
     '-o', exe, src,
   ]);

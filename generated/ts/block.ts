@@ -14,6 +14,7 @@ import {
   type StructCodec,
   verifyCompat,
   type VersionCodecs,
+  withVersion,
 } from '../../runtime/index.js';
 
 /** The compatible string block-v1 stores (KHO_BLOCK_COMPATIBLE). */
@@ -116,6 +117,12 @@ export const blockCodecs: SchemaCodecs = {
   component: 'block',
   current: 'block-v1',
   versions: [
+    {
+      id: 'block-unversioned',
+      structs: {
+        kho_block_header_ser: allPages(withVersion(khoBlockHeaderSerCodec, 'block-unversioned')),
+      },
+    },
     {
       id: 'block-v1',
       compatible: 'block-v1',

@@ -42,123 +42,6 @@ export const LIVEUPDATE_FLB_COMPAT_LENGTH = 48;
 /** Number of pages holding the FLB header and all its entries. */
 export const LUO_FLB_PGCNT = 1;
 
-/** struct luo_feature_hdr (luo-v5): Feature negotiation header placed first in a preserved structure by the feature-header variant (luo-features, memfd-features). */
-export interface LuoFeatureHdr {
-  /** Features the writer supports. At offset 0, 8 bytes. */
-  supp: bigint;
-  /** Features the reader must support to use the data. At offset 8, 8 bytes. */
-  req: bigint;
-  /** Features in use in the data. At offset 16, 8 bytes. */
-  active: bigint;
-  /** Reserved, written as 0. At offset 24, 104 bytes. */
-  reserved: bigint[];
-}
-
-/** sizeof(struct luo_feature_hdr) in luo-v5 at 4 KiB pages. */
-export const SIZEOF_LuoFeatureHdr = 128;
-
-/** offsetof() every member of struct luo_feature_hdr in luo-v5; a bitfield gives its storage unit's. */
-export const OFFSETOF_LuoFeatureHdr = { supp: 0, req: 8, active: 16, reserved: 24 } as const;
-
-const FIELDS_OF_LuoFeatureHdr: FieldTable = [
-  [0, 'supp'],
-  [8, 'req'],
-  [16, 'active'],
-  [24, 'reserved'],
-];
-
-/** Reads struct luo_feature_hdr (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeLuoFeatureHdr(view: DataView, offset = 0): LuoFeatureHdr {
-  try {
-    const v_supp = view.getBigUint64(offset, true);
-    const v_req = view.getBigUint64(offset + 8, true);
-    const v_active = view.getBigUint64(offset + 16, true);
-    const v_reserved: bigint[] = new Array(13);
-    for (let i = 0; i < 13; i++) {
-      v_reserved[i] = view.getBigUint64(offset + 24 + i * 8, true);
-    }
-    return { supp: v_supp, req: v_req, active: v_active, reserved: v_reserved };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 128, 'luo_feature_hdr', FIELDS_OF_LuoFeatureHdr);
-  }
-}
-
-/** Writes struct luo_feature_hdr (luo-v5) at `offset`; throws EncodeError for a value its field cannot hold. */
-export function encodeLuoFeatureHdr(value: LuoFeatureHdr, view: DataView, offset = 0): void {
-  try {
-    const v_supp = value.supp;
-    if (typeof v_supp !== 'bigint' || BigInt.asUintN(64, v_supp) !== v_supp) {
-      checkBigUint(v_supp, 64, 'luo_feature_hdr', 'supp', offset);
-    }
-    view.setBigUint64(offset, v_supp, true);
-    const v_req = value.req;
-    if (typeof v_req !== 'bigint' || BigInt.asUintN(64, v_req) !== v_req) {
-      checkBigUint(v_req, 64, 'luo_feature_hdr', 'req', offset + 8);
-    }
-    view.setBigUint64(offset + 8, v_req, true);
-    const v_active = value.active;
-    if (typeof v_active !== 'bigint' || BigInt.asUintN(64, v_active) !== v_active) {
-      checkBigUint(v_active, 64, 'luo_feature_hdr', 'active', offset + 16);
-    }
-    view.setBigUint64(offset + 16, v_active, true);
-    const v_reserved = checkArray(value.reserved, 13, 'luo_feature_hdr', 'reserved', offset + 24);
-    for (let i = 0; i < 13; i++) {
-      view.setBigUint64(
-        offset + 24 + i * 8,
-        checkBigUint(v_reserved[i], 64, 'luo_feature_hdr', 'reserved', offset + 24 + i * 8),
-        true,
-      );
-    }
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 128, 'luo_feature_hdr');
-  }
-}
-
-/** A zero-copy view of struct luo_feature_hdr (luo-v5); move `offset` to walk an array of them. */
-export class LuoFeatureHdrView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
-
-  get supp(): bigint {
-    return this.view.getBigUint64(this.offset, true);
-  }
-
-  set supp(v: bigint) {
-    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'luo_feature_hdr', 'supp', this.offset), true);
-  }
-
-  get req(): bigint {
-    return this.view.getBigUint64(this.offset + 8, true);
-  }
-
-  set req(v: bigint) {
-    this.view.setBigUint64(this.offset + 8, checkBigUint(v, 64, 'luo_feature_hdr', 'req', this.offset + 8), true);
-  }
-
-  get active(): bigint {
-    return this.view.getBigUint64(this.offset + 16, true);
-  }
-
-  set active(v: bigint) {
-    this.view.setBigUint64(this.offset + 16, checkBigUint(v, 64, 'luo_feature_hdr', 'active', this.offset + 16), true);
-  }
-
-  reservedAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + 24 + i * 8, true);
-  }
-}
-
-export const luoFeatureHdrCodec: StructCodec<LuoFeatureHdr> = {
-  name: 'luo_feature_hdr',
-  version: 'luo-v5',
-  size: 128,
-  align: 1,
-  decode: decodeLuoFeatureHdr,
-  encode: encodeLuoFeatureHdr,
-};
-
 /** struct luo_ser (luo-v5): Root of the preserved LUO state. */
 export interface LuoSer {
   /** LUO_ABI_COMPATIBLE, NUL-padded. At offset 0, 8 bytes. */
@@ -860,10 +743,127 @@ export const luoSerV5CompositeCodec: StructCodec<LuoSer> = {
   encode: encodeLuoSerV5Composite,
 };
 
+/** struct luo_feature_hdr (luo-features): Feature negotiation header placed first in a preserved structure by the feature-header variant (luo-features, memfd-features). */
+export interface LuoFeatureHdrFeatures {
+  /** Features the writer supports. At offset 0, 8 bytes. */
+  supp: bigint;
+  /** Features the reader must support to use the data. At offset 8, 8 bytes. */
+  req: bigint;
+  /** Features in use in the data. At offset 16, 8 bytes. */
+  active: bigint;
+  /** Reserved, written as 0. At offset 24, 104 bytes. */
+  reserved: bigint[];
+}
+
+/** sizeof(struct luo_feature_hdr) in luo-features at 4 KiB pages. */
+export const SIZEOF_LuoFeatureHdrFeatures = 128;
+
+/** offsetof() every member of struct luo_feature_hdr in luo-features; a bitfield gives its storage unit's. */
+export const OFFSETOF_LuoFeatureHdrFeatures = { supp: 0, req: 8, active: 16, reserved: 24 } as const;
+
+const FIELDS_OF_LuoFeatureHdrFeatures: FieldTable = [
+  [0, 'supp'],
+  [8, 'req'],
+  [16, 'active'],
+  [24, 'reserved'],
+];
+
+/** Reads struct luo_feature_hdr (luo-features) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+export function decodeLuoFeatureHdrFeatures(view: DataView, offset = 0): LuoFeatureHdrFeatures {
+  try {
+    const v_supp = view.getBigUint64(offset, true);
+    const v_req = view.getBigUint64(offset + 8, true);
+    const v_active = view.getBigUint64(offset + 16, true);
+    const v_reserved: bigint[] = new Array(13);
+    for (let i = 0; i < 13; i++) {
+      v_reserved[i] = view.getBigUint64(offset + 24 + i * 8, true);
+    }
+    return { supp: v_supp, req: v_req, active: v_active, reserved: v_reserved };
+  } catch (e) {
+    throw decodeFailure(e, view, offset, 128, 'luo_feature_hdr', FIELDS_OF_LuoFeatureHdrFeatures);
+  }
+}
+
+/** Writes struct luo_feature_hdr (luo-features) at `offset`; throws EncodeError for a value its field cannot hold. */
+export function encodeLuoFeatureHdrFeatures(value: LuoFeatureHdrFeatures, view: DataView, offset = 0): void {
+  try {
+    const v_supp = value.supp;
+    if (typeof v_supp !== 'bigint' || BigInt.asUintN(64, v_supp) !== v_supp) {
+      checkBigUint(v_supp, 64, 'luo_feature_hdr', 'supp', offset);
+    }
+    view.setBigUint64(offset, v_supp, true);
+    const v_req = value.req;
+    if (typeof v_req !== 'bigint' || BigInt.asUintN(64, v_req) !== v_req) {
+      checkBigUint(v_req, 64, 'luo_feature_hdr', 'req', offset + 8);
+    }
+    view.setBigUint64(offset + 8, v_req, true);
+    const v_active = value.active;
+    if (typeof v_active !== 'bigint' || BigInt.asUintN(64, v_active) !== v_active) {
+      checkBigUint(v_active, 64, 'luo_feature_hdr', 'active', offset + 16);
+    }
+    view.setBigUint64(offset + 16, v_active, true);
+    const v_reserved = checkArray(value.reserved, 13, 'luo_feature_hdr', 'reserved', offset + 24);
+    for (let i = 0; i < 13; i++) {
+      view.setBigUint64(
+        offset + 24 + i * 8,
+        checkBigUint(v_reserved[i], 64, 'luo_feature_hdr', 'reserved', offset + 24 + i * 8),
+        true,
+      );
+    }
+  } catch (e) {
+    throw encodeFailure(e, value, view, offset, 128, 'luo_feature_hdr');
+  }
+}
+
+/** A zero-copy view of struct luo_feature_hdr (luo-features); move `offset` to walk an array of them. */
+export class LuoFeatureHdrFeaturesView {
+  constructor(
+    public view: DataView,
+    public offset = 0,
+  ) {}
+
+  get supp(): bigint {
+    return this.view.getBigUint64(this.offset, true);
+  }
+
+  set supp(v: bigint) {
+    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'luo_feature_hdr', 'supp', this.offset), true);
+  }
+
+  get req(): bigint {
+    return this.view.getBigUint64(this.offset + 8, true);
+  }
+
+  set req(v: bigint) {
+    this.view.setBigUint64(this.offset + 8, checkBigUint(v, 64, 'luo_feature_hdr', 'req', this.offset + 8), true);
+  }
+
+  get active(): bigint {
+    return this.view.getBigUint64(this.offset + 16, true);
+  }
+
+  set active(v: bigint) {
+    this.view.setBigUint64(this.offset + 16, checkBigUint(v, 64, 'luo_feature_hdr', 'active', this.offset + 16), true);
+  }
+
+  reservedAt(i: number): bigint {
+    return this.view.getBigUint64(this.offset + 24 + i * 8, true);
+  }
+}
+
+export const luoFeatureHdrFeaturesCodec: StructCodec<LuoFeatureHdrFeatures> = {
+  name: 'luo_feature_hdr',
+  version: 'luo-features',
+  size: 128,
+  align: 1,
+  decode: decodeLuoFeatureHdrFeatures,
+  encode: encodeLuoFeatureHdrFeatures,
+};
+
 /** struct luo_ser (luo-features): Root of the preserved LUO state. */
 export interface LuoSerFeatures {
   /** LUO_FEATURE_* bits of this state. At offset 0, 128 bytes. */
-  features: LuoFeatureHdr;
+  features: LuoFeatureHdrFeatures;
   /** Number of live updates so far; each kernel stores the value it received plus one. At offset 128, 8 bytes. */
   liveupdate_num: bigint;
   /** Physical address of the first block of sessions, 0 when there are none. At offset 136, 8 bytes. */
@@ -888,7 +888,7 @@ const FIELDS_OF_LuoSerFeatures: FieldTable = [
 /** Reads struct luo_ser (luo-features) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoSerFeatures(view: DataView, offset = 0): LuoSerFeatures {
   try {
-    const v_features = decodeLuoFeatureHdr(view, offset);
+    const v_features = decodeLuoFeatureHdrFeatures(view, offset);
     const v_liveupdate_num = view.getBigUint64(offset + 128, true);
     const v_sessions_pa = view.getBigUint64(offset + 136, true);
     const v_flbs_pa = view.getBigUint64(offset + 144, true);
@@ -901,7 +901,7 @@ export function decodeLuoSerFeatures(view: DataView, offset = 0): LuoSerFeatures
 /** Writes struct luo_ser (luo-features) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeLuoSerFeatures(value: LuoSerFeatures, view: DataView, offset = 0): void {
   try {
-    encodeLuoFeatureHdr(value.features, view, offset);
+    encodeLuoFeatureHdrFeatures(value.features, view, offset);
     const v_liveupdate_num = value.liveupdate_num;
     if (typeof v_liveupdate_num !== 'bigint' || BigInt.asUintN(64, v_liveupdate_num) !== v_liveupdate_num) {
       checkBigUint(v_liveupdate_num, 64, 'luo_ser', 'liveupdate_num', offset + 128);
@@ -929,8 +929,8 @@ export class LuoSerFeaturesView {
     public offset = 0,
   ) {}
 
-  get features(): LuoFeatureHdrView {
-    return new LuoFeatureHdrView(this.view, this.offset);
+  get features(): LuoFeatureHdrFeaturesView {
+    return new LuoFeatureHdrFeaturesView(this.view, this.offset);
   }
 
   get liveupdate_num(): bigint {
@@ -981,7 +981,6 @@ export const luoCodecs: SchemaCodecs = {
       id: 'luo-v3',
       compatible: 'luo-v3',
       structs: {
-        luo_feature_hdr: allPages(withVersion(luoFeatureHdrCodec, 'luo-v3')),
         luo_ser: allPages(withVersion(luoSerCodec, 'luo-v3')),
         luo_session_header_ser: allPages(luoSessionHeaderSerV3Codec),
         luo_file_ser: allPages(withVersion(luoFileSerCodec, 'luo-v3')),
@@ -995,7 +994,6 @@ export const luoCodecs: SchemaCodecs = {
       id: 'luo-v4',
       compatible: 'luo-v4',
       structs: {
-        luo_feature_hdr: allPages(withVersion(luoFeatureHdrCodec, 'luo-v4')),
         luo_ser: allPages(withVersion(luoSerCodec, 'luo-v4')),
         luo_file_ser: allPages(withVersion(luoFileSerCodec, 'luo-v4')),
         luo_file_set_ser: allPages(withVersion(luoFileSetSerCodec, 'luo-v4')),
@@ -1008,7 +1006,6 @@ export const luoCodecs: SchemaCodecs = {
       id: 'luo-v5',
       compatible: 'luo-v5',
       structs: {
-        luo_feature_hdr: allPages(luoFeatureHdrCodec),
         luo_ser: allPages(luoSerCodec),
         luo_file_ser: allPages(luoFileSerCodec),
         luo_file_set_ser: allPages(luoFileSetSerCodec),
@@ -1021,7 +1018,6 @@ export const luoCodecs: SchemaCodecs = {
       id: 'luo-v5-composite',
       compatible: 'luo-v5;block-v1',
       structs: {
-        luo_feature_hdr: allPages(withVersion(luoFeatureHdrCodec, 'luo-v5-composite')),
         luo_ser: allPages(luoSerV5CompositeCodec),
         luo_file_ser: allPages(withVersion(luoFileSerCodec, 'luo-v5-composite')),
         luo_file_set_ser: allPages(withVersion(luoFileSetSerCodec, 'luo-v5-composite')),
@@ -1033,7 +1029,7 @@ export const luoCodecs: SchemaCodecs = {
     {
       id: 'luo-features',
       structs: {
-        luo_feature_hdr: allPages(withVersion(luoFeatureHdrCodec, 'luo-features')),
+        luo_feature_hdr: allPages(luoFeatureHdrFeaturesCodec),
         luo_ser: allPages(luoSerFeaturesCodec),
         luo_file_ser: allPages(withVersion(luoFileSerCodec, 'luo-features')),
         luo_file_set_ser: allPages(withVersion(luoFileSetSerCodec, 'luo-features')),

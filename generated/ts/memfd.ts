@@ -24,7 +24,12 @@ import {
   type VersionCodecs,
   withVersion,
 } from '../../runtime/index.js';
-import { LuoFeatureHdrView, decodeLuoFeatureHdr, encodeLuoFeatureHdr, type LuoFeatureHdr } from './luo.js';
+import {
+  LuoFeatureHdrFeaturesView,
+  decodeLuoFeatureHdrFeatures,
+  encodeLuoFeatureHdrFeatures,
+  type LuoFeatureHdrFeatures,
+} from './luo.js';
 import { KhoVmallocView, decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc } from './vmalloc.js';
 
 /** The compatible string memfd-v2 stores (MEMFD_LUO_FH_COMPATIBLE). */
@@ -423,7 +428,7 @@ export const memfdLuoSerV1Codec: StructCodec<MemfdLuoSerV1> = {
 /** struct memfd_luo_ser (memfd-features): The state of one preserved memfd. */
 export interface MemfdLuoSerFeatures {
   /** MEMFD_LUO_FEATURE_* bits of this state. At offset 0, 128 bytes. */
-  features: LuoFeatureHdr;
+  features: LuoFeatureHdrFeatures;
   /** File position (f_pos). At offset 128, 8 bytes. */
   pos: bigint;
   /** File size in bytes (i_size); 0 means the file has no folios. At offset 136, 8 bytes. */
@@ -465,7 +470,7 @@ const FIELDS_OF_MemfdLuoSerFeatures: FieldTable = [
 /** Reads struct memfd_luo_ser (memfd-features) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeMemfdLuoSerFeatures(view: DataView, offset = 0): MemfdLuoSerFeatures {
   try {
-    const v_features = decodeLuoFeatureHdr(view, offset);
+    const v_features = decodeLuoFeatureHdrFeatures(view, offset);
     const v_pos = view.getBigUint64(offset + 128, true);
     const v_size = view.getBigUint64(offset + 136, true);
     const v_seals = view.getUint32(offset + 144, true);
@@ -495,7 +500,7 @@ export function decodeMemfdLuoSerFeatures(view: DataView, offset = 0): MemfdLuoS
 /** Writes struct memfd_luo_ser (memfd-features) at `offset`; throws EncodeError for a value its field cannot hold. */
 export function encodeMemfdLuoSerFeatures(value: MemfdLuoSerFeatures, view: DataView, offset = 0): void {
   try {
-    encodeLuoFeatureHdr(value.features, view, offset);
+    encodeLuoFeatureHdrFeatures(value.features, view, offset);
     const v_pos = value.pos;
     if (typeof v_pos !== 'bigint' || BigInt.asUintN(64, v_pos) !== v_pos) {
       checkBigUint(v_pos, 64, 'memfd_luo_ser', 'pos', offset + 128);
@@ -540,8 +545,8 @@ export class MemfdLuoSerFeaturesView {
     public offset = 0,
   ) {}
 
-  get features(): LuoFeatureHdrView {
-    return new LuoFeatureHdrView(this.view, this.offset);
+  get features(): LuoFeatureHdrFeaturesView {
+    return new LuoFeatureHdrFeaturesView(this.view, this.offset);
   }
 
   get pos(): bigint {

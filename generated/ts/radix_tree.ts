@@ -14,6 +14,7 @@ import {
   type StructCodec,
   verifyCompat,
   type VersionCodecs,
+  withVersion,
 } from '../../runtime/index.js';
 
 /** The compatible string radix-v1 stores (KHO_RADIX_COMPATIBLE). */
@@ -385,6 +386,21 @@ export const radix_treeCodecs: SchemaCodecs = {
   component: 'radix',
   current: 'radix-v1',
   versions: [
+    {
+      id: 'radix-unversioned',
+      structs: {
+        kho_radix_node: {
+          4096: withVersion(khoRadixNodeCodec, 'radix-unversioned'),
+          16384: withVersion(khoRadixNodeP16KCodec, 'radix-unversioned'),
+          65536: withVersion(khoRadixNodeP64KCodec, 'radix-unversioned'),
+        },
+        kho_radix_leaf: {
+          4096: withVersion(khoRadixLeafCodec, 'radix-unversioned'),
+          16384: withVersion(khoRadixLeafP16KCodec, 'radix-unversioned'),
+          65536: withVersion(khoRadixLeafP64KCodec, 'radix-unversioned'),
+        },
+      },
+    },
     {
       id: 'radix-v1',
       compatible: 'radix-v1',

@@ -18,6 +18,7 @@ import {
   undeclaredBitsOnEncode,
   verifyCompat,
   type VersionCodecs,
+  withVersion,
 } from '../../runtime/index.js';
 
 /** The compatible string vmalloc-v1 stores (KHO_VMALLOC_COMPATIBLE). */
@@ -430,6 +431,18 @@ export const vmallocCodecs: SchemaCodecs = {
   component: 'vmalloc',
   current: 'vmalloc-v1',
   versions: [
+    {
+      id: 'vmalloc-unversioned',
+      structs: {
+        kho_vmalloc_hdr: allPages(withVersion(khoVmallocHdrCodec, 'vmalloc-unversioned')),
+        kho_vmalloc_chunk: {
+          4096: withVersion(khoVmallocChunkCodec, 'vmalloc-unversioned'),
+          16384: withVersion(khoVmallocChunkP16KCodec, 'vmalloc-unversioned'),
+          65536: withVersion(khoVmallocChunkP64KCodec, 'vmalloc-unversioned'),
+        },
+        kho_vmalloc: allPages(withVersion(khoVmallocCodec, 'vmalloc-unversioned')),
+      },
+    },
     {
       id: 'vmalloc-v1',
       compatible: 'vmalloc-v1',

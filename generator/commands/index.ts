@@ -8,5 +8,8 @@ import { compat } from './compat.js';
 import { gen } from './gen.js';
 import { layout } from './layout.js';
 import { validate } from './validate.js';
+import { breaking } from './breaking.js';
+import { diffKernelCommand } from './diff-kernel.js';
+import { lock } from './lock.js';
 
-export const COMMANDS: readonly CliCommand[] = [gen, validate, layout, compat, decode, encode];
+export const COMMANDS: readonly CliCommand[] = [gen, validate, layout, compat, decode, encode, diffKernelCommand, breaking, lock];

@@ -57,6 +57,17 @@ class LayoutEngine {
     return from && from.component === schema.component ? from : schema.component.current;
   }
 
+  /**
+   * The version a nested struct is laid out at: the outer struct's, or its own
+   * component's current one; but a struct that exists only in some versions
+   * of its component (luo_feature_hdr, in luo-features) is taken from the
+   * newest of those.
+   */
+  private nestedVersion(st: Struct, from: Version | undefined): Version | undefined {
+    const v = this.versionOf(st.schema, from);
+    return st.in && v && !st.in.includes(v) ? st.in[st.in.length - 1] : v;
+  }
+
   private eval(ref: ExprRef, version: Version | undefined): bigint {
     const env: EvalEnv = {
       name: (n) => {
@@ -133,6 +144,8 @@ class LayoutEngine {
       case 'macro':
       case 'enum':
         return def.schema.file.spanOf([]);
+      case 'cmacro':
+        return def.schema.macros.find((m) => m.name === name)?.span ?? def.schema.file.spanOf([]);
     }
   }
 
@@ -142,7 +155,7 @@ class LayoutEngine {
         if (def.item.in && version && !def.item.in.includes(version)) {
           throw new ExprError(`'${name}' does not exist in version '${version.id}'`, 0, 1);
         }
-        return def.item.string ?? this.eval(def.item.value!, version);
+        return (version ? def.item.variants?.find((x) => x.in.includes(version))?.string : undefined) ?? def.item.string ?? this.eval(def.item.value!, version);
       case 'external': {
         const x = def.schema.externals.find((e) => e.name === name)!;
         return x.string ?? this.eval(x.value!, version);
@@ -219,6 +232,7 @@ class LayoutEngine {
       spdx: schema.spdx,
       doc: schema.doc,
       includes: schema.includes.map((s) => s.name),
+      order: schema.order,
       ...(componentIR ? { component: componentIR } : {}),
       versions: versionIRs,
       current,
@@ -248,7 +262,11 @@ class LayoutEngine {
   private versionIR(schema: Schema, version: Version | undefined): VersionIR {
     const present = (item: { in?: Version[] }): boolean => !item.in || !version || item.in.includes(version);
     const constants = schema.constants.filter(present).flatMap((c) =>
-      this.safe(() => [{ name: c.name, ...(c.doc ? { doc: c.doc } : {}), text: c.string ?? c.value!.text, value: c.string ?? this.eval(c.value!, version) }], []),
+      this.safe(() => {
+        const variant = version ? c.variants?.find((x) => x.in.includes(version)) : undefined;
+        const str = variant?.string ?? c.string;
+        return [{ name: c.name, ...(c.doc ? { doc: c.doc } : {}), text: str ?? variant?.text ?? c.value!.text, value: str ?? this.eval(c.value!, version) }];
+      }, []),
     );
     const enums = schema.enums.map((en) => ({
       name: en.name,
@@ -264,12 +282,19 @@ class LayoutEngine {
       ),
     }));
     const structs = schema.structs.filter(present).flatMap((s) => this.safe(() => [this.layoutStruct(s, version)], []));
-    const asserts = schema.asserts.flatMap((a) =>
+    const macros = schema.macros.filter(present).map((m) => ({
+      name: m.name,
+      ...(m.params ? { params: m.params } : {}),
+      body: m.body,
+      ...(m.ifdef ? { ifdef: m.ifdef } : {}),
+      ...(m.doc ? { doc: m.doc } : {}),
+    }));
+    const asserts = schema.asserts.filter(present).flatMap((a) =>
       this.safe(() => {
         if (this.eval(a.expr, version) === 0n) {
           this.err('assert-failed', a.expr.span, `static assertion '${a.expr.text}' fails at ${pageLabel(this.target)}${version ? ` in version '${version.id}'` : ''}${a.message ? `: ${a.message}` : ''}`, 'an assertion must hold at 4, 16 and 64 KiB pages in every version; fix the layout or the assertion');
         }
-        return [{ text: a.expr.text, ...(a.message ? { message: a.message } : {}) }];
+        return [{ text: a.text ?? a.expr.text, expr: a.expr.text, ...(a.message ? { message: a.message } : {}), ...(a.after ? { after: a.after } : {}), helper: a.helper }];
       }, []),
     );
     const compatible = version ? this.storedString(version) : undefined;
@@ -299,6 +324,7 @@ class LayoutEngine {
       })),
       ...(features ? { features } : {}),
       constants,
+      macros,
       enums,
       structs,
       asserts,
@@ -405,6 +431,7 @@ class LayoutEngine {
   private layoutField(f: Field, st: Struct, version: Version | undefined): FieldIR {
     const common = {
       ...(f.name !== undefined ? { name: f.name } : {}),
+      ...(f.ctype !== undefined ? { ctype: f.ctype } : {}),
       ...(f.doc ? { doc: f.doc } : {}),
       ...(f.ref ? { ref: { ...(f.ref.to ? { to: f.ref.to.name } : {}), ...(f.ref.via ? { via: f.ref.via.name, viaKind: f.ref.via.def.kind } : {}), ...(f.ref.count ? { count: f.ref.count.name! } : {}) } } : {}),
       ...(f.allowed ? { allowed: this.eval(f.allowed, version) } : {}),
@@ -429,7 +456,7 @@ class LayoutEngine {
           const es = PRIM_SIZE[f.type.prim];
           return { ...common, shape: f.shape, offset: 0, size: es * n, align: es, prim: f.type.prim, elemSize: es, ...(f.shape !== 'scalar' ? { count: n } : {}), ...countText };
         }
-        const inner = this.layoutStruct(f.type.struct, this.versionOf(f.type.struct.schema, version));
+        const inner = this.layoutStruct(f.type.struct, this.nestedVersion(f.type.struct, version));
         const shape = f.shape === 'scalar' ? 'struct' : f.shape === 'array' ? 'struct-array' : 'flexible';
         return { ...common, shape, offset: 0, size: inner.size * n, align: inner.align, struct: inner, elemSize: inner.size, ...(f.shape !== 'scalar' ? { count: n } : {}), ...countText };
       }

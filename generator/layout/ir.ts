@@ -31,6 +31,8 @@ export interface SchemaIR {
   readonly spdx: string;
   readonly doc: string;
   readonly includes: readonly string[];
+  /** Names in the order the kernel's header declares them. */
+  readonly order: readonly string[];
   readonly component?: ComponentIR;
   readonly versions: readonly VersionIR[];
   readonly current: VersionIR;
@@ -65,6 +67,7 @@ export interface VersionIR {
   readonly storageSize?: number;
   readonly features?: { readonly supported: bigint; readonly required: bigint; readonly active: bigint; readonly names: readonly string[] };
   readonly constants: readonly ConstantIR[];
+  readonly macros: readonly MacroIR[];
   readonly enums: readonly EnumIR[];
   readonly structs: readonly StructIR[];
   readonly asserts: readonly AssertIR[];
@@ -91,8 +94,24 @@ export interface EnumIR {
 }
 
 export interface AssertIR {
+  /** The C text emitted. */
   readonly text: string;
+  /** The expression kho-abi evaluated, when the C text is spelled otherwise. */
+  readonly expr: string;
   readonly message?: string;
+  /** Emitted right after this item; at the end when absent. */
+  readonly after?: string;
+  /** kho-abi's own check, emitted only for profiles with helpers. */
+  readonly helper: boolean;
+}
+
+/** A macro of the header that is C text, not a value: KHOSER_STORE_PTR(dest, val). */
+export interface MacroIR {
+  readonly name: string;
+  readonly params?: readonly string[];
+  readonly body: string;
+  readonly ifdef?: string;
+  readonly doc?: string;
 }
 
 export interface StructIR {
@@ -114,6 +133,8 @@ export type FieldShape = 'scalar' | 'array' | 'flexible' | 'bits' | 'bitmap' | '
 
 export interface FieldIR {
   readonly name?: string;
+  /** The C spelling of the type where the kernel's header does not use the type name. */
+  readonly ctype?: string;
   readonly shape: FieldShape;
   readonly doc?: string;
   readonly offset: number;

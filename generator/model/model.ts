@@ -28,6 +28,9 @@ export interface Schema {
   component?: Component;
   readonly externals: External[];
   readonly constants: Constant[];
+  readonly macros: Macro[];
+  /** Names in the order the kernel's header declares them. */
+  readonly order: readonly string[];
   readonly enums: Enum[];
   readonly structs: Struct[];
   readonly containers: Container[];
@@ -88,6 +91,20 @@ export interface Constant {
   readonly string?: string;
   readonly doc?: string;
   readonly in?: Version[];
+  /** Versions that spell the value otherwise (text), or hold another string (string). */
+  readonly variants?: readonly { readonly in: Version[]; readonly text?: string; readonly string?: string }[];
+  readonly span: SourceSpan;
+}
+
+/** A function-like macro of the header: C text the kernel defines, not a value kho-abi evaluates. */
+export interface Macro {
+  readonly name: string;
+  readonly schema: Schema;
+  readonly params?: readonly string[];
+  readonly body: string;
+  readonly ifdef?: string;
+  readonly doc?: string;
+  readonly in?: Version[];
   readonly span: SourceSpan;
 }
 
@@ -138,6 +155,8 @@ export interface Ref {
 interface FieldCommon {
   /** Absent for a bitfield group and an anonymous union, whose members carry the names. */
   readonly name?: string;
+  /** The C spelling of the type where the kernel does not use the type name (unsigned int for u32). */
+  readonly ctype?: string;
   readonly doc?: string;
   readonly in?: Version[];
   readonly ref?: Ref;
@@ -189,7 +208,14 @@ export interface Container {
 
 export interface Assert {
   readonly expr: ExprRef;
+  /** The C text to emit, when it is not expr's. */
+  readonly text?: string;
   readonly message?: string;
+  /** Emitted right after this item; at the end when absent. */
+  readonly after?: string;
+  readonly in?: Version[];
+  /** kho-abi's own check, emitted only for profiles with helpers. */
+  readonly helper: boolean;
   readonly schema: Schema;
 }
 

@@ -12,11 +12,22 @@ export interface RawSchema {
   includes?: string[];
   component?: RawComponent;
   externals?: { name: string; value?: ExprValue; string?: string; header: string; doc?: string }[];
-  constants?: { name: string; value?: ExprValue; string?: string; doc?: string; in?: string[] }[];
+  constants?: { name: string; value?: ExprValue; string?: string; doc?: string; in?: string[]; variants?: { in: string[]; text?: string; string?: string }[] }[];
+  macros?: RawMacro[];
+  order?: string[];
   enums?: { name: string; doc?: string; values: { name: string; value: ExprValue; doc?: string }[] }[];
   structs?: RawStruct[];
   containers?: RawContainer[];
-  asserts?: { expr: ExprValue; message?: string }[];
+  asserts?: { expr: ExprValue; text?: string; message?: string; after?: string; in?: string[]; helper?: boolean }[];
+}
+
+export interface RawMacro {
+  name: string;
+  params?: string[];
+  body: string;
+  ifdef?: string;
+  doc?: string;
+  in?: string[];
 }
 
 export interface RawComponent {
@@ -51,6 +62,7 @@ export interface RawField {
   name?: string;
   doc?: string;
   type?: string;
+  ctype?: string;
   count?: ExprValue;
   flexible?: true;
   bits?: { name: string; lsb: number; width: number; doc?: string; allowed?: ExprValue }[];

@@ -26,6 +26,13 @@ import {
   type Version,
 } from './model.js';
 
+/** What each C spelling a schema may give (ctype) is on the kernel's LP64 targets. */
+const CTYPE_PRIM: Readonly<Record<string, Prim>> = {
+  'unsigned char': 'u8', 'unsigned short': 'u16', 'unsigned int': 'u32', 'unsigned long': 'u64', 'unsigned long long': 'u64',
+  'signed char': 's8', short: 's16', int: 's32', long: 's64', 'long long': 's64',
+  __u8: 'u8', __u16: 'u16', __u32: 'u32', __u64: 'u64', __s8: 's8', __s16: 's16', __s32: 's32', __s64: 's64', phys_addr_t: 'u64',
+};
+
 /** What a global name stands for, for expressions and duplicate checks. */
 export type Definition =
   | { kind: 'constant'; schema: Schema; item: Constant }
@@ -35,7 +42,8 @@ export type Definition =
   | { kind: 'macro'; schema: Schema; component: Component }
   | { kind: 'feature'; schema: Schema; name: string }
   | { kind: 'struct'; schema: Schema; item: Struct }
-  | { kind: 'container'; schema: Schema; item: Container };
+  | { kind: 'container'; schema: Schema; item: Container }
+  | { kind: 'cmacro'; schema: Schema; name: string };
 
 export interface Resolved {
   readonly model: Model;
@@ -48,7 +56,7 @@ export function resolve(files: readonly SourceFile[]): Resolved {
 }
 
 const describeDef = (d: Definition): string =>
-  ({ constant: 'constant', external: 'external', enumerator: 'enumerator', enum: 'enum', macro: 'compatible macro', feature: 'feature bit', struct: 'struct', container: 'container' })[d.kind];
+  ({ constant: 'constant', external: 'external', enumerator: 'enumerator', enum: 'enum', macro: 'compatible macro', feature: 'feature bit', struct: 'struct', container: 'container', cmacro: 'macro' })[d.kind];
 
 class Resolver {
   private readonly diags: Diagnostic[] = [];
@@ -92,6 +100,8 @@ class Resolver {
       includes: [],
       externals: [],
       constants: [],
+      macros: [],
+      order: raw.order ?? [],
       enums: [],
       structs: [],
       containers: [],
@@ -178,10 +188,25 @@ class Resolver {
         ...(c.string !== undefined ? { string: c.string } : {}),
         ...(c.doc ? { doc: c.doc } : {}),
         ...this.inVersions(schema, c.in, ['constants', i, 'in']),
+        ...(c.variants ? { variants: c.variants.map((x, j) => ({ in: this.inVersions(schema, x.in, ['constants', i, 'variants', j, 'in']).in ?? [], ...(x.text !== undefined ? { text: x.text } : {}), ...(x.string !== undefined ? { string: x.string } : {}) })) } : {}),
         span,
       };
       schema.constants.push(item);
       this.define(c.name, { kind: 'constant', schema, item }, span);
+    });
+    (raw.macros ?? []).forEach((m, i) => {
+      const span = f.spanOf(['macros', i, 'name']);
+      schema.macros.push({
+        name: m.name,
+        schema,
+        ...(m.params ? { params: m.params } : {}),
+        body: m.body.replace(/\n+$/, ''),
+        ...(m.ifdef ? { ifdef: m.ifdef } : {}),
+        ...(m.doc ? { doc: m.doc } : {}),
+        ...this.inVersions(schema, m.in, ['macros', i, 'in']),
+        span,
+      });
+      this.define(m.name, { kind: 'cmacro', schema, name: m.name }, span);
     });
     (raw.enums ?? []).forEach((e, i) => {
       const span = f.spanOf(['enums', i, 'name']);
@@ -421,7 +446,7 @@ class Resolver {
       } else this.err('unknown-name', span, `unknown name '${name}'`, 'declare it as a constant, enumerator or external');
       return;
     }
-    if (def.kind === 'struct' || def.kind === 'container' || def.kind === 'enum') {
+    if (def.kind === 'struct' || def.kind === 'container' || def.kind === 'enum' || def.kind === 'cmacro') {
       this.err('not-constant', span, `'${name}' is a ${describeDef(def)}, not a value`, def.kind === 'struct' ? `write sizeof(struct ${name})` : undefined);
       return;
     }
@@ -449,6 +474,32 @@ class Resolver {
     return s ? { kind: 'struct', struct: s } : undefined;
   }
 
+  /** A C spelling must name a type of the same size and signedness as the member's type. */
+  private checkCtype(f: SourceFile, p: YamlPath, rf: RawField): void {
+    const spelled = CTYPE_PRIM[rf.ctype!];
+    const prim = rf.type as Prim | undefined;
+    if (prim === undefined || !PRIMS.includes(prim) || prim === 'char' || rf.bits !== undefined) {
+      this.err('bad-field', f.spanOf([...p, 'ctype']), `ctype spells a scalar type; '${rf.name ?? 'this member'}' is ${rf.bits ? 'a bitfield group' : rf.type === 'char' ? 'a char' : `of type ${rf.type ?? 'no type'}`}`, 'use ctype only on u8..u64 and s8..s64 members');
+    } else if (spelled !== prim) {
+      this.err('bad-field', f.spanOf([...p, 'ctype']), `ctype '${rf.ctype}' is ${spelled} on the kernel's 64-bit targets, but the member is ${prim}`, `spell a ${PRIM_SIZE[prim] * 8}-bit ${prim.startsWith('s') ? 'signed' : 'unsigned'} type`);
+    }
+  }
+
+  /** Is `name` one of the items a header of this schema declares? */
+  private declaredIn(schema: Schema, name: string): boolean {
+    const c = schema.component;
+    return (
+      c?.macro === name ||
+      c?.baseMacro === name ||
+      schema.constants.some((x) => x.name === name) ||
+      schema.macros.some((x) => x.name === name) ||
+      schema.enums.some((x) => x.name === name) ||
+      schema.structs.some((x) => x.name === name) ||
+      (c?.featureBits.some((b) => b.name === name) ?? false) ||
+      (c !== undefined && [`${c.featureMasks}_SUPP`, `${c.featureMasks}_REQ`, `${c.featureMasks}_ACTIVE`].includes(name))
+    );
+  }
+
   private linkSchema(schema: Schema): void {
     const raw = this.rawOf(schema);
     const f = schema.file;
@@ -470,7 +521,25 @@ class Resolver {
     (raw.asserts ?? []).forEach((a, i) => {
       const expr = this.exprRef(f, ['asserts', i, 'expr'], a.expr);
       this.checkExpr(schema, expr);
-      if (expr) schema.asserts.push({ expr, ...(a.message ? { message: a.message } : {}), schema });
+      if (a.after !== undefined && !this.declaredIn(schema, a.after)) {
+        this.err('unknown-name', f.spanOf(['asserts', i, 'after']), `'${a.after}' is not declared in schema ${schema.name}`, 'name a struct, constant, macro or enum of this schema');
+      }
+      if (expr) {
+        schema.asserts.push({
+          expr,
+          ...(a.message ? { message: a.message } : {}),
+          ...(a.text !== undefined ? { text: a.text } : {}),
+          ...(a.after !== undefined ? { after: a.after } : {}),
+          ...this.inVersions(schema, a.in, ['asserts', i, 'in']),
+          helper: a.helper ?? false,
+          schema,
+        });
+      }
+    });
+    schema.order.forEach((name, i) => {
+      if (!this.declaredIn(schema, name)) {
+        this.err('unknown-name', f.spanOf(['order', i]), `'${name}' in order is not declared in schema ${schema.name}`, 'list the compatible macros, constants, macros, enums and structs of this schema');
+      }
     });
     const rc = raw.component;
     if (rc?.stored_in && schema.component) {
@@ -499,8 +568,10 @@ class Resolver {
         this.err('bad-field', f.spanOf(p), kinds.length === 0 ? 'a member needs one of type, bitmap, khoser or union' : `a member has exactly one of type, bitmap, khoser or union, but this one has ${kinds.join(' and ')}`);
         return;
       }
+      if (rf.ctype !== undefined) this.checkCtype(f, p, rf);
       const common = {
         ...(rf.name !== undefined ? { name: rf.name } : {}),
+        ...(rf.ctype !== undefined ? { ctype: rf.ctype } : {}),
         ...(rf.doc ? { doc: rf.doc } : {}),
         ...this.inVersions(schema, rf.in, [...p, 'in']),
         ...(rf.allowed !== undefined ? (() => { const a = this.exprRef(f, [...p, 'allowed'], rf.allowed); this.checkExpr(schema, a); return a ? { allowed: a } : {}; })() : {}),

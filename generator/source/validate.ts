@@ -7,15 +7,19 @@ import type { SourceFile, YamlPath } from './load.js';
 
 export const SCHEMA_LANGUAGE_PATH = fileURLToPath(new URL('../../schemas/kho-abi.schema.json', import.meta.url));
 
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(JSON.parse(readFileSync(SCHEMA_LANGUAGE_PATH, 'utf8')) as object);
-  return compiled;
+const compiled = new Map<string, ValidateFunction>();
+function validator(schemaPath: string): ValidateFunction {
+  let v = compiled.get(schemaPath);
+  if (!v) {
+    v = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+    compiled.set(schemaPath, v);
+  }
+  return v;
 }
 
-/** Checks a loaded document against the schema language; every error is located. */
-export function validateSource(file: SourceFile): Diagnostic[] {
-  const validate = validator();
+/** Checks a loaded document against the schema language (or another JSON Schema, such as the profiles'); every error is located. */
+export function validateSource(file: SourceFile, schemaPath = SCHEMA_LANGUAGE_PATH): Diagnostic[] {
+  const validate = validator(schemaPath);
   if (validate(file.data)) return [];
   const seen = new Set<string>();
   const out: Diagnostic[] = [];

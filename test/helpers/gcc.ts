@@ -14,7 +14,8 @@ const run = promisify(execFile);
 
 /** The repository root. */
 export const REPO_ROOT = repoRoot;
-export const SHIM_INCLUDE = join(REPO_ROOT, 'test', 'c-shim', 'include');
+export const SHIM_INCLUDE = join(REPO_ROOT, 'generator', 'kernel', 'shim', 'include');
+export const SHIM_FALLBACK_INCLUDE = join(REPO_ROOT, 'generator', 'kernel', 'shim', 'fallback');
 /** generated/include, or another tree of generated headers named by KHO_ABI_GENERATED_INCLUDE. */
 export const GENERATED_INCLUDE = process.env.KHO_ABI_GENERATED_INCLUDE || join(REPO_ROOT, 'generated', 'include');
 
@@ -23,6 +24,8 @@ export interface CompileOptions {
   readonly pageShift: number;
   /** More -I directories, searched after the shim and the generated headers. */
   readonly extraIncludes?: readonly string[];
+  /** Headers to compile instead of generated/include (another header set made by a test). */
+  readonly generatedInclude?: string;
 }
 
 const MAX_OUTPUT = 64 * 1024 * 1024;
@@ -34,8 +37,9 @@ function gccArgs(source: string, output: string, opts: CompileOptions, compileOn
   return [
     '-std=gnu11', '-Wall', '-Wextra', '-Werror',
     '-I', SHIM_INCLUDE,
-    '-I', GENERATED_INCLUDE,
+    '-I', opts.generatedInclude ?? GENERATED_INCLUDE,
     ...(opts.extraIncludes ?? []).flatMap((d) => ['-I', d]),
+    '-I', SHIM_FALLBACK_INCLUDE,
     '-include', 'kho-shim.h',
     `-DPAGE_SHIFT=${opts.pageShift}`,
     ...(compileOnly ? ['-c'] : []),

@@ -1,0 +1,161 @@
+/**
+ * diff-kernel against trees: every profile's fixture tree is in sync with
+ * its profile; the kernel's own history is recognised version by version,
+ * and the kho-v2 blob-size change is caught as a layout change that kept its
+ * string; every kind of drift is reported precisely, and a tree that differs
+ * only in text (comments, spelling of types, include order, layout of the
+ * code) is in sync. gcc lays out every tree.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diffTree, editedTree, TREES } from './helpers/kernel-trees.js';
+
+const PROFILES = ['torvalds', 'linux-mm', 'composite-rfc', 'feature-header'] as const;
+
+describe('each profile fixture tree is in sync with its profile', () => {
+  it.each(PROFILES)('%s', async (name) => {
+    const r = await diffTree(join(TREES, name), name);
+    expect(r.findings).toEqual([]);
+    expect(r.headers.length).toBeGreaterThan(3);
+    for (const h of r.headers) if (!h.unmodelled) expect(h.matches.every((m) => m.version), `${h.header}: ${JSON.stringify(h.matches)}`).toBe(true);
+  });
+
+  it('names the version each torvalds header carries', async () => {
+    const r = await diffTree(join(TREES, 'torvalds'), 'torvalds');
+    const versions = Object.fromEntries(r.headers.map((h) => [h.header, h.matches.map((m) => m.version).join(', ')]));
+    expect(versions).toEqual({
+      'block.h': 'block-unversioned',
+      'kexec_handover.h': 'kho-v4, vmalloc-unversioned, radix-unversioned',
+      'kexec_metadata.h': 'kexec_metadata',
+      'luo.h': 'luo-v5',
+      'memblock.h': 'memblock-v1',
+      'memfd.h': 'memfd-v2',
+    });
+  });
+
+  it('reports the header no schema models as such, not as a finding (linux-mm kvm.h)', async () => {
+    const r = await diffTree(join(TREES, 'linux-mm'), 'linux-mm');
+    expect(r.headers.find((h) => h.header === 'kvm.h')?.unmodelled).toMatch(/issue 10/);
+  });
+
+  it('a tree checked against another profile differs, naming versions', async () => {
+    const r = await diffTree(join(TREES, 'torvalds'), 'composite-rfc');
+    const codes = new Set(r.findings.map((f) => f.code));
+    expect(codes).toContain('version-mismatch');
+    expect(codes).toContain('header-missing');
+    expect(r.findings.find((f) => f.code === 'version-mismatch' && f.header === 'luo.h')?.message).toBe('luo: the tree carries luo-v5; profile composite-rfc expects luo-v5-composite');
+  });
+});
+
+describe("the kernel's own history, replayed", () => {
+  it.each([
+    ['luo-v3', 'luo.h', 'luo-v3'],
+    ['luo-v4', 'luo.h', 'luo-v4'],
+    ['luo-v5', 'luo.h', 'luo-v5'],
+    ['memfd-v1', 'memfd.h', 'memfd-v1'],
+    ['memfd-v2', 'memfd.h', 'memfd-v2'],
+    ['memfd-v1', 'kexec_handover.h', 'kho-v1'],
+    ['kho-v2', 'kexec_handover.h', 'kho-v2'],
+  ])('history/%s: %s is %s', async (tree, header, version) => {
+    const r = await diffTree(join(TREES, 'history', tree));
+    expect(r.findings).toEqual([]);
+    expect(r.headers.find((h) => h.header === header)?.matches.map((m) => m.version)).toContain(version);
+  });
+
+  it('history/kho-v2-blob-size: the blob-size property came without a version bump', async () => {
+    const r = await diffTree(join(TREES, 'history', 'kho-v2-blob-size'));
+    expect(r.findings.map((f) => [f.header, f.code])).toEqual([['kexec_handover.h', 'no-version-bump']]);
+    expect(r.findings[0]!.message).toBe(
+      'kexec_handover: the layout is that of kho-v3 or kho-v4 or kho-v4-composite, but its compatible string "kho-v2" still names kho-v2: a layout change without a version bump',
+    );
+    expect(r.findings[0]!.schemaSpan?.file).toBe('schemas/kexec_handover.yaml');
+  });
+});
+
+/** One edit to the torvalds tree, the findings diff-kernel gives for it against the torvalds profile. */
+async function drift(file: string, from: string | RegExp, to: string) {
+  const t = editedTree('torvalds', [{ file, from, to }]);
+  try {
+    return (await diffTree(t.root, 'torvalds')).findings.map((f) => ({ header: f.header, code: f.code, message: f.message, line: f.line, schema: f.schemaSpan && `${f.schemaSpan.file}:${f.schemaSpan.line}` }));
+  } finally {
+    t.dispose();
+  }
+}
+
+describe('one tree per kind of drift, reported precisely', () => {
+  it('a field moved (two members swapped)', async () => {
+    const f = await drift('luo.h', /u64 sessions_pa;\s*u64 flbs_pa;/, 'u64 flbs_pa;\n\tu64 sessions_pa;');
+    expect(f.map((x) => x.code)).toEqual(['no-version-bump', 'field-moved', 'field-moved']);
+    // In line order of the tree: flbs_pa now comes first.
+    expect(f.map((x) => x.message).slice(1)).toEqual(['luo_ser.flbs_pa is at offset 16 in the tree, 24 in luo-v5', 'luo_ser.sessions_pa is at offset 24 in the tree, 16 in luo-v5']);
+    expect(f[1]!.line! + 1).toBe(f[2]!.line);
+    expect(f[2]!.schema).toMatch(/^schemas\/luo\.yaml:\d+$/);
+  });
+
+  it('a field resized', async () => {
+    const f = await drift('kexec_metadata.h', 'u32 kexec_count;', 'u64 kexec_count;');
+    // kho_kexec_metadata has no compatible string: a changed layout matches no version, which is said first.
+    expect(f.map((x) => x.code)).toEqual(['no-version-bump', 'struct-resized', 'field-resized']);
+    expect(f.map((x) => x.message).slice(1)).toEqual(['struct kho_kexec_metadata is 77 bytes in the tree, 73 in kexec_metadata', 'kho_kexec_metadata.kexec_count is 8 bytes in the tree, 4 in kexec_metadata']);
+  });
+
+  it('a field retyped at the same size', async () => {
+    const f = await drift('block.h', /\tu64 count;/, '\ts64 count;');
+    expect(f).toMatchObject([{ code: 'no-version-bump' }, { code: 'field-retyped', message: 'kho_block_header_ser.count is s64 in the tree, u64 in block-unversioned' }]);
+  });
+
+  it('a bitfield width changed', async () => {
+    const f = await drift('memfd.h', /u64 pfn\s*:\s*52;\s*u64 flags\s*:\s*12;/, 'u64 pfn:50;\n\tu64 flags:14;');
+    expect(f[0]!.code).toBe('no-version-bump');
+    expect(f.map((x) => x.message).slice(1).sort()).toEqual([
+      'memfd_luo_folio_ser.flags is 14 bits wide in the tree, 12 in memfd-v2',
+      'memfd_luo_folio_ser.flags starts at bit 50 in the tree, 52 in memfd-v2',
+      'memfd_luo_folio_ser.pfn is 50 bits wide in the tree, 52 in memfd-v2',
+    ]);
+  });
+
+  it('a compatible string changed', async () => {
+    const f = await drift('memfd.h', /(#define MEMFD_LUO_FH_COMPATIBLE\s+)"memfd-v2"/, '$1"memfd-v3"');
+    expect(f.map((x) => x.code)).toEqual(['compatible-unknown', 'compatible-changed']);
+    expect(f[0]!.message).toBe('memfd: compatible string "memfd-v3" is no version of memfd (the layout is that of memfd-v2 or memfd-v2-composite)');
+  });
+
+  it('a struct missing', async () => {
+    const f = await drift('luo.h', /struct luo_flb_ser \{[^}]*\} __packed;/, '');
+    expect(f).toMatchObject([{ code: 'no-version-bump' }, { code: 'struct-removed', message: 'struct luo_flb_ser of luo-v5 is missing in the tree' }]);
+  });
+
+  it('a constant changed', async () => {
+    const f = await drift('block.h', /#define KHO_BLOCK_SIZE\s+PAGE_SIZE/, '#define KHO_BLOCK_SIZE (2 * PAGE_SIZE)');
+    expect(f).toMatchObject([{ code: 'no-version-bump' }, { code: 'constant-changed', message: 'KHO_BLOCK_SIZE is 8192 in the tree, 4096 in block-unversioned' }]);
+    expect(f[1]!.schema).toMatch(/^schemas\/block\.yaml:\d+$/);
+  });
+
+  it('a layout changed without a version bump (a member added, "luo-v5" kept)', async () => {
+    const f = await drift('luo.h', /u64 flbs_pa;/, 'u64 flbs_pa;\n\tu64 extra;');
+    expect(f[0]).toMatchObject({ header: 'luo.h', code: 'no-version-bump', message: 'luo: the layout matches no version kho-abi knows, but its compatible string "luo-v5" still names luo-v5: a layout change without a version bump?' });
+    expect(f.slice(1).map((x) => x.code)).toEqual(['struct-resized', 'field-added']);
+  });
+
+  it('a header that does not compile is a finding quoting gcc', async () => {
+    const f = await drift('block.h', /\tu64 count;/, '\tu65 count;');
+    // luo.h includes block.h, so it fails too; every other header is still compared.
+    expect(f.map((x) => [x.header, x.code])).toEqual([['block.h', 'compile-error'], ['luo.h', 'compile-error']]);
+    expect(f[0]!.message).toMatch(/error: unknown type name 'u65'/);
+  });
+
+  it('only textual differences: no finding', async () => {
+    const t = editedTree('torvalds', [
+      { file: 'luo.h', from: /\/\*[\s\S]*?\*\//g, to: '' },
+      { file: 'luo.h', from: 'u64 liveupdate_num;', to: 'unsigned long long   liveupdate_num ;' },
+      { file: 'kexec_handover.h', from: 'unsigned int total_pages;', to: 'u32 total_pages; /* pages */' },
+      { file: 'kexec_handover.h', from: /#include <linux\/bits.h>\n#include <linux\/log2.h>/, to: '#include <linux/log2.h>\n#include <linux/bits.h>' },
+      { file: 'block.h', from: /struct kho_block_header_ser \{\s*u64 next;\s*u64 count;\s*\} __packed;/, to: 'struct kho_block_header_ser { u64 next; u64 count; } __attribute__((__packed__));' },
+    ]);
+    try {
+      expect((await diffTree(t.root, 'torvalds')).findings).toEqual([]);
+    } finally {
+      t.dispose();
+    }
+  });
+});

@@ -1,0 +1,12 @@
+/** The diagnostic codes of profiles, the config and the lock, each proven by test/profile-diagnostics.test.ts. */
+export const PROFILE_CODES: readonly string[] = [
+  'profile-name-mismatch',
+  'duplicate-header',
+  'duplicate-profile',
+  'unknown-schema',
+  'unknown-version',
+  'unknown-key',
+  'missing-key',
+  'unknown-profile',
+  'locked-version-changed',
+];
