@@ -119,6 +119,15 @@ export function unexpectedValue(value: number | bigint, expected: number | bigin
   return new DecodeError({ struct, field, offset }, `is ${value}, but a reader accepts only ${expected}`);
 }
 
+/** A count exceeds the capacity an earlier member gives (nr_devices > max_nr_devices): the array does not hold that many. */
+export function exceedsBound(value: number | bigint, bound: number | bigint, struct: string, field: string, boundField: string, offset: number): DecodeError {
+  return new DecodeError({ struct, field, offset }, `is ${value}, more than ${boundField} (${bound}): the array holds only ${bound} entries`);
+}
+
+export function exceedsBoundOnEncode(value: number | bigint, bound: number | bigint, struct: string, field: string, boundField: string, offset: number): EncodeError {
+  return new EncodeError({ struct, field, offset }, `is ${value}, more than ${boundField} (${bound}): the array holds only ${bound} entries`);
+}
+
 export function unexpectedValueOnEncode(value: number | bigint, expected: number | bigint, struct: string, field: string, offset: number): EncodeError {
   return new EncodeError({ struct, field, offset }, `is ${value}, but a reader accepts only ${expected}`);
 }

@@ -10,6 +10,8 @@ import {
   type CompatVerdict,
   decodeFailure,
   encodeFailure,
+  exceedsBound,
+  exceedsBoundOnEncode,
   type FieldTable,
   readStoredCompat,
   type SchemaCodecs,
@@ -147,6 +149,9 @@ export function decodePciSer(view: DataView, offset = 0): PciSer {
   try {
     const v_max_nr_devices = view.getUint32(offset, true);
     const v_nr_devices = view.getUint32(offset + 4, true);
+    if (v_nr_devices > v_max_nr_devices) {
+      throw exceedsBound(v_nr_devices, v_max_nr_devices, 'pci_ser', 'nr_devices', 'max_nr_devices', offset + 4);
+    }
     const v_devices_n = Number(v_max_nr_devices);
     checkBounds(view, offset + 8, v_devices_n * 8, 'pci_ser', [[8, 'devices']]);
     const v_devices: PciDevSer[] = new Array(v_devices_n);
@@ -170,6 +175,9 @@ export function encodePciSer(value: PciSer, view: DataView, offset = 0): void {
     const v_nr_devices = value.nr_devices;
     if (typeof v_nr_devices !== 'number' || v_nr_devices >>> 0 !== v_nr_devices) {
       checkUint(v_nr_devices, 32, 'pci_ser', 'nr_devices', offset + 4);
+    }
+    if (v_nr_devices > v_max_nr_devices) {
+      throw exceedsBoundOnEncode(v_nr_devices, v_max_nr_devices, 'pci_ser', 'nr_devices', 'max_nr_devices', offset + 4);
     }
     view.setUint32(offset + 4, v_nr_devices, true);
     const v_devices = value.devices as PciDevSer[];
@@ -341,6 +349,9 @@ export function decodePciSerV1(view: DataView, offset = 0): PciSerV1 {
   try {
     const v_max_nr_devices = view.getUint32(offset, true);
     const v_nr_devices = view.getUint32(offset + 4, true);
+    if (v_nr_devices > v_max_nr_devices) {
+      throw exceedsBound(v_nr_devices, v_max_nr_devices, 'pci_ser', 'nr_devices', 'max_nr_devices', offset + 4);
+    }
     const v_devices_n = Number(v_max_nr_devices);
     checkBounds(view, offset + 8, v_devices_n * 8, 'pci_ser', [[8, 'devices']]);
     const v_devices: PciDevSerV1[] = new Array(v_devices_n);
@@ -364,6 +375,9 @@ export function encodePciSerV1(value: PciSerV1, view: DataView, offset = 0): voi
     const v_nr_devices = value.nr_devices;
     if (typeof v_nr_devices !== 'number' || v_nr_devices >>> 0 !== v_nr_devices) {
       checkUint(v_nr_devices, 32, 'pci_ser', 'nr_devices', offset + 4);
+    }
+    if (v_nr_devices > v_max_nr_devices) {
+      throw exceedsBoundOnEncode(v_nr_devices, v_max_nr_devices, 'pci_ser', 'nr_devices', 'max_nr_devices', offset + 4);
     }
     view.setUint32(offset + 4, v_nr_devices, true);
     const v_devices = value.devices as PciDevSerV1[];

@@ -447,6 +447,14 @@ function allowedCheck(f: FieldIR, local: string, st: StructIR, ctx: Ctx, onEncod
   return [{ head: `if (${cond})`, body: [`throw ${fn}(${local}, ${hex(f.allowed)}${big ? 'n' : ''}, '${st.name}', '${f.name}', ${at(f.offset)});`] }];
 }
 
+/** A member that may not exceed an earlier one (nr_devices <= max_nr_devices); both are already checked integers. */
+function boundCheck(f: FieldIR, local: string, bound: string, st: StructIR, ctx: Ctx, onEncode: boolean): Stmt[] {
+  if (f.atMost === undefined) return [];
+  const fn = onEncode ? 'exceedsBoundOnEncode' : 'exceedsBound';
+  ctx.runtime.add(fn);
+  return [{ head: `if (${local} > ${bound})`, body: [`throw ${fn}(${local}, ${bound}, '${st.name}', '${f.name}', '${f.atMost}', ${at(f.offset)});`] }];
+}
+
 function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
   const st = rec.struct;
   const out: Stmt[] = [];
@@ -466,6 +474,7 @@ function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
       case 'scalar':
         out.push(`const ${local} = ${readPrim(f.prim!, at(f.offset))};`);
         out.push(...allowedCheck(f, local, st, ctx, false));
+        out.push(...boundCheck(f, local, `v_${f.atMost}`, st, ctx, false));
         break;
       case 'khoser':
         out.push(`const ${local} = ${readPrim('u64', at(f.offset))};`);
@@ -539,6 +548,7 @@ function encodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         out.push(`const ${local} = ${src};`);
         out.push(inlineCheck(ctx, local, primBits(f.prim!), signed, primIsBig(f.prim!), st.name, f.name!, at(f.offset)));
         out.push(...allowedCheck(f, local, st, ctx, true));
+        out.push(...boundCheck(f, local, `v_${f.atMost}`, st, ctx, true));
         out.push(writePrim(f.prim!, at(f.offset), local));
         return;
       case 'khoser':

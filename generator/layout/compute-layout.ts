@@ -437,6 +437,7 @@ class LayoutEngine {
       ...(f.allowed ? { allowed: this.eval(f.allowed, version) } : {}),
       ...(f.equals ? { equals: this.eval(f.equals, version) } : {}),
       ...(f.holds ? { holds: f.holds.name } : {}),
+      ...(f.atMost ? { atMost: f.atMost.name } : {}),
     };
     const count = (ref: ExprRef): number => {
       const n = this.eval(ref, version);

@@ -157,6 +157,8 @@ export interface FieldIR {
   /** The only value a reader accepts; any other makes the kernel refuse the object. */
   readonly equals?: bigint;
   readonly holds?: string;
+  /** An earlier member this one may not exceed. */
+  readonly atMost?: string;
 }
 
 export interface BitIR {

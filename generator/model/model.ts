@@ -164,6 +164,8 @@ interface FieldCommon {
   /** The only value a reader accepts. */
   readonly equals?: ExprRef;
   readonly holds?: { name: string; span: SourceSpan };
+  /** An earlier integer member this one may not exceed. */
+  readonly atMost?: { name: string; span: SourceSpan };
   readonly span: SourceSpan;
 }
 

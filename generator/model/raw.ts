@@ -73,6 +73,7 @@ export interface RawField {
   allowed?: ExprValue;
   equals?: ExprValue;
   holds?: string;
+  at_most?: string;
   in?: string[];
 }
 

@@ -577,8 +577,15 @@ class Resolver {
         ...(rf.allowed !== undefined ? (() => { const a = this.exprRef(f, [...p, 'allowed'], rf.allowed); this.checkExpr(schema, a); return a ? { allowed: a } : {}; })() : {}),
         ...(rf.equals !== undefined ? (() => { const a = this.exprRef(f, [...p, 'equals'], rf.equals); this.checkExpr(schema, a); return a ? { equals: a } : {}; })() : {}),
         ...(rf.holds !== undefined ? { holds: { name: rf.holds, span: f.spanOf([...p, 'holds']) } } : {}),
+        ...(rf.at_most !== undefined ? { atMost: { name: rf.at_most, span: f.spanOf([...p, 'at_most']) } } : {}),
         span,
       };
+      if (rf.at_most !== undefined) {
+        const bound = raws.slice(0, i).find((x) => x.name === rf.at_most);
+        const integer = (x: RawField | undefined) => x !== undefined && x.count === undefined && x.type !== undefined && x.type !== 'char' && PRIMS.includes(x.type as Prim);
+        if (!integer(rf)) this.err('bad-field', f.spanOf([...p, 'at_most']), `at_most belongs on an integer member, not on '${rf.name ?? 'this member'}'`);
+        else if (!integer(bound)) this.err('unknown-field', f.spanOf([...p, 'at_most']), `at_most names '${rf.at_most}', which is no integer member declared before '${rf.name}' in ${st.name}`, 'name an earlier u8..u64 member of the same struct');
+      }
       if (rf.holds !== undefined && !(rf.type === 'char' && rf.count !== undefined)) {
         this.err('bad-field', f.spanOf([...p, 'holds']), `holds belongs on a char array (type: char with a count), not on '${rf.name ?? 'this member'}'`);
       } else if (rf.holds !== undefined) {

@@ -390,6 +390,8 @@ export function structArbitrary(st: StructIR): fc.Arbitrary<Value> {
   const arb = fc.tuple(fc.record(plain), ...unions).map(([base, ...us]) => {
     const v: Value = Object.assign({}, base, ...us);
     for (const c of counts) v[c] = typeof v[c] === 'bigint' ? 0n : 0;
+    // A member bounded by an earlier one (nr_devices <= max_nr_devices) stays within it.
+    for (const f of st.fields) if (f.atMost && f.name && (v[f.name] as number | bigint) > (v[f.atMost] as number | bigint)) v[f.name] = v[f.atMost];
     return v;
   });
   cache.set(st, arb);

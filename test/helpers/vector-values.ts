@@ -100,9 +100,11 @@ interface Walk {
   readonly c: string[];
 }
 
-/** Names of members a flexible array's ref.count names: they stay 0. */
+/** Names of members a flexible array's ref.count names, and of members bounded by them: they stay 0. */
 function countMembers(fields: readonly FieldIR[]): Set<string> {
-  return new Set(fields.filter((f) => f.shape === 'flexible' && f.ref?.count).map((f) => f.ref!.count!));
+  const counts = new Set(fields.filter((f) => f.shape === 'flexible' && f.ref?.count).map((f) => f.ref!.count!));
+  for (const f of fields) if (f.atMost && f.name && counts.has(f.atMost)) counts.add(f.name);
+  return counts;
 }
 
 function zeroValue(f: FieldIR, into: VecStruct): void {
