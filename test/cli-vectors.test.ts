@@ -5,35 +5,23 @@
  * values C set (64-bit ones as decimal strings), and encoding that JSON gives
  * C's bytes back.
  */
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toJson } from '../generator/json-values.js';
 import { compileAndRun } from './helpers/gcc.js';
 import { buildIRs } from './helpers/project-ir.js';
-import { repoRoot } from './helpers/root.js';
+import { cli } from './helpers/cli-in-process.js';
 import { parseVectorLines, toHex, vectorOf, vectorProgram } from './helpers/vector-values.js';
 
-const cli = join(repoRoot, 'bin/kho-abi.mjs');
-
-function khoAbi(args: readonly string[], input?: string | Uint8Array): Promise<string> {
-  return new Promise((ok, fail) => {
-    const child = execFile(process.execPath, [cli, ...args], { cwd: repoRoot, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      if (err) fail(new Error(`kho-abi ${args.slice(0, 3).join(' ')} failed: ${stderr}`));
-      else ok(stdout);
-    });
-    child.stdin!.on('error', () => {});
-    child.stdin!.end(input ?? '');
-  });
+/** The command line in-process (the code bin/kho-abi.mjs runs), its stdout as text; a failure throws with stderr. */
+async function khoAbi(args: readonly string[], input?: string | Uint8Array): Promise<string> {
+  const r = await cli(args, { stdin: input ?? '' });
+  if (r.code !== 0) throw new Error(`kho-abi ${args.slice(0, 3).join(' ')} failed: ${r.err}`);
+  return r.out;
 }
 
-/** Runs at most two CLI processes at once: this machine has two cores. */
+/** Runs the cases one after the other: in-process they share one thread anyway. */
 async function pool<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all([worker(), worker()]);
+  for (const item of items) await fn(item);
 }
 
 describe('kho-abi decode / encode round-trip the bytes C wrote', () => {

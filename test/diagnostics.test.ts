@@ -18,6 +18,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/root.js';
 import { PROFILE_CODES } from './helpers/profile-codes.js';
+import { cli } from './helpers/cli-in-process.js';
 
 interface Run {
   code: number;
@@ -25,8 +26,16 @@ interface Run {
   stderr: string;
 }
 
-/** Runs bin/kho-abi.mjs with the repository root (or `cwd`) as working directory. */
-function khoAbi(args: readonly string[], cwd = repoRoot, bin = join(repoRoot, 'bin/kho-abi.mjs')): Promise<Run> {
+/**
+ * Runs kho-abi with the repository root (or `cwd`) as working directory: in
+ * this process (generator/cli.ts `run`, the same code bin/kho-abi.mjs runs),
+ * or, given another `bin`, as a process of that copy of the project.
+ */
+async function khoAbi(args: readonly string[], cwd = repoRoot, bin?: string): Promise<Run> {
+  if (bin === undefined) {
+    const r = await cli(args, { cwd });
+    return { code: r.code, stdout: r.out, stderr: r.err };
+  }
   return new Promise((resolve) => {
     execFile(process.execPath, [bin, ...args], { cwd, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, KHO_ABI_DEBUG: '' } }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0;

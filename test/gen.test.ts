@@ -1,22 +1,14 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from './helpers/cli-in-process.js';
 import { repoRoot } from './helpers/root.js';
 
-const run = promisify(execFile);
-
-/** Runs the real command in a scratch copy of the project, so the checkout is never touched. */
+/** Runs the command (in-process, the code bin/kho-abi.mjs runs) in a scratch copy of the project, so the checkout is never touched. */
 async function khoAbi(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(repoRoot, 'bin/kho-abi.mjs'), ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
+  const r = await cli(args, { cwd });
+  return { code: r.code, stdout: r.out, stderr: r.err };
 }
 
 function snapshot(dir: string): Map<string, string> {
