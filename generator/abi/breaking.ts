@@ -7,7 +7,8 @@
 import type { SourceSpan } from '../diagnostics/diagnostic.js';
 import type { AbiIR } from '../layout/ir.js';
 import type { Model } from '../model/model.js';
-import { NON_BREAKING, type Difference, type RuleCode } from './compare.js';
+import { NON_BREAKING, type RuleCode } from './compare.js';
+import { spanOfDifference } from './locate.js';
 import { currentVersions, lockedChanges } from './lock.js';
 import { compareVersions } from './compare.js';
 
@@ -21,22 +22,6 @@ export interface BreakingFinding {
   readonly span?: SourceSpan;
 }
 
-function spanIn(model: Model | undefined, schemaName: string, versionId: string, d: Difference): SourceSpan | undefined {
-  const schema = model?.schemas.find((s) => s.name === schemaName);
-  if (!schema) return undefined;
-  if (d.struct) {
-    const st = model!.schemas.flatMap((s) => s.structs).find((s) => s.name === d.struct);
-    if (st) {
-      const members = st.fields.flatMap((f) => (f.shape === 'bits' ? f.bits.map((b) => ({ name: b.name as string | undefined, span: b.span })) : [{ name: f.name, span: f.span }]));
-      return members.find((m) => m.name === d.member)?.span ?? st.span;
-    }
-  }
-  if (d.member) {
-    const c = schema.constants.find((x) => x.name === d.member);
-    if (c) return c.span;
-  }
-  return schema.component?.versions.find((v) => v.id === versionId)?.span ?? schema.component?.span;
-}
 
 export function breakingChanges(before: readonly AbiIR[], after: readonly AbiIR[], afterModel?: Model): BreakingFinding[] {
   const old = currentVersions(before);
@@ -58,7 +43,7 @@ export function breakingChanges(before: readonly AbiIR[], after: readonly AbiIR[
       }
     }
     for (const d of diffs) {
-      const span = spanIn(afterModel, was.schema, id, d);
+      const span = spanOfDifference(afterModel, was.schema, d, id);
       out.push({ schema: was.schema, version: id, code: d.code, breaking: !NON_BREAKING.has(d.code), message: d.message, ...(span ? { span } : {}) });
     }
   }

@@ -5,10 +5,11 @@
  * that caused it, and the way out is a new version. `kho-abi lock` records
  * versions that are not in the lock yet; it never rewrites a locked one.
  */
-import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AbiIR } from '../layout/ir.js';
 import type { Model } from '../model/model.js';
 import { compareVersions, type Difference } from './compare.js';
+import { spanOfDifference } from './locate.js';
 import { hashOf, versionSnapshot, type VersionSnapshot } from './snapshot.js';
 
 export const LOCK_FILE = 'kho-abi.lock.json';
@@ -80,26 +81,6 @@ export function lockedChanges(locked: LockedVersion, now: LockedVersion | undefi
   return [];
 }
 
-/** The schema line to point at for a difference: the struct, member, constant or version concerned. */
-function locate(model: Model, schemaName: string, versionId: string, d: Difference): SourceSpan | undefined {
-  const schema = model.schemas.find((s) => s.name === schemaName);
-  if (!schema) return undefined;
-  const version = schema.component?.versions.find((v) => v.id === versionId);
-  if (d.struct) {
-    const st = schema.structs.find((s) => s.name === d.struct) ?? model.schemas.flatMap((s) => s.structs).find((s) => s.name === d.struct);
-    if (st) {
-      const field = d.member ? st.fields.flatMap((f) => (f.shape === 'bits' ? f.bits.map((b) => ({ name: b.name, span: b.span })) : [{ name: f.name, span: f.span }])).find((f) => f.name === d.member) : undefined;
-      return field?.span ?? st.span;
-    }
-  }
-  if (d.member) {
-    const c = schema.constants.find((x) => x.name === d.member);
-    if (c) return c.span;
-    const en = schema.enums.find((e) => e.values.some((x) => x.name === d.member));
-    if (en) return en.values.find((x) => x.name === d.member)!.span;
-  }
-  return version?.span ?? schema.component?.span ?? { file: schema.file.path, line: 1, col: 1, length: 1 };
-}
 
 /** A diagnostic for every change to a released version, located in the schema that made it. */
 export function checkLock(lock: Lock, irs: readonly AbiIR[], model: Model): Diagnostic[] {
@@ -107,7 +88,7 @@ export function checkLock(lock: Lock, irs: readonly AbiIR[], model: Model): Diag
   const out: Diagnostic[] = [];
   for (const locked of lock.versions) {
     for (const d of lockedChanges(locked, now.get(locked.id))) {
-      const span = locate(model, locked.schema, locked.id, d);
+      const span = spanOfDifference(model, locked.schema, d, locked.id);
       if (!span) continue;
       out.push(
         error(

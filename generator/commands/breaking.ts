@@ -14,6 +14,7 @@ import { readSchemaInputs } from '../cli/schema-inputs.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SchemaInput } from '../pipeline.js';
 import { escapeText } from '../../runtime/quote.js';
+import { githubCommand } from '../kernel/report.js';
 
 const MAX_GIT_OUTPUT = 16 << 20;
 
@@ -97,10 +98,8 @@ export const breaking: CliCommand = {
             );
           } else if (opts.format === 'github') {
             for (const f of findings) {
-              const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-              const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-              const where = f.span ? `file=${prop(f.span.file)},line=${f.span.line},col=${f.span.col},` : '';
-              ctx.io.stdout(`::${f.breaking ? 'error' : 'warning'} ${where}title=${prop(`kho-abi ${f.code}`)}::${esc(`${f.version}: ${f.message}`)}\n`);
+              const where = f.span ? { file: f.span.file, line: f.span.line, col: f.span.col } : {};
+              ctx.io.stdout(githubCommand(f.breaking ? 'error' : 'warning', { ...where, title: `kho-abi ${f.code}` }, `${f.version}: ${f.message}`) + '\n');
             }
           } else {
             ctx.report(findings.map(toDiagnostic), now.inputs);

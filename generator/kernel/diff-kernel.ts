@@ -8,6 +8,7 @@
  */
 import type { SourceSpan } from '../diagnostics/diagnostic.js';
 import { compareVersions, type Difference, type RuleCode } from '../abi/compare.js';
+import { spanOfDifference } from '../abi/locate.js';
 import { constantText, versionSnapshot, type StructSnapshot, type VersionSnapshot } from '../abi/snapshot.js';
 import type { AbiIR, SchemaIR } from '../layout/ir.js';
 import type { Model } from '../model/model.js';
@@ -126,7 +127,7 @@ export function diffKernel(tree: TreeLayout, ir: AbiIR, opts: DiffOptions): Diff
   const owner = new Map<string, SchemaIR>();
   for (const s of ir.schemas) for (const n of namesOf(s)) if (!owner.has(n)) owner.set(n, s);
   const expectedVersion = (schema: string): string | undefined => profile?.headers.flatMap((h) => h.parts).find((p) => p.schema === schema)?.version;
-  const spanOf = (schema: SchemaIR, d: Difference | undefined, version?: string): SourceSpan | undefined => schemaSpan(opts.model, schema.name, d, version);
+  const spanOf = (schema: SchemaIR, d: Difference | undefined, version?: string): SourceSpan | undefined => spanOfDifference(opts.model, schema.name, d, version);
 
   for (const h of tree.headers) {
     const unmodelled = profile?.unmodelled.find((u) => u.file === h.name);
@@ -262,20 +263,4 @@ function withSpan(span: SourceSpan | undefined): { schemaSpan?: SourceSpan } {
   return span ? { schemaSpan: span } : {};
 }
 
-function schemaSpan(model: Model | undefined, schemaName: string, d: Difference | undefined, version?: string): SourceSpan | undefined {
-  const schema = model?.schemas.find((s) => s.name === schemaName);
-  if (!schema) return undefined;
-  if (d?.struct) {
-    const st = model!.schemas.flatMap((s) => s.structs).find((s) => s.name === d.struct);
-    if (st) {
-      const members = st.fields.flatMap((f) => (f.shape === 'bits' ? f.bits.map((b) => ({ name: b.name as string | undefined, span: b.span })) : [{ name: f.name, span: f.span }]));
-      return members.find((m) => m.name === d.member)?.span ?? st.span;
-    }
-  }
-  if (d?.member) {
-    const c = schema.constants.find((x) => x.name === d.member);
-    if (c) return c.span;
-  }
-  return (version ? schema.component?.versions.find((v) => v.id === version)?.span : undefined) ?? schema.component?.span;
-}
 

@@ -21,6 +21,14 @@ function ghProp(s: string): string {
   return ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** One workflow command line: `::error file=F,line=L,title=T::message`, every part escaped. */
+export function githubCommand(kind: 'error' | 'warning' | 'notice', props: Readonly<Record<string, string | number | undefined>>, message: string): string {
+  const list = Object.entries(props)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${ghProp(String(v))}`);
+  return `::${kind}${list.length ? ` ${list.join(',')}` : ''}::${ghData(message)}`;
+}
+
 export function formatDiffReport(r: DiffReport, format: ReportFormat): string {
   if (format === 'json') {
     return JSON.stringify(
@@ -47,11 +55,14 @@ export function formatDiffReport(r: DiffReport, format: ReportFormat): string {
     ) + '\n';
   }
   if (format === 'github') {
-    const lines = r.findings.map((f) => {
-      const props = [`file=${ghProp(`${ABI_DIR}/${f.header}`)}`, ...(f.line ? [`line=${f.line}`] : []), `title=${ghProp(`kho-abi ${f.code}`)}`];
-      return `::error ${props.join(',')}::${ghData(f.message + (f.schemaSpan ? ` (schema: ${at(f.schemaSpan)})` : ''))}`;
-    });
-    lines.push(r.findings.length ? `::error title=kho-abi diff-kernel::${r.findings.length} finding(s): the tree and the schemas differ` : '::notice title=kho-abi diff-kernel::in sync');
+    const lines = r.findings.map((f) =>
+      githubCommand('error', { file: `${ABI_DIR}/${f.header}`, line: f.line, title: `kho-abi ${f.code}` }, f.message + (f.schemaSpan ? ` (schema: ${at(f.schemaSpan)})` : '')),
+    );
+    lines.push(
+      r.findings.length
+        ? githubCommand('error', { title: 'kho-abi diff-kernel' }, `${r.findings.length} finding(s): the tree and the schemas differ`)
+        : githubCommand('notice', { title: 'kho-abi diff-kernel' }, 'in sync'),
+    );
     return lines.join('\n') + '\n';
   }
   const out: string[] = [];
