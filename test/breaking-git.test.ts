@@ -136,3 +136,37 @@ describe('gen --out into a kernel tree', () => {
     expect((await cli(['gen', '--out', tree, '--check'])).code).toBe(0);
   });
 });
+
+describe('ci/kernel-check.sh, as a kernel tree CI runs it', () => {
+  const script = join(repoRoot, 'ci/kernel-check.sh');
+  const sh = (...args: string[]) => {
+    try {
+      return { code: 0, out: execFileSync('sh', [script, ...args], { encoding: 'utf8', stdio: 'pipe', env: { ...process.env, GITHUB_ACTIONS: '' } }) };
+    } catch (e) {
+      const x = e as { status: number; stdout: string };
+      return { code: x.status, out: x.stdout };
+    }
+  };
+
+  it('a tree with hand-written headers: diff-kernel, in sync', () => {
+    const r = sh(join(TREES, 'torvalds'), 'torvalds');
+    expect(r.out).toContain('in sync:');
+    expect(r.code).toBe(0);
+  });
+
+  it('a tree with generated headers edited by hand: gen --check --out, a diff and exit 1', async () => {
+    const tree = mkdtempSync(join(tmpdir(), 'kho-abi-ci-'));
+    try {
+      cpSync(join(TREES, 'torvalds'), tree, { recursive: true });
+      expect((await cli(['gen', '--profile', 'torvalds', '--out', tree])).code).toBe(0);
+      expect(sh(tree).code).toBe(0);
+      const p = join(tree, 'include/linux/kho/abi/memfd.h');
+      writeFileSync(p, readFileSync(p, 'utf8').replace('\tu32 seals;', '\tu64 seals;'));
+      const r = sh(tree);
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(/^\+\tu32 seals;$/m);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  });
+});
