@@ -1,4 +1,5 @@
 /** The interface every generated struct codec implements. */
+import type { ReadOptions } from './warnings.js';
 
 export type PageSize = 4096 | 16384 | 65536;
 
@@ -10,15 +11,20 @@ export interface StructCodec<T> {
   /** sizeof(struct ...): the fixed part, without a flexible array. */
   readonly size: number;
   readonly align: number;
-  /** Reads the struct at `offset`; throws DecodeError rather than return a wrong value. */
-  decode(view: DataView, offset?: number): T;
+  /**
+   * Reads the struct at `offset` as the kernel reads it: throws DecodeError
+   * for what the kernel refuses, and reports what it accepts but kho-abi
+   * would not (unknown flag bits it ignores, ...) as warnings in `opts`, or
+   * refuses it too with `opts.strict`.
+   */
+  decode(view: DataView, offset?: number, opts?: ReadOptions): T;
   /** Writes the struct at `offset`; throws EncodeError for a value its field cannot hold. */
   encode(value: T, view: DataView, offset?: number): void;
 }
 
 /** Decodes a struct from the start of a byte array. */
-export function decodeBytes<T>(codec: StructCodec<T>, bytes: Uint8Array): T {
-  return codec.decode(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0);
+export function decodeBytes<T>(codec: StructCodec<T>, bytes: Uint8Array, opts?: ReadOptions): T {
+  return codec.decode(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, opts);
 }
 
 /** Encodes a struct into a new zeroed byte array of its size. */

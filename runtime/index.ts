@@ -5,6 +5,7 @@ export * from './errors.js';
 export * from './phys-mem.js';
 export * from './primitives.js';
 export * from './quote.js';
+export * from './warnings.js';
 export * from './registry.js';
 export * from './features.js';
 export * from './versions.js';

@@ -6,6 +6,7 @@
  */
 import type { PageSize, StructCodec } from './codec.js';
 import { ArgumentError, DecodeError, MemoryError } from './errors.js';
+import type { ReadOptions } from './warnings.js';
 
 /** Physical addresses beyond 52 bits do not exist on the kernel's targets. */
 export const MAX_PHYS_BITS = 52n;
@@ -143,10 +144,15 @@ export class PhysMem {
   }
 
   /** Decodes a struct at a physical address; errors carry the address of the bad field. */
-  decode<T>(codec: StructCodec<T>, pa: bigint): T {
+  decode<T>(codec: StructCodec<T>, pa: bigint, opts?: ReadOptions): T {
     const view = this.view(pa, codec.size, codec.name);
+    // Warnings name the physical address too, as errors do.
+    const seen = opts?.warnings?.length ?? 0;
     try {
-      return codec.decode(view, 0);
+      const value = codec.decode(view, 0, opts);
+      const list = opts?.warnings;
+      if (list) for (let i = seen; i < list.length; i++) if (list[i]!.address === undefined) list[i] = { ...list[i]!, address: pa + BigInt(list[i]!.offset) };
+      return value;
     } catch (e) {
       if (e instanceof DecodeError) {
         throw new DecodeError({ struct: e.struct, ...(e.field !== undefined ? { field: e.field } : {}), offset: e.offset, address: pa + BigInt(e.offset) }, e.reason);

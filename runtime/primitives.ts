@@ -5,6 +5,7 @@
  */
 import { DecodeError, EncodeError } from './errors.js';
 import { quote } from './quote.js';
+import { acceptedAnomaly, type ReadOptions } from './warnings.js';
 
 export const TWO_POW_32 = 4294967296;
 
@@ -52,6 +53,42 @@ export function readCString(view: DataView, offset: number, size: number, struct
   } catch {
     throw new DecodeError({ struct, field, offset }, 'string is not valid UTF-8');
   }
+}
+
+/**
+ * A NUL-padded string the kernel copies with strscpy: without a NUL in the
+ * array it keeps the first size - 1 bytes. Read the same way, with a warning
+ * (an error with opts.strict); bytes that are not UTF-8 are still refused.
+ */
+export function readCStringTruncating(view: DataView, offset: number, size: number, struct: string, field: string, opts: ReadOptions | undefined, kernel: string): string {
+  const bytes = new Uint8Array(view.buffer, view.byteOffset + offset, size);
+  let nul = bytes.indexOf(0);
+  if (nul < 0) {
+    acceptedAnomaly(opts, 'unterminated-string', new DecodeError({ struct, field, offset }, `no NUL terminator in the ${size}-byte string; read as its first ${size - 1} bytes, as strscpy copies it`), kernel);
+    nul = size - 1;
+  }
+  try {
+    return utf8.decode(bytes.subarray(0, nul));
+  } catch {
+    throw new DecodeError({ struct, field, offset }, 'string is not valid UTF-8');
+  }
+}
+
+/**
+ * A NUL-padded string whose reader compares only up to its NUL (strcmp,
+ * strncmp): bytes after the NUL that are not 0 are read past with a warning
+ * (an error with opts.strict); no NUL at all is refused, as the compare
+ * would run off the array.
+ */
+export function readCStringPadded(view: DataView, offset: number, size: number, struct: string, field: string, opts: ReadOptions | undefined, kernel: string): string {
+  const text = readCString(view, offset, size, struct, field);
+  const bytes = new Uint8Array(view.buffer, view.byteOffset + offset, size);
+  const nul = bytes.indexOf(0);
+  const garbage = bytes.subarray(nul + 1).findIndex((b) => b !== 0);
+  if (garbage >= 0) {
+    acceptedAnomaly(opts, 'string-padding', new DecodeError({ struct, field, offset: offset + nul + 1 + garbage }, `byte 0x${bytes[nul + 1 + garbage]!.toString(16).padStart(2, '0')} after the NUL of the string; a writer pads with 0`), kernel);
+  }
+  return text;
 }
 
 export function writeCString(view: DataView, offset: number, size: number, value: unknown, struct: string, field: string): void {

@@ -24,6 +24,7 @@ import type { StructIR } from '../generator/layout/ir.js';
 import type { PageSize, StructCodec } from '../runtime/codec.js';
 import { DecodeError, EncodeError, MemoryError } from '../runtime/errors.js';
 import { MAX_PHYS_BITS, PhysMem } from '../runtime/phys-mem.js';
+import type { ReadWarning } from '../runtime/warnings.js';
 import {
   members,
   prng,
@@ -180,7 +181,7 @@ function badNumbers(leaf: NumLeaf): { label: string; value: unknown }[] {
   out.push({ label: 'non-integer', value: 0.5 }, { label: 'wrong type', value: leaf.big ? 0 : 0n }, { label: 'string', value: '0' });
   out.push({ label: 'null', value: null }, { label: 'undefined', value: undefined });
   if (!leaf.big) out.push({ label: 'NaN', value: NaN }, { label: 'Infinity', value: Infinity });
-  if (leaf.allowed !== undefined) {
+  if (leaf.allowed !== undefined && !leaf.ignored) {
     const undeclared = undeclaredBits(leaf);
     if (undeclared.length) out.push({ label: `undeclared bit ${undeclared[0]}`, value: num(1n << BigInt(undeclared[0]!)) });
   }
@@ -324,7 +325,23 @@ for (const c of cases) {
       }
     });
 
-    const withAllowed = nums.filter((m) => undeclaredBits(m).length > 0);
+    const withIgnored = nums.filter((m) => m.ignored && undeclaredBits(m).length > 0);
+    if (withIgnored.length) it('c. an undeclared bit the kernel ignores is read with a warning naming the member, and refused in strict mode', () => {
+      const [value] = sample(arb, 1, 4);
+      for (const m of withIgnored) {
+        for (const k of undeclaredBits(m)) {
+          const bytes = encode(c, value);
+          setBit(bytes, m, k);
+          const warnings: ReadWarning[] = [];
+          codec.decode(view(bytes), 0, { warnings });
+          expect(warnings.map((w) => [w.code, w.struct, w.field, w.offset]), `bit ${k} of ${m.field}`).toEqual([['undeclared-bits', m.struct, m.field, m.offset]]);
+          expect(warnings[0]!.kernel).toMatch(/\(.+\.c\)$/);
+          expectError(thrown(() => codec.decode(view(bytes), 0, { strict: true })), DecodeError, { struct: m.struct, field: m.field, offset: m.offset }, `strict: bit ${k} of ${m.field}`);
+        }
+      }
+    });
+
+    const withAllowed = nums.filter((m) => !m.ignored && undeclaredBits(m).length > 0);
     if (withAllowed.length) it('c. an undeclared bit set in a member with `allowed` is a DecodeError naming that member', () => {
       fc.assert(
         fc.property(arb, fc.nat(withAllowed.length - 1), fc.nat(), addressArb(st.size, pageSize), (value, which, pick, pa) => {

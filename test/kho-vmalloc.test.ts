@@ -62,7 +62,9 @@ describe('kho_vmalloc chunk chains', () => {
     const data = new Uint8Array(4096);
     new DataView(data.buffer).setUint32(16 + 4, 0xfff00000, true); // entry 1: undeclared folio flags
     const desc = writeVmalloc(mem, data, [page(10)], [page(2)]);
-    const e = thrown(() => readVmallocArray(mem, desc, memfdLuoFolioSerCodec, 2)) as DecodeError;
+    // The kernel ignores those flags; a strict reader refuses them, and the refusal names the entry.
+    const strict = { ...memfdLuoFolioSerCodec, decode: (v: DataView, o?: number) => memfdLuoFolioSerCodec.decode(v, o, { strict: true }) };
+    const e = thrown(() => readVmallocArray(mem, desc, strict, 2)) as DecodeError;
     expect(e).toBeInstanceOf(DecodeError);
     expect(e.message).toContain('entry 1 of the vmalloc area');
     expect(e.field).toBe('flags');

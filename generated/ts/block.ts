@@ -8,6 +8,7 @@ import {
   decodeFailure,
   encodeFailure,
   type FieldTable,
+  type ReadOptions,
   readStoredCompat,
   type SchemaCodecs,
   selectVersion,
@@ -46,7 +47,7 @@ const FIELDS_OF_KhoBlockHeaderSer: FieldTable = [
 ];
 
 /** Reads struct kho_block_header_ser (block-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoBlockHeaderSer(view: DataView, offset = 0): KhoBlockHeaderSer {
+export function decodeKhoBlockHeaderSer(view: DataView, offset = 0, opts?: ReadOptions): KhoBlockHeaderSer {
   try {
     const v_next = view.getBigUint64(offset, true);
     const v_count = view.getBigUint64(offset + 8, true);

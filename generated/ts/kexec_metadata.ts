@@ -8,6 +8,8 @@ import {
   encodeFailure,
   type FieldTable,
   readCString,
+  readCStringTruncating,
+  type ReadOptions,
   type SchemaCodecs,
   type StructCodec,
   unexpectedValue,
@@ -44,13 +46,21 @@ const FIELDS_OF_KhoKexecMetadata: FieldTable = [
 ];
 
 /** Reads struct kho_kexec_metadata (kexec_metadata) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoKexecMetadata(view: DataView, offset = 0): KhoKexecMetadata {
+export function decodeKhoKexecMetadata(view: DataView, offset = 0, opts?: ReadOptions): KhoKexecMetadata {
   try {
     const v_version = view.getUint32(offset, true);
     if (v_version !== 1) {
       throw unexpectedValue(v_version, 1, 'kho_kexec_metadata', 'version', offset);
     }
-    const v_previous_release = readCString(view, offset + 4, 65, 'kho_kexec_metadata', 'previous_release');
+    const v_previous_release = readCStringTruncating(
+      view,
+      offset + 4,
+      65,
+      'kho_kexec_metadata',
+      'previous_release',
+      opts,
+      'kho_in_kexec_metadata (kernel/liveupdate/kexec_handover.c)',
+    );
     const v_kexec_count = view.getUint32(offset + 69, true);
     return { version: v_version, previous_release: v_previous_release, kexec_count: v_kexec_count };
   } catch (e) {

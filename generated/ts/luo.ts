@@ -14,6 +14,9 @@ import {
   type FieldTable,
   negotiateFeatures,
   readCString,
+  readCStringPadded,
+  readCStringTruncating,
+  type ReadOptions,
   readStoredCompat,
   type SchemaCodecs,
   selectVersion,
@@ -68,9 +71,17 @@ const FIELDS_OF_LuoSer: FieldTable = [
 ];
 
 /** Reads struct luo_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeLuoSer(view: DataView, offset = 0): LuoSer {
+export function decodeLuoSer(view: DataView, offset = 0, opts?: ReadOptions): LuoSer {
   try {
-    const v_compatible = readCString(view, offset, 8, 'luo_ser', 'compatible');
+    const v_compatible = readCStringPadded(
+      view,
+      offset,
+      8,
+      'luo_ser',
+      'compatible',
+      opts,
+      'the LUO root check, strncmp over LUO_ABI_COMPAT_LEN (kernel/liveupdate/luo_core.c)',
+    );
     const v_liveupdate_num = view.getBigUint64(offset + 8, true);
     const v_sessions_pa = view.getBigUint64(offset + 16, true);
     const v_flbs_pa = view.getBigUint64(offset + 24, true);
@@ -181,9 +192,17 @@ const FIELDS_OF_LuoFileSer: FieldTable = [
 ];
 
 /** Reads struct luo_file_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeLuoFileSer(view: DataView, offset = 0): LuoFileSer {
+export function decodeLuoFileSer(view: DataView, offset = 0, opts?: ReadOptions): LuoFileSer {
   try {
-    const v_compatible = readCString(view, offset, 48, 'luo_file_ser', 'compatible');
+    const v_compatible = readCStringPadded(
+      view,
+      offset,
+      48,
+      'luo_file_ser',
+      'compatible',
+      opts,
+      'luo_file_deserialize, strcmp against each handler (kernel/liveupdate/luo_file.c)',
+    );
     const v_data = view.getBigUint64(offset + 48, true);
     const v_token = view.getBigUint64(offset + 56, true);
     return { compatible: v_compatible, data: v_data, token: v_token };
@@ -272,7 +291,7 @@ const FIELDS_OF_LuoFileSetSer: FieldTable = [
 ];
 
 /** Reads struct luo_file_set_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeLuoFileSetSer(view: DataView, offset = 0): LuoFileSetSer {
+export function decodeLuoFileSetSer(view: DataView, offset = 0, opts?: ReadOptions): LuoFileSetSer {
   try {
     const v_files = view.getBigUint64(offset, true);
     const v_count = view.getBigUint64(offset + 8, true);
@@ -353,10 +372,18 @@ const FIELDS_OF_LuoSessionSer: FieldTable = [
 ];
 
 /** Reads struct luo_session_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeLuoSessionSer(view: DataView, offset = 0): LuoSessionSer {
+export function decodeLuoSessionSer(view: DataView, offset = 0, opts?: ReadOptions): LuoSessionSer {
   try {
-    const v_name = readCString(view, offset, 64, 'luo_session_ser', 'name');
-    const v_file_set_ser = decodeLuoFileSetSer(view, offset + 64);
+    const v_name = readCStringTruncating(
+      view,
+      offset,
+      64,
+      'luo_session_ser',
+      'name',
+      opts,
+      'luo_session_deserialize via luo_session_alloc (kernel/liveupdate/luo_session.c)',
+    );
+    const v_file_set_ser = decodeLuoFileSetSer(view, offset + 64, opts);
     return { name: v_name, file_set_ser: v_file_set_ser };
   } catch (e) {
     throw decodeFailure(e, view, offset, 80, 'luo_session_ser', FIELDS_OF_LuoSessionSer);
@@ -422,7 +449,7 @@ const FIELDS_OF_LuoFlbHeaderSer: FieldTable = [
 ];
 
 /** Reads struct luo_flb_header_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeLuoFlbHeaderSer(view: DataView, offset = 0): LuoFlbHeaderSer {
+export function decodeLuoFlbHeaderSer(view: DataView, offset = 0, opts?: ReadOptions): LuoFlbHeaderSer {
   try {
     const v_pgcnt = view.getBigUint64(offset, true);
     const v_count = view.getBigUint64(offset + 8, true);
@@ -506,9 +533,17 @@ const FIELDS_OF_LuoFlbSer: FieldTable = [
 ];
 
 /** Reads struct luo_flb_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeLuoFlbSer(view: DataView, offset = 0): LuoFlbSer {
+export function decodeLuoFlbSer(view: DataView, offset = 0, opts?: ReadOptions): LuoFlbSer {
   try {
-    const v_name = readCString(view, offset, 48, 'luo_flb_ser', 'name');
+    const v_name = readCStringPadded(
+      view,
+      offset,
+      48,
+      'luo_flb_ser',
+      'name',
+      opts,
+      'the FLB retrieve, strcmp against each FLB (kernel/liveupdate/luo_flb.c)',
+    );
     const v_data = view.getBigUint64(offset + 48, true);
     const v_count = view.getBigUint64(offset + 56, true);
     return { name: v_name, data: v_data, count: v_count };
@@ -592,7 +627,7 @@ export const OFFSETOF_LuoSessionHeaderSerV3 = { count: 0 } as const;
 const FIELDS_OF_LuoSessionHeaderSerV3: FieldTable = [[0, 'count']];
 
 /** Reads struct luo_session_header_ser (luo-v3) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeLuoSessionHeaderSerV3(view: DataView, offset = 0): LuoSessionHeaderSerV3 {
+export function decodeLuoSessionHeaderSerV3(view: DataView, offset = 0, opts?: ReadOptions): LuoSessionHeaderSerV3 {
   try {
     const v_count = view.getBigUint64(offset, true);
     return { count: v_count };
@@ -653,9 +688,17 @@ const FIELDS_OF_LuoSerV5Composite: FieldTable = [
 ];
 
 /** Reads struct luo_ser (luo-v5-composite) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeLuoSerV5Composite(view: DataView, offset = 0): LuoSer {
+export function decodeLuoSerV5Composite(view: DataView, offset = 0, opts?: ReadOptions): LuoSer {
   try {
-    const v_compatible = readCString(view, offset, 16, 'luo_ser', 'compatible');
+    const v_compatible = readCStringPadded(
+      view,
+      offset,
+      16,
+      'luo_ser',
+      'compatible',
+      opts,
+      'the LUO root check, strncmp over LUO_ABI_COMPAT_LEN (kernel/liveupdate/luo_core.c)',
+    );
     const v_liveupdate_num = view.getBigUint64(offset + 16, true);
     const v_sessions_pa = view.getBigUint64(offset + 24, true);
     const v_flbs_pa = view.getBigUint64(offset + 32, true);
@@ -769,7 +812,7 @@ const FIELDS_OF_LuoFeatureHdrFeatures: FieldTable = [
 ];
 
 /** Reads struct luo_feature_hdr (luo-features) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeLuoFeatureHdrFeatures(view: DataView, offset = 0): LuoFeatureHdrFeatures {
+export function decodeLuoFeatureHdrFeatures(view: DataView, offset = 0, opts?: ReadOptions): LuoFeatureHdrFeatures {
   try {
     const v_supp = view.getBigUint64(offset, true);
     const v_req = view.getBigUint64(offset + 8, true);
@@ -886,9 +929,9 @@ const FIELDS_OF_LuoSerFeatures: FieldTable = [
 ];
 
 /** Reads struct luo_ser (luo-features) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeLuoSerFeatures(view: DataView, offset = 0): LuoSerFeatures {
+export function decodeLuoSerFeatures(view: DataView, offset = 0, opts?: ReadOptions): LuoSerFeatures {
   try {
-    const v_features = decodeLuoFeatureHdrFeatures(view, offset);
+    const v_features = decodeLuoFeatureHdrFeatures(view, offset, opts);
     const v_liveupdate_num = view.getBigUint64(offset + 128, true);
     const v_sessions_pa = view.getBigUint64(offset + 136, true);
     const v_flbs_pa = view.getBigUint64(offset + 144, true);

@@ -2,6 +2,7 @@
 // Change the schema and regenerate with `npm run gen` (kho-abi gen).
 
 import {
+  acceptedAnomaly,
   allPages,
   checkBigUint,
   checkUint,
@@ -14,6 +15,7 @@ import {
   type FieldTable,
   insertBits,
   negotiateFeatures,
+  type ReadOptions,
   readStoredCompat,
   type SchemaCodecs,
   selectVersion,
@@ -67,14 +69,19 @@ const FIELDS_OF_MemfdLuoFolioSer: FieldTable = [
 ];
 
 /** Reads struct memfd_luo_folio_ser (memfd-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeMemfdLuoFolioSer(view: DataView, offset = 0): MemfdLuoFolioSer {
+export function decodeMemfdLuoFolioSer(view: DataView, offset = 0, opts?: ReadOptions): MemfdLuoFolioSer {
   try {
     const u0_0 = view.getUint32(offset, true);
     const u0_1 = view.getUint32(offset + 4, true);
     const v_pfn = u0_0 + (u0_1 & 0xfffff) * 4294967296;
     const v_flags = u0_1 >>> 20;
     if ((v_flags & ~0x3) !== 0) {
-      throw undeclaredBits(v_flags, 0x3, 'memfd_luo_folio_ser', 'flags', offset);
+      acceptedAnomaly(
+        opts,
+        'undeclared-bits',
+        undeclaredBits(v_flags, 0x3, 'memfd_luo_folio_ser', 'flags', offset),
+        'memfd_luo_retrieve_folios (mm/memfd_luo.c)',
+      );
     }
     const v_index = view.getBigUint64(offset + 8, true);
     return { pfn: v_pfn, flags: v_flags, index: v_index };
@@ -93,9 +100,6 @@ export function encodeMemfdLuoFolioSer(value: MemfdLuoFolioSer, view: DataView, 
     const v_flags = value.flags;
     if (typeof v_flags !== 'number' || v_flags >>> 0 !== v_flags || v_flags > 0xfff) {
       checkUint(v_flags, 12, 'memfd_luo_folio_ser', 'flags', offset);
-    }
-    if ((v_flags & ~0x3) !== 0) {
-      throw undeclaredBitsOnEncode(v_flags, 0x3, 'memfd_luo_folio_ser', 'flags', offset);
     }
     view.setUint32(offset, v_pfn >>> 0, true);
     view.setUint32(offset + 4, ((Math.floor(v_pfn / 4294967296) & 0xfffff) | ((v_flags & 0xfff) << 20)) >>> 0, true);
@@ -173,7 +177,7 @@ export interface MemfdLuoSer {
   size: bigint;
   /** F_SEAL_* seals of the file; they are uapi, so they are stored as they are. At offset 16, 4 bytes. */
   seals: number;
-  /** No flag is defined yet; every bit must be 0. At offset 20, 4 bytes. */
+  /** No flag is defined yet; a writer stores 0. At offset 20, 4 bytes. */
   flags: number;
   /** Number of entries in the folio array. At offset 24, 8 bytes. */
   nr_folios: bigint;
@@ -197,7 +201,7 @@ const FIELDS_OF_MemfdLuoSer: FieldTable = [
 ];
 
 /** Reads struct memfd_luo_ser (memfd-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeMemfdLuoSer(view: DataView, offset = 0): MemfdLuoSer {
+export function decodeMemfdLuoSer(view: DataView, offset = 0, opts?: ReadOptions): MemfdLuoSer {
   try {
     const v_pos = view.getBigUint64(offset, true);
     const v_size = view.getBigUint64(offset + 8, true);
@@ -207,10 +211,15 @@ export function decodeMemfdLuoSer(view: DataView, offset = 0): MemfdLuoSer {
     }
     const v_flags = view.getUint32(offset + 20, true);
     if ((v_flags & ~0x0) !== 0) {
-      throw undeclaredBits(v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 20);
+      acceptedAnomaly(
+        opts,
+        'undeclared-bits',
+        undeclaredBits(v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 20),
+        'memfd_luo_retrieve (mm/memfd_luo.c)',
+      );
     }
     const v_nr_folios = view.getBigUint64(offset + 24, true);
-    const v_folios = decodeKhoVmalloc(view, offset + 32);
+    const v_folios = decodeKhoVmalloc(view, offset + 32, opts);
     return { pos: v_pos, size: v_size, seals: v_seals, flags: v_flags, nr_folios: v_nr_folios, folios: v_folios };
   } catch (e) {
     throw decodeFailure(e, view, offset, 48, 'memfd_luo_ser', FIELDS_OF_MemfdLuoSer);
@@ -241,9 +250,6 @@ export function encodeMemfdLuoSer(value: MemfdLuoSer, view: DataView, offset = 0
     const v_flags = value.flags;
     if (typeof v_flags !== 'number' || v_flags >>> 0 !== v_flags) {
       checkUint(v_flags, 32, 'memfd_luo_ser', 'flags', offset + 20);
-    }
-    if ((v_flags & ~0x0) !== 0) {
-      throw undeclaredBitsOnEncode(v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 20);
     }
     view.setUint32(offset + 20, v_flags, true);
     const v_nr_folios = value.nr_folios;
@@ -344,12 +350,12 @@ const FIELDS_OF_MemfdLuoSerV1: FieldTable = [
 ];
 
 /** Reads struct memfd_luo_ser (memfd-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeMemfdLuoSerV1(view: DataView, offset = 0): MemfdLuoSerV1 {
+export function decodeMemfdLuoSerV1(view: DataView, offset = 0, opts?: ReadOptions): MemfdLuoSerV1 {
   try {
     const v_pos = view.getBigUint64(offset, true);
     const v_size = view.getBigUint64(offset + 8, true);
     const v_nr_folios = view.getBigUint64(offset + 16, true);
-    const v_folios = decodeKhoVmalloc(view, offset + 24);
+    const v_folios = decodeKhoVmalloc(view, offset + 24, opts);
     return { pos: v_pos, size: v_size, nr_folios: v_nr_folios, folios: v_folios };
   } catch (e) {
     throw decodeFailure(e, view, offset, 40, 'memfd_luo_ser', FIELDS_OF_MemfdLuoSerV1);
@@ -435,7 +441,7 @@ export interface MemfdLuoSerFeatures {
   size: bigint;
   /** F_SEAL_* seals of the file; they are uapi, so they are stored as they are. At offset 144, 4 bytes. */
   seals: number;
-  /** No flag is defined yet; every bit must be 0. At offset 148, 4 bytes. */
+  /** No flag is defined yet; a writer stores 0. At offset 148, 4 bytes. */
   flags: number;
   /** Number of entries in the folio array. At offset 152, 8 bytes. */
   nr_folios: bigint;
@@ -468,9 +474,9 @@ const FIELDS_OF_MemfdLuoSerFeatures: FieldTable = [
 ];
 
 /** Reads struct memfd_luo_ser (memfd-features) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeMemfdLuoSerFeatures(view: DataView, offset = 0): MemfdLuoSerFeatures {
+export function decodeMemfdLuoSerFeatures(view: DataView, offset = 0, opts?: ReadOptions): MemfdLuoSerFeatures {
   try {
-    const v_features = decodeLuoFeatureHdrFeatures(view, offset);
+    const v_features = decodeLuoFeatureHdrFeatures(view, offset, opts);
     const v_pos = view.getBigUint64(offset + 128, true);
     const v_size = view.getBigUint64(offset + 136, true);
     const v_seals = view.getUint32(offset + 144, true);
@@ -479,10 +485,15 @@ export function decodeMemfdLuoSerFeatures(view: DataView, offset = 0): MemfdLuoS
     }
     const v_flags = view.getUint32(offset + 148, true);
     if ((v_flags & ~0x0) !== 0) {
-      throw undeclaredBits(v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 148);
+      acceptedAnomaly(
+        opts,
+        'undeclared-bits',
+        undeclaredBits(v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 148),
+        'memfd_luo_retrieve (mm/memfd_luo.c)',
+      );
     }
     const v_nr_folios = view.getBigUint64(offset + 152, true);
-    const v_folios = decodeKhoVmalloc(view, offset + 160);
+    const v_folios = decodeKhoVmalloc(view, offset + 160, opts);
     return {
       features: v_features,
       pos: v_pos,
@@ -522,9 +533,6 @@ export function encodeMemfdLuoSerFeatures(value: MemfdLuoSerFeatures, view: Data
     const v_flags = value.flags;
     if (typeof v_flags !== 'number' || v_flags >>> 0 !== v_flags) {
       checkUint(v_flags, 32, 'memfd_luo_ser', 'flags', offset + 148);
-    }
-    if ((v_flags & ~0x0) !== 0) {
-      throw undeclaredBitsOnEncode(v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 148);
     }
     view.setUint32(offset + 148, v_flags, true);
     const v_nr_folios = value.nr_folios;

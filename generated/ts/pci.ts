@@ -13,6 +13,7 @@ import {
   exceedsBound,
   exceedsBoundOnEncode,
   type FieldTable,
+  type ReadOptions,
   readStoredCompat,
   type SchemaCodecs,
   selectVersion,
@@ -47,7 +48,7 @@ const FIELDS_OF_PciDevSer: FieldTable = [
 ];
 
 /** Reads struct pci_dev_ser (pci-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodePciDevSer(view: DataView, offset = 0): PciDevSer {
+export function decodePciDevSer(view: DataView, offset = 0, opts?: ReadOptions): PciDevSer {
   try {
     const v_domain = view.getUint32(offset, true);
     const v_bdf = view.getUint16(offset + 4, true);
@@ -145,7 +146,7 @@ const FIELDS_OF_PciSer: FieldTable = [
 ];
 
 /** Reads struct pci_ser (pci-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodePciSer(view: DataView, offset = 0): PciSer {
+export function decodePciSer(view: DataView, offset = 0, opts?: ReadOptions): PciSer {
   try {
     const v_max_nr_devices = view.getUint32(offset, true);
     const v_nr_devices = view.getUint32(offset + 4, true);
@@ -156,7 +157,7 @@ export function decodePciSer(view: DataView, offset = 0): PciSer {
     checkBounds(view, offset + 8, v_devices_n * 8, 'pci_ser', [[8, 'devices']]);
     const v_devices: PciDevSer[] = new Array(v_devices_n);
     for (let i = 0; i < v_devices_n; i++) {
-      v_devices[i] = decodePciDevSer(view, offset + 8 + i * 8);
+      v_devices[i] = decodePciDevSer(view, offset + 8 + i * 8, opts);
     }
     return { max_nr_devices: v_max_nr_devices, nr_devices: v_nr_devices, devices: v_devices };
   } catch (e) {
@@ -247,7 +248,7 @@ const FIELDS_OF_PciDevSerV1: FieldTable = [
 ];
 
 /** Reads struct pci_dev_ser (pci-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodePciDevSerV1(view: DataView, offset = 0): PciDevSerV1 {
+export function decodePciDevSerV1(view: DataView, offset = 0, opts?: ReadOptions): PciDevSerV1 {
   try {
     const v_domain = view.getUint32(offset, true);
     const v_bdf = view.getUint16(offset + 4, true);
@@ -345,7 +346,7 @@ const FIELDS_OF_PciSerV1: FieldTable = [
 ];
 
 /** Reads struct pci_ser (pci-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodePciSerV1(view: DataView, offset = 0): PciSerV1 {
+export function decodePciSerV1(view: DataView, offset = 0, opts?: ReadOptions): PciSerV1 {
   try {
     const v_max_nr_devices = view.getUint32(offset, true);
     const v_nr_devices = view.getUint32(offset + 4, true);
@@ -356,7 +357,7 @@ export function decodePciSerV1(view: DataView, offset = 0): PciSerV1 {
     checkBounds(view, offset + 8, v_devices_n * 8, 'pci_ser', [[8, 'devices']]);
     const v_devices: PciDevSerV1[] = new Array(v_devices_n);
     for (let i = 0; i < v_devices_n; i++) {
-      v_devices[i] = decodePciDevSerV1(view, offset + 8 + i * 8);
+      v_devices[i] = decodePciDevSerV1(view, offset + 8 + i * 8, opts);
     }
     return { max_nr_devices: v_max_nr_devices, nr_devices: v_nr_devices, devices: v_devices };
   } catch (e) {

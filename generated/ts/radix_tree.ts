@@ -8,6 +8,7 @@ import {
   decodeFailure,
   encodeFailure,
   type FieldTable,
+  type ReadOptions,
   readStoredCompat,
   type SchemaCodecs,
   selectVersion,
@@ -47,7 +48,7 @@ export const OFFSETOF_KhoRadixNode = { table: 0 } as const;
 const FIELDS_OF_KhoRadixNode: FieldTable = [[0, 'table']];
 
 /** Reads struct kho_radix_node (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoRadixNode(view: DataView, offset = 0): KhoRadixNode {
+export function decodeKhoRadixNode(view: DataView, offset = 0, opts?: ReadOptions): KhoRadixNode {
   try {
     const v_table: bigint[] = new Array(512);
     for (let i = 0; i < 512; i++) {
@@ -107,7 +108,7 @@ export const OFFSETOF_KhoRadixLeaf = { bitmap: 0 } as const;
 const FIELDS_OF_KhoRadixLeaf: FieldTable = [[0, 'bitmap']];
 
 /** Reads struct kho_radix_leaf (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoRadixLeaf(view: DataView, offset = 0): KhoRadixLeaf {
+export function decodeKhoRadixLeaf(view: DataView, offset = 0, opts?: ReadOptions): KhoRadixLeaf {
   try {
     const v_bitmap: bigint[] = new Array(512);
     for (let i = 0; i < 512; i++) {
@@ -165,7 +166,7 @@ export const OFFSETOF_KhoRadixNodeP16K = { table: 0 } as const;
 const FIELDS_OF_KhoRadixNodeP16K: FieldTable = [[0, 'table']];
 
 /** Reads struct kho_radix_node (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoRadixNodeP16K(view: DataView, offset = 0): KhoRadixNode {
+export function decodeKhoRadixNodeP16K(view: DataView, offset = 0, opts?: ReadOptions): KhoRadixNode {
   try {
     const v_table: bigint[] = new Array(2048);
     for (let i = 0; i < 2048; i++) {
@@ -219,7 +220,7 @@ export const OFFSETOF_KhoRadixLeafP16K = { bitmap: 0 } as const;
 const FIELDS_OF_KhoRadixLeafP16K: FieldTable = [[0, 'bitmap']];
 
 /** Reads struct kho_radix_leaf (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoRadixLeafP16K(view: DataView, offset = 0): KhoRadixLeaf {
+export function decodeKhoRadixLeafP16K(view: DataView, offset = 0, opts?: ReadOptions): KhoRadixLeaf {
   try {
     const v_bitmap: bigint[] = new Array(2048);
     for (let i = 0; i < 2048; i++) {
@@ -277,7 +278,7 @@ export const OFFSETOF_KhoRadixNodeP64K = { table: 0 } as const;
 const FIELDS_OF_KhoRadixNodeP64K: FieldTable = [[0, 'table']];
 
 /** Reads struct kho_radix_node (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoRadixNodeP64K(view: DataView, offset = 0): KhoRadixNode {
+export function decodeKhoRadixNodeP64K(view: DataView, offset = 0, opts?: ReadOptions): KhoRadixNode {
   try {
     const v_table: bigint[] = new Array(8192);
     for (let i = 0; i < 8192; i++) {
@@ -331,7 +332,7 @@ export const OFFSETOF_KhoRadixLeafP64K = { bitmap: 0 } as const;
 const FIELDS_OF_KhoRadixLeafP64K: FieldTable = [[0, 'bitmap']];
 
 /** Reads struct kho_radix_leaf (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoRadixLeafP64K(view: DataView, offset = 0): KhoRadixLeaf {
+export function decodeKhoRadixLeafP64K(view: DataView, offset = 0, opts?: ReadOptions): KhoRadixLeaf {
   try {
     const v_bitmap: bigint[] = new Array(8192);
     for (let i = 0; i < 8192; i++) {

@@ -2,6 +2,7 @@
 // Change the schema and regenerate with `npm run gen` (kho-abi gen).
 
 import {
+  acceptedAnomaly,
   allPages,
   checkArray,
   checkBigUint,
@@ -10,12 +11,12 @@ import {
   decodeFailure,
   encodeFailure,
   type FieldTable,
+  type ReadOptions,
   readStoredCompat,
   type SchemaCodecs,
   selectVersion,
   type StructCodec,
   undeclaredBits,
-  undeclaredBitsOnEncode,
   verifyCompat,
   type VersionCodecs,
   withVersion,
@@ -48,7 +49,7 @@ export const OFFSETOF_KhoVmallocHdr = { next: 0 } as const;
 const FIELDS_OF_KhoVmallocHdr: FieldTable = [[0, 'next']];
 
 /** Reads struct kho_vmalloc_hdr (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoVmallocHdr(view: DataView, offset = 0): KhoVmallocHdr {
+export function decodeKhoVmallocHdr(view: DataView, offset = 0, opts?: ReadOptions): KhoVmallocHdr {
   try {
     const v_next = view.getBigUint64(offset, true);
     return { next: v_next };
@@ -115,9 +116,9 @@ const FIELDS_OF_KhoVmallocChunk: FieldTable = [
 ];
 
 /** Reads struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoVmallocChunk(view: DataView, offset = 0): KhoVmallocChunk {
+export function decodeKhoVmallocChunk(view: DataView, offset = 0, opts?: ReadOptions): KhoVmallocChunk {
   try {
-    const v_hdr = decodeKhoVmallocHdr(view, offset);
+    const v_hdr = decodeKhoVmallocHdr(view, offset, opts);
     const v_phys: bigint[] = new Array(511);
     for (let i = 0; i < 511; i++) {
       v_phys[i] = view.getBigUint64(offset + 8 + i * 8, true);
@@ -196,13 +197,18 @@ const FIELDS_OF_KhoVmalloc: FieldTable = [
 ];
 
 /** Reads struct kho_vmalloc (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoVmalloc(view: DataView, offset = 0): KhoVmalloc {
+export function decodeKhoVmalloc(view: DataView, offset = 0, opts?: ReadOptions): KhoVmalloc {
   try {
     const v_first = view.getBigUint64(offset, true);
     const v_total_pages = view.getUint32(offset + 8, true);
     const v_flags = view.getUint16(offset + 12, true);
     if ((v_flags & ~0x3) !== 0) {
-      throw undeclaredBits(v_flags, 0x3, 'kho_vmalloc', 'flags', offset + 12);
+      acceptedAnomaly(
+        opts,
+        'undeclared-bits',
+        undeclaredBits(v_flags, 0x3, 'kho_vmalloc', 'flags', offset + 12),
+        'kho_restore_vmalloc via kho_flags_to_vmalloc (kernel/liveupdate/kho_vmalloc.c)',
+      );
     }
     const v_order = view.getUint16(offset + 14, true);
     return { first: v_first, total_pages: v_total_pages, flags: v_flags, order: v_order };
@@ -227,9 +233,6 @@ export function encodeKhoVmalloc(value: KhoVmalloc, view: DataView, offset = 0):
     const v_flags = value.flags;
     if (typeof v_flags !== 'number' || v_flags >>> 0 !== v_flags || v_flags > 0xffff) {
       checkUint(v_flags, 16, 'kho_vmalloc', 'flags', offset + 12);
-    }
-    if ((v_flags & ~0x3) !== 0) {
-      throw undeclaredBitsOnEncode(v_flags, 0x3, 'kho_vmalloc', 'flags', offset + 12);
     }
     view.setUint16(offset + 12, v_flags, true);
     const v_order = value.order;
@@ -303,9 +306,9 @@ const FIELDS_OF_KhoVmallocChunkP16K: FieldTable = [
 ];
 
 /** Reads struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoVmallocChunkP16K(view: DataView, offset = 0): KhoVmallocChunk {
+export function decodeKhoVmallocChunkP16K(view: DataView, offset = 0, opts?: ReadOptions): KhoVmallocChunk {
   try {
-    const v_hdr = decodeKhoVmallocHdr(view, offset);
+    const v_hdr = decodeKhoVmallocHdr(view, offset, opts);
     const v_phys: bigint[] = new Array(2047);
     for (let i = 0; i < 2047; i++) {
       v_phys[i] = view.getBigUint64(offset + 8 + i * 8, true);
@@ -370,9 +373,9 @@ const FIELDS_OF_KhoVmallocChunkP64K: FieldTable = [
 ];
 
 /** Reads struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoVmallocChunkP64K(view: DataView, offset = 0): KhoVmallocChunk {
+export function decodeKhoVmallocChunkP64K(view: DataView, offset = 0, opts?: ReadOptions): KhoVmallocChunk {
   try {
-    const v_hdr = decodeKhoVmallocHdr(view, offset);
+    const v_hdr = decodeKhoVmallocHdr(view, offset, opts);
     const v_phys: bigint[] = new Array(8191);
     for (let i = 0; i < 8191; i++) {
       v_phys[i] = view.getBigUint64(offset + 8 + i * 8, true);

@@ -1,9 +1,10 @@
 /** `kho-abi decode` and `kho-abi encode`: one struct between bytes and JSON, through the generated codecs. */
 import { Option, type Command } from 'commander';
-import { findStruct, type PageSize, type StructIR } from '../layout/ir.js';
+import { findStruct, type AbiIR, type PageSize, type StructIR } from '../layout/ir.js';
 import { JsonInputError, parseJson, toJson, valueFromJson } from '../json-values.js';
 import type { StructCodec } from '../../runtime/codec.js';
-import { firstInvalidUtf8 } from '../../runtime/quote.js';
+import { firstInvalidUtf8, quote } from '../../runtime/quote.js';
+import { describeWarning, type ReadWarning } from '../../runtime/warnings.js';
 import { pageSize, parseHex } from '../cli/arguments.js';
 import type { CliCommand, CliContext } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
@@ -17,13 +18,40 @@ interface CodecOptions {
 }
 
 /** The generated codec and the IR struct it was generated from. */
-async function lookup(ctx: CliContext, struct: string, opts: CodecOptions): Promise<{ codec: StructCodec<unknown>; st: StructIR }> {
+async function lookup(ctx: CliContext, struct: string, opts: CodecOptions): Promise<{ codec: StructCodec<unknown>; st: StructIR; ir: AbiIR }> {
   const [{ allCodecs }, { findCodec }] = await Promise.all([import('../../generated/ts/index.js'), import('../../runtime/registry.js')]);
   const found = findCodec(allCodecs, struct, { ...(opts.version !== undefined ? { version: opts.version } : {}), pageSize: opts.pageSize });
   const ir = ctx.projectLayout(opts.pageSize);
   const st = ir ? findStruct(ir, struct, found.version.id) : undefined;
-  if (!st) throw new CliError(`schemas/ do not describe ${struct} in ${found.version.id}; run \`npm run gen\``);
-  return { codec: found.codec, st };
+  if (!st || !ir) throw new CliError(`schemas/ do not describe ${struct} in ${found.version.id}; run \`npm run gen\``);
+  return { codec: found.codec, st, ir };
+}
+
+/**
+ * A char array that holds a compatible string (luo_ser.compatible) with a
+ * string no version of its component has: the kernel that reads it would
+ * refuse the whole state, so decode says so beside the value.
+ */
+function unknownCompatibles(ir: AbiIR, st: StructIR, value: Record<string, unknown>): ReadWarning[] {
+  const out: ReadWarning[] = [];
+  for (const f of st.fields) {
+    if (!f.holds || typeof value[f.name!] !== 'string') continue;
+    const schema = ir.schemas.find((s) => s.component?.macro === f.holds);
+    if (!schema?.component) continue;
+    const known = schema.versions.flatMap((v) => (v.compatible !== undefined ? [v.compatible] : []));
+    const stored = value[f.name!] as string;
+    if (!known.includes(stored)) {
+      out.push({
+        code: 'compatible-unknown',
+        struct: st.name,
+        field: f.name!,
+        offset: f.offset,
+        message: `${st.name}.${f.name} at offset ${f.offset}: ${quote(stored)} is no version of ${schema.component.name} kho-abi knows (${known.join(', ')}); a kernel that does not know it refuses the data`,
+        kernel: '',
+      });
+    }
+  }
+  return out;
 }
 
 function codecCommand(program: Command, name: string, description: string): Command {
@@ -39,15 +67,20 @@ export const decode: CliCommand = {
   register(program: Command, ctx: CliContext): void {
     codecCommand(program, 'decode', 'decode a struct: bytes on stdin (or hex with --hex) to JSON on stdout, 64-bit values as decimal strings')
       .option('--hex [hex]', 'the bytes as hex text: this argument, or stdin when no value is given')
+      .option('--strict', 'refuse what the kernel accepts but a careful reader would not (unknown flag bits it ignores, names without NUL): warnings become errors')
       .action(
-        ctx.action(async (struct: string, opts: CodecOptions & { hex?: string | true }) => {
-          const { codec, st } = await lookup(ctx, struct, opts);
+        ctx.action(async (struct: string, opts: CodecOptions & { hex?: string | true; strict?: boolean }) => {
+          const { codec, st, ir } = await lookup(ctx, struct, opts);
           const bytes = opts.hex === undefined ? ctx.io.stdin() : opts.hex === true ? parseHex(ctx.io.stdin(), 'stdin (--hex)') : parseHex(opts.hex);
           const flexible = st.fields.some((f) => f.shape === 'flexible');
           if (!flexible && bytes.length > codec.size) {
             throw new CliError(`${struct}: ${bytes.length} bytes given but struct ${struct} (${codec.version}) is ${codec.size} bytes; pass exactly one struct`);
           }
-          const value = codec.decode(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0);
+          const warnings: ReadWarning[] = [];
+          const value = codec.decode(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, { strict: opts.strict === true, warnings });
+          warnings.push(...unknownCompatibles(ir, st, value as Record<string, unknown>));
+          if (opts.strict && warnings.length) throw new CliError(warnings.map((w) => `${w.message} (refused in strict mode)`));
+          for (const w of warnings) ctx.io.stderr(`kho-abi: warning: ${describeWarning(w)}\n`);
           ctx.io.stdout(toJson(value) + '\n');
           return 0;
         }),

@@ -174,7 +174,7 @@ function banner(source: string): string {
 
 function emitModule(sf: ModuleSink, schema: SchemaIR, irs: readonly AbiIR[], names: Map<string, CodecNames>, records: readonly CodecNames[]): void {
   const runtimeImports = new Set<string>(['type SchemaCodecs']);
-  if (records.length) for (const r of ['type StructCodec', 'type FieldTable', 'decodeFailure', 'encodeFailure']) runtimeImports.add(r);
+  if (records.length) for (const r of ['type StructCodec', 'type FieldTable', 'type ReadOptions', 'decodeFailure', 'encodeFailure']) runtimeImports.add(r);
   const foreign = new Map<string, Set<string>>();
   const use = (rec: CodecNames, what: 'iface' | 'decode' | 'encode' | 'view'): string => {
     if (rec.module !== schema.name) {
@@ -356,7 +356,8 @@ function bitsDecode(f: FieldIR, rec: CodecNames, ctx: Ctx, view = 'view', base =
     if (b.allowed !== undefined) {
       ctx.runtime.add('undeclaredBits');
       const cond = bitIsBig(b) ? `(${local} & ~${hex(b.allowed)}n) !== 0n` : b.width <= 31 ? `(${local} & ~${hex(b.allowed)}) !== 0` : `(BigInt(${local}) & ~${hex(b.allowed)}n) !== 0n`;
-      stmts.push({ head: `if (${cond})`, body: [`throw undeclaredBits(${local}, ${hex(b.allowed)}${bitIsBig(b) ? 'n' : ''}, '${st.name}', '${b.name}', ${off(f.offset)});`] });
+      const error = `undeclaredBits(${local}, ${hex(b.allowed)}${bitIsBig(b) ? 'n' : ''}, '${st.name}', '${b.name}', ${off(f.offset)})`;
+      stmts.push({ head: `if (${cond})`, body: [onAnomaly(b.kernel, error, 'undeclared-bits', ctx)] });
     }
     values.set(b.name, local);
   }
@@ -372,7 +373,7 @@ function bitsEncode(f: FieldIR, rec: CodecNames, ctx: Ctx, src: string): Stmt[] 
     const local = `v_${b.name}`;
     stmts.push(`const ${local} = ${src}.${b.name};`);
     stmts.push(inlineCheck(ctx, local, b.width, false, bitIsBig(b), st.name, b.name, at(f.offset)));
-    if (b.allowed !== undefined) {
+    if (b.allowed !== undefined && b.kernel?.does !== 'ignore') {
       ctx.runtime.add('undeclaredBitsOnEncode');
       const cond = bitIsBig(b) ? `(${local} & ~${hex(b.allowed)}n) !== 0n` : b.width <= 31 ? `(${local} & ~${hex(b.allowed)}) !== 0` : `(BigInt(${local}) & ~${hex(b.allowed)}n) !== 0n`;
       stmts.push({ head: `if (${cond})`, body: [`throw undeclaredBitsOnEncode(${local}, ${hex(b.allowed)}${bitIsBig(b) ? 'n' : ''}, '${st.name}', '${b.name}', ${at(f.offset)});`] });
@@ -432,19 +433,34 @@ function inlineCheck(ctx: Ctx, x: string, bits: number, signed: boolean, big: bo
   return { head: `if (${cond})`, body: [`${fn}(${x}, ${bits}, '${st}', '${field}', ${off});`] };
 }
 
+/**
+ * What a decoder does with a value its check refuses: throw, as the kernel
+ * refuses it too; or, where the kernel ignores it, a warning (an error with
+ * opts.strict), citing the kernel function.
+ */
+function onAnomaly(kernel: FieldIR['kernel'], error: string, code: string, ctx: Ctx): string {
+  if (kernel?.does !== 'ignore') return `throw ${error};`;
+  ctx.runtime.add('acceptedAnomaly');
+  return `acceptedAnomaly(opts, '${code}', ${error}, ${tsString(kernel.by)});`;
+}
+
 function allowedCheck(f: FieldIR, local: string, st: StructIR, ctx: Ctx, onEncode: boolean): Stmt[] {
+  // What the kernel ignores, a writer may write: only decoders say so.
+  if (onEncode && f.kernel?.does === 'ignore') return [];
   if (f.equals !== undefined) {
     const fn = onEncode ? 'unexpectedValueOnEncode' : 'unexpectedValue';
     ctx.runtime.add(fn);
     const lit = primIsBig(f.prim!) ? `${f.equals}n` : String(f.equals);
-    return [{ head: `if (${local} !== ${lit})`, body: [`throw ${fn}(${local}, ${lit}, '${st.name}', '${f.name}', ${at(f.offset)});`] }];
+    const error = `${fn}(${local}, ${lit}, '${st.name}', '${f.name}', ${at(f.offset)})`;
+    return [{ head: `if (${local} !== ${lit})`, body: [onEncode ? `throw ${error};` : onAnomaly(f.kernel, error, 'unexpected-value', ctx)] }];
   }
   if (f.allowed === undefined) return [];
   const fn = onEncode ? 'undeclaredBitsOnEncode' : 'undeclaredBits';
   ctx.runtime.add(fn);
   const big = primIsBig(f.prim!);
   const cond = big ? `(${local} & ~${hex(f.allowed)}n) !== 0n` : `(${local} & ~${hex(f.allowed)}) !== 0`;
-  return [{ head: `if (${cond})`, body: [`throw ${fn}(${local}, ${hex(f.allowed)}${big ? 'n' : ''}, '${st.name}', '${f.name}', ${at(f.offset)});`] }];
+  const error = `${fn}(${local}, ${hex(f.allowed)}${big ? 'n' : ''}, '${st.name}', '${f.name}', ${at(f.offset)})`;
+  return [{ head: `if (${cond})`, body: [onEncode ? `throw ${error};` : onAnomaly(f.kernel, error, 'undeclared-bits', ctx)] }];
 }
 
 /** A member that may not exceed an earlier one (nr_devices <= max_nr_devices); both are already checked integers. */
@@ -481,8 +497,16 @@ function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         break;
       case 'array':
         if (isCharArray(f)) {
-          ctx.runtime.add('readCString');
-          out.push(`const ${local} = readCString(view, ${at(f.offset)}, ${f.size}, '${st.name}', '${f.name}');`);
+          if (f.kernel?.does === 'truncate') {
+            ctx.runtime.add('readCStringTruncating');
+            out.push(`const ${local} = readCStringTruncating(view, ${at(f.offset)}, ${f.size}, '${st.name}', '${f.name}', opts, ${tsString(f.kernel.by)});`);
+          } else if (f.kernel?.does === 'ignore') {
+            ctx.runtime.add('readCStringPadded');
+            out.push(`const ${local} = readCStringPadded(view, ${at(f.offset)}, ${f.size}, '${st.name}', '${f.name}', opts, ${tsString(f.kernel.by)});`);
+          } else {
+            ctx.runtime.add('readCString');
+            out.push(`const ${local} = readCString(view, ${at(f.offset)}, ${f.size}, '${st.name}', '${f.name}');`);
+          }
         } else {
           out.push(`const ${local}: ${primTsType(f.prim!)}[] = new Array(${f.count});`);
           out.push({ head: `for (let i = 0; i < ${f.count}; i++)`, body: [`${local}[i] = ${readPrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`)};`] });
@@ -493,12 +517,12 @@ function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         out.push({ head: `for (let i = 0; i < ${f.count}; i++)`, body: [`${local}[i] = ${readPrim('u64', `${at(f.offset)} + i * 8`)};`] });
         break;
       case 'struct':
-        out.push(`const ${local} = ${ctx.use(nested(ctx, rec, f), 'decode')}(view, ${at(f.offset)});`);
+        out.push(`const ${local} = ${ctx.use(nested(ctx, rec, f), 'decode')}(view, ${at(f.offset)}, opts);`);
         break;
       case 'struct-array': {
         const n = nested(ctx, rec, f);
         out.push(`const ${local}: ${ctx.use(n, 'iface')}[] = new Array(${f.count});`);
-        out.push({ head: `for (let i = 0; i < ${f.count}; i++)`, body: [`${local}[i] = ${ctx.use(n, 'decode')}(view, ${at(f.offset)} + i * ${f.elemSize});`] });
+        out.push({ head: `for (let i = 0; i < ${f.count}; i++)`, body: [`${local}[i] = ${ctx.use(n, 'decode')}(view, ${at(f.offset)} + i * ${f.elemSize}, opts);`] });
         break;
       }
       case 'flexible': {
@@ -513,7 +537,7 @@ function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         out.push(`const ${local}_n = Number(v_${countField});`);
         out.push(`checkBounds(view, ${at(f.offset)}, ${local}_n * ${f.elemSize}, '${st.name}', [[${f.offset}, '${f.name}']]);`);
         out.push(`const ${local}: ${elemType}[] = new Array(${local}_n);`);
-        const read = f.struct ? `${ctx.use(nested(ctx, rec, f), 'decode')}(view, ${at(f.offset)} + i * ${f.elemSize})` : readPrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`);
+        const read = f.struct ? `${ctx.use(nested(ctx, rec, f), 'decode')}(view, ${at(f.offset)} + i * ${f.elemSize}, opts)` : readPrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`);
         out.push({ head: `for (let i = 0; i < ${local}_n; i++)`, body: [`${local}[i] = ${read};`] });
         break;
       }
@@ -629,7 +653,7 @@ function emitStruct(sf: ModuleSink, rec: CodecNames, ctx: Ctx): void {
     name: rec.decode,
     isExported: true,
     docs: [`Reads struct ${st.name} (${rec.version}) at \`offset\`; throws DecodeError for bytes the kernel would refuse.`],
-    parameters: [{ name: 'view', type: 'DataView' }, { name: 'offset', initializer: '0' }],
+    parameters: [{ name: 'view', type: 'DataView' }, { name: 'offset', initializer: '0' }, { name: 'opts', type: 'ReadOptions', hasQuestionToken: true }],
     returnType: ctx.use(rec, 'iface'),
     // DataView checks every access itself; a RangeError becomes a located DecodeError on the way out.
     statements: written([{ try: decodeBody(rec, ctx), catch: [`throw decodeFailure(e, view, offset, ${st.size}, ${tsString(st.name)}, ${fieldTableName(rec)});`] }]),

@@ -435,6 +435,7 @@ class LayoutEngine {
       ...(f.doc ? { doc: f.doc } : {}),
       ...(f.ref ? { ref: { ...(f.ref.to ? { to: f.ref.to.name } : {}), ...(f.ref.via ? { via: f.ref.via.name, viaKind: f.ref.via.def.kind } : {}), ...(f.ref.count ? { count: f.ref.count.name! } : {}) } } : {}),
       ...(f.allowed ? { allowed: this.eval(f.allowed, version) } : {}),
+      ...(f.kernel ? { kernel: f.kernel } : {}),
       ...(f.equals ? { equals: this.eval(f.equals, version) } : {}),
       ...(f.holds ? { holds: f.holds.name } : {}),
       ...(f.atMost ? { atMost: f.atMost.name } : {}),
@@ -474,6 +475,7 @@ class LayoutEngine {
           byteOffset: 0,
           byteSize: 0,
           ...(b.allowed ? { allowed: this.eval(b.allowed, version) } : {}),
+          ...(b.kernel ? { kernel: b.kernel } : {}),
         }));
         return { ...common, shape: 'bits', offset: 0, size, align: size, prim: f.unit, bits };
       }

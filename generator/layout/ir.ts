@@ -152,13 +152,20 @@ export interface FieldIR {
   readonly members?: readonly FieldIR[];
   readonly khoserTarget?: string;
   readonly ref?: { readonly to?: string; readonly via?: string; readonly viaKind?: string; readonly count?: string };
-  /** Bits a reader accepts; others make the kernel refuse the object. */
+  /** Bits a reader accepts; others make the kernel refuse the object (or, per `kernel`, ignore them). */
   readonly allowed?: bigint;
+  /** What the kernel does with a value the checks of this member refuse (default: refuse), and where. */
+  readonly kernel?: KernelCheckIR;
   /** The only value a reader accepts; any other makes the kernel refuse the object. */
   readonly equals?: bigint;
   readonly holds?: string;
   /** An earlier member this one may not exceed. */
   readonly atMost?: string;
+}
+
+export interface KernelCheckIR {
+  readonly does: 'refuse' | 'ignore' | 'truncate';
+  readonly by: string;
 }
 
 export interface BitIR {
@@ -175,6 +182,7 @@ export interface BitIR {
   readonly byteOffset: number;
   readonly byteSize: number;
   readonly allowed?: bigint;
+  readonly kernel?: KernelCheckIR;
 }
 
 export interface ContainerIR {

@@ -143,7 +143,14 @@ export interface Bitfield {
   readonly width: number;
   readonly doc?: string;
   readonly allowed?: ExprRef;
+  readonly kernel?: KernelCheck;
   readonly span: SourceSpan;
+}
+
+/** What the kernel's restore path does with a value a check refuses, and the function that reads it. */
+export interface KernelCheck {
+  readonly does: 'refuse' | 'ignore' | 'truncate';
+  readonly by: string;
 }
 
 export interface Ref {
@@ -166,6 +173,7 @@ interface FieldCommon {
   readonly holds?: { name: string; span: SourceSpan };
   /** An earlier integer member this one may not exceed. */
   readonly atMost?: { name: string; span: SourceSpan };
+  readonly kernel?: KernelCheck;
   readonly span: SourceSpan;
 }
 

@@ -65,7 +65,7 @@ export interface RawField {
   ctype?: string;
   count?: ExprValue;
   flexible?: true;
-  bits?: { name: string; lsb: number; width: number; doc?: string; allowed?: ExprValue }[];
+  bits?: { name: string; lsb: number; width: number; doc?: string; allowed?: ExprValue; kernel?: RawKernelCheck }[];
   bitmap?: ExprValue;
   khoser?: string;
   union?: RawField[];
@@ -74,7 +74,14 @@ export interface RawField {
   equals?: ExprValue;
   holds?: string;
   at_most?: string;
+  kernel?: RawKernelCheck;
   in?: string[];
+}
+
+/** What the kernel does with a value a check refuses, and where. */
+export interface RawKernelCheck {
+  does: 'refuse' | 'ignore' | 'truncate';
+  by: string;
 }
 
 interface RawFdtProperty {

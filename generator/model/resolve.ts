@@ -578,8 +578,20 @@ class Resolver {
         ...(rf.equals !== undefined ? (() => { const a = this.exprRef(f, [...p, 'equals'], rf.equals); this.checkExpr(schema, a); return a ? { equals: a } : {}; })() : {}),
         ...(rf.holds !== undefined ? { holds: { name: rf.holds, span: f.spanOf([...p, 'holds']) } } : {}),
         ...(rf.at_most !== undefined ? { atMost: { name: rf.at_most, span: f.spanOf([...p, 'at_most']) } } : {}),
+        ...(rf.kernel ? { kernel: rf.kernel } : {}),
         span,
       };
+      if (rf.kernel) {
+        const isString = rf.type === 'char' && rf.count !== undefined;
+        const checked = rf.allowed !== undefined || rf.equals !== undefined || rf.at_most !== undefined;
+        if (rf.kernel.does === 'truncate' ? !isString : !checked && !isString) {
+          this.err(
+            'bad-field',
+            f.spanOf([...p, 'kernel']),
+            rf.kernel.does === 'truncate' ? `'truncate' is for char arrays, and '${rf.name ?? 'this member'}' is none` : `kernel says what the kernel does with a value a check refuses, but '${rf.name ?? 'this member'}' has no check (allowed, equals, at_most) and holds no string`,
+          );
+        }
+      }
       if (rf.at_most !== undefined) {
         const bound = raws.slice(0, i).find((x) => x.name === rf.at_most);
         const integer = (x: RawField | undefined) => x !== undefined && x.count === undefined && x.type !== undefined && x.type !== 'char' && PRIMS.includes(x.type as Prim);
@@ -651,7 +663,9 @@ class Resolver {
           }
           const allowed = b.allowed !== undefined ? this.exprRef(f, [...p, 'bits', j, 'allowed'], b.allowed) : undefined;
           this.checkExpr(schema, allowed);
-          return { name: b.name, lsb: b.lsb, width: b.width, ...(b.doc ? { doc: b.doc } : {}), ...(allowed ? { allowed } : {}), span: bspan };
+          if (b.kernel && !allowed) this.err('bad-field', f.spanOf([...p, 'bits', j, 'kernel']), `kernel says what the kernel does with bits outside allowed, but '${b.name}' has no allowed`, 'add allowed: with the bits a reader accepts, or remove kernel:');
+          else if (b.kernel?.does === 'truncate') this.err('bad-field', f.spanOf([...p, 'bits', j, 'kernel', 'does']), `'truncate' is for char arrays; bits outside allowed are refused or ignored`);
+          return { name: b.name, lsb: b.lsb, width: b.width, ...(b.doc ? { doc: b.doc } : {}), ...(allowed ? { allowed } : {}), ...(b.kernel ? { kernel: b.kernel } : {}), span: bspan };
         });
         const sorted = [...bits].map((b, j) => ({ b, j })).sort((x, y) => x.b.lsb - y.b.lsb);
         for (let k = 1; k < sorted.length; k++) {

@@ -43,6 +43,8 @@ export interface NumLeaf {
   readonly signed: boolean;
   readonly big: boolean;
   readonly allowed?: bigint;
+  /** The kernel ignores bits outside `allowed`: readers warn, writers write them. */
+  readonly ignored?: true;
   /** Where the bits lie: byte offset of the little-endian unit, its size, and the lsb inside it. */
   readonly unitOffset: number;
   readonly unitSize: number;
@@ -89,7 +91,7 @@ interface WalkOptions {
   readonly allElements?: boolean;
 }
 
-function primLeaf(p: Prim, path: Path, struct: string, field: string, offset: number, allowed?: bigint): NumLeaf {
+function primLeaf(p: Prim, path: Path, struct: string, field: string, offset: number, allowed?: bigint, ignored?: boolean): NumLeaf {
   const bits = primBits(p);
   return {
     kind: 'num',
@@ -101,6 +103,7 @@ function primLeaf(p: Prim, path: Path, struct: string, field: string, offset: nu
     signed: p.startsWith('s'),
     big: primIsBig(p),
     ...(allowed !== undefined ? { allowed } : {}),
+    ...(ignored ? { ignored: true as const } : {}),
     unitOffset: offset,
     unitSize: bits / 8,
     lsb: 0,
@@ -118,6 +121,7 @@ function bitLeaf(f: FieldIR, b: BitIR, path: Path, struct: string, unitOffset: n
     signed: false,
     big: bitIsBig(b),
     ...(b.allowed !== undefined ? { allowed: b.allowed } : {}),
+    ...(b.kernel?.does === 'ignore' ? { ignored: true as const } : {}),
     unitOffset,
     unitSize: f.size,
     lsb: b.lsb,
@@ -141,7 +145,7 @@ export function members(st: StructIR, base = 0, path: Path = [], options: WalkOp
         for (const m of f.members!) field(m, at + m.offset);
         return;
       case 'scalar':
-        out.push(primLeaf(f.prim!, [...path, name!], st.name, name!, at, f.allowed));
+        out.push(primLeaf(f.prim!, [...path, name!], st.name, name!, at, f.allowed, f.kernel?.does === 'ignore'));
         return;
       case 'khoser':
         out.push(primLeaf('u64', [...path, name!], st.name, name!, at, f.allowed));

@@ -70,7 +70,7 @@ struct memfd_luo_folio_ser {
  * @size:      File size in bytes (i_size); 0 means the file has no folios.
  * @seals:     F_SEAL_* seals of the file; they are uapi, so they are stored as
  *             they are.
- * @flags:     No flag is defined yet; every bit must be 0.
+ * @flags:     No flag is defined yet; a writer stores 0.
  * @nr_folios: Number of entries in the folio array.
  * @folios:    Preserved vmalloc area holding nr_folios struct
  *             memfd_luo_folio_ser.
