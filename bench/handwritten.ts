@@ -57,6 +57,16 @@ export class FolioView {
   get index(): bigint {
     return this.view.getBigUint64(this.offset + 8, true);
   }
+  /** A setter as one writes it by hand: the range check and two 32-bit words, keeping the flags. */
+  set pfn(v: number) {
+    if (!(v >= 0 && v <= 4503599627370495 && Number.isInteger(v))) throw new RangeError('pfn out of range');
+    this.view.setUint32(this.offset, v % 4294967296, true);
+    this.view.setUint32(this.offset + 4, (this.view.getUint32(this.offset + 4, true) & 0xfff00000) | Math.floor(v / 4294967296), true);
+  }
+  set index(v: bigint) {
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) throw new RangeError('index out of range');
+    this.view.setBigUint64(this.offset + 8, v, true);
+  }
 }
 
 /*

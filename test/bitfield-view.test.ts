@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeLuoFileSer, encodeLuoFileSer, LuoFileSerView } from '../generated/ts/luo.js';
-import { decodeMemfdLuoFolioSer, encodeMemfdLuoFolioSer, MemfdLuoFolioSerView } from '../generated/ts/memfd.js';
+import { decodeMemfdLuoFolioSer, encodeMemfdLuoFolioSer, MemfdLuoFolioSerView, MemfdLuoSerView } from '../generated/ts/memfd.js';
+import { PciSerView } from '../generated/ts/pci.js';
 import { decodeKhoVmalloc, KhoVmallocView } from '../generated/ts/vmalloc.js';
 import { EncodeError, extractBits, insertBits } from '../runtime/index.js';
 
@@ -41,7 +42,7 @@ describe('extractBits / insertBits', () => {
 describe('generated views read and write what the codecs do', () => {
   it('memfd_luo_folio_ser: pfn:52 and flags:12 through the view', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 52 - 1 }), fc.integer({ min: 0, max: 3 }), fc.bigInt({ min: 0n, max: (1n << BigInt(64)) - 1n }), fc.integer({ min: 0, max: 3 }), (pfn, flags, index, slot) => {
+      fc.property(fc.integer({ min: 0, max: 2 ** 52 - 1 }), fc.integer({ min: 0, max: 0xfff }), fc.bigInt({ min: 0n, max: (1n << BigInt(64)) - 1n }), fc.integer({ min: 0, max: 3 }), (pfn, flags, index, slot) => {
         const view = new DataView(new ArrayBuffer(64));
         const v = new MemfdLuoFolioSerView(view, slot * 16);
         v.pfn = pfn;
@@ -54,6 +55,39 @@ describe('generated views read and write what the codecs do', () => {
     );
     const v = new MemfdLuoFolioSerView(new DataView(new ArrayBuffer(16)));
     expect(() => (v.pfn = 2 ** 52)).toThrow(EncodeError);
+    expect(() => (v.flags = 0x1000)).toThrow(EncodeError);
+  });
+
+  it('a bitfield setter leaves every other bit of its unit alone (no BigInt on the way)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.integer({ min: 0, max: 2 ** 52 - 1 }), fc.integer({ min: 0, max: 0xfff }), (bytes, pfn, flags) => {
+        const view = new DataView(bytes.slice().buffer);
+        const v = new MemfdLuoFolioSerView(view);
+        const before = view.getBigUint64(0, true);
+        v.pfn = pfn;
+        expect(view.getBigUint64(0, true)).toBe((before & ~((1n << 52n) - 1n)) | BigInt(pfn));
+        v.flags = flags;
+        expect(view.getBigUint64(0, true)).toBe((BigInt(flags) << 52n) | BigInt(pfn));
+        expect(new Uint8Array(view.buffer, 8)).toEqual(bytes.subarray(8));
+      }),
+    );
+  });
+
+  it('setters refuse what encode refuses, writing nothing: an unknown seal, more devices than the array holds', () => {
+    const memfd = new DataView(new ArrayBuffer(48));
+    const m = new MemfdLuoSerView(memfd);
+    m.seals = 0x3f;
+    expect(() => (m.seals = 0x40)).toThrow(EncodeError);
+    expect(() => (m.seals = 0x40)).toThrow('memfd_luo_ser.seals at offset 16: undeclared bits 0x40 set (allowed: 0x3f)');
+    expect(m.seals).toBe(0x3f);
+    m.flags = 0x80000000; // the kernel never reads it: a writer may set it
+    expect(m.flags).toBe(0x80000000);
+    const pci = new DataView(new ArrayBuffer(8));
+    const p = new PciSerView(pci);
+    p.max_nr_devices = 2;
+    p.nr_devices = 2;
+    expect(() => (p.nr_devices = 3)).toThrow('pci_ser.nr_devices at offset 4: is 3, more than max_nr_devices (2): the array holds only 2 entries');
+    expect(p.nr_devices).toBe(2);
   });
 
   it('luo_file_ser: the string and the u64 members', () => {

@@ -87,7 +87,10 @@ export class KhoBlockHeaderSerView {
   }
 
   set next(v: bigint) {
-    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'kho_block_header_ser', 'next', this.offset), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'kho_block_header_ser', 'next', this.offset);
+    }
+    this.view.setBigUint64(this.offset, v, true);
   }
 
   get count(): bigint {
@@ -95,11 +98,10 @@ export class KhoBlockHeaderSerView {
   }
 
   set count(v: bigint) {
-    this.view.setBigUint64(
-      this.offset + 8,
-      checkBigUint(v, 64, 'kho_block_header_ser', 'count', this.offset + 8),
-      true,
-    );
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'kho_block_header_ser', 'count', this.offset + 8);
+    }
+    this.view.setBigUint64(this.offset + 8, v, true);
   }
 }
 

@@ -102,7 +102,13 @@ export class KhoKexecMetadataView {
   }
 
   set version(v: number) {
-    this.view.setUint32(this.offset, checkUint(v, 32, 'kho_kexec_metadata', 'version', this.offset), true);
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'kho_kexec_metadata', 'version', this.offset);
+    }
+    if (v !== 1) {
+      throw unexpectedValueOnEncode(v, 1, 'kho_kexec_metadata', 'version', this.offset);
+    }
+    this.view.setUint32(this.offset, v, true);
   }
 
   get previous_release(): string {
@@ -118,11 +124,10 @@ export class KhoKexecMetadataView {
   }
 
   set kexec_count(v: number) {
-    this.view.setUint32(
-      this.offset + 69,
-      checkUint(v, 32, 'kho_kexec_metadata', 'kexec_count', this.offset + 69),
-      true,
-    );
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'kho_kexec_metadata', 'kexec_count', this.offset + 69);
+    }
+    this.view.setUint32(this.offset + 69, v, true);
   }
 }
 

@@ -140,7 +140,10 @@ export class LuoSerView {
   }
 
   set liveupdate_num(v: bigint) {
-    this.view.setBigUint64(this.offset + 8, checkBigUint(v, 64, 'luo_ser', 'liveupdate_num', this.offset + 8), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_ser', 'liveupdate_num', this.offset + 8);
+    }
+    this.view.setBigUint64(this.offset + 8, v, true);
   }
 
   get sessions_pa(): bigint {
@@ -148,7 +151,10 @@ export class LuoSerView {
   }
 
   set sessions_pa(v: bigint) {
-    this.view.setBigUint64(this.offset + 16, checkBigUint(v, 64, 'luo_ser', 'sessions_pa', this.offset + 16), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_ser', 'sessions_pa', this.offset + 16);
+    }
+    this.view.setBigUint64(this.offset + 16, v, true);
   }
 
   get flbs_pa(): bigint {
@@ -156,7 +162,10 @@ export class LuoSerView {
   }
 
   set flbs_pa(v: bigint) {
-    this.view.setBigUint64(this.offset + 24, checkBigUint(v, 64, 'luo_ser', 'flbs_pa', this.offset + 24), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_ser', 'flbs_pa', this.offset + 24);
+    }
+    this.view.setBigUint64(this.offset + 24, v, true);
   }
 }
 
@@ -250,7 +259,10 @@ export class LuoFileSerView {
   }
 
   set data(v: bigint) {
-    this.view.setBigUint64(this.offset + 48, checkBigUint(v, 64, 'luo_file_ser', 'data', this.offset + 48), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_file_ser', 'data', this.offset + 48);
+    }
+    this.view.setBigUint64(this.offset + 48, v, true);
   }
 
   get token(): bigint {
@@ -258,7 +270,10 @@ export class LuoFileSerView {
   }
 
   set token(v: bigint) {
-    this.view.setBigUint64(this.offset + 56, checkBigUint(v, 64, 'luo_file_ser', 'token', this.offset + 56), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_file_ser', 'token', this.offset + 56);
+    }
+    this.view.setBigUint64(this.offset + 56, v, true);
   }
 }
 
@@ -331,7 +346,10 @@ export class LuoFileSetSerView {
   }
 
   set files(v: bigint) {
-    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'luo_file_set_ser', 'files', this.offset), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_file_set_ser', 'files', this.offset);
+    }
+    this.view.setBigUint64(this.offset, v, true);
   }
 
   get count(): bigint {
@@ -339,7 +357,10 @@ export class LuoFileSetSerView {
   }
 
   set count(v: bigint) {
-    this.view.setBigUint64(this.offset + 8, checkBigUint(v, 64, 'luo_file_set_ser', 'count', this.offset + 8), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_file_set_ser', 'count', this.offset + 8);
+    }
+    this.view.setBigUint64(this.offset + 8, v, true);
   }
 }
 
@@ -489,7 +510,10 @@ export class LuoFlbHeaderSerView {
   }
 
   set pgcnt(v: bigint) {
-    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'luo_flb_header_ser', 'pgcnt', this.offset), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_flb_header_ser', 'pgcnt', this.offset);
+    }
+    this.view.setBigUint64(this.offset, v, true);
   }
 
   get count(): bigint {
@@ -497,7 +521,10 @@ export class LuoFlbHeaderSerView {
   }
 
   set count(v: bigint) {
-    this.view.setBigUint64(this.offset + 8, checkBigUint(v, 64, 'luo_flb_header_ser', 'count', this.offset + 8), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_flb_header_ser', 'count', this.offset + 8);
+    }
+    this.view.setBigUint64(this.offset + 8, v, true);
   }
 }
 
@@ -591,7 +618,10 @@ export class LuoFlbSerView {
   }
 
   set data(v: bigint) {
-    this.view.setBigUint64(this.offset + 48, checkBigUint(v, 64, 'luo_flb_ser', 'data', this.offset + 48), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_flb_ser', 'data', this.offset + 48);
+    }
+    this.view.setBigUint64(this.offset + 48, v, true);
   }
 
   get count(): bigint {
@@ -599,7 +629,10 @@ export class LuoFlbSerView {
   }
 
   set count(v: bigint) {
-    this.view.setBigUint64(this.offset + 56, checkBigUint(v, 64, 'luo_flb_ser', 'count', this.offset + 56), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_flb_ser', 'count', this.offset + 56);
+    }
+    this.view.setBigUint64(this.offset + 56, v, true);
   }
 }
 
@@ -661,7 +694,10 @@ export class LuoSessionHeaderSerV3View {
   }
 
   set count(v: bigint) {
-    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'luo_session_header_ser', 'count', this.offset), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_session_header_ser', 'count', this.offset);
+    }
+    this.view.setBigUint64(this.offset, v, true);
   }
 }
 
@@ -757,7 +793,10 @@ export class LuoSerV5CompositeView {
   }
 
   set liveupdate_num(v: bigint) {
-    this.view.setBigUint64(this.offset + 16, checkBigUint(v, 64, 'luo_ser', 'liveupdate_num', this.offset + 16), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_ser', 'liveupdate_num', this.offset + 16);
+    }
+    this.view.setBigUint64(this.offset + 16, v, true);
   }
 
   get sessions_pa(): bigint {
@@ -765,7 +804,10 @@ export class LuoSerV5CompositeView {
   }
 
   set sessions_pa(v: bigint) {
-    this.view.setBigUint64(this.offset + 24, checkBigUint(v, 64, 'luo_ser', 'sessions_pa', this.offset + 24), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_ser', 'sessions_pa', this.offset + 24);
+    }
+    this.view.setBigUint64(this.offset + 24, v, true);
   }
 
   get flbs_pa(): bigint {
@@ -773,7 +815,10 @@ export class LuoSerV5CompositeView {
   }
 
   set flbs_pa(v: bigint) {
-    this.view.setBigUint64(this.offset + 32, checkBigUint(v, 64, 'luo_ser', 'flbs_pa', this.offset + 32), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_ser', 'flbs_pa', this.offset + 32);
+    }
+    this.view.setBigUint64(this.offset + 32, v, true);
   }
 }
 
@@ -870,7 +915,10 @@ export class LuoFeatureHdrFeaturesView {
   }
 
   set supp(v: bigint) {
-    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'luo_feature_hdr', 'supp', this.offset), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_feature_hdr', 'supp', this.offset);
+    }
+    this.view.setBigUint64(this.offset, v, true);
   }
 
   get req(): bigint {
@@ -878,7 +926,10 @@ export class LuoFeatureHdrFeaturesView {
   }
 
   set req(v: bigint) {
-    this.view.setBigUint64(this.offset + 8, checkBigUint(v, 64, 'luo_feature_hdr', 'req', this.offset + 8), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_feature_hdr', 'req', this.offset + 8);
+    }
+    this.view.setBigUint64(this.offset + 8, v, true);
   }
 
   get active(): bigint {
@@ -886,7 +937,10 @@ export class LuoFeatureHdrFeaturesView {
   }
 
   set active(v: bigint) {
-    this.view.setBigUint64(this.offset + 16, checkBigUint(v, 64, 'luo_feature_hdr', 'active', this.offset + 16), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_feature_hdr', 'active', this.offset + 16);
+    }
+    this.view.setBigUint64(this.offset + 16, v, true);
   }
 
   reservedAt(i: number): bigint {
@@ -981,11 +1035,10 @@ export class LuoSerFeaturesView {
   }
 
   set liveupdate_num(v: bigint) {
-    this.view.setBigUint64(
-      this.offset + 128,
-      checkBigUint(v, 64, 'luo_ser', 'liveupdate_num', this.offset + 128),
-      true,
-    );
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_ser', 'liveupdate_num', this.offset + 128);
+    }
+    this.view.setBigUint64(this.offset + 128, v, true);
   }
 
   get sessions_pa(): bigint {
@@ -993,7 +1046,10 @@ export class LuoSerFeaturesView {
   }
 
   set sessions_pa(v: bigint) {
-    this.view.setBigUint64(this.offset + 136, checkBigUint(v, 64, 'luo_ser', 'sessions_pa', this.offset + 136), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_ser', 'sessions_pa', this.offset + 136);
+    }
+    this.view.setBigUint64(this.offset + 136, v, true);
   }
 
   get flbs_pa(): bigint {
@@ -1001,7 +1057,10 @@ export class LuoSerFeaturesView {
   }
 
   set flbs_pa(v: bigint) {
-    this.view.setBigUint64(this.offset + 144, checkBigUint(v, 64, 'luo_ser', 'flbs_pa', this.offset + 144), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_ser', 'flbs_pa', this.offset + 144);
+    }
+    this.view.setBigUint64(this.offset + 144, v, true);
   }
 }
 

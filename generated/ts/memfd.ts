@@ -13,7 +13,6 @@ import {
   type FeatureReader,
   type FeatureVerdict,
   type FieldTable,
-  insertBits,
   negotiateFeatures,
   type ReadOptions,
   readStoredCompat,
@@ -128,10 +127,13 @@ export class MemfdLuoFolioSerView {
   }
 
   set pfn(v: number) {
-    const checked = BigInt(checkUint(v, 52, 'memfd_luo_folio_ser', 'pfn', this.offset));
-    this.view.setBigUint64(
-      this.offset,
-      insertBits(this.view.getBigUint64(this.offset, true), 0, 52, checked, 64),
+    if (!(v >= 0 && v <= 4503599627370495 && Number.isInteger(v))) {
+      checkUint(v, 52, 'memfd_luo_folio_ser', 'pfn', this.offset);
+    }
+    this.view.setUint32(this.offset, v % 4294967296, true);
+    this.view.setUint32(
+      this.offset + 4,
+      (this.view.getUint32(this.offset + 4, true) & 0xfff00000) | Math.floor(v / 4294967296),
       true,
     );
   }
@@ -143,12 +145,10 @@ export class MemfdLuoFolioSerView {
   }
 
   set flags(v: number) {
-    const checked = BigInt(checkUint(v, 12, 'memfd_luo_folio_ser', 'flags', this.offset));
-    this.view.setBigUint64(
-      this.offset,
-      insertBits(this.view.getBigUint64(this.offset, true), 52, 12, checked, 64),
-      true,
-    );
+    if (typeof v !== 'number' || v >>> 0 !== v || v > 0xfff) {
+      checkUint(v, 12, 'memfd_luo_folio_ser', 'flags', this.offset);
+    }
+    this.view.setUint32(this.offset + 4, (this.view.getUint32(this.offset + 4, true) & 0xfffff) | (v * 1048576), true);
   }
 
   get index(): bigint {
@@ -156,7 +156,10 @@ export class MemfdLuoFolioSerView {
   }
 
   set index(v: bigint) {
-    this.view.setBigUint64(this.offset + 8, checkBigUint(v, 64, 'memfd_luo_folio_ser', 'index', this.offset + 8), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'memfd_luo_folio_ser', 'index', this.offset + 8);
+    }
+    this.view.setBigUint64(this.offset + 8, v, true);
   }
 }
 
@@ -275,7 +278,10 @@ export class MemfdLuoSerView {
   }
 
   set pos(v: bigint) {
-    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'memfd_luo_ser', 'pos', this.offset), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'memfd_luo_ser', 'pos', this.offset);
+    }
+    this.view.setBigUint64(this.offset, v, true);
   }
 
   get size(): bigint {
@@ -283,7 +289,10 @@ export class MemfdLuoSerView {
   }
 
   set size(v: bigint) {
-    this.view.setBigUint64(this.offset + 8, checkBigUint(v, 64, 'memfd_luo_ser', 'size', this.offset + 8), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'memfd_luo_ser', 'size', this.offset + 8);
+    }
+    this.view.setBigUint64(this.offset + 8, v, true);
   }
 
   get seals(): number {
@@ -291,7 +300,13 @@ export class MemfdLuoSerView {
   }
 
   set seals(v: number) {
-    this.view.setUint32(this.offset + 16, checkUint(v, 32, 'memfd_luo_ser', 'seals', this.offset + 16), true);
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'memfd_luo_ser', 'seals', this.offset + 16);
+    }
+    if ((v & ~0x3f) !== 0) {
+      throw undeclaredBitsOnEncode(v, 0x3f, 'memfd_luo_ser', 'seals', this.offset + 16);
+    }
+    this.view.setUint32(this.offset + 16, v, true);
   }
 
   get flags(): number {
@@ -299,7 +314,10 @@ export class MemfdLuoSerView {
   }
 
   set flags(v: number) {
-    this.view.setUint32(this.offset + 20, checkUint(v, 32, 'memfd_luo_ser', 'flags', this.offset + 20), true);
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'memfd_luo_ser', 'flags', this.offset + 20);
+    }
+    this.view.setUint32(this.offset + 20, v, true);
   }
 
   get nr_folios(): bigint {
@@ -307,7 +325,10 @@ export class MemfdLuoSerView {
   }
 
   set nr_folios(v: bigint) {
-    this.view.setBigUint64(this.offset + 24, checkBigUint(v, 64, 'memfd_luo_ser', 'nr_folios', this.offset + 24), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'memfd_luo_ser', 'nr_folios', this.offset + 24);
+    }
+    this.view.setBigUint64(this.offset + 24, v, true);
   }
 
   get folios(): KhoVmallocView {
@@ -398,7 +419,10 @@ export class MemfdLuoSerV1View {
   }
 
   set pos(v: bigint) {
-    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'memfd_luo_ser', 'pos', this.offset), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'memfd_luo_ser', 'pos', this.offset);
+    }
+    this.view.setBigUint64(this.offset, v, true);
   }
 
   get size(): bigint {
@@ -406,7 +430,10 @@ export class MemfdLuoSerV1View {
   }
 
   set size(v: bigint) {
-    this.view.setBigUint64(this.offset + 8, checkBigUint(v, 64, 'memfd_luo_ser', 'size', this.offset + 8), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'memfd_luo_ser', 'size', this.offset + 8);
+    }
+    this.view.setBigUint64(this.offset + 8, v, true);
   }
 
   get nr_folios(): bigint {
@@ -414,7 +441,10 @@ export class MemfdLuoSerV1View {
   }
 
   set nr_folios(v: bigint) {
-    this.view.setBigUint64(this.offset + 16, checkBigUint(v, 64, 'memfd_luo_ser', 'nr_folios', this.offset + 16), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'memfd_luo_ser', 'nr_folios', this.offset + 16);
+    }
+    this.view.setBigUint64(this.offset + 16, v, true);
   }
 
   get folios(): KhoVmallocView {
@@ -562,7 +592,10 @@ export class MemfdLuoSerFeaturesView {
   }
 
   set pos(v: bigint) {
-    this.view.setBigUint64(this.offset + 128, checkBigUint(v, 64, 'memfd_luo_ser', 'pos', this.offset + 128), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'memfd_luo_ser', 'pos', this.offset + 128);
+    }
+    this.view.setBigUint64(this.offset + 128, v, true);
   }
 
   get size(): bigint {
@@ -570,7 +603,10 @@ export class MemfdLuoSerFeaturesView {
   }
 
   set size(v: bigint) {
-    this.view.setBigUint64(this.offset + 136, checkBigUint(v, 64, 'memfd_luo_ser', 'size', this.offset + 136), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'memfd_luo_ser', 'size', this.offset + 136);
+    }
+    this.view.setBigUint64(this.offset + 136, v, true);
   }
 
   get seals(): number {
@@ -578,7 +614,13 @@ export class MemfdLuoSerFeaturesView {
   }
 
   set seals(v: number) {
-    this.view.setUint32(this.offset + 144, checkUint(v, 32, 'memfd_luo_ser', 'seals', this.offset + 144), true);
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'memfd_luo_ser', 'seals', this.offset + 144);
+    }
+    if ((v & ~0x3f) !== 0) {
+      throw undeclaredBitsOnEncode(v, 0x3f, 'memfd_luo_ser', 'seals', this.offset + 144);
+    }
+    this.view.setUint32(this.offset + 144, v, true);
   }
 
   get flags(): number {
@@ -586,7 +628,10 @@ export class MemfdLuoSerFeaturesView {
   }
 
   set flags(v: number) {
-    this.view.setUint32(this.offset + 148, checkUint(v, 32, 'memfd_luo_ser', 'flags', this.offset + 148), true);
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'memfd_luo_ser', 'flags', this.offset + 148);
+    }
+    this.view.setUint32(this.offset + 148, v, true);
   }
 
   get nr_folios(): bigint {
@@ -594,11 +639,10 @@ export class MemfdLuoSerFeaturesView {
   }
 
   set nr_folios(v: bigint) {
-    this.view.setBigUint64(
-      this.offset + 152,
-      checkBigUint(v, 64, 'memfd_luo_ser', 'nr_folios', this.offset + 152),
-      true,
-    );
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'memfd_luo_ser', 'nr_folios', this.offset + 152);
+    }
+    this.view.setBigUint64(this.offset + 152, v, true);
   }
 
   get folios(): KhoVmallocView {

@@ -94,7 +94,10 @@ export class PciDevSerView {
   }
 
   set domain(v: number) {
-    this.view.setUint32(this.offset, checkUint(v, 32, 'pci_dev_ser', 'domain', this.offset), true);
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'pci_dev_ser', 'domain', this.offset);
+    }
+    this.view.setUint32(this.offset, v, true);
   }
 
   get bdf(): number {
@@ -102,7 +105,10 @@ export class PciDevSerView {
   }
 
   set bdf(v: number) {
-    this.view.setUint16(this.offset + 4, checkUint(v, 16, 'pci_dev_ser', 'bdf', this.offset + 4), true);
+    if (typeof v !== 'number' || v >>> 0 !== v || v > 0xffff) {
+      checkUint(v, 16, 'pci_dev_ser', 'bdf', this.offset + 4);
+    }
+    this.view.setUint16(this.offset + 4, v, true);
   }
 
   get refcount(): number {
@@ -110,7 +116,10 @@ export class PciDevSerView {
   }
 
   set refcount(v: number) {
-    this.view.setUint16(this.offset + 6, checkUint(v, 16, 'pci_dev_ser', 'refcount', this.offset + 6), true);
+    if (typeof v !== 'number' || v >>> 0 !== v || v > 0xffff) {
+      checkUint(v, 16, 'pci_dev_ser', 'refcount', this.offset + 6);
+    }
+    this.view.setUint16(this.offset + 6, v, true);
   }
 }
 
@@ -204,7 +213,10 @@ export class PciSerView {
   }
 
   set max_nr_devices(v: number) {
-    this.view.setUint32(this.offset, checkUint(v, 32, 'pci_ser', 'max_nr_devices', this.offset), true);
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'pci_ser', 'max_nr_devices', this.offset);
+    }
+    this.view.setUint32(this.offset, v, true);
   }
 
   get nr_devices(): number {
@@ -212,7 +224,13 @@ export class PciSerView {
   }
 
   set nr_devices(v: number) {
-    this.view.setUint32(this.offset + 4, checkUint(v, 32, 'pci_ser', 'nr_devices', this.offset + 4), true);
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'pci_ser', 'nr_devices', this.offset + 4);
+    }
+    if (v > this.max_nr_devices) {
+      throw exceedsBoundOnEncode(v, this.max_nr_devices, 'pci_ser', 'nr_devices', 'max_nr_devices', this.offset + 4);
+    }
+    this.view.setUint32(this.offset + 4, v, true);
   }
 }
 
@@ -294,7 +312,10 @@ export class PciDevSerV1View {
   }
 
   set domain(v: number) {
-    this.view.setUint32(this.offset, checkUint(v, 32, 'pci_dev_ser', 'domain', this.offset), true);
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'pci_dev_ser', 'domain', this.offset);
+    }
+    this.view.setUint32(this.offset, v, true);
   }
 
   get bdf(): number {
@@ -302,7 +323,10 @@ export class PciDevSerV1View {
   }
 
   set bdf(v: number) {
-    this.view.setUint16(this.offset + 4, checkUint(v, 16, 'pci_dev_ser', 'bdf', this.offset + 4), true);
+    if (typeof v !== 'number' || v >>> 0 !== v || v > 0xffff) {
+      checkUint(v, 16, 'pci_dev_ser', 'bdf', this.offset + 4);
+    }
+    this.view.setUint16(this.offset + 4, v, true);
   }
 
   get padding(): number {
@@ -310,7 +334,10 @@ export class PciDevSerV1View {
   }
 
   set padding(v: number) {
-    this.view.setUint16(this.offset + 6, checkUint(v, 16, 'pci_dev_ser', 'padding', this.offset + 6), true);
+    if (typeof v !== 'number' || v >>> 0 !== v || v > 0xffff) {
+      checkUint(v, 16, 'pci_dev_ser', 'padding', this.offset + 6);
+    }
+    this.view.setUint16(this.offset + 6, v, true);
   }
 }
 
@@ -404,7 +431,10 @@ export class PciSerV1View {
   }
 
   set max_nr_devices(v: number) {
-    this.view.setUint32(this.offset, checkUint(v, 32, 'pci_ser', 'max_nr_devices', this.offset), true);
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'pci_ser', 'max_nr_devices', this.offset);
+    }
+    this.view.setUint32(this.offset, v, true);
   }
 
   get nr_devices(): number {
@@ -412,7 +442,13 @@ export class PciSerV1View {
   }
 
   set nr_devices(v: number) {
-    this.view.setUint32(this.offset + 4, checkUint(v, 32, 'pci_ser', 'nr_devices', this.offset + 4), true);
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'pci_ser', 'nr_devices', this.offset + 4);
+    }
+    if (v > this.max_nr_devices) {
+      throw exceedsBoundOnEncode(v, this.max_nr_devices, 'pci_ser', 'nr_devices', 'max_nr_devices', this.offset + 4);
+    }
+    this.view.setUint32(this.offset + 4, v, true);
   }
 }
 

@@ -83,7 +83,10 @@ export class KhoVmallocHdrView {
   }
 
   set next(v: bigint) {
-    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'kho_vmalloc_hdr', 'next', this.offset), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'kho_vmalloc_hdr', 'next', this.offset);
+    }
+    this.view.setBigUint64(this.offset, v, true);
   }
 }
 
@@ -257,7 +260,10 @@ export class KhoVmallocView {
   }
 
   set first(v: bigint) {
-    this.view.setBigUint64(this.offset, checkBigUint(v, 64, 'kho_vmalloc', 'first', this.offset), true);
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'kho_vmalloc', 'first', this.offset);
+    }
+    this.view.setBigUint64(this.offset, v, true);
   }
 
   get total_pages(): number {
@@ -265,7 +271,10 @@ export class KhoVmallocView {
   }
 
   set total_pages(v: number) {
-    this.view.setUint32(this.offset + 8, checkUint(v, 32, 'kho_vmalloc', 'total_pages', this.offset + 8), true);
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'kho_vmalloc', 'total_pages', this.offset + 8);
+    }
+    this.view.setUint32(this.offset + 8, v, true);
   }
 
   get flags(): number {
@@ -273,7 +282,10 @@ export class KhoVmallocView {
   }
 
   set flags(v: number) {
-    this.view.setUint16(this.offset + 12, checkUint(v, 16, 'kho_vmalloc', 'flags', this.offset + 12), true);
+    if (typeof v !== 'number' || v >>> 0 !== v || v > 0xffff) {
+      checkUint(v, 16, 'kho_vmalloc', 'flags', this.offset + 12);
+    }
+    this.view.setUint16(this.offset + 12, v, true);
   }
 
   get order(): number {
@@ -281,7 +293,10 @@ export class KhoVmallocView {
   }
 
   set order(v: number) {
-    this.view.setUint16(this.offset + 14, checkUint(v, 16, 'kho_vmalloc', 'order', this.offset + 14), true);
+    if (typeof v !== 'number' || v >>> 0 !== v || v > 0xffff) {
+      checkUint(v, 16, 'kho_vmalloc', 'order', this.offset + 14);
+    }
+    this.view.setUint16(this.offset + 14, v, true);
   }
 }
 

@@ -682,6 +682,57 @@ function emitStruct(sf: ModuleSink, rec: CodecNames, ctx: Ctx): void {
   );
 }
 
+/** The error calls of the encoder's checks name `offset + N`; a view names `this.offset + N`. */
+function rebase(stmt: Stmt, o: string): Stmt {
+  if (typeof stmt === 'string') return stmt.replace(/\boffset( \+ \d+)?(?=\);)/, o);
+  if ('head' in stmt) return { head: stmt.head, body: stmt.body.map((b) => rebase(b, o)) };
+  return stmt;
+}
+
+/**
+ * A bitfield setter: range and declared-bit checks as encode does them, then
+ * a read-modify-write of only the 32-bit words (or the smaller unit) the
+ * field touches. A field of at most 53 bits stays a number throughout: no
+ * BigInt on the way; wider ones use the runtime's bigint helper.
+ */
+function bitSetter(f: FieldIR, b: BitIR, st: StructIR, ctx: Ctx): Stmt[] {
+  const unitBits = primBits(f.prim!);
+  const unit = f.offset === 0 ? 'this.offset' : `this.offset + ${f.offset}`;
+  const out: Stmt[] = [inlineCheck(ctx, 'v', b.width, false, bitIsBig(b), st.name, b.name, unit)];
+  if (b.allowed !== undefined && b.kernel?.does !== 'ignore') {
+    ctx.runtime.add('undeclaredBitsOnEncode');
+    const cond = bitIsBig(b) ? `(v & ~${hex(b.allowed)}n) !== 0n` : b.width <= 31 ? `(v & ~${hex(b.allowed)}) !== 0` : `(BigInt(v) & ~${hex(b.allowed)}n) !== 0n`;
+    out.push({ head: `if (${cond})`, body: [`throw undeclaredBitsOnEncode(v, ${hex(b.allowed)}${bitIsBig(b) ? 'n' : ''}, '${st.name}', '${b.name}', ${unit});`] });
+  }
+  if (bitIsBig(b)) {
+    ctx.runtime.add('insertBits');
+    const get = unitBits === 64 ? `this.view.getBigUint64(${unit}, true)` : `BigInt(this.view.${GET[f.prim!]}(${unit}${le(f.prim!)}))`;
+    const updated = `insertBits(${get}, ${b.lsb}, ${b.width}, v, ${unitBits})`;
+    out.push(unitBits === 64 ? `this.view.setBigUint64(${unit}, ${updated}, true);` : `this.view.${SET[f.prim!]}(${unit}, Number(${updated})${le(f.prim!)});`);
+    return out;
+  }
+  const wordBits = Math.min(32, unitBits);
+  const wordPrim = ({ 8: 'u8', 16: 'u16', 32: 'u32' } as Record<number, string>)[wordBits]!;
+  for (let w = 0; w < unitBits / wordBits; w++) {
+    const lo = w * wordBits;
+    const s = Math.max(b.lsb, lo);
+    const e = Math.min(b.lsb + b.width, lo + wordBits);
+    if (s >= e) continue;
+    const len = e - s;
+    // The part of v that lands in this word, as a number below 2^len.
+    let part = s - b.lsb === 0 ? 'v' : `Math.floor(v / ${2 ** (s - b.lsb)})`;
+    if (e - b.lsb < b.width) part = `(${part} % ${2 ** len})`;
+    const shifted = s - lo === 0 ? part : `${part} * ${2 ** (s - lo)}`;
+    const mask = (2 ** len - 1) * 2 ** (s - lo);
+    const at = `${unit} + ${lo / 8}`.replace(/ \+ 0$/, '');
+    const get = `this.view.${GET[wordPrim]}(${at}${le(wordPrim)})`;
+    const keep = 2 ** wordBits - 1 - mask;
+    const value = len === wordBits ? shifted : `(${get} & ${hex(keep)}) | ${shifted}`;
+    out.push(`this.view.${SET[wordPrim]}(${at}, ${value}${le(wordPrim)});`);
+  }
+  return out;
+}
+
 /** Getters and setters straight on the bytes: nothing is decoded until read. */
 function emitView(sf: ModuleSink, rec: CodecNames, ctx: Ctx): void {
   const st = rec.struct;
@@ -707,23 +758,7 @@ function emitView(sf: ModuleSink, rec: CodecNames, ctx: Ctx): void {
         // Read only the words this field touches.
         const withoutChecks = stmts.filter((s): s is string => typeof s === 'string' && (s === expr[0] || expr.some((e) => e.includes(s.split(' ')[1]!))));
         cls.addGetAccessor({ name: b.name, returnType: bitIsBig(b) ? 'bigint' : 'number', statements: written([...withoutChecks, `return ${values.get(b.name)};`]) });
-        // Read-modify-write of the storage unit through the runtime's bigint bitfield helpers.
-        ctx.runtime.add(bitIsBig(b) ? 'checkBigUint' : 'checkUint');
-        ctx.runtime.add('insertBits');
-        const bits = primBits(f.prim!);
-        const unit = f.offset === 0 ? 'this.offset' : `this.offset + ${f.offset}`;
-        const get = bits === 64 ? `this.view.getBigUint64(${unit}, true)` : `BigInt(this.view.${GET[f.prim!]}(${unit}${le(f.prim!)}))`;
-        const updated = `insertBits(${get}, ${b.lsb}, ${b.width}, checked, ${bits})`;
-        cls.addSetAccessor({
-          name: b.name,
-          parameters: [{ name: 'v', type: bitIsBig(b) ? 'bigint' : 'number' }],
-          statements: [
-            `const checked = BigInt(${bitIsBig(b) ? 'checkBigUint' : 'checkUint'}(v, ${b.width}, '${st.name}', '${b.name}', ${unit}));`,
-            bits === 64
-              ? `this.view.setBigUint64(${unit}, ${updated}, true);`
-              : `this.view.${SET[f.prim!]}(${unit}, Number(${updated})${le(f.prim!)});`,
-          ],
-        });
+        cls.addSetAccessor({ name: b.name, parameters: [{ name: 'v', type: bitIsBig(b) ? 'bigint' : 'number' }], statements: written(bitSetter(f, b, st, ctx)) });
       }
       continue;
     }
@@ -732,9 +767,13 @@ function emitView(sf: ModuleSink, rec: CodecNames, ctx: Ctx): void {
     if (f.shape === 'scalar' || f.shape === 'khoser') {
       const p = f.shape === 'khoser' ? 'u64' : f.prim!;
       cls.addGetAccessor({ name: f.name, returnType: primTsType(p as never), statements: [`return ${readPrim(p, o, 'this.view')};`] });
-      const fn = primIsBig(p as never) ? (p.startsWith('s') ? 'checkBigInt' : 'checkBigUint') : p.startsWith('s') ? 'checkInt' : 'checkUint';
-      ctx.runtime.add(fn);
-      cls.addSetAccessor({ name: f.name, parameters: [{ name: 'v', type: primTsType(p as never) }], statements: [writePrim(p, o, `${fn}(v, ${primBits(p as never)}, '${st.name}', '${f.name}', ${o})`, 'this.view')] });
+      // The checks of encode, inline, then the write: the same refusals as encodeX, at DataView speed.
+      const checks: Stmt[] = [inlineCheck(ctx, 'v', primBits(p as never), p.startsWith('s'), primIsBig(p as never), st.name, f.name, o)];
+      if (f.shape === 'scalar') {
+        checks.push(...allowedCheck(f, 'v', st, ctx, true).map((c) => rebase(c, o)));
+        checks.push(...boundCheck(f, 'v', `this.${f.atMost}`, st, { ...ctx, runtime: ctx.runtime }, true).map((c) => rebase(c, o)));
+      }
+      cls.addSetAccessor({ name: f.name, parameters: [{ name: 'v', type: primTsType(p as never) }], statements: written([...checks, writePrim(p, o, 'v', 'this.view')]) });
     } else if (isCharArray(f)) {
       ctx.runtime.add('readCString');
       ctx.runtime.add('writeCString');
