@@ -4,6 +4,7 @@
  * a composite is `base` followed by `;sub` parts, the parts in strictly
  * increasing strcmp order, stored in length + NUL rounded up to 8 bytes.
  */
+import type { ReadOptions } from './warnings.js';
 
 export const COMPAT_SEPARATOR = ';';
 export const COMPAT_ALIGN = 8;
@@ -83,11 +84,16 @@ export function parseCompat(text: string): ParsedCompat {
  * string must end in a NUL inside the array and every byte after the NUL
  * must be 0, as the kernel writes it (a bounded copy into zeroed memory).
  */
-export function readStoredCompat(bytes: Uint8Array): string {
+export function readStoredCompat(bytes: Uint8Array, opts?: ReadOptions): string {
   const nul = bytes.indexOf(0);
   if (nul < 0) throw new CompatError(`no NUL inside the ${bytes.length}-byte field: the string is unterminated or truncated`);
   for (let i = nul + 1; i < bytes.length; i++) {
-    if (bytes[i] !== 0) throw new CompatError(`byte ${i} after the NUL is 0x${bytes[i]!.toString(16)}, not 0: trailing garbage`);
+    if (bytes[i] === 0) continue;
+    // The kernel compares with strcmp or strncmp, which stop at the NUL: what follows is never read.
+    const why = `byte ${i} after the NUL is 0x${bytes[i]!.toString(16)}, not 0: trailing garbage`;
+    if (opts?.strict) throw new CompatError(`${why} (the kernel ignores it; refused in strict mode)`);
+    opts?.warnings?.push({ code: 'string-padding', struct: 'compatible string', offset: i, message: `compatible string: ${why}`, kernel: 'strcmp/strncmp stop at the NUL (luo_core.c, luo_file.c, luo_flb.c)' });
+    break;
   }
   return new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, nul));
 }

@@ -337,12 +337,15 @@ describe('compat verify --hex: the whole stored field', () => {
     if (patch) b[patch[0]] = patch[1];
     return b.toString('hex');
   };
-  it('accepts a NUL-padded current string and refuses trailing garbage and a missing NUL, in one line', async () => {
+  it('accepts a NUL-padded current string, warns of trailing garbage the kernel never reads (refused with --strict), refuses a missing NUL, in one line', async () => {
     const ok = await khoAbi(['compat', 'verify', 'memfd', '--hex', field('memfd-v2', 48)]);
     expect(ok.code).toBe(0);
     const garbage = await khoAbi(['compat', 'verify', 'memfd', '--hex', field('memfd-v2', 48, [40, 0x78])]);
-    expect(garbage.code).toBe(1);
-    expect(garbage.out).toBe('memfd: not compatible: byte 40 after the NUL is 0x78, not 0: trailing garbage\n');
+    expect(garbage.code).toBe(0);
+    expect(garbage.err).toBe('kho-abi: warning: compatible string: byte 40 after the NUL is 0x78, not 0: trailing garbage; the kernel accepts this (strcmp/strncmp stop at the NUL (luo_core.c, luo_file.c, luo_flb.c))\n');
+    const strict = await khoAbi(['compat', 'verify', 'memfd', '--strict', '--hex', field('memfd-v2', 48, [40, 0x78])]);
+    expect(strict.code).toBe(1);
+    expect(strict.out).toBe('memfd: not compatible: byte 40 after the NUL is 0x78, not 0: trailing garbage (the kernel ignores it; refused in strict mode)\n');
     const unterminated = await khoAbi(['compat', 'verify', 'memfd', '--hex', Buffer.alloc(48, 0x6d).toString('hex')]);
     expect(unterminated.code).toBe(1);
     expect(unterminated.out).toContain('no NUL inside the 48-byte field');

@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, layoutAll, type SchemaInput } from '../generator/pipeline.js';
 import type { AbiIR, StructIR, VersionIR } from '../generator/layout/ir.js';
+import type { ReadWarning } from '../runtime/warnings.js';
 import {
   compatStorageSize,
   composeCompat,
@@ -356,13 +357,16 @@ describe('readStoredCompat', () => {
     expect(() => readStoredCompat(new Uint8Array(0))).toThrow(CompatError);
   });
 
-  it('refuses bytes after the NUL, naming the byte', () => {
+  it('reads past bytes after the NUL with a warning, as strcmp does; refuses them in strict mode, naming the byte', () => {
     const b = stored('luo-v5', 16);
     b[12] = 0x78;
-    expect(refusal(() => readStoredCompat(b))).toMatch(/byte 12.*0x78|0x78.*byte 12/);
+    const warnings: ReadWarning[] = [];
+    expect(readStoredCompat(b, { warnings })).toBe('luo-v5');
+    expect(warnings.map((w) => [w.code, w.offset])).toEqual([['string-padding', 12]]);
+    expect(refusal(() => readStoredCompat(b, { strict: true }))).toMatch(/byte 12.*0x78|0x78.*byte 12/);
     const c = stored('memfd-v2', 48);
     c[47] = 1;
-    expect(refusal(() => readStoredCompat(c))).toMatch(/47/);
+    expect(refusal(() => readStoredCompat(c, { strict: true }))).toMatch(/47/);
   });
 });
 
@@ -441,13 +445,17 @@ describe('the generated memfd reader', () => {
     expect(memfdVersionFor(stored('memfd-v2;vmalloc-v1', 48)).id).toBe('memfd-v2-composite');
   });
 
-  it('refuses truncated, unterminated and padded-with-garbage fields', () => {
+  it('refuses truncated and unterminated fields; reads a padded-with-garbage one as strcmp does, with a warning (refused when strict)', () => {
     expect(verifyMemfdCompatible(stored('memfd-v', 48)).ok).toBe(false);
     expect(() => verifyMemfdCompatible(new Uint8Array(48).fill(0x6d))).toThrow(CompatError);
     const g = stored('memfd-v2', 48);
     g[20] = 0x41;
-    expect(() => verifyMemfdCompatible(g)).toThrow(CompatError);
-    expect(() => memfdVersionFor(g)).toThrow(CompatError);
+    const warnings: ReadWarning[] = [];
+    expect(verifyMemfdCompatible(g, { warnings }).ok).toBe(true);
+    expect(memfdVersionFor(g).id).toBe('memfd-v2');
+    expect(warnings.map((w) => [w.code, w.offset])).toEqual([['string-padding', 20]]);
+    expect(() => verifyMemfdCompatible(g, { strict: true })).toThrow(CompatError);
+    expect(() => memfdVersionFor(g, { strict: true })).toThrow(CompatError);
   });
 
   it('says what it found and what it supports when no version matches', () => {

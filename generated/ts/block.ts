@@ -139,13 +139,13 @@ export const blockCodecs: SchemaCodecs = {
 /** Every compatible string a block version stores, oldest first. */
 export const BLOCK_SUPPORTED_COMPATIBLES: readonly string[] = ['block-v1'];
 
-/** Checks a stored block compatible string (the string, or the bytes of the char array holding it) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
-export function verifyBlockCompatible(stored: string | Uint8Array): CompatVerdict {
-  const found = typeof stored === 'string' ? stored : readStoredCompat(stored);
+/** Checks a stored block compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+export function verifyBlockCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
+  const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, BLOCK_SUPPORTED_COMPATIBLES);
 }
 
 /** The codecs of the block version that stored this compatible string; throws CompatError saying what was found and what is supported. */
-export function blockVersionFor(stored: string | Uint8Array): VersionCodecs {
-  return selectVersion(blockCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored));
+export function blockVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
+  return selectVersion(blockCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }

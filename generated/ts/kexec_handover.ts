@@ -3,6 +3,7 @@
 
 import {
   type CompatVerdict,
+  type ReadOptions,
   readStoredCompat,
   type SchemaCodecs,
   selectVersion,
@@ -65,13 +66,13 @@ export const KHO_SUPPORTED_COMPATIBLES: readonly string[] = [
   'kho-v4;radix-v1;vmalloc-v1',
 ];
 
-/** Checks a stored kho compatible string (the string, or the bytes of the char array holding it) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
-export function verifyKhoCompatible(stored: string | Uint8Array): CompatVerdict {
-  const found = typeof stored === 'string' ? stored : readStoredCompat(stored);
+/** Checks a stored kho compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+export function verifyKhoCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
+  const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, KHO_SUPPORTED_COMPATIBLES);
 }
 
 /** The codecs of the kho version that stored this compatible string; throws CompatError saying what was found and what is supported. */
-export function khoVersionFor(stored: string | Uint8Array): VersionCodecs {
-  return selectVersion(kexec_handoverCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored));
+export function khoVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
+  return selectVersion(kexec_handoverCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }

@@ -1146,15 +1146,15 @@ export const luoCodecs: SchemaCodecs = {
 /** Every compatible string a luo version stores, oldest first. */
 export const LUO_SUPPORTED_COMPATIBLES: readonly string[] = ['luo-v3', 'luo-v4', 'luo-v5', 'luo-v5;block-v1'];
 
-/** Checks a stored luo compatible string (the string, or the bytes of the char array holding it) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
-export function verifyLuoCompatible(stored: string | Uint8Array): CompatVerdict {
-  const found = typeof stored === 'string' ? stored : readStoredCompat(stored);
+/** Checks a stored luo compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+export function verifyLuoCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
+  const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, LUO_SUPPORTED_COMPATIBLES);
 }
 
 /** The codecs of the luo version that stored this compatible string; throws CompatError saying what was found and what is supported. */
-export function luoVersionFor(stored: string | Uint8Array): VersionCodecs {
-  return selectVersion(luoCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored));
+export function luoVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
+  return selectVersion(luoCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }
 
 /** What a luo-features reader understands. */

@@ -702,15 +702,15 @@ export const memfdCodecs: SchemaCodecs = {
 /** Every compatible string a memfd version stores, oldest first. */
 export const MEMFD_SUPPORTED_COMPATIBLES: readonly string[] = ['memfd-v1', 'memfd-v2', 'memfd-v2;vmalloc-v1'];
 
-/** Checks a stored memfd compatible string (the string, or the bytes of the char array holding it) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
-export function verifyMemfdCompatible(stored: string | Uint8Array): CompatVerdict {
-  const found = typeof stored === 'string' ? stored : readStoredCompat(stored);
+/** Checks a stored memfd compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+export function verifyMemfdCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
+  const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, MEMFD_SUPPORTED_COMPATIBLES);
 }
 
 /** The codecs of the memfd version that stored this compatible string; throws CompatError saying what was found and what is supported. */
-export function memfdVersionFor(stored: string | Uint8Array): VersionCodecs {
-  return selectVersion(memfdCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored));
+export function memfdVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
+  return selectVersion(memfdCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }
 
 /** What a memfd-features reader understands. */

@@ -489,13 +489,13 @@ export const pciCodecs: SchemaCodecs = {
 /** Every compatible string a pci version stores, oldest first. */
 export const PCI_SUPPORTED_COMPATIBLES: readonly string[] = ['pci-v1', 'pci-v2'];
 
-/** Checks a stored pci compatible string (the string, or the bytes of the char array holding it) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
-export function verifyPciCompatible(stored: string | Uint8Array): CompatVerdict {
-  const found = typeof stored === 'string' ? stored : readStoredCompat(stored);
+/** Checks a stored pci compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+export function verifyPciCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
+  const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, PCI_SUPPORTED_COMPATIBLES);
 }
 
 /** The codecs of the pci version that stored this compatible string; throws CompatError saying what was found and what is supported. */
-export function pciVersionFor(stored: string | Uint8Array): VersionCodecs {
-  return selectVersion(pciCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored));
+export function pciVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
+  return selectVersion(pciCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }

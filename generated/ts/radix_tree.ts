@@ -416,13 +416,13 @@ export const radix_treeCodecs: SchemaCodecs = {
 /** Every compatible string a radix version stores, oldest first. */
 export const RADIX_SUPPORTED_COMPATIBLES: readonly string[] = ['radix-v1'];
 
-/** Checks a stored radix compatible string (the string, or the bytes of the char array holding it) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
-export function verifyRadixCompatible(stored: string | Uint8Array): CompatVerdict {
-  const found = typeof stored === 'string' ? stored : readStoredCompat(stored);
+/** Checks a stored radix compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+export function verifyRadixCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
+  const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, RADIX_SUPPORTED_COMPATIBLES);
 }
 
 /** The codecs of the radix version that stored this compatible string; throws CompatError saying what was found and what is supported. */
-export function radixVersionFor(stored: string | Uint8Array): VersionCodecs {
-  return selectVersion(radix_treeCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored));
+export function radixVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
+  return selectVersion(radix_treeCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }

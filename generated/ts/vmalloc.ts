@@ -480,13 +480,13 @@ export const vmallocCodecs: SchemaCodecs = {
 /** Every compatible string a vmalloc version stores, oldest first. */
 export const VMALLOC_SUPPORTED_COMPATIBLES: readonly string[] = ['vmalloc-v1'];
 
-/** Checks a stored vmalloc compatible string (the string, or the bytes of the char array holding it) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
-export function verifyVmallocCompatible(stored: string | Uint8Array): CompatVerdict {
-  const found = typeof stored === 'string' ? stored : readStoredCompat(stored);
+/** Checks a stored vmalloc compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+export function verifyVmallocCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
+  const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, VMALLOC_SUPPORTED_COMPATIBLES);
 }
 
 /** The codecs of the vmalloc version that stored this compatible string; throws CompatError saying what was found and what is supported. */
-export function vmallocVersionFor(stored: string | Uint8Array): VersionCodecs {
-  return selectVersion(vmallocCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored));
+export function vmallocVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
+  return selectVersion(vmallocCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }

@@ -5,6 +5,7 @@ import { firstInvalidUtf8, isPrintable, quote, QUOTE_LIMIT } from '../../runtime
 import { parseHex } from '../cli/arguments.js';
 import type { CliCommand, CliContext } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
+import { describeWarning, type ReadWarning } from '../../runtime/warnings.js';
 
 function show(compat: Command, ctx: CliContext): void {
   compat
@@ -55,9 +56,10 @@ function verify(compat: Command, ctx: CliContext): void {
     .argument('<component>', 'schema or component name, e.g. memfd, luo, kexec_handover (or kho)')
     .argument('<string>', 'the stored compatible string')
     .option('--current', 'accept only the current version, as a kernel built from these headers does (default: every version kho-abi knows)')
-    .option('--hex', 'STRING is the hex of the whole char array as found in memory; its NUL and zero padding are checked too')
+    .option('--hex', 'STRING is the hex of the whole char array as found in memory; its NUL is checked, and bytes after it are a warning (the kernel never reads them)')
+    .option('--strict', 'with --hex: refuse bytes after the NUL too')
     .action(
-      ctx.action((component: string, given: string, opts: { current?: boolean; hex?: boolean }) => {
+      ctx.action((component: string, given: string, opts: { current?: boolean; hex?: boolean; strict?: boolean }) => {
         const ir = ctx.projectLayout();
         if (!ir) return 1;
         const schema = ir.schemas.find((s) => s.name === component || s.component?.name === component);
@@ -77,7 +79,9 @@ function verify(compat: Command, ctx: CliContext): void {
         if (opts.hex) {
           const field = parseHex(given, 'STRING (--hex)');
           try {
-            text = readStoredCompat(field);
+            const warnings: ReadWarning[] = [];
+            text = readStoredCompat(field, { strict: opts.strict === true, warnings });
+            for (const w of warnings) ctx.io.stderr(`kho-abi: warning: ${describeWarning(w)}\n`);
           } catch (e) {
             // A malformed field is a refusal like any other.
             if (e instanceof CompatError) return refuse(e.message);

@@ -841,7 +841,7 @@ function emitCompat(sf: ModuleSink, schema: SchemaIR, runtime: Set<string>): voi
   const registry = `${safeLocal(schema.name)}Codecs`;
   const strings = schema.versions.flatMap((v) => (v.compatible !== undefined ? [v.compatible] : []));
   if (strings.length) {
-    for (const r of ['type CompatVerdict', 'type VersionCodecs', 'verifyCompat', 'readStoredCompat', 'selectVersion']) runtime.add(r);
+    for (const r of ['type CompatVerdict', 'type VersionCodecs', 'type ReadOptions', 'verifyCompat', 'readStoredCompat', 'selectVersion']) runtime.add(r);
     sf.addVariableStatement({
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
@@ -851,11 +851,11 @@ function emitCompat(sf: ModuleSink, schema: SchemaIR, runtime: Set<string>): voi
     sf.addFunction({
       name: `verify${Name}Compatible`,
       isExported: true,
-      docs: [`Checks a stored ${c.name} compatible string (the string, or the bytes of the char array holding it) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown.`],
-      parameters: [{ name: 'stored', type: 'string | Uint8Array' }],
+      docs: [`Checks a stored ${c.name} compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown.`],
+      parameters: [{ name: 'stored', type: 'string | Uint8Array' }, { name: 'opts', type: 'ReadOptions', hasQuestionToken: true }],
       returnType: 'CompatVerdict',
       statements: [
-        `const found = typeof stored === 'string' ? stored : readStoredCompat(stored);`,
+        `const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);`,
         `return verifyCompat(found, ${c.name.toUpperCase()}_SUPPORTED_COMPATIBLES);`,
       ],
     });
@@ -863,9 +863,9 @@ function emitCompat(sf: ModuleSink, schema: SchemaIR, runtime: Set<string>): voi
       name: `${c.name}VersionFor`,
       isExported: true,
       docs: [`The codecs of the ${c.name} version that stored this compatible string; throws CompatError saying what was found and what is supported.`],
-      parameters: [{ name: 'stored', type: 'string | Uint8Array' }],
+      parameters: [{ name: 'stored', type: 'string | Uint8Array' }, { name: 'opts', type: 'ReadOptions', hasQuestionToken: true }],
       returnType: 'VersionCodecs',
-      statements: [`return selectVersion(${registry}, typeof stored === 'string' ? stored : readStoredCompat(stored));`],
+      statements: [`return selectVersion(${registry}, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));`],
     });
   }
   const featureVersion = [...schema.versions].reverse().find((v) => v.features);
