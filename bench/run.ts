@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { codecBenchmarks } from './codecs.bench.js';
+import { containersSection } from './containers.bench.js';
 import { genBenchmark } from './gen.bench.js';
 import { kernelCiBenchmarks } from './kernel-ci.bench.js';
 
@@ -68,6 +69,8 @@ export async function runAll(): Promise<number> {
     'Every 64-bit value is exact: u64 fields are bigint, and bitfields of at most 53 bits (pfn:52) are numbers, which hold them exactly.',
     '',
   );
+  process.stderr.write('containers ...\n');
+  lines.push(...containersSection());
   const path = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
   writeFileSync(path, lines.join('\n'));
   process.stdout.write(lines.join('\n') + '\n');

@@ -11,7 +11,21 @@
 import { luoFileSerCodec, luoSerCodec, luoSessionSerCodec, LUO_ABI_COMPATIBLE, verifyLuoCompatible, type LuoFileSer } from '../generated/ts/luo.js';
 import { MEMFD_LUO_FH_COMPATIBLE, memfdLuoFolioSerCodec, memfdLuoSerCodec, memfdVersionFor, type MemfdLuoSer } from '../generated/ts/memfd.js';
 import { KHO_FDT_COMPATIBLE, verifyKhoCompatible } from '../generated/ts/kexec_handover.js';
-import { describeVerdict, encodeBytes, PhysMem, readBlockChain, readKhoFdt, readRadixTree, readVmallocArray, writeBlockChain, writeKhoFdt, writeRadixTree, writeVmalloc } from '../runtime/index.js';
+import {
+  describeVerdict,
+  describeWarning,
+  encodeBytes,
+  PhysMem,
+  readKhoFdt,
+  readLuoSessions,
+  readRadixTree,
+  readVmallocArray,
+  writeBlockChain,
+  writeKhoFdt,
+  writeRadixTree,
+  writeVmalloc,
+  type ReadWarning,
+} from '../runtime/index.js';
 
 const page = (n: number): bigint => BigInt(n) << 12n;
 
@@ -36,33 +50,42 @@ function writeState(mem: PhysMem): Uint8Array {
   return writeKhoFdt({ compatible: KHO_FDT_COMPATIBLE, memoryMap, subtrees: [{ name: 'LUO', data: page(1), size: BigInt(luoSerCodec.size) }] });
 }
 
-/** The next kernel, or a debugger: everything it finds, as lines of text. */
+/**
+ * The next kernel, or a debugger: everything it finds, as lines of text.
+ * Each reader refuses what the kernel refuses and reports, as a warning,
+ * what the kernel accepts although it is not what its writer produces.
+ */
 export function readState(mem: PhysMem, fdt: Uint8Array): string[] {
   const out: string[] = [];
-  const kho = readKhoFdt(fdt);
-  const khoVerdict = verifyKhoCompatible(kho.compatible);
-  const preserved = readRadixTree(mem, kho.memoryMap);
+  const warnings: ReadWarning[] = [];
+  const opts = { warnings };
+  const kho = readKhoFdt(fdt, opts);
+  // fdt_node_check_compatible accepts the FDT when any string of its list matches.
+  const khoVerdict = (kho.compatibles ?? [kho.compatible]).map((c) => verifyKhoCompatible(c)).find((v) => v.ok) ?? verifyKhoCompatible(kho.compatible);
+  const preserved = readRadixTree(mem, kho.memoryMap, opts);
   out.push(`KHO root: ${describeVerdict(khoVerdict)}, ${preserved.length} preserved blocks, blobs ${kho.subtrees.map((t) => t.name).join(', ')}`);
   if (!khoVerdict.ok) return out;
   const blob = kho.subtrees.find((t) => t.name === 'LUO');
   if (!blob || blob.size < BigInt(luoSerCodec.size)) return [...out, 'no LUO state'];
   if (!preserved.some((b) => b.pa === blob.data)) return [...out, 'the LUO blob is not in the memory map'];
-  const luo = mem.decode(luoSerCodec, blob.data);
+  const luo = mem.decode(luoSerCodec, blob.data, opts);
   const verdict = verifyLuoCompatible(luo.compatible);
   out.push(`luo_ser: ${describeVerdict(verdict)}, live update #${luo.liveupdate_num}`);
   if (!verdict.ok) return out;
-  for (const session of readBlockChain(mem, luo.sessions_pa, luoSessionSerCodec)) {
-    const files = readBlockChain(mem, session.file_set_ser.files, luoFileSerCodec);
+  // The next kernel registers one memfd handler; a file of any other compatible is refused (-ENOENT).
+  const sessions = readLuoSessions(mem, luo.sessions_pa, { session: luoSessionSerCodec, file: luoFileSerCodec }, { ...opts, handlers: [MEMFD_LUO_FH_COMPATIBLE] });
+  for (const { session, files } of sessions) {
     out.push(`session "${session.name}": ${files.length} of ${session.file_set_ser.count} files`);
     for (const file of files) {
       const version = memfdVersionFor(file.compatible);
       const codec = version.structs.memfd_luo_ser?.[4096];
       if (!codec) throw new Error(`${version.id} has no memfd_luo_ser`);
-      const memfd = mem.decode(codec, file.data) as MemfdLuoSer;
-      const folios = readVmallocArray(mem, memfd.folios, memfdLuoFolioSerCodec, memfd.nr_folios);
+      const memfd = mem.decode(codec, file.data, opts) as MemfdLuoSer;
+      const folios = readVmallocArray(mem, memfd.folios, memfdLuoFolioSerCodec, memfd.nr_folios, opts);
       out.push(`  token ${file.token}: ${version.id}, ${memfd.size} bytes, folios at pfn ${folios.map((f) => '0x' + f.pfn.toString(16)).join(', ')}`);
     }
   }
+  for (const w of warnings) out.push(`warning: ${describeWarning(w)}`);
   return out;
 }
 

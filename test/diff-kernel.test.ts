@@ -6,6 +6,7 @@
  * only in text (comments, spelling of types, include order, layout of the
  * code) is in sync. gcc lays out every tree.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffTree, editedTree, TREES } from './helpers/kernel-trees.js';
@@ -142,6 +143,21 @@ describe('one tree per kind of drift, reported precisely', () => {
     // luo.h includes block.h, so it fails too; every other header is still compared.
     expect(f.map((x) => [x.header, x.code])).toEqual([['block.h', 'compile-error'], ['luo.h', 'compile-error']]);
     expect(f[0]!.message).toMatch(/error: unknown type name 'u65'/);
+  });
+
+  it('a header no schema describes: each of its items, and the header itself, are findings', async () => {
+    const t = editedTree('torvalds', []);
+    try {
+      writeFileSync(join(t.root, 'include/linux/kho/abi/extra.h'), '#ifndef EXTRA_H\n#define EXTRA_H\n#include <linux/types.h>\n#define EXTRA_MAGIC 0x45585452\nstruct extra_ser {\n\tu64 x;\n} __packed;\n#endif\n');
+      const f = (await diffTree(t.root, 'torvalds')).findings.map((x) => [x.header, x.code, x.message, x.line]);
+      expect(f).toEqual([
+        ['extra.h', 'header-unexpected', 'profile torvalds has no extra.h', undefined],
+        ['extra.h', 'unknown-item', 'constant EXTRA_MAGIC: no schema describes it', 4],
+        ['extra.h', 'unknown-item', 'struct extra_ser: no schema describes it', 5],
+      ]);
+    } finally {
+      t.dispose();
+    }
   });
 
   it('only textual differences: no finding', async () => {

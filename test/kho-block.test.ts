@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { luoFileSerCodec, luoSessionSerCodec, type LuoFileSer } from '../generated/ts/luo.js';
-import { blockCapacity, DecodeError, MemoryError, PhysMem, readBlockChain, walkBlockChain, writeBlockChain } from '../runtime/index.js';
+import { blockCapacity, blockChainEntries, DecodeError, MemoryError, PhysMem, readBlockChain, walkBlockChain, writeBlockChain } from '../runtime/index.js';
 import { thrown } from './helpers/thrown.js';
 
 const page = (n: number): bigint => BigInt(n) << 12n;
@@ -33,6 +33,8 @@ describe('kho_block chains', () => {
     const seen: bigint[] = [];
     expect(walkBlockChain(mem, head, 64, (_v, _o, pa) => seen.push(pa))).toBe(200);
     expect(seen[63]).toBe(page(3) + 16n);
+    // The lazy walk yields the same entries, one at a time.
+    expect([...blockChainEntries(mem, head, luoFileSerCodec)]).toEqual(entries);
   });
 
   it('an empty chain is head 0', () => {
@@ -45,7 +47,9 @@ describe('kho_block chains', () => {
     mem.writeU64(page(1) + 8n, 0n);
     const zero = thrown(() => readBlockChain(mem, page(1), luoFileSerCodec));
     expect(zero).toBeInstanceOf(DecodeError);
-    expect((zero as DecodeError).message).toBe('kho_block_header_ser.count at physical address 0x1008: count 0 is outside 1..63 for 64-byte entries');
+    expect((zero as DecodeError).message).toBe(
+      'kho_block_header_ser.count at physical address 0x1008: count 0 is outside 1..63 for 64-byte entries; the kernel refuses the chain (-EINVAL, kho_block_set_restore (kernel/liveupdate/kho_block.c))',
+    );
     mem.writeU64(page(1) + 8n, 64n);
     expect((thrown(() => readBlockChain(mem, page(1), luoFileSerCodec)) as DecodeError).reason).toContain('count 64 is outside 1..63');
   });

@@ -67,17 +67,19 @@ describe.skipIf(!dtc)('KHO root FDT against libfdt', () => {
 `;
     writeFileSync(join(dir, 'in.dts'), source);
     execFileSync('dtc', ['-I', 'dts', '-O', 'dtb', '-o', join(dir, 'in.dtb'), join(dir, 'in.dts')], { stdio: 'pipe' });
-    expect(readKhoFdt(readFileSync(join(dir, 'in.dtb')))).toEqual({ compatible: 'kho-v4', memoryMap: 0xabc000n, subtrees: [{ name: 'LUO', data: 0x5000n, size: 32n }] });
+    expect(readKhoFdt(readFileSync(join(dir, 'in.dtb')))).toEqual({ compatible: 'kho-v4', compatibles: ['kho-v4'], memoryMap: 0xabc000n, subtrees: [{ name: 'LUO', data: 0x5000n, size: 32n }], failed: [] });
   });
 
   it.each([
-    ['blob-size = [20 00 00 00];', "node 'LUO': 'blob-size' is 4 bytes, not 8"],
+    ['blob-size = [20 00 00 00];', "node 'LUO' has 'blob-size' of 4 bytes, not 8"],
     ['', "node 'LUO' has no 'blob-size' property"],
-  ])('refuses a node whose blob-size is %j', (blobSize, reason) => {
-    const source = `/dts-v1/;\n/ {\n\tcompatible = "kho-v4";\n\tpreserved-memory-map = [00 10 00 00 00 00 00 00];\n\tLUO {\n\t\tpreserved-data = [00 50 00 00 00 00 00 00];\n\t\t${blobSize}\n\t};\n};\n`;
+  ])('fails only the node whose blob-size is %j, as kho_retrieve_subtree does', (blobSize, reason) => {
+    const source = `/dts-v1/;\n/ {\n\tcompatible = "kho-v4";\n\tpreserved-memory-map = [00 10 00 00 00 00 00 00];\n\tLUO {\n\t\tpreserved-data = [00 50 00 00 00 00 00 00];\n\t\t${blobSize}\n\t};\n\tother {\n\t\tpreserved-data = [00 60 00 00 00 00 00 00];\n\t\tblob-size = [08 00 00 00 00 00 00 00];\n\t};\n};\n`;
     writeFileSync(join(dir, 'bad.dts'), source);
     execFileSync('dtc', ['-I', 'dts', '-O', 'dtb', '-o', join(dir, 'bad.dtb'), join(dir, 'bad.dts')], { stdio: 'pipe' });
-    expect(() => readKhoFdt(readFileSync(join(dir, 'bad.dtb')))).toThrow(reason);
+    const kho = readKhoFdt(readFileSync(join(dir, 'bad.dtb')));
+    expect(kho.subtrees).toEqual([{ name: 'other', data: 0x6000n, size: 8n }]);
+    expect(kho.failed).toEqual([{ name: 'LUO', field: 'blob-size', reason, kernel: 'kho_retrieve_subtree (kernel/liveupdate/kexec_handover.c)' }]);
   });
 });
 
@@ -93,7 +95,7 @@ describe('KHO root FDT refusals', () => {
   };
 
   it('round-trips', () => {
-    expect(readKhoFdt(writeKhoFdt(root))).toEqual(root);
+    expect(readKhoFdt(writeKhoFdt(root))).toEqual({ ...root, compatibles: [root.compatible], failed: [] });
   });
 
   it('refuses a bad magic, a truncated blob and a missing or short property', () => {

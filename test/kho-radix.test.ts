@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KHO_BITMAP_SIZE_LOG2, KHO_ORDER_0_LOG2, KHO_TABLE_SIZE_LOG2, KHO_TREE_MAX_DEPTH } from '../generated/ts/radix_tree.js';
-import { DecodeError, MemoryError, PhysMem, radixBlock, radixGeometry, radixKey, readRadixTree, writeRadixTree, type PageSize, type PreservedBlock } from '../runtime/index.js';
+import { DecodeError, MemoryError, PhysMem, radixBlock, radixGeometry, radixKey, readRadixTree, walkRadixTree, writeRadixTree, type PageSize, type PreservedBlock, type ReadWarning } from '../runtime/index.js';
 import { thrown } from './helpers/thrown.js';
 
 const PAGE_SIZES: PageSize[] = [4096, 16384, 65536];
@@ -56,6 +56,10 @@ describe('radix-tree memory map', () => {
           const g = radixGeometry(pageSize);
           const expected = [...new Map(blocks.map((b) => [radixKey(g, b), b])).entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, b]) => b);
           expect(readRadixTree(mem, root)).toEqual(expected);
+          // The walk hands the same blocks over as page frame numbers.
+          const walked: PreservedBlock[] = [];
+          walkRadixTree(mem, root, (pfn, order) => walked.push({ pa: BigInt(pfn) * BigInt(pageSize), order }));
+          expect(walked).toEqual(expected);
         }),
         { numRuns: 30 },
       );
@@ -73,7 +77,7 @@ describe('radix-tree memory map', () => {
     expect(mem.readU64(node)).toBe(0b10n);
   });
 
-  it('refuses a loop and reports an absent page', () => {
+  it('walks a loop to a higher level as the kernel does, with a warning, and reports an absent page', () => {
     const mem = new PhysMem();
     let next = 0x100000n;
     const root = writeRadixTree(mem, [{ pa: 0x1000n, order: 0 }], () => (next += 4096n));
@@ -82,7 +86,14 @@ describe('radix-tree memory map', () => {
     const slot = root + BigInt(Number((radixKey(g, { pa: 0x1000n, order: 0 }) >> BigInt(4 * g.tableSizeLog2 + g.bitmapSizeLog2)) & 511n) * 8);
     const child = mem.readU64(slot);
     mem.writeU64(slot, root);
-    expect((thrown(() => readRadixTree(mem, root)) as DecodeError).reason).toContain('reached twice');
+    // The depth is fixed, so the kernel's walk ends: the root is read again at every level down to a leaf,
+    // where the address in its slot 2 reads as bits of a bitmap, each a block under the key prefix 2,2,2,2,2.
+    const warnings: ReadWarning[] = [];
+    const prefix = [2n, 2n, 2n, 2n, 2n].reduce((p, i) => (p << 9n) | i, 0n);
+    const bits = [...Array(64).keys()].filter((b) => (root >> BigInt(b)) & 1n).map((b) => 128 + b);
+    expect(readRadixTree(mem, root, { warnings })).toEqual(bits.map((b) => radixBlock(g, (prefix << 15n) | BigInt(b))));
+    expect(warnings.map((w) => [w.code, w.address])).toEqual([['radix-shared-page', root]]);
+    expect((thrown(() => readRadixTree(mem, root, { strict: true })) as DecodeError).reason).toContain('reached a second time');
     mem.writeU64(slot, 0x7000_0000n);
     expect(thrown(() => readRadixTree(mem, root))).toBeInstanceOf(MemoryError);
     mem.writeU64(slot, child);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { memfdLuoFolioSerCodec, memfdLuoSerCodec, type MemfdLuoFolioSer } from '../generated/ts/memfd.js';
-import { DecodeError, encodeBytes, MemoryError, PhysMem, readVmallocArray, readVmallocBlocks, vmallocChunkEntries, writeVmalloc } from '../runtime/index.js';
+import { DecodeError, encodeBytes, MemoryError, PhysMem, readVmallocArray, readVmallocBlocks, readVmallocBytes, vmallocArrayEntries, vmallocChunkEntries, walkVmallocArray, writeVmalloc } from '../runtime/index.js';
 import { thrown } from './helpers/thrown.js';
 
 const page = (n: number): bigint => BigInt(n) << 12n;
@@ -37,21 +37,44 @@ describe('kho_vmalloc chunk chains', () => {
     expect(readVmallocArray(mem, memfd.folios, memfdLuoFolioSerCodec, memfd.nr_folios)).toEqual(entries);
   });
 
-  it('blocks of a higher order', () => {
+  it('blocks of a higher order: total_pages counts whole blocks, as vm->nr_pages does', () => {
     const mem = new PhysMem();
     const data = Uint8Array.from({ length: 5 * 4096 }, (_, i) => i % 251);
     const desc = writeVmalloc(mem, data, [page(64), page(32), page(128)], [page(2)], 1);
-    expect(desc.total_pages).toBe(5);
+    expect(desc.total_pages).toBe(6);
     expect(readVmallocArray(mem, desc, { name: 'byte', version: '', size: 1, align: 1, decode: (v, o = 0) => v.getUint8(o), encode: () => {} }, data.length)).toEqual([...data]);
+    expect(readVmallocBlocks(mem, desc)).toEqual([page(64), page(32), page(128)]);
+  });
+
+  it('entries that cross pages are read whole, by every reader', () => {
+    const mem = new PhysMem();
+    // 24-byte entries: 4096 is no multiple of 24, so every 171st entry crosses into the next block.
+    const data = Uint8Array.from({ length: 3 * 4096 }, (_, i) => (i * 7) % 256);
+    const desc = writeVmalloc(mem, data, [page(40), page(30), page(20)], [page(2)]);
+    const triple = { name: 'triple', version: '', size: 24, align: 8, decode: (v: DataView, o = 0) => [v.getBigUint64(o, true), v.getBigUint64(o + 8, true), v.getBigUint64(o + 16, true)], encode: () => {} };
+    const n = Math.floor(data.length / 24);
+    const view = new DataView(data.buffer);
+    const expected = Array.from({ length: n }, (_, i) => [view.getBigUint64(i * 24, true), view.getBigUint64(i * 24 + 8, true), view.getBigUint64(i * 24 + 16, true)]);
+    expect(readVmallocArray(mem, desc, triple, n)).toEqual(expected);
+    expect([...vmallocArrayEntries(mem, desc, triple, n)]).toEqual(expected);
+    const walked: bigint[][] = [];
+    expect(walkVmallocArray(mem, desc, 24, n, (v, o) => walked.push(triple.decode(v, o)))).toBe(n);
+    expect(walked).toEqual(expected);
+    expect(readVmallocBytes(mem, desc)).toEqual(data);
   });
 
   it('refuses a loop, a short chain, extra blocks and more entries than the area holds', () => {
     const mem = new PhysMem();
     const desc = writeVmalloc(mem, new Uint8Array(3 * 4096), [page(10), page(11), page(12)], [page(2)]);
+    // A loop: the chunk names itself as the next, so its blocks come round again, past total_pages.
     mem.writeU64(page(2), page(2));
-    expect((thrown(() => readVmallocBlocks(mem, desc)) as DecodeError).reason).toContain('loops back');
+    const loop = thrown(() => readVmallocBlocks(mem, desc)) as DecodeError;
+    expect(loop.reason).toContain('a block past the 3 pages of the area');
+    expect(loop.address).toBe(page(2) + 8n);
     mem.writeU64(page(2), 0n);
-    expect((thrown(() => readVmallocBlocks(mem, { ...desc, total_pages: 4 })) as DecodeError).reason).toBe('the chain lists 3 blocks of 1 pages, fewer than total_pages 4');
+    expect((thrown(() => readVmallocBlocks(mem, { ...desc, total_pages: 4 })) as DecodeError).reason).toBe(
+      'the chain lists 3 blocks of 1 pages, not the 4 pages of total_pages; the kernel refuses it (kho_restore_vmalloc (kernel/liveupdate/kho_vmalloc.c))',
+    );
     expect((thrown(() => readVmallocBlocks(mem, { ...desc, total_pages: 2 })) as DecodeError).address).toBe(page(2) + 8n + 16n);
     expect(thrown(() => readVmallocArray(mem, desc, memfdLuoFolioSerCodec, 3 * 256 + 1))).toBeInstanceOf(DecodeError);
     expect(thrown(() => readVmallocBlocks(mem, { ...desc, first: page(99) }))).toBeInstanceOf(MemoryError);

@@ -153,10 +153,10 @@ export function diffKernel(tree: TreeLayout, ir: AbiIR, opts: DiffOptions): Diff
       const s = ir.schemas.find((x) => x.name === part.schema);
       if (s) slot(s);
     }
-    const unknown = (name: string, line: number, what: string) => {
-      if (primary) return false;
+    // An item no schema names belongs to the header's own schema (a renamed or new constant is a difference there);
+    // in a header no schema is about, it is a finding of its own.
+    const unknown = (name: string, line: number, what: string): void => {
       findings.push({ header: h.name, line, code: 'unknown-item', message: `${what} ${name}: no schema describes it` });
-      return true;
     };
     for (const st of tree.structs.values()) {
       if (st.header !== h.name) continue;

@@ -162,8 +162,6 @@ function probeProgram(headers: readonly TreeHeader[], structs: readonly string[]
   return lines.join('\n') + '\n';
 }
 
-const PROBE_PREFIX_LINES = 0;
-
 /** Probes a kernel tree at one page size. Throws TreeError when there is no tree to read. */
 export async function probeTree(root: string, pageShift = 12): Promise<TreeLayout> {
   const files = readTreeHeaders(root);
@@ -188,7 +186,7 @@ export async function probeTree(root: string, pageShift = 12): Promise<TreeLayou
         const lines = program.split('\n');
         const bad = new Set<string>();
         for (const m of stderrOf(e).matchAll(/probe\.c:(\d+):/g)) {
-          const text = lines[Number(m[1]) - 1 - PROBE_PREFIX_LINES] ?? '';
+          const text = lines[Number(m[1]) - 1] ?? '';
           const name = /KHO_PROBE\("([^"]+)"/.exec(text)?.[1];
           if (name) bad.add(name);
         }

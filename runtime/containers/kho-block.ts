@@ -1,20 +1,29 @@
 /**
  * The kho_block chain (kernel-abi.md section 5): one-page blocks, each a
- * 16-byte header {next, count} followed by `count` fixed-size entries. The
- * reader refuses what the kernel refuses: count 0 or above the block's
- * capacity, a chain longer than the limit, and cycles.
+ * 16-byte header {next, count} followed by `count` fixed-size entries.
+ *
+ * The readers restore a chain as kho_block_set_restore does, in its order:
+ * first the shape of the chain (a loop, or more than KHO_MAX_BLOCKS blocks,
+ * refuses it whole), then each block's count (0, or more than the block
+ * holds, refuses it). Only then is an entry handed out, so a caller never
+ * sees an entry of a chain the kernel would refuse. Entries are decoded
+ * with the caller's ReadOptions, so the codecs' warnings and `strict` apply.
+ * Work is per block and per entry, with no bigint per entry.
  */
 import type { StructCodec } from '../codec.js';
 import { DecodeError } from '../errors.js';
 import type { PhysMem } from '../phys-mem.js';
+import type { ReadOptions } from '../warnings.js';
+import { atAddress, BatchIterator, KERNEL, locateWarnings, PfnSet } from './limits.js';
 
 export const KHO_BLOCK_HEADER_SIZE = 16;
-/** The kernel's limit on the length of a chain. */
+/** The kernel's limit on the length of a chain (KHO_MAX_BLOCKS in kho_block.c). */
 export const KHO_MAX_BLOCKS = 10000;
 
-export interface BlockChainOptions {
-  /** Size of a block; the page size by default. */
+export interface BlockChainOptions extends ReadOptions {
+  /** Size of a block; the page size by default (KHO_BLOCK_SIZE is PAGE_SIZE). */
   readonly blockSize?: number;
+  /** Most blocks in one chain; the kernel's 10000 by default. */
   readonly maxBlocks?: number;
 }
 
@@ -23,67 +32,127 @@ export function blockCapacity(blockSize: number, entrySize: number): number {
   return Math.floor((blockSize - KHO_BLOCK_HEADER_SIZE) / entrySize);
 }
 
-/** Calls `visit` with every entry's view and offset, block by block, in list order. Returns the number of entries. */
-export function walkBlockChain(mem: PhysMem, head: bigint, entrySize: number, visit: (view: DataView, offset: number, pa: bigint) => void, options: BlockChainOptions = {}): number {
+/** The blocks of a chain the kernel restores: each block's bytes, address and entry count, in list order. */
+export interface RestoredBlocks {
+  readonly views: readonly DataView[];
+  readonly addresses: readonly bigint[];
+  readonly counts: readonly number[];
+  /** Entries in all blocks. */
+  readonly total: number;
+}
+
+const header = (field: string, offset: number, address: bigint) => ({ struct: 'kho_block_header_ser', field, offset, address: address + BigInt(offset) });
+
+/**
+ * Checks a chain as kho_block_set_restore does and returns its blocks.
+ * `entrySize` sets the capacity a count is held to. A chain whose head is 0
+ * is empty.
+ */
+export function restoreBlockChain(mem: PhysMem, head: bigint, entrySize: number, options: BlockChainOptions = {}): RestoredBlocks {
   const blockSize = options.blockSize ?? mem.pageSize;
   const maxBlocks = options.maxBlocks ?? KHO_MAX_BLOCKS;
   const capacity = blockCapacity(blockSize, entrySize);
-  const seen = new Set<bigint>();
-  let total = 0;
+  const views: DataView[] = [];
+  const addresses: bigint[] = [];
+  const counts: number[] = [];
+  // The shape first: kho_block_set_is_cyclic walks the whole chain before any count is read.
+  const seen = new PfnSet();
   for (let pa = head; pa !== 0n; ) {
-    const view = blockView(mem, pa, seen, maxBlocks, blockSize);
-    const next = view.getBigUint64(0, true);
-    const n = blockCount(view, pa, capacity, entrySize);
-    for (let i = 0; i < n; i++) {
-      const offset = KHO_BLOCK_HEADER_SIZE + i * entrySize;
-      visit(view, offset, pa + BigInt(offset));
+    const view = mem.view(pa, blockSize, 'kho_block_header_ser');
+    // A block in memory lies below 2^52, so its address is an exact number.
+    if (!seen.add(Number(pa))) {
+      throw new DecodeError(header('next', 0, pa), `the chain loops back to a block it already visited; the kernel refuses it (-EINVAL, ${KERNEL.blockCyclic})`);
     }
-    total += n;
-    pa = next;
+    if (views.length >= maxBlocks) {
+      throw new DecodeError(header('next', 0, pa), `the chain is longer than ${maxBlocks} blocks; the kernel refuses it (${KERNEL.blockAdd})`);
+    }
+    views.push(view);
+    addresses.push(pa);
+    pa = view.getBigUint64(0, true);
+  }
+  // Then each count, in list order.
+  let total = 0;
+  for (let b = 0; b < views.length; b++) {
+    const lo = views[b]!.getUint32(8, true);
+    const hi = views[b]!.getUint32(12, true);
+    if (hi !== 0 || lo === 0 || lo > capacity) {
+      const count = views[b]!.getBigUint64(8, true);
+      throw new DecodeError(header('count', 8, addresses[b]!), `count ${count} is outside 1..${capacity} for ${entrySize}-byte entries; the kernel refuses the chain (-EINVAL, ${KERNEL.blockRestore})`);
+    }
+    counts.push(lo);
+    total += lo;
+  }
+  return { views, addresses, counts, total };
+}
+
+/**
+ * Calls `visit` with every entry's view and offset, block by block, in list
+ * order, after the whole chain is checked. Returns the number of entries.
+ * The entry's physical address is computed only for a callback that
+ * declares a third parameter.
+ */
+export function walkBlockChain(mem: PhysMem, head: bigint, entrySize: number, visit: (view: DataView, offset: number, pa: bigint) => void, options: BlockChainOptions = {}): number {
+  const { views, addresses, counts, total } = restoreBlockChain(mem, head, entrySize, options);
+  const wantsAddress = visit.length > 2;
+  for (let b = 0; b < views.length; b++) {
+    const view = views[b]!;
+    const end = KHO_BLOCK_HEADER_SIZE + counts[b]! * entrySize;
+    for (let offset = KHO_BLOCK_HEADER_SIZE; offset < end; offset += entrySize) visit(view, offset, wantsAddress ? addresses[b]! + BigInt(offset) : 0n);
   }
   return total;
 }
 
-/** Decodes every entry of a chain; errors carry the physical address of the bad field. */
+/** Decodes every entry of a chain the kernel restores; errors and warnings carry the physical address of the field. */
 export function readBlockChain<T>(mem: PhysMem, head: bigint, codec: StructCodec<T>, options: BlockChainOptions = {}): T[] {
-  const blockSize = options.blockSize ?? mem.pageSize;
-  const maxBlocks = options.maxBlocks ?? KHO_MAX_BLOCKS;
-  const entrySize = codec.size;
-  const capacity = blockCapacity(blockSize, entrySize);
-  const out: T[] = [];
-  const seen = new Set<bigint>();
-  for (let pa = head; pa !== 0n; ) {
-    const view = blockView(mem, pa, seen, maxBlocks, blockSize);
-    const n = blockCount(view, pa, capacity, entrySize);
+  const { views, addresses, counts, total } = restoreBlockChain(mem, head, codec.size, options);
+  const out = new Array<T>(total);
+  const opts = options.strict || options.warnings ? options : undefined;
+  let n = 0;
+  for (let b = 0; b < views.length; b++) {
+    const view = views[b]!;
+    const end = KHO_BLOCK_HEADER_SIZE + counts[b]! * codec.size;
+    const before = options.warnings?.length ?? 0;
     let offset = KHO_BLOCK_HEADER_SIZE;
     try {
-      for (let i = 0; i < n; i++, offset += entrySize) out.push(codec.decode(view, offset));
+      for (; offset < end; offset += codec.size) out[n++] = codec.decode(view, offset, opts);
     } catch (e) {
-      if (e instanceof DecodeError) {
-        throw new DecodeError({ struct: e.struct, ...(e.field !== undefined ? { field: e.field } : {}), offset: e.offset, address: pa + BigInt(e.offset) }, e.reason);
-      }
+      if (e instanceof DecodeError) throw atAddress(e, addresses[b]!);
       throw e;
     }
-    pa = view.getBigUint64(0, true);
+    locateWarnings(options.warnings, before, addresses[b]!);
   }
   return out;
 }
 
-/** The block at `pa`, refusing loops and over-long chains. */
-function blockView(mem: PhysMem, pa: bigint, seen: Set<bigint>, maxBlocks: number, blockSize: number): DataView {
-  if (seen.has(pa)) throw new DecodeError({ struct: 'kho_block_header_ser', field: 'next', offset: 0, address: pa }, 'the chain loops back to a block it already visited');
-  if (seen.size >= maxBlocks) throw new DecodeError({ struct: 'kho_block_header_ser', field: 'next', offset: 0, address: pa }, `the chain is longer than ${maxBlocks} blocks`);
-  seen.add(pa);
-  return mem.view(pa, blockSize, 'kho_block_header_ser');
-}
-
-/** The block's entry count, refusing 0 and more than fit, as the kernel does. */
-function blockCount(view: DataView, pa: bigint, capacity: number, entrySize: number): number {
-  const count = view.getBigUint64(8, true);
-  if (count === 0n || count > BigInt(capacity)) {
-    throw new DecodeError({ struct: 'kho_block_header_ser', field: 'count', offset: 8, address: pa + 8n }, `count ${count} is outside 1..${capacity} for ${entrySize}-byte entries`);
-  }
-  return Number(count);
+/**
+ * The entries of a chain one at a time, for chains too large to hold
+ * decoded: the chain is checked whole at the first next(), before any
+ * entry is handed out; entries are decoded a block at a time, so an entry
+ * the codec refuses throws before the others of its block are handed out.
+ */
+export function blockChainEntries<T>(mem: PhysMem, head: bigint, codec: StructCodec<T>, options: BlockChainOptions = {}): IterableIterator<T> {
+  let chain: RestoredBlocks | undefined;
+  let b = 0;
+  const opts = options.strict || options.warnings ? options : undefined;
+  const list = options.warnings;
+  const size = codec.size;
+  return new BatchIterator<T>((batch) => {
+    chain ??= restoreBlockChain(mem, head, size, options);
+    if (b >= chain.views.length) return 0;
+    const view = chain.views[b]!;
+    const count = chain.counts[b]!;
+    const before = list?.length ?? 0;
+    let offset = KHO_BLOCK_HEADER_SIZE;
+    try {
+      for (let k = 0; k < count; k++, offset += size) batch[k] = codec.decode(view, offset, opts);
+    } catch (e) {
+      if (e instanceof DecodeError) throw atAddress(e, chain.addresses[b]!);
+      throw e;
+    }
+    if (list && list.length > before) locateWarnings(list, before, chain.addresses[b]!);
+    b++;
+    return count;
+  });
 }
 
 /** Writes entries into a chain of blocks at the given block addresses (all full but the last); returns the head. */
@@ -93,13 +162,15 @@ export function writeBlockChain<T>(mem: PhysMem, blocks: readonly bigint[], code
   const needed = Math.ceil(entries.length / capacity);
   if (needed > blocks.length) throw new RangeError(`${entries.length} entries need ${needed} blocks, ${blocks.length} given`);
   if (entries.length === 0) return 0n;
+  const page = new Uint8Array(blockSize);
+  const view = new DataView(page.buffer);
   for (let b = 0; b < needed; b++) {
-    const page = new Uint8Array(blockSize);
-    const view = new DataView(page.buffer);
-    const chunk = entries.slice(b * capacity, (b + 1) * capacity);
+    page.fill(0);
+    const first = b * capacity;
+    const n = Math.min(capacity, entries.length - first);
     view.setBigUint64(0, b + 1 < needed ? blocks[b + 1]! : 0n, true);
-    view.setBigUint64(8, BigInt(chunk.length), true);
-    chunk.forEach((e, i) => codec.encode(e, view, KHO_BLOCK_HEADER_SIZE + i * codec.size));
+    view.setBigUint64(8, BigInt(n), true);
+    for (let i = 0; i < n; i++) codec.encode(entries[first + i]!, view, KHO_BLOCK_HEADER_SIZE + i * codec.size);
     mem.write(blocks[b]!, page);
   }
   return blocks[0]!;

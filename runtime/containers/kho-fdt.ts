@@ -8,6 +8,8 @@
  */
 import { DecodeError, EncodeError } from '../errors.js';
 import { escapeText, firstInvalidUtf8 } from '../quote.js';
+import { acceptedAnomaly, type ReadOptions } from '../warnings.js';
+import { KERNEL } from './limits.js';
 
 const FDT_MAGIC = 0xd00dfeed;
 const FDT_BEGIN_NODE = 1;
@@ -125,38 +127,122 @@ export interface KhoSubtree {
 }
 
 export interface KhoRoot {
+  /** The first string of the root's compatible list. */
   readonly compatible: string;
+  /**
+   * Every string of the list, as fdt_node_check_compatible compares them: the
+   * kernel accepts the FDT when any one equals its KHO_FDT_COMPATIBLE.
+   * Set by readKhoFdt; the writer writes `compatible` alone.
+   */
+  readonly compatibles?: readonly string[];
   /** preserved-memory-map: physical address of the radix tree's root. */
   readonly memoryMap: bigint;
+  /** The children kho_retrieve_subtree finds whole, in document order. */
   readonly subtrees: readonly KhoSubtree[];
+  /** The children whose lookup the kernel fails (and only that lookup), with why. Set by readKhoFdt. */
+  readonly failed?: readonly KhoSubtreeFailure[];
+}
+
+/** A child node kho_retrieve_subtree refuses: a property missing or not 8 bytes, or a name an earlier child has. */
+export interface KhoSubtreeFailure {
+  readonly name: string;
+  readonly nameBytes?: Uint8Array;
+  /** The property at fault, when one is. */
+  readonly field?: string;
+  readonly reason: string;
+  /** The kernel function that refuses it. */
+  readonly kernel: string;
 }
 
 /** The property names of kho-v3 and later (schemas/kexec_handover.yaml). */
 export const KHO_FDT_NAMES = { memoryMap: 'preserved-memory-map', data: 'preserved-data', size: 'blob-size' } as const;
 
-function u64Prop(node: FdtNode, name: string, where: string): bigint {
+/** An 8-byte native-endian property, or why the kernel's fdt_getprop check (present, len == 8) fails. */
+function u64Prop(node: FdtNode, name: string): bigint | string {
   const v = node.props.get(name);
-  if (!v) throw new DecodeError({ struct: 'kho_fdt', field: name, offset: 0 }, `${where} has no '${name}' property`);
-  if (v.length !== 8) throw new DecodeError({ struct: 'kho_fdt', field: name, offset: 0 }, `${where}: '${name}' is ${v.length} bytes, not 8`);
+  if (!v) return `has no '${name}' property`;
+  if (v.length !== 8) return `has '${name}' of ${v.length} bytes, not 8`;
   return new DataView(v.buffer, v.byteOffset, 8).getBigUint64(0, true);
 }
 
-/** The KHO root FDT as the next kernel reads it. */
-export function readKhoFdt(bytes: Uint8Array): KhoRoot {
+/**
+ * The strings of a compatible property as fdt_stringlist_contains matches
+ * them: each NUL-terminated string, and a last one without its NUL too
+ * (libfdt compares it with the byte that follows the property, which in a
+ * well-formed blob is always 0: padding or a token's high byte).
+ */
+function compatibleStrings(value: Uint8Array, opts: ReadOptions | undefined): string[] {
+  const out: string[] = [];
+  const utf8 = new TextDecoder();
+  let at = 0;
+  while (at < value.length) {
+    const nul = value.indexOf(0, at);
+    if (nul < 0) {
+      acceptedAnomaly(
+        opts,
+        'unterminated-string',
+        new DecodeError({ struct: 'kho_fdt', field: 'compatible', offset: at }, `the last compatible string '${shownName(utf8.decode(value.subarray(at)))}' has no NUL; libfdt still matches it`),
+        KERNEL.stringlist,
+      );
+      out.push(utf8.decode(value.subarray(at)));
+      break;
+    }
+    out.push(utf8.decode(value.subarray(at, nul)));
+    at = nul + 1;
+  }
+  return out;
+}
+
+/**
+ * The KHO root FDT as the next kernel reads it. Refuses what makes the
+ * kernel drop the whole handover (kho_populate): no compatible, an empty one,
+ * a memory map missing, not 8 bytes or 0. A child the kernel cannot
+ * retrieve fails alone: it is listed in `failed` and the others are read.
+ */
+export function readKhoFdt(bytes: Uint8Array, opts?: ReadOptions): KhoRoot {
   const root = parseFdt(bytes);
   const compat = root.props.get('compatible');
-  if (!compat) throw new DecodeError({ struct: 'kho_fdt', field: 'compatible', offset: 0 }, 'the root node has no compatible property');
-  if (compat.length === 0 || compat[compat.length - 1] !== 0) throw new DecodeError({ struct: 'kho_fdt', field: 'compatible', offset: 0 }, 'the compatible property is not a NUL-terminated string');
-  return {
-    compatible: new TextDecoder().decode(compat.subarray(0, compat.indexOf(0))),
-    memoryMap: u64Prop(root, KHO_FDT_NAMES.memoryMap, 'the root node'),
-    subtrees: root.children.map((c) => ({
-      name: c.name,
-      ...(c.nameBytes ? { nameBytes: c.nameBytes } : {}),
-      data: u64Prop(c, KHO_FDT_NAMES.data, `node '${shownName(c.name)}'`),
-      size: u64Prop(c, KHO_FDT_NAMES.size, `node '${shownName(c.name)}'`),
-    })),
-  };
+  if (!compat) throw new DecodeError({ struct: 'kho_fdt', field: 'compatible', offset: 0 }, `the root node has no compatible property; the kernel drops the handover (${KERNEL.populate})`);
+  if (compat.length === 0) throw new DecodeError({ struct: 'kho_fdt', field: 'compatible', offset: 0 }, `the compatible property is empty and matches nothing; the kernel drops the handover (${KERNEL.populate})`);
+  const compatibles = compatibleStrings(compat, opts);
+  const memoryMap = u64Prop(root, KHO_FDT_NAMES.memoryMap);
+  if (typeof memoryMap === 'string') throw new DecodeError({ struct: 'kho_fdt', field: KHO_FDT_NAMES.memoryMap, offset: 0 }, `the root node ${memoryMap}; the kernel drops the handover (${KERNEL.memMapPhys})`);
+  if (memoryMap === 0n) throw new DecodeError({ struct: 'kho_fdt', field: KHO_FDT_NAMES.memoryMap, offset: 0 }, `the memory map is at 0; the kernel drops the handover (${KERNEL.memMapPhys})`);
+  const subtrees: KhoSubtree[] = [];
+  const failed: KhoSubtreeFailure[] = [];
+  const names = new Set<string>();
+  for (const c of root.children) {
+    const id = { name: c.name, ...(c.nameBytes ? { nameBytes: c.nameBytes } : {}) };
+    const where = `node '${shownName(c.name)}'`;
+    // fdt_subnode_offset returns the first child of a name: a later one is never retrieved.
+    if (names.has(c.name)) {
+      failed.push({ ...id, reason: `${where} has the name of an earlier node, which the kernel's lookup finds instead`, kernel: KERNEL.subnodeOffset });
+      continue;
+    }
+    names.add(c.name);
+    const data = u64Prop(c, KHO_FDT_NAMES.data);
+    if (typeof data === 'string') {
+      failed.push({ ...id, field: KHO_FDT_NAMES.data, reason: `${where} ${data}`, kernel: KERNEL.retrieveSubtree });
+      continue;
+    }
+    const size = u64Prop(c, KHO_FDT_NAMES.size);
+    if (typeof size === 'string') {
+      failed.push({ ...id, field: KHO_FDT_NAMES.size, reason: `${where} ${size}`, kernel: KERNEL.retrieveSubtree });
+      continue;
+    }
+    subtrees.push({ ...id, data, size });
+  }
+  return { compatible: compatibles[0]!, compatibles, memoryMap, subtrees, failed };
+}
+
+/** Does the FDT's compatible list hold `expected`, as fdt_node_check_compatible asks? */
+export function khoFdtIsCompatible(root: KhoRoot, expected: string): boolean {
+  return (root.compatibles ?? [root.compatible]).includes(expected);
+}
+
+/** The child kho_retrieve_subtree(name) returns, or why the kernel's lookup fails. */
+export function khoSubtree(root: KhoRoot, name: string): KhoSubtree | KhoSubtreeFailure | undefined {
+  return root.subtrees.find((t) => t.name === name) ?? root.failed?.find((t) => t.name === name && t.field !== undefined);
 }
 
 /** Writes a KHO root FDT as the outgoing kernel does (libfdt's sequential-write layout). */

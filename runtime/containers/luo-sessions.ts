@@ -1,0 +1,144 @@
+/**
+ * LUO sessions and their files as the next kernel restores them
+ * (kernel-abi.md section 5, luo-v5): luo_ser.sessions_pa heads a kho_block
+ * chain of luo_session_ser; each session's file_set_ser heads a chain of
+ * luo_file_ser and stores their count.
+ *
+ * The reader follows luo_session_deserialize: the sessions chain restored
+ * whole, then session by session, the name inserted (a name seen before is
+ * refused, -EEXIST), the files' chain restored and each file matched to a
+ * handler (none: -ENOENT, when the caller names the handlers), and the
+ * number read compared with the stored count (-EINVAL). The first refusal
+ * refuses everything, as the kernel's saved error does. Codecs are the
+ * caller's (the runtime does not import generated code); their warnings and
+ * `strict` apply to every entry.
+ */
+import type { StructCodec } from '../codec.js';
+import { DecodeError } from '../errors.js';
+import type { PhysMem } from '../phys-mem.js';
+import { acceptedAnomaly } from '../warnings.js';
+import { KHO_BLOCK_HEADER_SIZE, restoreBlockChain, type BlockChainOptions, type RestoredBlocks } from './kho-block.js';
+import { AnomalyTally, atAddress, KERNEL, locateWarnings, pagesInImage, PfnSet, ReaderLimitError } from './limits.js';
+
+/** What the reader needs of a decoded luo_session_ser. */
+export interface LuoSessionRecord {
+  readonly name: string;
+  readonly file_set_ser: { readonly files: bigint; readonly count: bigint };
+}
+
+/** What the reader needs of a decoded luo_file_ser. */
+export interface LuoFileRecord {
+  readonly compatible: string;
+  readonly data: bigint;
+  readonly token: bigint;
+}
+
+export interface LuoSessionsOptions extends BlockChainOptions {
+  /**
+   * The compatible strings of the file handlers the next kernel registers;
+   * a file whose compatible is none of them is refused (-ENOENT), as
+   * luo_file_deserialize_one does. Unset: every file is accepted.
+   */
+  readonly handlers?: readonly string[];
+  /**
+   * Most blocks read over every chain, a block reached from two chains
+   * counting twice; by default the pages in memory.
+   */
+  readonly maxBlockVisits?: number;
+}
+
+export interface LuoSessionCodecs<S extends LuoSessionRecord, F extends LuoFileRecord> {
+  readonly session: StructCodec<S>;
+  readonly file: StructCodec<F>;
+}
+
+export interface RestoredSession<S, F> {
+  readonly session: S;
+  /** The files in list order. */
+  readonly files: readonly F[];
+}
+
+/** Decodes the entries of restored blocks, errors and warnings at their physical addresses. */
+function decodeAll<T>(blocks: RestoredBlocks, codec: StructCodec<T>, options: LuoSessionsOptions, each: (value: T, pa: bigint) => void): void {
+  const opts = options.strict || options.warnings ? options : undefined;
+  for (let b = 0; b < blocks.views.length; b++) {
+    const view = blocks.views[b]!;
+    const base = blocks.addresses[b]!;
+    const end = KHO_BLOCK_HEADER_SIZE + blocks.counts[b]! * codec.size;
+    for (let offset = KHO_BLOCK_HEADER_SIZE; offset < end; offset += codec.size) {
+      const before = options.warnings?.length ?? 0;
+      let value: T;
+      try {
+        value = codec.decode(view, offset, opts);
+      } catch (e) {
+        if (e instanceof DecodeError) throw atAddress(e, base);
+        throw e;
+      }
+      locateWarnings(options.warnings, before, base);
+      each(value, base + BigInt(offset));
+    }
+  }
+}
+
+/**
+ * Every session restored from the chain at `sessionsPa` (0: none), with its
+ * files, as luo_session_deserialize restores them; throws DecodeError for
+ * the first thing the kernel refuses.
+ */
+export function readLuoSessions<S extends LuoSessionRecord, F extends LuoFileRecord>(mem: PhysMem, sessionsPa: bigint, codecs: LuoSessionCodecs<S, F>, options: LuoSessionsOptions = {}): RestoredSession<S, F>[] {
+  const maxVisits = options.maxBlockVisits ?? pagesInImage(mem.pageCount);
+  const visited = new PfnSet();
+  const shared = new AnomalyTally(options, 'luo-shared-block', `${KERNEL.blockRestore}; the second kho_restore_free of the block warns`);
+  let visits = 0;
+  /** A chain restored, its blocks counted against the visit cap and checked for blocks another chain has. */
+  const restore = (head: bigint, entrySize: number): RestoredBlocks => {
+    const blocks = restoreBlockChain(mem, head, entrySize, options);
+    visits += blocks.views.length;
+    if (visits > maxVisits) throw new ReaderLimitError({ struct: 'kho_block_header_ser', offset: 0, address: head }, 'maxBlockVisits', maxVisits, 'blocks read over all chains (a block in two chains counts twice)');
+    for (const pa of blocks.addresses) if (!visited.add(Number(pa))) shared.note({ struct: 'kho_block_header_ser', offset: 0, address: pa }, 'the block is also in another chain; the kernel reads it again');
+    return blocks;
+  };
+
+  const sessions: { session: S; pa: bigint }[] = [];
+  if (sessionsPa !== 0n) decodeAll(restore(sessionsPa, codecs.session.size), codecs.session, options, (session, pa) => sessions.push({ session, pa }));
+
+  // file_set_ser.count is the last member of luo_session_ser (luo.h).
+  const countOffset = codecs.session.size - 8;
+  const countAt = (pa: bigint) => ({ struct: 'luo_session_ser', field: 'file_set_ser.count', offset: countOffset, address: pa + BigInt(countOffset) });
+  const handlers = options.handlers ? new Set(options.handlers) : undefined;
+  const names = new Set<string>();
+  const out: RestoredSession<S, F>[] = [];
+  for (const { session, pa } of sessions) {
+    if (names.has(session.name)) {
+      throw new DecodeError({ struct: 'luo_session_ser', field: 'name', offset: 0, address: pa }, `session '${session.name}' is already restored; the kernel refuses the duplicate (-EEXIST, ${KERNEL.sessionInsert})`);
+    }
+    names.add(session.name);
+    const { files: head, count } = session.file_set_ser;
+    const files: F[] = [];
+    if (head === 0n) {
+      // No files: the kernel warns (WARN_ON) if a count is stored anyway, and goes on.
+      if (count !== 0n) {
+        acceptedAnomaly(
+          options,
+          'luo-files-count-without-files',
+          new DecodeError(countAt(pa), `session '${session.name}' has no files chain but a count of ${count}`),
+          `${KERNEL.fileDeserialize}, WARN_ON`,
+        );
+      }
+      out.push({ session, files });
+      continue;
+    }
+    decodeAll(restore(head, codecs.file.size), codecs.file, options, (file, filePa) => {
+      if (handlers && !handlers.has(file.compatible)) {
+        throw new DecodeError({ struct: 'luo_file_ser', field: 'compatible', offset: 0, address: filePa }, `no handler for compatible '${file.compatible}'; the kernel refuses the session's files (-ENOENT, ${KERNEL.fileHandler})`);
+      }
+      files.push(file);
+    });
+    if (BigInt(files.length) !== count) {
+      throw new DecodeError(countAt(pa), `session '${session.name}' stores a count of ${count} but its chain holds ${files.length} files; the kernel refuses it (-EINVAL, ${KERNEL.fileDeserialize})`);
+    }
+    out.push({ session, files });
+  }
+  shared.flush();
+  return out;
+}
