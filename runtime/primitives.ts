@@ -81,14 +81,21 @@ export function readCStringTruncating(view: DataView, offset: number, size: numb
  * would run off the array.
  */
 export function readCStringPadded(view: DataView, offset: number, size: number, struct: string, field: string, opts: ReadOptions | undefined, kernel: string): string {
-  const text = readCString(view, offset, size, struct, field);
   const bytes = new Uint8Array(view.buffer, view.byteOffset + offset, size);
   const nul = bytes.indexOf(0);
-  const garbage = bytes.subarray(nul + 1).findIndex((b) => b !== 0);
-  if (garbage >= 0) {
-    acceptedAnomaly(opts, 'string-padding', new DecodeError({ struct, field, offset: offset + nul + 1 + garbage }, `byte 0x${bytes[nul + 1 + garbage]!.toString(16).padStart(2, '0')} after the NUL of the string; a writer pads with 0`), kernel);
+  if (nul < 0) throw new DecodeError({ struct, field, offset }, `no NUL terminator in the ${size}-byte string`);
+  // The padding matters only to a caller who listens for warnings or is strict: the value is the same either way.
+  if (opts !== undefined && (opts.strict || opts.warnings)) for (let i = nul + 1; i < size; i++) {
+    if (bytes[i] !== 0) {
+      acceptedAnomaly(opts, 'string-padding', new DecodeError({ struct, field, offset: offset + i }, `byte 0x${bytes[i]!.toString(16).padStart(2, '0')} after the NUL of the string; a writer pads with 0`), kernel);
+      break;
+    }
   }
-  return text;
+  try {
+    return utf8.decode(bytes.subarray(0, nul));
+  } catch {
+    throw new DecodeError({ struct, field, offset }, 'string is not valid UTF-8');
+  }
 }
 
 export function writeCString(view: DataView, offset: number, size: number, value: unknown, struct: string, field: string): void {
@@ -149,6 +156,11 @@ export function checkArray(value: unknown, count: number, struct: string, field:
 export function undeclaredBits(value: number | bigint, allowed: number | bigint, struct: string, field: string, offset: number): DecodeError {
   const extra = typeof value === 'bigint' ? value & ~BigInt(allowed) : Number(BigInt(value) & ~BigInt(allowed));
   return new DecodeError({ struct, field, offset }, `undeclared bits 0x${extra.toString(16)} set (allowed: 0x${allowed.toString(16)})`);
+}
+
+/** Bits outside `allowed` that the kernel ignores: a warning, or with strict a DecodeError. Out of line, so decoders stay small. */
+export function ignoredBits(opts: ReadOptions | undefined, value: number | bigint, allowed: number | bigint, struct: string, field: string, offset: number, kernel: string): void {
+  acceptedAnomaly(opts, 'undeclared-bits', undeclaredBits(value, allowed, struct, field, offset), kernel);
 }
 
 /** A member that must hold one value (a format version) holds another. */

@@ -160,6 +160,17 @@ describe('one tree per kind of drift, reported precisely', () => {
     }
   });
 
+  it('a huge string or a flood of gcc errors is quoted short', async () => {
+    const f = await drift('kexec_handover.h', /(#define KHO_FDT_MEMORY_MAP_PROP_NAME\s+)"preserved-memory-map"/, `$1"${'x'.repeat(5000)}"`);
+    const changed = f.find((x) => x.code === 'constant-changed')!;
+    expect(changed.message.length).toBeLessThan(300);
+    expect(changed.message).toContain('(5002 characters)');
+    const g = await drift('block.h', /#endif[^\n]*\n?$/, Array.from({ length: 200 }, (_, i) => `int bad${i} = ;\n`).join('') + '#endif\n');
+    const lines = g.find((x) => x.header === 'block.h')!.message.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(22);
+    expect(lines[lines.length - 1]).toMatch(/^\(\d+ more lines from gcc\)$/);
+  });
+
   it('only textual differences: no finding', async () => {
     const t = editedTree('torvalds', [
       { file: 'luo.h', from: /\/\*[\s\S]*?\*\//g, to: '' },

@@ -2,7 +2,6 @@
 // Change the schema and regenerate with `npm run gen` (kho-abi gen).
 
 import {
-  acceptedAnomaly,
   allPages,
   checkBigUint,
   checkUint,
@@ -13,6 +12,7 @@ import {
   type FeatureReader,
   type FeatureVerdict,
   type FieldTable,
+  ignoredBits,
   negotiateFeatures,
   type ReadOptions,
   readStoredCompat,
@@ -75,10 +75,13 @@ export function decodeMemfdLuoFolioSer(view: DataView, offset = 0, opts?: ReadOp
     const v_pfn = u0_0 + (u0_1 & 0xfffff) * 4294967296;
     const v_flags = u0_1 >>> 20;
     if ((v_flags & ~0x3) !== 0) {
-      acceptedAnomaly(
+      ignoredBits(
         opts,
-        'undeclared-bits',
-        undeclaredBits(v_flags, 0x3, 'memfd_luo_folio_ser', 'flags', offset),
+        v_flags,
+        0x3,
+        'memfd_luo_folio_ser',
+        'flags',
+        offset,
         'memfd_luo_retrieve_folios (mm/memfd_luo.c)',
       );
     }
@@ -214,12 +217,7 @@ export function decodeMemfdLuoSer(view: DataView, offset = 0, opts?: ReadOptions
     }
     const v_flags = view.getUint32(offset + 20, true);
     if ((v_flags & ~0x0) !== 0) {
-      acceptedAnomaly(
-        opts,
-        'undeclared-bits',
-        undeclaredBits(v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 20),
-        'memfd_luo_retrieve (mm/memfd_luo.c)',
-      );
+      ignoredBits(opts, v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 20, 'memfd_luo_retrieve (mm/memfd_luo.c)');
     }
     const v_nr_folios = view.getBigUint64(offset + 24, true);
     const v_folios = decodeKhoVmalloc(view, offset + 32, opts);
@@ -515,12 +513,7 @@ export function decodeMemfdLuoSerFeatures(view: DataView, offset = 0, opts?: Rea
     }
     const v_flags = view.getUint32(offset + 148, true);
     if ((v_flags & ~0x0) !== 0) {
-      acceptedAnomaly(
-        opts,
-        'undeclared-bits',
-        undeclaredBits(v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 148),
-        'memfd_luo_retrieve (mm/memfd_luo.c)',
-      );
+      ignoredBits(opts, v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 148, 'memfd_luo_retrieve (mm/memfd_luo.c)');
     }
     const v_nr_folios = view.getBigUint64(offset + 152, true);
     const v_folios = decodeKhoVmalloc(view, offset + 160, opts);

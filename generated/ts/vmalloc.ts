@@ -2,7 +2,6 @@
 // Change the schema and regenerate with `npm run gen` (kho-abi gen).
 
 import {
-  acceptedAnomaly,
   allPages,
   checkArray,
   checkBigUint,
@@ -11,12 +10,12 @@ import {
   decodeFailure,
   encodeFailure,
   type FieldTable,
+  ignoredBits,
   type ReadOptions,
   readStoredCompat,
   type SchemaCodecs,
   selectVersion,
   type StructCodec,
-  undeclaredBits,
   verifyCompat,
   type VersionCodecs,
   withVersion,
@@ -206,10 +205,13 @@ export function decodeKhoVmalloc(view: DataView, offset = 0, opts?: ReadOptions)
     const v_total_pages = view.getUint32(offset + 8, true);
     const v_flags = view.getUint16(offset + 12, true);
     if ((v_flags & ~0x3) !== 0) {
-      acceptedAnomaly(
+      ignoredBits(
         opts,
-        'undeclared-bits',
-        undeclaredBits(v_flags, 0x3, 'kho_vmalloc', 'flags', offset + 12),
+        v_flags,
+        0x3,
+        'kho_vmalloc',
+        'flags',
+        offset + 12,
         'kho_restore_vmalloc via kho_flags_to_vmalloc (kernel/liveupdate/kho_vmalloc.c)',
       );
     }

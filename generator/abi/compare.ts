@@ -99,13 +99,18 @@ export interface CompareOptions {
   readonly sides?: Sides;
 }
 
+/** A constant's value as a message shows it: at most about 80 characters (a header may define a huge string). */
+function shown(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 77)}... (${value.length} characters)` : value;
+}
+
 export function compareVersions(before: VersionSnapshot, after: VersionSnapshot, opts: CompareOptions = {}): Difference[] {
   const sides = opts.sides ?? DEFAULT_SIDES;
   const plain = sides === DEFAULT_SIDES;
   const out: Difference[] = [];
   const str = (x: string | undefined): string => (x === undefined ? 'none' : JSON.stringify(x));
   if (before.compatible !== after.compatible) {
-    out.push({ code: 'compatible-changed', message: `compatible string is ${str(after.compatible)} ${sides.after}, ${str(before.compatible)} ${sides.before}` });
+    out.push({ code: 'compatible-changed', message: `compatible string is ${shown(str(after.compatible))} ${sides.after}, ${shown(str(before.compatible))} ${sides.before}` });
   }
   const afterStructs = new Map(after.structs.map((s) => [s.name, s]));
   const beforeStructs = new Set(before.structs.map((s) => s.name));
@@ -124,13 +129,13 @@ export function compareVersions(before: VersionSnapshot, after: VersionSnapshot,
     if (ignore.has(name)) continue;
     const now = after.constants[name];
     if (now === undefined) {
-      if (!opts.commonOnly) out.push({ code: 'constant-removed', member: name, message: plain ? `${name} (${value}) is gone` : `${name} (${value}) is missing ${sides.after}` });
-    } else if (now !== value) out.push({ code: 'constant-changed', member: name, message: `${name} is ${now} ${sides.after}, ${value} ${sides.before}` });
+      if (!opts.commonOnly) out.push({ code: 'constant-removed', member: name, message: plain ? `${name} (${shown(value)}) is gone` : `${name} (${shown(value)}) is missing ${sides.after}` });
+    } else if (now !== value) out.push({ code: 'constant-changed', member: name, message: `${name} is ${shown(now)} ${sides.after}, ${shown(value)} ${sides.before}` });
   }
   if (!opts.commonOnly) {
     for (const [name, value] of Object.entries(after.constants)) {
       if (!ignore.has(name) && before.constants[name] === undefined) {
-        out.push({ code: 'constant-added', member: name, message: plain ? `${name} (${value}) is new` : `${name} (${value}) is only ${sides.after}` });
+        out.push({ code: 'constant-added', member: name, message: plain ? `${name} (${shown(value)}) is new` : `${name} (${shown(value)}) is only ${sides.after}` });
       }
     }
   }

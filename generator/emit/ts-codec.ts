@@ -356,8 +356,8 @@ function bitsDecode(f: FieldIR, rec: CodecNames, ctx: Ctx, view = 'view', base =
     if (b.allowed !== undefined) {
       ctx.runtime.add('undeclaredBits');
       const cond = bitIsBig(b) ? `(${local} & ~${hex(b.allowed)}n) !== 0n` : b.width <= 31 ? `(${local} & ~${hex(b.allowed)}) !== 0` : `(BigInt(${local}) & ~${hex(b.allowed)}n) !== 0n`;
-      const error = `undeclaredBits(${local}, ${hex(b.allowed)}${bitIsBig(b) ? 'n' : ''}, '${st.name}', '${b.name}', ${off(f.offset)})`;
-      stmts.push({ head: `if (${cond})`, body: [onAnomaly(b.kernel, error, 'undeclared-bits', ctx)] });
+      const args = `${local}, ${hex(b.allowed)}${bitIsBig(b) ? 'n' : ''}, '${st.name}', '${b.name}', ${off(f.offset)}`;
+      stmts.push({ head: `if (${cond})`, body: [bitsAnomaly(b.kernel, args, ctx)] });
     }
     values.set(b.name, local);
   }
@@ -444,6 +444,16 @@ function onAnomaly(kernel: FieldIR['kernel'], error: string, code: string, ctx: 
   return `acceptedAnomaly(opts, '${code}', ${error}, ${tsString(kernel.by)});`;
 }
 
+/** Bits outside `allowed`: refused (the kernel refuses them), or one out-of-line call where the kernel ignores them. */
+function bitsAnomaly(kernel: FieldIR['kernel'], args: string, ctx: Ctx): string {
+  if (kernel?.does !== 'ignore') {
+    ctx.runtime.add('undeclaredBits');
+    return `throw undeclaredBits(${args});`;
+  }
+  ctx.runtime.add('ignoredBits');
+  return `ignoredBits(opts, ${args}, ${tsString(kernel.by)});`;
+}
+
 function allowedCheck(f: FieldIR, local: string, st: StructIR, ctx: Ctx, onEncode: boolean): Stmt[] {
   // What the kernel ignores, a writer may write: only decoders say so.
   if (onEncode && f.kernel?.does === 'ignore') return [];
@@ -455,12 +465,12 @@ function allowedCheck(f: FieldIR, local: string, st: StructIR, ctx: Ctx, onEncod
     return [{ head: `if (${local} !== ${lit})`, body: [onEncode ? `throw ${error};` : onAnomaly(f.kernel, error, 'unexpected-value', ctx)] }];
   }
   if (f.allowed === undefined) return [];
-  const fn = onEncode ? 'undeclaredBitsOnEncode' : 'undeclaredBits';
-  ctx.runtime.add(fn);
+  const fn = 'undeclaredBitsOnEncode';
+  if (onEncode) ctx.runtime.add(fn);
   const big = primIsBig(f.prim!);
   const cond = big ? `(${local} & ~${hex(f.allowed)}n) !== 0n` : `(${local} & ~${hex(f.allowed)}) !== 0`;
-  const error = `${fn}(${local}, ${hex(f.allowed)}${big ? 'n' : ''}, '${st.name}', '${f.name}', ${at(f.offset)})`;
-  return [{ head: `if (${cond})`, body: [onEncode ? `throw ${error};` : onAnomaly(f.kernel, error, 'undeclared-bits', ctx)] }];
+  const args = `${local}, ${hex(f.allowed)}${big ? 'n' : ''}, '${st.name}', '${f.name}', ${at(f.offset)}`;
+  return [{ head: `if (${cond})`, body: [onEncode ? `throw ${fn}(${args});` : bitsAnomaly(f.kernel, args, ctx)] }];
 }
 
 /** A member that may not exceed an earlier one (nr_devices <= max_nr_devices); both are already checked integers. */

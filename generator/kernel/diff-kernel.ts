@@ -14,6 +14,7 @@ import type { AbiIR, SchemaIR } from '../layout/ir.js';
 import type { Model } from '../model/model.js';
 import type { Profile } from '../profile/profile.js';
 import type { TreeLayout, TreeStruct } from './probe-tree.js';
+import { quote } from '../../runtime/quote.js';
 
 export type FindingCode =
   | RuleCode
@@ -203,7 +204,7 @@ export function diffKernel(tree: TreeLayout, ir: AbiIR, opts: DiffOptions): Diff
 
       if (stringOf.length && !both.length) {
         const named = stringOf[stringOf.length - 1]!;
-        const what = t.compatible === undefined ? 'it has no compatible string, as' : `its compatible string "${t.compatible}" still names`;
+        const what = t.compatible === undefined ? 'it has no compatible string, as' : `its compatible string ${quote(t.compatible)} still names`;
         findings.push({
           header: h.name,
           ...(line !== undefined ? { line } : {}),
@@ -218,7 +219,7 @@ export function diffKernel(tree: TreeLayout, ir: AbiIR, opts: DiffOptions): Diff
           header: h.name,
           ...(line !== undefined ? { line } : {}),
           code: 'compatible-unknown',
-          message: `${s.name}: compatible string "${t.compatible}" is no version of ${s.name}${layoutOf.length ? ` (the layout is that of ${layoutOf.join(' or ')})` : ''}`,
+          message: `${s.name}: compatible string ${quote(t.compatible)} is no version of ${s.name}${layoutOf.length ? ` (the layout is that of ${layoutOf.join(' or ')})` : ''}`,
           ...withSpan(spanOf(s, undefined)),
         });
       }

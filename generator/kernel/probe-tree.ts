@@ -15,6 +15,9 @@ import { parseReadelf, type DwarfMember } from './dwarf.js';
 import { SHIM_FALLBACK_INCLUDE, SHIM_INCLUDE } from './shim.js';
 
 const run = promisify(execFile);
+/** Lines of gcc's complaint about a header that a report quotes. */
+const MAX_GCC_LINES = 20;
+
 /** gcc's messages in plain ASCII and English, whatever the user's locale: they are quoted in reports. */
 const GCC_ENV = { ...process.env, LC_ALL: 'C' };
 
@@ -110,7 +113,9 @@ async function compileErrors(root: string, dir: string, headers: readonly { name
           .join('\n')
           .split(`${root.replace(/\/$/, '')}/`)
           .join('');
-        errors.set(h.name, text);
+        // A header that does not compile can make gcc say a great deal: the first lines say what is wrong.
+        const lines = text.split('\n');
+        errors.set(h.name, lines.length > MAX_GCC_LINES ? [...lines.slice(0, MAX_GCC_LINES), `(${lines.length - MAX_GCC_LINES} more lines from gcc)`].join('\n') : text);
       }
     }),
   );
