@@ -16,3 +16,4 @@ export * from './containers/kho-radix.js';
 export * from './containers/kho-fdt.js';
 export { ReaderLimitError } from './containers/limits.js';
 export * from './containers/luo-sessions.js';
+export * from './containers/luo-flbs.js';
