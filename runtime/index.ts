@@ -17,3 +17,4 @@ export * from './containers/kho-fdt.js';
 export { ReaderLimitError } from './containers/limits.js';
 export * from './containers/luo-sessions.js';
 export * from './containers/luo-flbs.js';
+export * from './containers/memfd-folios.js';

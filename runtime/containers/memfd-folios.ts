@@ -1,0 +1,68 @@
+/**
+ * A memfd's folios as the next kernel puts them back (memfd_luo_retrieve,
+ * memfd_luo_retrieve_folios in mm/memfd_luo.c): with nr_folios 0 the folio
+ * area is not even restored; otherwise every entry of the kho_vmalloc
+ * array is visited in order, an entry with pfn 0 is a hole and skipped,
+ * each other folio is restored (a pfn restored before fails: the first
+ * restore cleared it) and added to the page cache at its index (an index
+ * taken before fails, -EEXIST). The first failure fails the file.
+ */
+import type { StructCodec } from '../codec.js';
+import { DecodeError } from '../errors.js';
+import type { PhysMem } from '../phys-mem.js';
+import type { ReadOptions } from '../warnings.js';
+import { readVmallocArray, type VmallocDescriptor } from './kho-vmalloc.js';
+import { PfnSet } from './limits.js';
+
+/** What the reader needs of a decoded memfd_luo_ser. */
+export interface MemfdRecord {
+  readonly nr_folios: bigint;
+  readonly folios: VmallocDescriptor;
+}
+
+/** What the reader needs of a decoded memfd_luo_folio_ser. */
+export interface MemfdFolioRecord {
+  readonly pfn: number;
+  readonly flags: number;
+  readonly index: bigint;
+}
+
+export const MEMFD_KERNEL = {
+  retrieve: 'memfd_luo_retrieve (mm/memfd_luo.c)',
+  folios: 'memfd_luo_retrieve_folios (mm/memfd_luo.c)',
+  restoreFolio: 'kho_restore_folio via memfd_luo_retrieve_folios (kernel/liveupdate/kexec_handover.c, mm/memfd_luo.c)',
+  pageCache: 'shmem_add_to_page_cache via memfd_luo_retrieve_folios (mm/shmem.c, mm/memfd_luo.c)',
+} as const;
+
+export interface RestoredFolios<F> {
+  /** The folios the file gets back, in array order. */
+  readonly folios: readonly F[];
+  /** Entries with pfn 0: holes the kernel skips. */
+  readonly holes: number;
+}
+
+export function readMemfdFolios<F extends MemfdFolioRecord>(mem: PhysMem, memfd: MemfdRecord, codec: StructCodec<F>, opts: ReadOptions = {}): RestoredFolios<F> {
+  if (memfd.nr_folios === 0n) return { folios: [], holes: 0 };
+  const entries = readVmallocArray(mem, memfd.folios, codec, memfd.nr_folios, opts);
+  const pfns = new PfnSet(Math.min(entries.length, 1 << 16));
+  const indexes = new Map<bigint, number>();
+  const folios: F[] = [];
+  let holes = 0;
+  entries.forEach((f, i) => {
+    if (f.pfn === 0) {
+      holes++;
+      return;
+    }
+    const where = { struct: codec.name, offset: i * codec.size };
+    if (!pfns.add(f.pfn)) {
+      throw new DecodeError({ ...where, field: 'pfn' }, `entry ${i} restores pfn 0x${f.pfn.toString(16)} a second time; the kernel fails the file (-EIO, ${MEMFD_KERNEL.restoreFolio})`);
+    }
+    const before = indexes.get(f.index);
+    if (before !== undefined) {
+      throw new DecodeError({ ...where, field: 'index' }, `entry ${i} puts a folio at index ${f.index}, taken by entry ${before}; the kernel fails the file (-EEXIST, ${MEMFD_KERNEL.pageCache})`);
+    }
+    indexes.set(f.index, i);
+    folios.push(f);
+  });
+  return { folios, holes };
+}
