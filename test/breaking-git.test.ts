@@ -170,3 +170,23 @@ describe('ci/kernel-check.sh, as a kernel tree CI runs it', () => {
     }
   });
 });
+
+describe('lock --amend', () => {
+  it('re-records a version whose schema was corrected, and says so; others stay as they were', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'kho-abi-amend-'));
+    try {
+      for (const p of ['schemas', 'profiles', 'kho-abi.config.yaml', 'kho-abi.lock.json']) cpSync(join(repoRoot, p), join(work, p), { recursive: true });
+      const pci = join(work, 'schemas/pci.yaml');
+      writeFileSync(pci, readFileSync(pci, 'utf8').replace('        at_most: max_nr_devices\n', ''));
+      const refused = await cli(['validate'], { cwd: work });
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain('error[locked-version-changed]: released version pci-v1 would change: pci_ser.nr_devices may not exceed anything now, max_nr_devices before [at-most-changed]');
+      const r = await cli(['lock', '--amend', 'pci-v1', 'pci-v2'], { cwd: work });
+      expect(r.out).toBe('kho-abi.lock.json: 2 re-recorded (--amend): pci-v1, pci-v2\n');
+      expect((await cli(['validate'], { cwd: work })).code).toBe(0);
+      expect((await cli(['lock', '--amend', 'no-such-version'], { cwd: work })).err).toBe('kho-abi: --amend no-such-version: no such version in kho-abi.lock.json\n');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

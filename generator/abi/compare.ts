@@ -21,6 +21,7 @@ export type RuleCode =
   | 'bitfield-resized'
   | 'allowed-changed'
   | 'equals-changed'
+  | 'at-most-changed'
   | 'constant-changed'
   | 'constant-removed'
   | 'constant-added'
@@ -50,7 +51,7 @@ export interface Sides {
 
 const DEFAULT_SIDES: Sides = { before: 'before', after: 'now' };
 
-export function compareStructs(before: StructSnapshot, after: StructSnapshot, sides: Sides = DEFAULT_SIDES): Difference[] {
+export function compareStructs(before: StructSnapshot, after: StructSnapshot, sides: Sides = DEFAULT_SIDES, readerChecks = true): Difference[] {
   const out: Difference[] = [];
   const s = before.name;
   const was = (x: string | number | undefined, unit = ''): string => `${x}${unit} ${sides.before}`;
@@ -78,6 +79,10 @@ export function compareStructs(before: StructSnapshot, after: StructSnapshot, si
     if (b.allowed !== undefined && a.allowed !== undefined && b.allowed !== a.allowed) {
       out.push({ code: 'allowed-changed', struct: s, member: m, message: `${s}.${m} accepts bits ${is(a.allowed)}, ${was(b.allowed)}` });
     }
+    // A bound a reader applies is part of a released version; a C header cannot say it, so a tree is not compared on it.
+    if (readerChecks && b.atMost !== a.atMost) {
+      out.push({ code: 'at-most-changed', struct: s, member: m, message: `${s}.${m} may not exceed ${a.atMost ?? 'anything'} ${sides.after}, ${b.atMost ?? 'anything'} ${sides.before}` });
+    }
     if (b.equals !== undefined && a.equals !== undefined && b.equals !== a.equals) {
       out.push({ code: 'equals-changed', struct: s, member: m, message: `${s}.${m} must equal ${is(a.equals)}, ${was(b.equals)}` });
     }
@@ -97,6 +102,8 @@ export interface CompareOptions {
   /** Compare only the structs and constants both sides have (a tree that splits a schema over headers). */
   readonly commonOnly?: boolean;
   readonly sides?: Sides;
+  /** Compare what readers check beyond the layout (at_most); false against a kernel tree, whose C says nothing of it. */
+  readonly readerChecks?: boolean;
 }
 
 /** A constant's value as a message shows it: at most about 80 characters (a header may define a huge string). */
@@ -116,7 +123,7 @@ export function compareVersions(before: VersionSnapshot, after: VersionSnapshot,
   const beforeStructs = new Set(before.structs.map((s) => s.name));
   for (const b of before.structs) {
     const a = afterStructs.get(b.name);
-    if (a) out.push(...compareStructs(b, a, sides));
+    if (a) out.push(...compareStructs(b, a, sides, opts.readerChecks ?? true));
     else if (!opts.commonOnly) out.push({ code: 'struct-removed', struct: b.name, message: plain ? `struct ${b.name} is gone` : `struct ${b.name} of ${sides.before.replace(/^in /, '')} is missing ${sides.after}` });
   }
   if (!opts.commonOnly) {

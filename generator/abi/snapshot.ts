@@ -23,6 +23,8 @@ export interface FieldRow {
   readonly allowed?: string;
   /** The one value a reader accepts, when the schema says. */
   readonly equals?: string;
+  /** The earlier member this one may not exceed (nr_devices <= max_nr_devices). */
+  readonly atMost?: string;
 }
 
 export interface StructSnapshot {
@@ -100,6 +102,7 @@ export function structRows(st: StructIR): FieldRow[] {
       type: fieldType(f),
       ...(f.allowed !== undefined ? { allowed: `0x${f.allowed.toString(16)}` } : {}),
       ...(f.equals !== undefined ? { equals: f.equals.toString() } : {}),
+      ...(f.atMost !== undefined ? { atMost: f.atMost } : {}),
     });
   }
   return rows;
@@ -129,5 +132,5 @@ export function hashOf(value: unknown): string {
 
 /** The layout of a struct without its member names: what the bytes mean. */
 export function layoutHash(st: StructSnapshot): string {
-  return hashOf([st.size, st.align, st.fields.map((f) => [f.offset, f.size, f.type, f.bitOffset ?? null, f.bitWidth ?? null, f.allowed ?? null, f.equals ?? null])]);
+  return hashOf([st.size, st.align, st.fields.map((f) => [f.offset, f.size, f.type, f.bitOffset ?? null, f.bitWidth ?? null, f.allowed ?? null, f.equals ?? null, f.atMost ?? null])]);
 }

@@ -41,12 +41,13 @@ export const lock: CliCommand = {
           } catch (e) {
             throw new CliError(`${LOCK_FILE}: cannot write: ${describeFsError(e)}`);
           }
-          const amended = [...amend];
-          ctx.io.stdout(
-            added.length || amended.length
-              ? `${LOCK_FILE}: ${added.filter((x) => !amend.has(x)).length} version(s) recorded${added.length ? `: ${added.join(', ')}` : ''}\n`
-              : `${LOCK_FILE}: every version is already recorded\n`,
-          );
+          const fresh = added.filter((x) => !amend.has(x));
+          const redone = added.filter((x) => amend.has(x));
+          const parts = [
+            ...(fresh.length ? [`${fresh.length} version(s) recorded: ${fresh.join(', ')}`] : []),
+            ...(redone.length ? [`${redone.length} re-recorded (--amend): ${redone.join(', ')}`] : []),
+          ];
+          ctx.io.stdout(`${LOCK_FILE}: ${parts.length ? parts.join('; ') : 'every version is already recorded'}\n`);
           return 0;
         }),
       );
