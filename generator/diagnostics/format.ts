@@ -29,11 +29,16 @@ export function formatText(diags: readonly Diagnostic[], sources: SourceLookup):
   return out.join('\n') + '\n';
 }
 
+/** More than this many diagnostics are cut from JSON output, which ends with one entry counting the rest: output stays bounded. */
+export const MAX_REPORTED_JSON = 1000;
+
 export function formatJson(diags: readonly Diagnostic[]): string {
   const sorted = [...diags].sort(compareDiagnostics);
+  const rest = sorted.length - MAX_REPORTED_JSON;
   return (
     JSON.stringify(
-      sorted.map((d) => ({
+      [
+        ...sorted.slice(0, MAX_REPORTED_JSON).map((d) => ({
         file: d.span.file,
         line: d.span.line,
         col: d.span.col,
@@ -42,7 +47,9 @@ export function formatJson(diags: readonly Diagnostic[]): string {
         code: d.code,
         message: d.message,
         ...(d.help ? { help: d.help } : {}),
-      })),
+        })),
+        ...(rest > 0 ? [{ file: null, line: null, col: null, length: null, severity: 'note', code: 'truncated', message: `${rest} more diagnostics not shown` }] : []),
+      ],
       null,
       2,
     ) + '\n'
