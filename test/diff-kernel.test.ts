@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from './helpers/cli-in-process.js';
 import { diffTree, editedTree, TREES } from './helpers/kernel-trees.js';
 
 const PROFILES = ['torvalds', 'linux-mm', 'composite-rfc', 'feature-header'] as const;
@@ -184,5 +185,25 @@ describe('one tree per kind of drift, reported precisely', () => {
     } finally {
       t.dispose();
     }
+  });
+});
+
+describe('--page-size all', () => {
+  it('every profile tree is in sync at 4, 16 and 64 KiB pages', async () => {
+    for (const name of PROFILES) {
+      const r = await cli(['diff-kernel', join(TREES, name), '--profile', name, '--page-size', 'all']);
+      expect(r.out, name).toMatch(/^in sync: /m);
+      expect(r.code).toBe(0);
+    }
+  });
+
+  it("finds what one page size alone hides: kho-v2's radix depth (4 at 16 KiB) before the +1 formula", async () => {
+    const four = await cli(['diff-kernel', join(TREES, 'history', 'kho-v2'), '--profile', 'any']);
+    expect(four.code).toBe(0);
+    const all = await cli(['diff-kernel', join(TREES, 'history', 'kho-v2'), '--profile', 'any', '--page-size', 'all', '--format', 'json']);
+    expect(all.code).toBe(1);
+    const findings = (JSON.parse(all.out) as { findings: { code: string; message: string }[] }).findings;
+    expect(findings.map((f) => f.code)).toEqual(['no-version-bump', 'constant-changed']);
+    expect(findings[1]!.message).toBe('KHO_TREE_MAX_DEPTH is 4 in the tree, 5 in radix-unversioned (at 16 KiB pages)');
   });
 });

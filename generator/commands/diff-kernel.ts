@@ -5,12 +5,17 @@ import { CliError } from '../cli/errors.js';
 import { readConfigInput, readProfileInputs } from '../cli/project-files.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { PAGE_SIZES, type PageSize } from '../layout/ir.js';
-import { diffKernel } from '../kernel/diff-kernel.js';
+import { diffKernel, mergeReports, type DiffReport } from '../kernel/diff-kernel.js';
 import { probeTree, TreeError } from '../kernel/probe-tree.js';
 import { formatDiffReport, REPORT_FORMATS, type ReportFormat } from '../kernel/report.js';
 import { checkProfiles, parseConfig, parseProfiles } from '../profile/profile.js';
 import { resolve as resolvePath } from 'node:path';
 import { pageSize as parsePageSize } from '../cli/arguments.js';
+
+/** --page-size: one size, or all of them. */
+function pageSizes(value: string): PageSize[] {
+  return value === 'all' ? [...PAGE_SIZES] : [parsePageSize(value)];
+}
 
 export const diffKernelCommand: CliCommand = {
   register(program: Command, ctx: CliContext): void {
@@ -20,37 +25,44 @@ export const diffKernelCommand: CliCommand = {
       .argument('<tree>', 'the kernel tree (the folder holding include/)')
       .option('--profile <name>', "the profile the tree should follow (default: the config's default_profile); 'any' compares each header with the version its string names")
       .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS as string[]).default('text'))
-      .addOption(new Option('--page-size <n>', `page size the headers are compiled for: ${PAGE_SIZES.join(', ')}`).argParser(parsePageSize).default(4096))
+      .addOption(new Option('--page-size <n>', `page size the headers are compiled for: ${PAGE_SIZES.join(', ')}, or all (each in turn: drift that shows only at one page size)`).argParser(pageSizes).default([4096]))
       .action(
-        ctx.action(async (treeArg: string, opts: { profile?: string; format: ReportFormat; pageSize: PageSize }) => {
-          const r = ctx.layouts(ctx.inputs(), [{ pageSize: opts.pageSize }]);
-          ctx.report(r.diagnostics, r.inputs);
-          const ir = r.irs[0];
-          if (!ir || !r.analysis.model) return 1;
+        ctx.action(async (treeArg: string, opts: { profile?: string; format: ReportFormat; pageSize: PageSize[] }) => {
           const profileInputs = readProfileInputs(ctx.root, ctx.io.cwd);
           const configInput = readConfigInput(ctx.root, ctx.io.cwd);
           const parsed = parseProfiles(profileInputs);
           const conf = parseConfig(configInput);
-          const problems = [...parsed.diagnostics, ...conf.diagnostics, ...checkProfiles(parsed.profiles, ir, conf.config)];
-          ctx.report(problems, [...profileInputs, ...(configInput ? [configInput] : [])]);
-          if (hasErrors(problems)) return 1;
-          const name = opts.profile ?? conf.config?.defaultProfile;
-          const profile = name === undefined || name === 'any' ? undefined : parsed.profiles.find((p) => p.name === name);
-          if (name !== undefined && name !== 'any' && !profile) {
-            throw new CliError(`no profile '${name}'; profiles: ${parsed.profiles.map((p) => p.name).join(', ') || '(none)'}, or 'any'`);
+          const reports: { pageSize: number; report: DiffReport }[] = [];
+          for (const pageSize of opts.pageSize) {
+            const r = ctx.layouts(ctx.inputs(), [{ pageSize }]);
+            ctx.report(r.diagnostics, r.inputs);
+            const ir = r.irs[0];
+            if (!ir || !r.analysis.model) return 1;
+            if (reports.length === 0) {
+              const problems = [...parsed.diagnostics, ...conf.diagnostics, ...checkProfiles(parsed.profiles, ir, conf.config)];
+              ctx.report(problems, [...profileInputs, ...(configInput ? [configInput] : [])]);
+              if (hasErrors(problems)) return 1;
+            }
+            const name = opts.profile ?? conf.config?.defaultProfile;
+            const profile = name === undefined || name === 'any' ? undefined : parsed.profiles.find((p) => p.name === name);
+            if (name !== undefined && name !== 'any' && !profile) {
+              throw new CliError(`no profile '${name}'; profiles: ${parsed.profiles.map((p) => p.name).join(', ') || '(none)'}, or 'any'`);
+            }
+            let tree;
+            try {
+              tree = await probeTree(resolvePath(ctx.io.cwd, treeArg), Math.log2(pageSize));
+            } catch (e) {
+              if (e instanceof TreeError) throw new CliError(e.message);
+              throw e;
+            }
+            const report = diffKernel({ ...tree, root: treeArg }, ir, {
+              ...(profile ? { profile } : {}),
+              privateNames: new Set(parsed.profiles.flatMap((p) => [...p.private])),
+              model: r.analysis.model,
+            });
+            reports.push({ pageSize, report });
           }
-          let tree;
-          try {
-            tree = await probeTree(resolvePath(ctx.io.cwd, treeArg), Math.log2(opts.pageSize));
-          } catch (e) {
-            if (e instanceof TreeError) throw new CliError(e.message);
-            throw e;
-          }
-          const report = diffKernel({ ...tree, root: treeArg }, ir, {
-            ...(profile ? { profile } : {}),
-            privateNames: new Set(parsed.profiles.flatMap((p) => [...p.private])),
-            model: r.analysis.model,
-          });
+          const report = reports.length === 1 ? reports[0]!.report : mergeReports(reports);
           ctx.io.stdout(formatDiffReport(report, opts.format));
           return report.findings.length ? 1 : 0;
         }),

@@ -266,3 +266,26 @@ function withSpan(span: SourceSpan | undefined): { schemaSpan?: SourceSpan } {
 }
 
 
+
+/**
+ * Reports of one tree at several page sizes as one: the headers as the
+ * first report names them, and every finding once, with the page sizes it
+ * appears at named when it does not appear at all of them (a depth formula
+ * that differs only at 16 KiB, say).
+ */
+export function mergeReports(reports: readonly { pageSize: number; report: DiffReport }[]): DiffReport {
+  const first = reports[0]!.report;
+  const byKey = new Map<string, { f: Finding; pages: number[] }>();
+  for (const { pageSize, report } of reports) {
+    for (const f of report.findings) {
+      const key = `${f.header}\0${f.code}\0${f.message}`;
+      const entry = byKey.get(key) ?? { f, pages: [] };
+      entry.pages.push(pageSize);
+      byKey.set(key, entry);
+    }
+  }
+  const findings = [...byKey.values()].map(({ f, pages }) =>
+    pages.length === reports.length ? f : { ...f, message: `${f.message} (at ${pages.map((p) => `${p / 1024} KiB`).join(', ')} pages)` },
+  );
+  return { ...first, findings };
+}
