@@ -8,9 +8,9 @@
 # `npm ci` has been run. Two worlds:
 #
 #  - the tree keeps hand-written headers: `kho-abi diff-kernel` compiles
-#    them with gcc and compares every layout, constant and compatible
-#    string with the profile's versions (comments and formatting do not
-#    matter);
+#    them with gcc at 4, 16 and 64 KiB pages and compares every layout,
+#    constant and compatible string with the profile's versions (comments
+#    and formatting do not matter);
 #  - the tree's headers were written by `kho-abi gen --out` (they carry a
 #    KHO-ABI-GEN marker line): `gen --check --out` regenerates them in
 #    memory and prints a unified diff of any hand edit, with the command
@@ -30,6 +30,6 @@ set -- --root "$here"
 if grep -qs 'KHO-ABI-GEN:' "$abi"/*.h; then
 	exec node "$here/bin/kho-abi.mjs" "$@" gen --check --out "$tree" ${profile:+--profile "$profile"}
 else
-	exec node "$here/bin/kho-abi.mjs" "$@" diff-kernel "$tree" ${profile:+--profile "$profile"} \
+	exec node "$here/bin/kho-abi.mjs" "$@" diff-kernel "$tree" --page-size all ${profile:+--profile "$profile"} \
 		${GITHUB_ACTIONS:+--format github}
 fi
