@@ -52,7 +52,8 @@ describe('readMemfdFolios', () => {
       return undefined;
     })();
     expect(e).toBeInstanceOf(DecodeError);
-    expect(e!.message).toBe('memfd_luo_folio_ser.pfn at offset 16: entry 1 restores pfn 0x42 a second time; the kernel fails the file (-EIO, kho_restore_folio via memfd_luo_retrieve_folios (kernel/liveupdate/kexec_handover.c, mm/memfd_luo.c))');
+    expect(e!.address).toBe(page(10) + 16n);
+    expect(e!.message).toBe('memfd_luo_folio_ser.pfn at physical address 0xa010: entry 1 restores pfn 0x42 a second time; the kernel fails the file (-EIO, kho_restore_folio via memfd_luo_retrieve_folios (kernel/liveupdate/kexec_handover.c, mm/memfd_luo.c))');
   });
 
   it('an index taken twice fails the file (-EEXIST)', () => {

@@ -226,7 +226,8 @@ function entryCount(mem: PhysMem, d: VmallocDescriptor, entrySize: number, count
 }
 
 /** The physical address of byte `i * entrySize` of the area (where entry `i` starts). */
-function entryAddress(area: VmallocArea, i: number, entrySize: number): bigint {
+/** The physical address of entry `i` of `entrySize` bytes in an area. */
+export function vmallocEntryAddress(area: VmallocArea, i: number, entrySize: number): bigint {
   const byte = i * entrySize;
   const page = Math.floor(byte / area.pageSize);
   const contig = 2 ** area.order;
@@ -358,11 +359,11 @@ function decodeRange<T>(mem: PhysMem, area: VmallocArea, codec: StructCodec<T>, 
       }
     }
   } catch (e) {
-    if (e instanceof DecodeError) throw entryError(e, i, entryAddress(area, i, size) - BigInt(offset));
+    if (e instanceof DecodeError) throw entryError(e, i, vmallocEntryAddress(area, i, size) - BigInt(offset));
     throw e;
   }
   // A range lies in one page (or is one entry): the warnings' offsets are relative to where its first entry's view starts.
-  if (list && list.length > before) locateWarnings(list, before, entryAddress(area, from, size) - BigInt(cursor ? cursor.at : (from * size) % area.pageSize));
+  if (list && list.length > before) locateWarnings(list, before, vmallocEntryAddress(area, from, size) - BigInt(cursor ? cursor.at : (from * size) % area.pageSize));
 }
 
 /** `count` entries of one struct stored back to back in a vmalloc area (memfd's folio array), decoded. */

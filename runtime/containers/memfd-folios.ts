@@ -11,7 +11,7 @@ import type { StructCodec } from '../codec.js';
 import { DecodeError } from '../errors.js';
 import type { PhysMem } from '../phys-mem.js';
 import type { ReadOptions } from '../warnings.js';
-import { readVmallocArray, type VmallocDescriptor } from './kho-vmalloc.js';
+import { readVmallocArray, restoreVmalloc, vmallocEntryAddress, type VmallocDescriptor } from './kho-vmalloc.js';
 import { PfnSet } from './limits.js';
 
 /** What the reader needs of a decoded memfd_luo_ser. */
@@ -53,13 +53,14 @@ export function readMemfdFolios<F extends MemfdFolioRecord>(mem: PhysMem, memfd:
       holes++;
       return;
     }
-    const where = { struct: codec.name, offset: i * codec.size };
+    // Only on the way to an error: the physical address of the entry, from the area restored once more.
+    const where = (): { struct: string; offset: number; address: bigint } => ({ struct: codec.name, offset: i * codec.size, address: vmallocEntryAddress(restoreVmalloc(mem, memfd.folios), i, codec.size) });
     if (!pfns.add(f.pfn)) {
-      throw new DecodeError({ ...where, field: 'pfn' }, `entry ${i} restores pfn 0x${f.pfn.toString(16)} a second time; the kernel fails the file (-EIO, ${MEMFD_KERNEL.restoreFolio})`);
+      throw new DecodeError({ ...where(), field: 'pfn' }, `entry ${i} restores pfn 0x${f.pfn.toString(16)} a second time; the kernel fails the file (-EIO, ${MEMFD_KERNEL.restoreFolio})`);
     }
     const before = indexes.get(f.index);
     if (before !== undefined) {
-      throw new DecodeError({ ...where, field: 'index' }, `entry ${i} puts a folio at index ${f.index}, taken by entry ${before}; the kernel fails the file (-EEXIST, ${MEMFD_KERNEL.pageCache})`);
+      throw new DecodeError({ ...where(), field: 'index' }, `entry ${i} puts a folio at index ${f.index}, taken by entry ${before}; the kernel fails the file (-EEXIST, ${MEMFD_KERNEL.pageCache})`);
     }
     indexes.set(f.index, i);
     folios.push(f);
