@@ -11,7 +11,8 @@
  * quotes at most a short, escaped part of the input.
  */
 import { bitIsBig, isCharArray, primBits, primIsBig } from './emit/ts-names.js';
-import type { BitIR, FieldIR, StructIR } from './layout/ir.js';
+import { unreachable, type BitIR, type FieldIR, type StructIR } from './layout/ir.js';
+import type { Prim } from './model/model.js';
 import { quote } from '../runtime/quote.js';
 
 export class JsonInputError extends Error {}
@@ -290,8 +291,8 @@ function numFrom(v: unknown, where: string, bits: number, signed: boolean): numb
 
 const bitValue = (b: BitIR, v: unknown, where: string): unknown => (bitIsBig(b) ? bigFrom(v, where) : numFrom(v, where, b.width, false));
 
-const primValue = (f: FieldIR, v: unknown, where: string): unknown =>
-  primIsBig(f.prim!) ? bigFrom(v, where) : numFrom(v, where, primBits(f.prim!), f.prim!.startsWith('s'));
+const primValue = (prim: Prim, v: unknown, where: string): unknown =>
+  primIsBig(prim) ? bigFrom(v, where) : numFrom(v, where, primBits(prim), prim.startsWith('s'));
 
 // ---------------------------------------------------------------- values
 
@@ -307,9 +308,9 @@ export function valueFromJson(st: StructIR, json: unknown, at = st.name, base = 
   const out = Object.create(null) as Record<string, unknown>;
   const known = new Set<string>();
   const member = (f: FieldIR): void => {
-    if (f.shape === 'union' && f.name === undefined) return f.members!.forEach(member);
+    if (f.shape === 'union' && f.name === undefined) return f.members.forEach(member);
     if (f.shape === 'bits') {
-      for (const b of f.bits!) {
+      for (const b of f.bits) {
         known.add(b.name);
         const where = `${at}.${b.name} (offset ${base + f.offset}, bits ${b.lsb}..${b.lsb + b.width - 1})`;
         if (!Object.hasOwn(input, b.name)) throw new JsonInputError(`${where}: missing`);
@@ -335,7 +336,7 @@ function fieldFromJson(f: FieldIR, v: unknown, where: string, path: string, offs
   };
   switch (f.shape) {
     case 'scalar':
-      return primValue(f, v, where);
+      return primValue(f.prim, v, where);
     case 'khoser':
       return bigFrom(v, where);
     case 'array':
@@ -343,15 +344,20 @@ function fieldFromJson(f: FieldIR, v: unknown, where: string, path: string, offs
         if (typeof v !== 'string') throw new JsonInputError(`${where}: expected a string, got ${describe(v)}`);
         return v;
       }
-      return list().map((x, i) => primValue(f, x, `${where}[${i}]`));
+      return list().map((x, i) => primValue(f.prim, x, `${where}[${i}]`));
     case 'bitmap':
       return list().map((x, i) => bigFrom(x, `${where}[${i}]`));
     case 'struct':
-      return valueFromJson(f.struct!, v, path, offset);
+      return valueFromJson(f.struct, v, path, offset);
     case 'struct-array':
+      return list().map((x, i) => valueFromJson(f.struct, x, `${path}[${i}]`, offset + i * f.elemSize));
     case 'flexible':
-      return list().map((x, i) => (f.struct ? valueFromJson(f.struct, x, `${path}[${i}]`, offset + i * f.elemSize!) : primValue(f, x, `${where}[${i}]`)));
-    default:
+      return list().map((x, i) => (f.struct ? valueFromJson(f.struct, x, `${path}[${i}]`, offset + i * f.elemSize) : primValue(f.prim, x, `${where}[${i}]`)));
+    case 'bits':
+    case 'union':
+      // A bitfield group is read member by member, and only a named union reaches here: none is in any schema's codecs.
       throw new JsonInputError(`${where}: unsupported member`);
+    default:
+      return unreachable(f);
   }
 }

@@ -148,7 +148,7 @@ function namesOf(st: StructIR, out = new Map<string, Set<string>>()): Map<string
   const set = out.get(st.name) ?? new Set<string>();
   out.set(st.name, set);
   for (const s of topLevelSpans(st)) set.add(s.name);
-  for (const f of st.fields) if (f.struct) namesOf(f.struct, out);
+  for (const f of st.fields) if ('struct' in f && f.struct) namesOf(f.struct, out);
   return out;
 }
 

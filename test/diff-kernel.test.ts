@@ -197,13 +197,29 @@ describe('--page-size all', () => {
     }
   });
 
-  it("finds what one page size alone hides: kho-v2's radix depth (4 at 16 KiB) before the +1 formula", async () => {
-    const four = await cli(['diff-kernel', join(TREES, 'history', 'kho-v2'), '--profile', 'any']);
-    expect(four.code).toBe(0);
+  it("kho-v2's radix depth (4 at 16 KiB, before the +1 formula) is a version of its own: in sync at every page size", async () => {
     const all = await cli(['diff-kernel', join(TREES, 'history', 'kho-v2'), '--profile', 'any', '--page-size', 'all', '--format', 'json']);
-    expect(all.code).toBe(1);
-    const findings = (JSON.parse(all.out) as { findings: { code: string; message: string }[] }).findings;
-    expect(findings.map((f) => f.code)).toEqual(['no-version-bump', 'constant-changed']);
-    expect(findings[1]!.message).toBe('KHO_TREE_MAX_DEPTH is 4 in the tree, 5 in radix-unversioned (at 16 KiB pages)');
+    expect(all.code).toBe(0);
+    const report = JSON.parse(all.out) as { findings: unknown[]; headers: { matches: { version: string }[] }[] };
+    expect(report.findings).toEqual([]);
+    expect(report.headers[0]!.matches.map((m) => m.version)).toContain('radix-kho-v2');
+    // At 16 KiB only the kho-v2 formula gives the tree's depth.
+    const sixteen = await cli(['diff-kernel', join(TREES, 'history', 'kho-v2'), '--profile', 'any', '--page-size', '16384', '--format', 'json']);
+    expect((JSON.parse(sixteen.out) as { headers: { matches: { version: string; layout_of: string[] }[] }[] }).headers[0]!.matches.find((m) => m.version.startsWith('radix'))).toMatchObject({ version: 'radix-kho-v2' });
+  });
+
+  it('finds what one page size alone hides: a depth formula that differs at 64 KiB only', async () => {
+    const t = editedTree('history/kho-v2', [{ file: 'kexec_handover.h', from: /(KHO_TABLE_SIZE_LOG2\)\s*\+\s*1)\s*,/, to: '$1 + (PAGE_SHIFT > 12),' }]);
+    try {
+      const four = await cli(['diff-kernel', t.root, '--profile', 'any']);
+      expect(four.code).toBe(0);
+      const all = await cli(['diff-kernel', t.root, '--profile', 'any', '--page-size', 'all', '--format', 'json']);
+      expect(all.code).toBe(1);
+      const findings = (JSON.parse(all.out) as { findings: { code: string; message: string }[] }).findings;
+      expect(findings.map((f) => f.code)).toEqual(['no-version-bump', 'constant-changed']);
+      expect(findings[1]!.message).toBe('KHO_TREE_MAX_DEPTH is 5 in the tree, 4 in radix-kho-v2 (at 64 KiB pages)');
+    } finally {
+      t.dispose();
+    }
   });
 });

@@ -103,7 +103,7 @@ for (const ir of irs) {
       expect(runs(bitsOf('memfd_luo_folio_ser', 'pfn')), 'pfn').toBe('0-51');
       expect(runs(bitsOf('memfd_luo_folio_ser', 'flags')), 'flags').toBe('52-63');
       expect(field('memfd_luo_folio_ser', 'index')).toEqual({ offset: 8, size: 8 });
-      const irBits = s.fields.flatMap((f) => f.bits ?? []).map((b) => [b.name, b.storageOffset, b.lsb, b.width]);
+      const irBits = s.fields.flatMap((f) => (f.shape === 'bits' ? f.bits : [])).map((b) => [b.name, b.storageOffset, b.lsb, b.width]);
       expect(irBits).toEqual([['pfn', 0, 0, 52], ['flags', 0, 52, 12]]);
     });
 

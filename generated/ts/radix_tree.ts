@@ -388,6 +388,21 @@ export const radix_treeCodecs: SchemaCodecs = {
   current: 'radix-v1',
   versions: [
     {
+      id: 'radix-kho-v2',
+      structs: {
+        kho_radix_node: {
+          4096: withVersion(khoRadixNodeCodec, 'radix-kho-v2'),
+          16384: withVersion(khoRadixNodeP16KCodec, 'radix-kho-v2'),
+          65536: withVersion(khoRadixNodeP64KCodec, 'radix-kho-v2'),
+        },
+        kho_radix_leaf: {
+          4096: withVersion(khoRadixLeafCodec, 'radix-kho-v2'),
+          16384: withVersion(khoRadixLeafP16KCodec, 'radix-kho-v2'),
+          65536: withVersion(khoRadixLeafP64KCodec, 'radix-kho-v2'),
+        },
+      },
+    },
+    {
       id: 'radix-unversioned',
       structs: {
         kho_radix_node: {

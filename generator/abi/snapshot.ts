@@ -7,7 +7,7 @@
  * `breaking` and `diff-kernel`.
  */
 import { createHash } from 'node:crypto';
-import type { FieldIR, StructIR, VersionIR } from '../layout/ir.js';
+import { primOf, structOf, unreachable, type FieldIR, type StructIR, type VersionIR } from '../layout/ir.js';
 
 /** One member as bytes: where, how big, what type (canonical: `u32`, `char[48]`, `struct x`, `union{phys:u64,ptr:ptr}`). */
 export interface FieldRow {
@@ -55,7 +55,8 @@ function prim(p: string): string {
 
 /** The canonical type of an IR member, spelled as dwarf.ts spells what gcc laid out. */
 export function fieldType(f: FieldIR): string {
-  const elem = f.struct ? `struct ${f.struct.name}` : prim(f.prim ?? '?');
+  const st = structOf(f);
+  const elem = st ? `struct ${st.name}` : prim(primOf(f) ?? '?');
   switch (f.shape) {
     case 'scalar':
     case 'struct':
@@ -71,9 +72,11 @@ export function fieldType(f: FieldIR): string {
     case 'khoser':
       return 'union{phys:u64,ptr:ptr}';
     case 'union':
-      return `union{${(f.members ?? []).map((m) => `${m.name ?? ''}:${fieldType(m)}`).join(',')}}`;
+      return `union{${f.members.map((m) => `${m.name ?? ''}:${fieldType(m)}`).join(',')}}`;
     case 'bits':
       return elem;
+    default:
+      return unreachable(f);
   }
 }
 
@@ -81,13 +84,13 @@ export function structRows(st: StructIR): FieldRow[] {
   const rows: FieldRow[] = [];
   for (const f of st.fields) {
     if (f.shape === 'bits') {
-      for (const b of f.bits ?? []) {
+      for (const b of f.bits) {
         const bitOffset = b.storageOffset * 8 + b.lsb;
         rows.push({
           name: b.name,
           offset: Math.floor(bitOffset / 8),
           size: b.storageSize,
-          type: prim(f.prim ?? '?'),
+          type: prim(f.prim),
           bitOffset,
           bitWidth: b.width,
           ...(b.allowed !== undefined ? { allowed: `0x${b.allowed.toString(16)}` } : {}),
@@ -100,9 +103,9 @@ export function structRows(st: StructIR): FieldRow[] {
       offset: f.offset,
       size: f.shape === 'flexible' ? 0 : f.size,
       type: fieldType(f),
-      ...(f.allowed !== undefined ? { allowed: `0x${f.allowed.toString(16)}` } : {}),
-      ...(f.equals !== undefined ? { equals: f.equals.toString() } : {}),
-      ...(f.atMost !== undefined ? { atMost: f.atMost } : {}),
+      ...(f.shape === 'scalar' && f.allowed !== undefined ? { allowed: `0x${f.allowed.toString(16)}` } : {}),
+      ...(f.shape === 'scalar' && f.equals !== undefined ? { equals: f.equals.toString() } : {}),
+      ...(f.shape === 'scalar' && f.atMost !== undefined ? { atMost: f.atMost.name } : {}),
     });
   }
   return rows;

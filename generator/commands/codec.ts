@@ -35,8 +35,8 @@ async function lookup(ctx: CliContext, struct: string, opts: CodecOptions): Prom
 function unknownCompatibles(ir: AbiIR, st: StructIR, value: Record<string, unknown>): ReadWarning[] {
   const out: ReadWarning[] = [];
   for (const f of st.fields) {
-    if (!f.holds || typeof value[f.name!] !== 'string') continue;
-    const schema = ir.schemas.find((s) => s.component?.macro === f.holds);
+    if (f.shape !== 'array' || !f.holds || typeof value[f.name] !== 'string') continue;
+    const schema = ir.schemas.find((s) => s.component?.macro === f.holds!.name);
     if (!schema?.component) continue;
     const known = schema.versions.flatMap((v) => (v.compatible !== undefined ? [v.compatible] : []));
     const stored = value[f.name!] as string;

@@ -5,8 +5,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { exprReferences, FUNCTIONS, parseExpr, TARGET_NAMES } from '../model/expr.js';
-import type { AbiIR, FieldIR, MacroIR, SchemaIR, StructIR, VersionIR } from '../layout/ir.js';
+import { exprReferences, FUNCTIONS, parseExpr, TARGET_NAMES, type Expr } from '../model/expr.js';
+import { cText, primOf, structOf, unreachable } from '../layout/ir.js';
+import type { AbiIR, ArrayFieldIR, ExprIR, FieldIR, FlexibleFieldIR, MacroIR, ScalarFieldIR, SchemaIR, StructArrayFieldIR, StructFieldIR, StructIR, VersionIR } from '../layout/ir.js';
 import { briefLines, commentParagraphs, LINE_WIDTH, memberLines, summaryAndRest, wrap } from './kernel-doc.js';
 import { COMPAT_SCHEMA, cString, includeGuard, includeName, visualWidth } from './names.js';
 
@@ -115,7 +116,11 @@ function ordered(items: readonly Item[], order: readonly string[]): Item[] {
 }
 
 function partItems(schema: SchemaIR, v: VersionIR, opts: HeaderOptions): { items: Item[]; includes: Set<string> } {
-  const usedTexts: string[] = [];
+  // Every expression the header prints: the headers their names and functions come from are included.
+  const used: Expr[] = [];
+  const use = (e: ExprIR): void => {
+    used.push(e.spelled !== undefined ? parseExpr(e.spelled) : e.tree);
+  };
   const shown = (name: string): boolean => !opts.hidden.has(name);
   const items: Item[] = [];
   for (const d of compatibleDefines(schema, v)) if (shown(d.name)) items.push({ name: d.name, group: 0, define: d.view });
@@ -123,22 +128,25 @@ function partItems(schema: SchemaIR, v: VersionIR, opts: HeaderOptions): { items
   for (const m of v.macros) if (shown(m.name)) items.push({ name: m.name, group: 1, macro: macroView(m) });
   for (const c of v.constants) {
     if (!shown(c.name)) continue;
-    if (typeof c.value !== 'string') usedTexts.push(c.text);
-    items.push({ name: c.name, group: 2, define: defineView(c.name, typeof c.value === 'string' ? cString(c.value) : valueText(c.text), c.doc) });
+    if (c.expr) use(c.expr);
+    items.push({ name: c.name, group: 2, define: defineView(c.name, c.expr ? valueText(c.expr) : cString(String(c.value)), c.doc) });
   }
   for (const en of v.enums) {
     if (!shown(en.name)) continue;
-    en.values.forEach((x) => usedTexts.push(x.text));
+    en.values.forEach((x) => use(x.expr));
     items.push({ name: en.name, group: 3, enumView: enumView(en) });
   }
   let bitmap = false;
   for (const st of v.structs) {
     if (!shown(st.name)) continue;
-    usedTexts.push(st.sizeText);
+    if (st.declaredSize) use(st.declaredSize);
     const collect = (f: FieldIR): void => {
-      if (f.countText) usedTexts.push(f.countText);
-      if (f.shape === 'bitmap') bitmap = true;
-      f.members?.forEach(collect);
+      if (f.shape === 'array' || f.shape === 'struct-array') use(f.countExpr);
+      if (f.shape === 'bitmap') {
+        use(f.nbits);
+        bitmap = true;
+      }
+      if (f.shape === 'union') f.members.forEach(collect);
     };
     st.fields.forEach(collect);
     items.push({ name: st.name, group: 4, struct: { ...structView(st), sizeAssert: opts.helpers } });
@@ -147,8 +155,10 @@ function partItems(schema: SchemaIR, v: VersionIR, opts: HeaderOptions): { items
   for (const c of checks) items.push({ group: 5, raw: c });
   const asserts = v.asserts.filter((a) => opts.helpers || !a.helper);
   for (const a of asserts) {
-    usedTexts.push(a.expr);
-    items.push({ group: 6, raw: a.message ? `static_assert(${a.text}, ${cString(a.message)});` : `static_assert(${a.text});`, ...(a.after ? { after: a.after } : {}) });
+    // The names kho-abi evaluated decide the includes, whatever macro the kernel spells the condition with.
+    used.push(a.expr.tree);
+    const text = cText(a.expr);
+    items.push({ group: 6, raw: a.message ? `static_assert(${text}, ${cString(a.message)});` : `static_assert(${text});`, ...(a.after ? { after: a.after } : {}) });
   }
 
   const includes = new Set<string>(['linux/types.h']);
@@ -169,8 +179,8 @@ function partItems(schema: SchemaIR, v: VersionIR, opts: HeaderOptions): { items
   if (asserts.length) includes.add('linux/build_bug.h');
   if (bitmap) includes.add('linux/bitops.h');
   const externals = new Map(schema.externals.map((x) => [x.name, x.header]));
-  for (const text of usedTexts) {
-    const refs = exprReferences(parseExpr(text));
+  for (const tree of used) {
+    const refs = exprReferences(tree);
     for (const c of refs.calls) if (c.kind === 'call' && FUNCTIONS[c.fn]) includes.add(FUNCTIONS[c.fn]!.header);
     for (const n of [...refs.names, ...refs.sizeofNames]) {
       const name = n.kind === 'name' ? n.name : n.kind === 'sizeof' && n.of.kind === 'name' ? n.of.name : '';
@@ -191,7 +201,7 @@ function enumView(en: VersionIR['enums'][number]) {
       ...memberLines(en.values.map((x) => ({ name: x.name, doc: x.doc ?? x.name }))),
       ...(rest ? [' *', ...commentParagraphs(rest)] : []),
     ],
-    values: en.values.map((x) => `${x.name} = ${x.text},`),
+    values: en.values.map((x) => `${x.name} = ${cText(x.expr)},`),
   };
 }
 
@@ -257,8 +267,10 @@ function compatibleDefines(schema: SchemaIR, v: VersionIR) {
   ];
 }
 
-function valueText(text: string): string {
-  const ast = parseExpr(text);
+/** A #define's value: an operator expression in parentheses, as the kernel writes them. */
+function valueText(e: ExprIR): string {
+  const text = cText(e);
+  const ast = e.spelled !== undefined ? parseExpr(e.spelled) : e.tree;
   return ast.kind === 'num' || ast.kind === 'name' || ast.kind === 'call' || ast.kind === 'sizeof' ? text : `(${text})`;
 }
 
@@ -288,8 +300,8 @@ function defineView(name: string, value: string, doc: string | undefined) {
 function structView(st: StructIR) {
   const docs: { name: string; doc: string }[] = [];
   const collectDocs = (f: FieldIR): void => {
-    if (f.shape === 'bits') for (const b of f.bits!) docs.push({ name: b.name, doc: b.doc ?? b.name });
-    else if (f.shape === 'union' && f.name === undefined) f.members!.forEach(collectDocs);
+    if (f.shape === 'bits') for (const b of f.bits) docs.push({ name: b.name, doc: b.doc ?? b.name });
+    else if (f.shape === 'union' && f.name === undefined) f.members.forEach(collectDocs);
     else if (f.name !== undefined) docs.push({ name: f.name, doc: f.doc ?? f.name });
   };
   st.fields.forEach(collectDocs);
@@ -297,14 +309,15 @@ function structView(st: StructIR) {
   return {
     name: st.name,
     packed: st.packed,
-    sizeText: st.sizeText,
+    sizeText: st.declaredSize ? cText(st.declaredSize) : String(st.size),
     commentLines: [...briefLines(`struct ${st.name}`, summary), ...memberLines(docs), ...(rest ? [' *', ...commentParagraphs(rest)] : [])],
     members: st.fields.flatMap((f) => memberDecl(f, 1)),
   };
 }
 
-function cType(f: FieldIR): string {
-  return f.struct ? `struct ${f.struct.name}` : (f.ctype ?? f.prim!);
+function cType(f: ScalarFieldIR | ArrayFieldIR | StructFieldIR | StructArrayFieldIR | FlexibleFieldIR): string {
+  const st = structOf(f);
+  return st ? `struct ${st.name}` : (f.ctype ?? primOf(f)!);
 }
 
 function memberDecl(f: FieldIR, depth: number): string[] {
@@ -315,18 +328,18 @@ function memberDecl(f: FieldIR, depth: number): string[] {
       return [`${ind}${cType(f)} ${f.name};`];
     case 'array':
     case 'struct-array':
-      return [`${ind}${cType(f)} ${f.name}[${f.countText}];`];
+      return [`${ind}${cType(f)} ${f.name}[${cText(f.countExpr)}];`];
     case 'flexible':
       return [`${ind}${cType(f)} ${f.name}[];`];
     case 'bitmap':
-      return [`${ind}DECLARE_BITMAP(${f.name}, ${f.countText});`];
+      return [`${ind}DECLARE_BITMAP(${f.name}, ${cText(f.nbits)});`];
     case 'khoser':
-      return [`${ind}DECLARE_KHOSER_PTR(${f.name}, struct ${f.khoserTarget} *);`];
+      return [`${ind}DECLARE_KHOSER_PTR(${f.name}, struct ${f.target.name} *);`];
     case 'bits': {
       // Declared in ascending bit order, with unnamed bitfields over the gaps
       // so that GCC puts every field at its declared bit and the unit is full.
       const unitBits = f.size * 8;
-      const sorted = [...f.bits!].sort((a, b) => a.declaredLsb - b.declaredLsb);
+      const sorted = [...f.bits].sort((a, b) => a.declaredLsb - b.declaredLsb);
       const out: string[] = [];
       let at = 0;
       for (const b of sorted) {
@@ -338,7 +351,9 @@ function memberDecl(f: FieldIR, depth: number): string[] {
       return out;
     }
     case 'union':
-      return [`${ind}union {`, ...f.members!.flatMap((m) => memberDecl(m, depth + 1)), `${ind}}${f.name ? ' ' + f.name : ''};`];
+      return [`${ind}union {`, ...f.members.flatMap((m) => memberDecl(m, depth + 1)), `${ind}}${f.name ? ' ' + f.name : ''};`];
+    default:
+      return unreachable(f);
   }
 }
 

@@ -6,7 +6,8 @@
  */
 import { IndentationText, Project, QuoteKind, VariableDeclarationKind, type CodeBlockWriter } from 'ts-morph';
 import { ModuleSink } from './ts-sink.js';
-import type { AbiIR, BitIR, FieldIR, SchemaIR, StructIR } from '../layout/ir.js';
+import { countOf, primOf, structOf, unreachable } from '../layout/ir.js';
+import type { AbiIR, BitIR, BitsFieldIR, FieldIR, ScalarFieldIR, SchemaIR, StructArrayFieldIR, StructFieldIR, StructIR, FlexibleFieldIR } from '../layout/ir.js';
 import type { EmittedFile } from './emitted-file.js';
 import { bitIsBig, isCharArray, pageSuffix, pascal, primBits, primIsBig, primTsType, safeLocal, versionSuffix } from './ts-names.js';
 
@@ -52,13 +53,13 @@ function signature(st: StructIR, names: Map<string, CodecNames>, pageSize: numbe
     f.shape,
     f.offset,
     f.size,
-    f.prim ?? null,
-    f.count ?? null,
-    f.struct ? names.get(keyOf(f.struct.schema, f.struct.version, pageSize, f.struct.name))?.codec ?? f.struct.fingerprint : null,
-    f.bits?.map((b) => [b.name, b.lsb, b.width, b.allowed?.toString() ?? null]) ?? null,
-    f.members?.map(field) ?? null,
-    f.allowed?.toString() ?? null,
-    f.ref?.count ?? null,
+    primOf(f) ?? null,
+    f.shape === 'flexible' ? 0 : (countOf(f) ?? null),
+    structKey(f, names, pageSize, 'codec'),
+    f.shape === 'bits' ? f.bits.map((b) => [b.name, b.lsb, b.width, b.allowed?.toString() ?? null]) : null,
+    f.shape === 'union' ? f.members.map(field) : null,
+    f.shape === 'scalar' ? (f.allowed?.toString() ?? null) : null,
+    'ref' in f && f.ref?.count ? f.ref.count.name : null,
   ];
   return JSON.stringify([st.name, st.size, st.align, st.fields.map(field)]);
 }
@@ -132,8 +133,16 @@ function plan(irs: readonly AbiIR[]): Plan {
 
 /** The TypeScript shape of the members, which decides whether two layouts share an interface. */
 function ifaceShape(f: FieldIR, names: Map<string, CodecNames>, pageSize: number): unknown {
-  const inner = f.struct ? names.get(keyOf(f.struct.schema, f.struct.version, pageSize, f.struct.name))?.iface ?? f.struct.name : null;
-  return [f.name ?? null, f.shape, f.prim ?? null, inner, f.bits?.map((b) => [b.name, bitIsBig(b)]) ?? null, f.members?.map((m) => ifaceShape(m, names, pageSize)) ?? null];
+  const inner = structKey(f, names, pageSize, 'iface');
+  return [f.name ?? null, f.shape, primOf(f) ?? null, inner, f.shape === 'bits' ? f.bits.map((b) => [b.name, bitIsBig(b)]) : null, f.shape === 'union' ? f.members.map((m) => ifaceShape(m, names, pageSize)) : null];
+}
+
+/** What a member's struct is known as in the plan: its codec or interface name, else its fingerprint or name. */
+function structKey(f: FieldIR, names: Map<string, CodecNames>, pageSize: number, what: 'codec' | 'iface'): string | null {
+  const st = structOf(f);
+  if (!st) return null;
+  const rec = names.get(keyOf(st.schema, st.version, pageSize, st.name));
+  return what === 'codec' ? (rec?.codec ?? st.fingerprint) : (rec?.iface ?? st.name);
 }
 
 function topoSchemas(ir: AbiIR): string[] {
@@ -211,7 +220,7 @@ interface Ctx {
   use(rec: CodecNames, what: 'iface' | 'decode' | 'encode' | 'view'): string;
 }
 
-function nested(ctx: Ctx, rec: CodecNames, f: FieldIR): CodecNames {
+function nested(ctx: Ctx, rec: CodecNames, f: StructFieldIR | StructArrayFieldIR | FlexibleFieldIR): CodecNames {
   const st = f.struct!;
   const r = ctx.names.get(keyOf(st.schema, st.version, rec.pageSize, st.name));
   if (!r) throw new Error(`no codec planned for ${st.name}@${st.version}`);
@@ -273,13 +282,15 @@ function fieldType(f: FieldIR, rec: CodecNames, ctx: Ctx): string {
     case 'bits':
     case 'union':
       throw new Error('flattened');
+    default:
+      return unreachable(f);
   }
 }
 
 /** Members as the interface lists them: bitfields and anonymous unions flattened. */
 function flatMembers(fields: readonly FieldIR[]): { f: FieldIR; bit?: BitIR }[] {
   return fields.flatMap((f) =>
-    f.shape === 'bits' ? f.bits!.map((bit) => ({ f, bit })) : f.shape === 'union' ? flatMembers(f.members!) : [{ f }],
+    f.shape === 'bits' ? f.bits.map((bit) => ({ f, bit })) : f.shape === 'union' ? flatMembers(f.members) : [{ f }],
   );
 }
 
@@ -294,7 +305,7 @@ function emitInterface(sf: ModuleSink, rec: CodecNames, ctx: Ctx): void {
       type: bit ? (bitIsBig(bit) ? 'bigint' : 'number') : fieldType(f, rec, ctx),
       docs: [
         bit
-          ? `${bit.doc ?? bit.name} Bits ${bit.lsb}..${bit.lsb + bit.width - 1} of the ${f.prim} at offset ${f.offset}.`
+          ? `${bit.doc ?? bit.name} Bits ${bit.lsb}..${bit.lsb + bit.width - 1} of the ${primOf(f)} at offset ${f.offset}.`
           : `${f.doc ?? f.name} At offset ${f.offset}${f.size ? `, ${f.size} bytes` : ''}.`,
       ],
     })),
@@ -316,7 +327,7 @@ function writePrim(p: string, off: string, value: string, view = 'view'): string
 }
 
 /** Reads each 32-bit word of a bitfield storage unit once; big fields read the unit as a bigint. */
-function bitsDecode(f: FieldIR, rec: CodecNames, ctx: Ctx, view = 'view', base = 'offset'): { stmts: Stmt[]; values: Map<string, string> } {
+function bitsDecode(f: BitsFieldIR, rec: CodecNames, ctx: Ctx, view = 'view', base = 'offset'): { stmts: Stmt[]; values: Map<string, string> } {
   const st = rec.struct;
   const off = (k: number): string => (base === 'offset' ? at(k) : k === 0 ? base : `${base} + ${k}`);
   const unit = f.prim!;
@@ -354,7 +365,6 @@ function bitsDecode(f: FieldIR, rec: CodecNames, ctx: Ctx, view = 'view', base =
       stmts.push(`const ${local} = ${parts.join(' + ')};`);
     }
     if (b.allowed !== undefined) {
-      ctx.runtime.add('undeclaredBits');
       const cond = bitIsBig(b) ? `(${local} & ~${hex(b.allowed)}n) !== 0n` : b.width <= 31 ? `(${local} & ~${hex(b.allowed)}) !== 0` : `(BigInt(${local}) & ~${hex(b.allowed)}n) !== 0n`;
       const args = `${local}, ${hex(b.allowed)}${bitIsBig(b) ? 'n' : ''}, '${st.name}', '${b.name}', ${off(f.offset)}`;
       stmts.push({ head: `if (${cond})`, body: [bitsAnomaly(b.kernel, args, ctx)] });
@@ -364,7 +374,7 @@ function bitsDecode(f: FieldIR, rec: CodecNames, ctx: Ctx, view = 'view', base =
   return { stmts, values };
 }
 
-function bitsEncode(f: FieldIR, rec: CodecNames, ctx: Ctx, src: string): Stmt[] {
+function bitsEncode(f: BitsFieldIR, rec: CodecNames, ctx: Ctx, src: string): Stmt[] {
   const st = rec.struct;
   const unit = f.prim!;
   const unitBits = primBits(unit);
@@ -454,7 +464,7 @@ function bitsAnomaly(kernel: FieldIR['kernel'], args: string, ctx: Ctx): string 
   return `ignoredBits(opts, ${args}, ${tsString(kernel.by)});`;
 }
 
-function allowedCheck(f: FieldIR, local: string, st: StructIR, ctx: Ctx, onEncode: boolean): Stmt[] {
+function allowedCheck(f: ScalarFieldIR, local: string, st: StructIR, ctx: Ctx, onEncode: boolean): Stmt[] {
   // What the kernel ignores, a writer may write: only decoders say so.
   if (onEncode && f.kernel?.does === 'ignore') return [];
   if (f.equals !== undefined) {
@@ -474,11 +484,11 @@ function allowedCheck(f: FieldIR, local: string, st: StructIR, ctx: Ctx, onEncod
 }
 
 /** A member that may not exceed an earlier one (nr_devices <= max_nr_devices); both are already checked integers. */
-function boundCheck(f: FieldIR, local: string, bound: string, st: StructIR, ctx: Ctx, onEncode: boolean): Stmt[] {
+function boundCheck(f: ScalarFieldIR, local: string, bound: string, st: StructIR, ctx: Ctx, onEncode: boolean): Stmt[] {
   if (f.atMost === undefined) return [];
   const fn = onEncode ? 'exceedsBoundOnEncode' : 'exceedsBound';
   ctx.runtime.add(fn);
-  return [{ head: `if (${local} > ${bound})`, body: [`throw ${fn}(${local}, ${bound}, '${st.name}', '${f.name}', '${f.atMost}', ${at(f.offset)});`] }];
+  return [{ head: `if (${local} > ${bound})`, body: [`throw ${fn}(${local}, ${bound}, '${st.name}', '${f.name}', '${f.atMost.name}', ${at(f.offset)});`] }];
 }
 
 function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
@@ -500,7 +510,7 @@ function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
       case 'scalar':
         out.push(`const ${local} = ${readPrim(f.prim!, at(f.offset))};`);
         out.push(...allowedCheck(f, local, st, ctx, false));
-        out.push(...boundCheck(f, local, `v_${f.atMost}`, st, ctx, false));
+        out.push(...boundCheck(f, local, `v_${f.atMost?.name}`, st, ctx, false));
         break;
       case 'khoser':
         out.push(`const ${local} = ${readPrim('u64', at(f.offset))};`);
@@ -537,7 +547,7 @@ function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
       }
       case 'flexible': {
         const elemType = f.struct ? ctx.use(nested(ctx, rec, f), 'iface') : primTsType(f.prim!);
-        const countField = f.ref?.count;
+        const countField = f.ref?.count?.name;
         if (!countField) {
           // Nothing in the struct says how many entries follow; the owner knows.
           out.push(`const ${local}: ${elemType}[] = [];`);
@@ -565,7 +575,7 @@ function encodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
   const field = (f: FieldIR): void => {
     const src = `value.${f.name}`;
     const local = `v_${f.name}`;
-    const signed = f.prim?.startsWith('s') ?? false;
+    const signed = primOf(f)?.startsWith('s') ?? false;
     const check = (p: string, v: string, o: string): string => {
       const fn = primIsBig(p as never) ? (signed ? 'checkBigInt' : 'checkBigUint') : signed ? 'checkInt' : 'checkUint';
       ctx.runtime.add(fn);
@@ -582,7 +592,7 @@ function encodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         out.push(`const ${local} = ${src};`);
         out.push(inlineCheck(ctx, local, primBits(f.prim!), signed, primIsBig(f.prim!), st.name, f.name!, at(f.offset)));
         out.push(...allowedCheck(f, local, st, ctx, true));
-        out.push(...boundCheck(f, local, `v_${f.atMost}`, st, ctx, true));
+        out.push(...boundCheck(f, local, `v_${f.atMost?.name}`, st, ctx, true));
         out.push(writePrim(f.prim!, at(f.offset), local));
         return;
       case 'khoser':
@@ -621,7 +631,7 @@ function encodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         const elem = f.struct ? ctx.use(nested(ctx, rec, f), 'iface') : primTsType(f.prim!);
         out.push(`const ${local} = ${src} as ${elem}[];`);
         // The member that gives the length must agree with the entries written.
-        out.push(`checkArray(${local}, ${f.ref?.count ? `Number(value.${f.ref.count})` : `${local}.length`}, '${st.name}', '${f.name}', ${at(f.offset)});`);
+        out.push(`checkArray(${local}, ${f.ref?.count ? `Number(value.${f.ref.count.name})` : `${local}.length`}, '${st.name}', '${f.name}', ${at(f.offset)});`);
         ctx.runtime.add('checkRoom');
         out.push(`checkRoom(view, ${at(f.offset)}, ${local}.length * ${f.elemSize}, '${st.name}');`);
         const write = f.struct
@@ -705,7 +715,7 @@ function rebase(stmt: Stmt, o: string): Stmt {
  * field touches. A field of at most 53 bits stays a number throughout: no
  * BigInt on the way; wider ones use the runtime's bigint helper.
  */
-function bitSetter(f: FieldIR, b: BitIR, st: StructIR, ctx: Ctx): Stmt[] {
+function bitSetter(f: BitsFieldIR, b: BitIR, st: StructIR, ctx: Ctx): Stmt[] {
   const unitBits = primBits(f.prim!);
   const unit = f.offset === 0 ? 'this.offset' : `this.offset + ${f.offset}`;
   const out: Stmt[] = [inlineCheck(ctx, 'v', b.width, false, bitIsBig(b), st.name, b.name, unit)];
@@ -781,7 +791,7 @@ function emitView(sf: ModuleSink, rec: CodecNames, ctx: Ctx): void {
       const checks: Stmt[] = [inlineCheck(ctx, 'v', primBits(p as never), p.startsWith('s'), primIsBig(p as never), st.name, f.name, o)];
       if (f.shape === 'scalar') {
         checks.push(...allowedCheck(f, 'v', st, ctx, true).map((c) => rebase(c, o)));
-        checks.push(...boundCheck(f, 'v', `this.${f.atMost}`, st, { ...ctx, runtime: ctx.runtime }, true).map((c) => rebase(c, o)));
+        checks.push(...boundCheck(f, 'v', `this.${f.atMost?.name}`, st, { ...ctx, runtime: ctx.runtime }, true).map((c) => rebase(c, o)));
       }
       cls.addSetAccessor({ name: f.name, parameters: [{ name: 'v', type: primTsType(p as never) }], statements: written([...checks, writePrim(p, o, 'v', 'this.view')]) });
     } else if (isCharArray(f)) {

@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
 import { evaluate, ExprError, type EvalEnv, type Expr } from '../model/expr.js';
-import { PRIM_SIZE, type Component, type ExprRef, type Field, type Model, type Schema, type Struct, type Version } from '../model/model.js';
+import { enumeratorValue, PRIM_SIZE, type Component, type ExprRef, type Field, type Model, type Schema, type Struct, type Version } from '../model/model.js';
 import type { Definition } from '../model/resolve.js';
 import { compatStorageSize, storedLength } from '../../runtime/compat.js';
-import type { AbiIR, BitIR, ContainerIR, FieldIR, SchemaIR, StructIR, Target, VersionIR } from './ir.js';
+import type { AbiIR, BitIR, ConstantIR, ContainerIR, ExprIR, FieldIR, RefIR, ScalarFieldIR, SchemaIR, StructIR, Target, VersionIR } from './ir.js';
+import { unreachable } from './ir.js';
 
 export interface LayoutResult {
   readonly ir?: AbiIR;
@@ -42,6 +43,7 @@ class LayoutEngine {
 
   run(): AbiIR {
     const schemas = this.model.schemas.map((s) => this.schemaIR(s));
+    this.linkPointers();
     return { target: this.target, schemas };
   }
 
@@ -101,6 +103,11 @@ class LayoutEngine {
       this.err('bad-expression', { ...ref.span, col: ref.span.col + e.pos, length: e.len }, `${e.message} (in '${ref.text}' at ${pageLabel(this.target)})`);
       throw new Abort();
     }
+  }
+
+  /** An expression with its value at this target, for the IR. */
+  private exprIR(ref: ExprRef, version: Version | undefined, spelled?: string): ExprIR {
+    return { tree: ref.ast, value: this.eval(ref, version), span: ref.span, ...(spelled !== undefined ? { spelled } : {}) };
   }
 
   private valueOf(name: string, from: Version | undefined): bigint | string | undefined {
@@ -163,7 +170,7 @@ class LayoutEngine {
       case 'enumerator': {
         for (const en of def.schema.enums) {
           const v = en.values.find((e) => e.name === name);
-          if (v) return this.eval(v.value, version);
+          if (v) return this.eval(enumeratorValue(v, version), version);
         }
         return undefined;
       }
@@ -198,7 +205,7 @@ class LayoutEngine {
     const versions: (Version | undefined)[] = component ? component.versions : [undefined];
     const versionIRs = versions.map((v) => this.versionIR(schema, v));
     const current = component ? versionIRs[component.versions.indexOf(component.current)]! : versionIRs[0]!;
-    const externals = schema.externals.map((x) => ({ name: x.name, header: x.header, value: this.safe(() => x.string ?? this.eval(x.value!, undefined), 0n) }));
+    const externals = schema.externals.map((x) => ({ name: x.name, header: x.header, value: this.safe(() => x.string ?? this.eval(x.value!, undefined), 0n), span: x.span }));
     let componentIR: SchemaIR['component'];
     if (component) {
       let storedIn: NonNullable<SchemaIR['component']>['storedIn'];
@@ -223,6 +230,7 @@ class LayoutEngine {
         ...(storedIn ? { storedIn } : {}),
         featureMasks: component.featureMasks,
         featureBits: component.featureBits.map((b) => ({ name: b.name, bit: b.bit, ...(b.doc ? { doc: b.doc } : {}) })),
+        span: component.span,
       };
     }
     return {
@@ -237,7 +245,11 @@ class LayoutEngine {
       versions: versionIRs,
       current,
       externals,
-      containers: schema.containers.map((c) => this.containerIR(c, schema)),
+      containers: schema.containers.map((c) => {
+        const ir = this.containerIR(c, schema);
+        this.containerIRs.set(c, ir);
+        return ir;
+      }),
     };
   }
 
@@ -262,10 +274,13 @@ class LayoutEngine {
   private versionIR(schema: Schema, version: Version | undefined): VersionIR {
     const present = (item: { in?: Version[] }): boolean => !item.in || !version || item.in.includes(version);
     const constants = schema.constants.filter(present).flatMap((c) =>
-      this.safe(() => {
+      this.safe((): ConstantIR[] => {
         const variant = version ? c.variants?.find((x) => x.in.includes(version)) : undefined;
         const str = variant?.string ?? c.string;
-        return [{ name: c.name, ...(c.doc ? { doc: c.doc } : {}), text: str ?? variant?.text ?? c.value!.text, value: str ?? this.eval(c.value!, version) }];
+        const doc = c.doc ? { doc: c.doc } : {};
+        if (str !== undefined) return [{ name: c.name, ...doc, value: str, span: c.span }];
+        const expr = this.exprIR(c.value!, version, variant?.text);
+        return [{ name: c.name, ...doc, value: expr.value, expr, span: c.span }];
       }, []),
     );
     const enums = schema.enums.map((en) => ({
@@ -273,13 +288,15 @@ class LayoutEngine {
       ...(en.doc ? { doc: en.doc } : {}),
       values: en.values.flatMap((v) =>
         this.safe(() => {
-          const value = this.eval(v.value, version);
+          const ref = enumeratorValue(v, version);
+          const value = this.eval(ref, version);
           if (value < -(1n << 31n) || value > (1n << 31n) - 1n) {
-            this.err('enum-range', v.value.span, `enumerator ${v.name} = ${value} does not fit in int at ${pageLabel(this.target)}`, 'use a #define constant for values outside int');
+            this.err('enum-range', ref.span, `enumerator ${v.name} = ${value} does not fit in int at ${pageLabel(this.target)}`, 'use a #define constant for values outside int');
           }
-          return [{ name: v.name, ...(v.doc ? { doc: v.doc } : {}), text: v.value.text, value }];
+          return [{ name: v.name, ...(v.doc ? { doc: v.doc } : {}), expr: { tree: ref.ast, value, span: ref.span }, value, span: v.span }];
         }, []),
       ),
+      span: en.span,
     }));
     const structs = schema.structs.filter(present).flatMap((s) => this.safe(() => [this.layoutStruct(s, version)], []));
     const macros = schema.macros.filter(present).map((m) => ({
@@ -288,13 +305,15 @@ class LayoutEngine {
       body: m.body,
       ...(m.ifdef ? { ifdef: m.ifdef } : {}),
       ...(m.doc ? { doc: m.doc } : {}),
+      span: m.span,
     }));
     const asserts = schema.asserts.filter(present).flatMap((a) =>
       this.safe(() => {
-        if (this.eval(a.expr, version) === 0n) {
+        const expr = this.exprIR(a.expr, version, a.text);
+        if (expr.value === 0n) {
           this.err('assert-failed', a.expr.span, `static assertion '${a.expr.text}' fails at ${pageLabel(this.target)}${version ? ` in version '${version.id}'` : ''}${a.message ? `: ${a.message}` : ''}`, 'an assertion must hold at 4, 16 and 64 KiB pages in every version; fix the layout or the assertion');
         }
-        return [{ text: a.text ?? a.expr.text, expr: a.expr.text, ...(a.message ? { message: a.message } : {}), ...(a.after ? { after: a.after } : {}), helper: a.helper }];
+        return [{ expr, ...(a.message ? { message: a.message } : {}), ...(a.after ? { after: a.after } : {}), helper: a.helper }];
       }, []),
     );
     const compatible = version ? this.storedString(version) : undefined;
@@ -328,6 +347,7 @@ class LayoutEngine {
       enums,
       structs,
       asserts,
+      span: version?.span ?? schema.file.spanOf([]),
     };
   }
 
@@ -380,7 +400,7 @@ class LayoutEngine {
     let align = 1;
     const fields: FieldIR[] = [];
     for (const f of st.fields.filter(present)) {
-      const laid = this.layoutField(f, st, version);
+      const laid = this.layoutField(f, st, version, fields);
       const placeAlign = st.packed ? 1 : laid.align;
       // GCC puts a bitfield into the storage unit that holds the end of the
       // previous member when it fits there, instead of starting a new unit at
@@ -394,12 +414,11 @@ class LayoutEngine {
       align = Math.max(align, placeAlign);
     }
     const size = roundUp(offset, align);
-    let sizeText = String(size);
+    let declaredSize: ExprIR | undefined;
     if (st.size) {
-      const declared = Number(this.eval(st.size, version));
-      sizeText = st.size.text;
-      if (declared !== size) {
-        this.err('size-mismatch', st.size.span, `struct ${st.name} is ${size} bytes at ${pageLabel(this.target)}${version ? ` in version '${version.id}'` : ''}, but its declared size '${st.size.text}' is ${declared}`, 'fix the members or the declared size');
+      declaredSize = this.exprIR(st.size, version);
+      if (Number(declaredSize.value) !== size) {
+        this.err('size-mismatch', st.size.span, `struct ${st.name} is ${size} bytes at ${pageLabel(this.target)}${version ? ` in version '${version.id}'` : ''}, but its declared size '${st.size.text}' is ${declaredSize.value}`, 'fix the members or the declared size');
       }
     }
     const ir: Omit<StructIR, 'fingerprint'> = {
@@ -410,57 +429,117 @@ class LayoutEngine {
       packed: st.packed,
       size,
       align,
-      sizeText,
+      ...(declaredSize ? { declaredSize } : {}),
       fields,
+      span: st.span,
     };
-    for (const f of fields) this.checkHolds(st, f, version);
     return { ...ir, fingerprint: fingerprint(ir) };
   }
 
-  private checkHolds(st: Struct, f: FieldIR, version: Version | undefined): void {
-    const raw = st.fields.find((x) => x.name === f.name);
-    if (!raw?.holds || f.holds === undefined) return;
-    const value = this.safe(() => this.valueOf(raw.holds!.name, version), undefined);
-    if (typeof value !== 'string') return;
-    if (storedLength(value) > f.size) {
-      this.err('string-too-long', raw.holds.span, `"${value}" needs ${storedLength(value)} bytes with its NUL but ${st.name}.${f.name} holds ${f.size}`, 'enlarge the array or shorten the string');
+  /** A string constant a char array must hold, checked to fit. */
+  private holds(st: Struct, f: Field, size: number, version: Version | undefined): { holds: { name: string; value: string } } | Record<string, never> {
+    if (!f.holds) return {};
+    const value = this.safe(() => this.valueOf(f.holds!.name, version), undefined);
+    if (typeof value !== 'string') return {};
+    if (storedLength(value) > size) {
+      this.err('string-too-long', f.holds.span, `"${value}" needs ${storedLength(value)} bytes with its NUL but ${st.name}.${f.name} holds ${size}`, 'enlarge the array or shorten the string');
+    }
+    return { holds: { name: f.holds.name, value } };
+  }
+
+  /**
+   * A pointer edge. Its target struct and container are filled in once every
+   * schema is laid out (a chain points at its own struct: kho_block_header_ser.next).
+   */
+  private refIR(f: Field, version: Version | undefined, earlier: readonly FieldIR[]): { ref: RefIR } | Record<string, never> {
+    if (!f.ref) return {};
+    const ref: { to?: StructIR; via?: ContainerIR; count?: ScalarFieldIR } = {};
+    if (f.ref.count) {
+      const count = earlier.find((x): x is ScalarFieldIR => x.shape === 'scalar' && x.name === f.ref!.count!.name);
+      if (count) ref.count = count;
+    }
+    this.pendingRefs.push({ ref, to: f.ref.to, via: f.ref.via, version });
+    return { ref };
+  }
+
+  private readonly pendingRefs: { ref: { to?: StructIR; via?: ContainerIR }; to?: Struct; via?: Schema['containers'][number]; version: Version | undefined }[] = [];
+  private readonly pendingKhoser: { field: { target?: StructIR }; target: Struct; version: Version | undefined }[] = [];
+  private readonly containerIRs = new Map<Schema['containers'][number], ContainerIR>();
+
+  /** Points every ref and khoser member at the laid-out struct and container it names. */
+  private linkPointers(): void {
+    for (const p of this.pendingRefs) {
+      if (p.to) {
+        const to = this.safe(() => this.layoutStruct(p.to!, this.nestedVersion(p.to!, p.version)), undefined);
+        if (to) p.ref.to = to;
+      }
+      const via = p.via && this.containerIRs.get(p.via);
+      if (via) p.ref.via = via;
+    }
+    for (const k of this.pendingKhoser) {
+      const target = this.safe(() => this.layoutStruct(k.target, this.nestedVersion(k.target, k.version)), undefined);
+      if (target) k.field.target = target;
     }
   }
 
-  /** A member laid out at offset 0; the caller places it. */
-  private layoutField(f: Field, st: Struct, version: Version | undefined): FieldIR {
+  /** A member laid out at offset 0; the caller places it. `earlier` are the members before it. */
+  private layoutField(f: Field, st: Struct, version: Version | undefined, earlier: readonly FieldIR[]): FieldIR {
     const common = {
-      ...(f.name !== undefined ? { name: f.name } : {}),
       ...(f.ctype !== undefined ? { ctype: f.ctype } : {}),
       ...(f.doc ? { doc: f.doc } : {}),
-      ...(f.ref ? { ref: { ...(f.ref.to ? { to: f.ref.to.name } : {}), ...(f.ref.via ? { via: f.ref.via.name, viaKind: f.ref.via.def.kind } : {}), ...(f.ref.count ? { count: f.ref.count.name! } : {}) } } : {}),
-      ...(f.allowed ? { allowed: this.eval(f.allowed, version) } : {}),
       ...(f.kernel ? { kernel: f.kernel } : {}),
-      ...(f.equals ? { equals: this.eval(f.equals, version) } : {}),
-      ...(f.holds ? { holds: f.holds.name } : {}),
-      ...(f.atMost ? { atMost: f.atMost.name } : {}),
+      offset: 0,
+      span: f.span,
     };
-    const count = (ref: ExprRef): number => {
-      const n = this.eval(ref, version);
-      if (n <= 0n || n > 1n << 24n) {
-        this.err('bad-count', ref.span, `array ${st.name}.${f.name} would have ${n} elements at ${pageLabel(this.target)}`, n <= 0n ? 'a count must be positive; use flexible: true for a variable-length tail' : 'no preserved structure is that large');
+    const name = f.name ?? '';
+    const countOf = (ref: ExprRef): ExprIR => {
+      const e = this.exprIR(ref, version);
+      if (e.value <= 0n || e.value > 1n << 24n) {
+        this.err('bad-count', ref.span, `array ${st.name}.${f.name} would have ${e.value} elements at ${pageLabel(this.target)}`, e.value <= 0n ? 'a count must be positive; use flexible: true for a variable-length tail' : 'no preserved structure is that large');
         throw new Abort();
       }
-      return Number(n);
+      return e;
     };
     switch (f.shape) {
-      case 'scalar':
-      case 'array':
-      case 'flexible': {
-        const n = f.shape === 'array' ? count(f.count) : f.shape === 'flexible' ? 0 : 1;
-        const countText = f.shape === 'array' ? { countText: f.count.text } : {};
-        if (f.type.kind === 'prim') {
-          const es = PRIM_SIZE[f.type.prim];
-          return { ...common, shape: f.shape, offset: 0, size: es * n, align: es, prim: f.type.prim, elemSize: es, ...(f.shape !== 'scalar' ? { count: n } : {}), ...countText };
+      case 'scalar': {
+        if (f.type.kind === 'struct') {
+          const inner = this.layoutStruct(f.type.struct, this.nestedVersion(f.type.struct, version));
+          return { ...common, shape: 'struct', name, size: inner.size, align: inner.align, struct: inner, elemSize: inner.size, ...this.refIR(f, version, earlier) };
         }
-        const inner = this.layoutStruct(f.type.struct, this.nestedVersion(f.type.struct, version));
-        const shape = f.shape === 'scalar' ? 'struct' : f.shape === 'array' ? 'struct-array' : 'flexible';
-        return { ...common, shape, offset: 0, size: inner.size * n, align: inner.align, struct: inner, elemSize: inner.size, ...(f.shape !== 'scalar' ? { count: n } : {}), ...countText };
+        const es = PRIM_SIZE[f.type.prim];
+        const atMost = f.atMost ? earlier.find((x): x is ScalarFieldIR => x.shape === 'scalar' && x.name === f.atMost!.name) : undefined;
+        return {
+          ...common,
+          shape: 'scalar',
+          name,
+          size: es,
+          align: es,
+          prim: f.type.prim,
+          elemSize: es,
+          ...(f.allowed ? { allowed: this.eval(f.allowed, version) } : {}),
+          ...(f.equals ? { equals: this.eval(f.equals, version) } : {}),
+          ...(atMost ? { atMost } : {}),
+          ...this.refIR(f, version, earlier),
+        };
+      }
+      case 'array': {
+        const countExpr = countOf(f.count);
+        const n = Number(countExpr.value);
+        if (f.type.kind === 'struct') {
+          const inner = this.layoutStruct(f.type.struct, this.nestedVersion(f.type.struct, version));
+          return { ...common, shape: 'struct-array', name, size: inner.size * n, align: inner.align, struct: inner, elemSize: inner.size, count: n, countExpr };
+        }
+        const es = PRIM_SIZE[f.type.prim];
+        return { ...common, shape: 'array', name, size: es * n, align: es, prim: f.type.prim, elemSize: es, count: n, countExpr, ...this.holds(st, f, es * n, version) };
+      }
+      case 'flexible': {
+        const ref = this.refIR(f, version, earlier);
+        if (f.type.kind === 'struct') {
+          const inner = this.layoutStruct(f.type.struct, this.nestedVersion(f.type.struct, version));
+          return { ...common, shape: 'flexible', name, size: 0, align: inner.align, struct: inner, elemSize: inner.size, ...ref };
+        }
+        const es = PRIM_SIZE[f.type.prim];
+        return { ...common, shape: 'flexible', name, size: 0, align: es, prim: f.type.prim, elemSize: es, ...ref };
       }
       case 'bits': {
         const size = PRIM_SIZE[f.unit];
@@ -476,26 +555,33 @@ class LayoutEngine {
           byteSize: 0,
           ...(b.allowed ? { allowed: this.eval(b.allowed, version) } : {}),
           ...(b.kernel ? { kernel: b.kernel } : {}),
+          span: b.span,
         }));
-        return { ...common, shape: 'bits', offset: 0, size, align: size, prim: f.unit, bits };
+        return { ...common, shape: 'bits', size, align: size, prim: f.unit, bits };
       }
       case 'bitmap': {
-        const nbits = this.eval(f.nbits, version);
-        if (nbits <= 0n) {
-          this.err('bad-count', f.nbits.span, `bitmap ${st.name}.${f.name} would have ${nbits} bits at ${pageLabel(this.target)}`, 'a bitmap needs at least one bit');
+        const nbits = this.exprIR(f.nbits, version);
+        if (nbits.value <= 0n) {
+          this.err('bad-count', f.nbits.span, `bitmap ${st.name}.${f.name} would have ${nbits.value} bits at ${pageLabel(this.target)}`, 'a bitmap needs at least one bit');
           throw new Abort();
         }
-        const longs = Number((nbits + 63n) / 64n);
-        return { ...common, shape: 'bitmap', offset: 0, size: longs * 8, align: 8, count: longs, countText: f.nbits.text, elemSize: 8 };
+        const longs = Number((nbits.value + 63n) / 64n);
+        return { ...common, shape: 'bitmap', name, size: longs * 8, align: 8, count: longs, elemSize: 8, nbits };
       }
-      case 'khoser':
-        return { ...common, shape: 'khoser', offset: 0, size: 8, align: 8, prim: 'u64', khoserTarget: f.target.name };
+      case 'khoser': {
+        // The target is linked once every struct is laid out (it may point back at this one).
+        const field = { ...common, shape: 'khoser' as const, name, size: 8, align: 8, prim: 'u64' as const, target: undefined as unknown as StructIR, ...this.refIR(f, version, earlier) };
+        this.pendingKhoser.push({ field, target: f.target, version });
+        return field;
+      }
       case 'union': {
-        const members = f.members.filter((m) => !m.in || !version || m.in.includes(version)).map((m) => this.layoutField(m, st, version));
+        const members = f.members.filter((m) => !m.in || !version || m.in.includes(version)).map((m) => this.layoutField(m, st, version, earlier));
         const align = Math.max(1, ...members.map((m) => m.align));
         const size = roundUp(Math.max(0, ...members.map((m) => m.size)), align);
-        return { ...common, shape: 'union', offset: 0, size, align, members: members.map((m) => relocate(m, 0, this.target)) };
+        return { ...common, shape: 'union', ...(f.name !== undefined ? { name: f.name } : {}), size, align, members: members.map((m) => relocate(m, 0, this.target)) };
       }
+      default:
+        return unreachable(f);
     }
   }
 }
@@ -503,10 +589,15 @@ class LayoutEngine {
 /** Places a member at `offset` and computes where its bitfields land for the target. */
 function relocate(f: FieldIR, offset: number, target: Target): FieldIR {
   // Union members are laid out from the union's start; keep every offset absolute.
-  if (f.shape === 'union') return { ...f, offset, members: f.members!.map((m) => relocate(m, offset + m.offset, target)) };
+  if (f.shape === 'union') return { ...f, offset, members: f.members.map((m) => relocate(m, offset + m.offset, target)) };
+  if (f.shape === 'khoser') {
+    // Keep the object the pending link fills in.
+    Object.assign(f, { offset });
+    return f;
+  }
   if (f.shape !== 'bits') return { ...f, offset };
   const unitBits = f.size * 8;
-  const bits = f.bits!.map((b) => {
+  const bits = f.bits.map((b) => {
     // GCC allocates bitfields from the least significant bit on little-endian
     // targets and from the most significant bit on big-endian ones.
     const lsb = target.byteOrder === 'little' ? b.declaredLsb : unitBits - b.declaredLsb - b.width;
@@ -549,11 +640,12 @@ function fingerprint(st: Omit<StructIR, 'fingerprint'>): string {
     f.shape,
     f.offset,
     f.size,
-    f.prim ?? null,
-    f.count ?? null,
-    f.struct?.fingerprint ?? null,
-    f.bits?.map((b) => [b.lsb, b.width]) ?? null,
-    f.members?.map(fieldKey) ?? null,
+    'prim' in f ? (f.prim ?? null) : null,
+    // A flexible array counted 0 elements when fingerprints were first taken; keep them stable.
+    f.shape === 'flexible' ? 0 : 'count' in f ? f.count : null,
+    'struct' in f ? (f.struct?.fingerprint ?? null) : null,
+    f.shape === 'bits' ? f.bits.map((b) => [b.lsb, b.width]) : null,
+    f.shape === 'union' ? f.members.map(fieldKey) : null,
   ];
   const canonical = JSON.stringify([st.size, st.align, st.packed, st.fields.map(fieldKey)]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);

@@ -3,6 +3,8 @@
  * exactly as GCC lays it out on x86_64 and arm64 (LP64). Built once by
  * computeLayout() and frozen; emitters and the runtime only read it.
  */
+import type { SourceSpan } from '../diagnostics/diagnostic.js';
+import { printExpr, type Expr } from '../model/expr.js';
 import type { Prim } from '../model/model.js';
 
 export const PAGE_SIZES = [4096, 16384, 65536] as const;
@@ -50,6 +52,7 @@ export interface ComponentIR {
   readonly featureBits: readonly { readonly name: string; readonly bit: number; readonly doc?: string }[];
   /** Prefix of the supp/req/active mask #defines. */
   readonly featureMasks: string;
+  readonly span: SourceSpan;
 }
 
 export interface VersionIR {
@@ -71,33 +74,67 @@ export interface VersionIR {
   readonly enums: readonly EnumIR[];
   readonly structs: readonly StructIR[];
   readonly asserts: readonly AssertIR[];
+  /** The version's entry in the schema; the schema's top for a schema without a component. */
+  readonly span: SourceSpan;
+}
+
+/**
+ * An expression of the schema: its tree (the author's literals and
+ * parentheses kept, so the C text is printed from it), its value at this
+ * target, and the YAML scalar it came from.
+ */
+export interface ExprIR {
+  readonly tree: Expr;
+  readonly value: bigint;
+  readonly span: SourceSpan;
+  /**
+   * The kernel's spelling where it differs from the evaluated tree by a
+   * macro kho-abi does not evaluate (KHO_COMPAT_ALIGN(...), offsetof): C
+   * text, printed as is.
+   */
+  readonly spelled?: string;
+}
+
+/** The C text of an expression: the kernel's spelling when given, else the tree printed. */
+export function cText(e: ExprIR): string {
+  return e.spelled ?? printExpr(e.tree);
 }
 
 export interface ExternalIR {
   readonly name: string;
   readonly header: string;
   readonly value: bigint | string;
+  readonly span: SourceSpan;
 }
 
 export interface ConstantIR {
   readonly name: string;
   readonly doc?: string;
-  /** The expression as written (C text), or the string. */
-  readonly text: string;
+  /** The string, or the number's value. */
   readonly value: bigint | string;
+  /** The expression of a number. */
+  readonly expr?: ExprIR;
+  readonly span: SourceSpan;
 }
 
 export interface EnumIR {
   readonly name: string;
   readonly doc?: string;
-  readonly values: readonly { readonly name: string; readonly doc?: string; readonly text: string; readonly value: bigint }[];
+  readonly values: readonly EnumeratorIR[];
+  readonly span: SourceSpan;
+}
+
+export interface EnumeratorIR {
+  readonly name: string;
+  readonly doc?: string;
+  readonly expr: ExprIR;
+  readonly value: bigint;
+  readonly span: SourceSpan;
 }
 
 export interface AssertIR {
-  /** The C text emitted. */
-  readonly text: string;
-  /** The expression kho-abi evaluated, when the C text is spelled otherwise. */
-  readonly expr: string;
+  /** The condition kho-abi evaluated; `spelled` holds the kernel's C text where it differs. */
+  readonly expr: ExprIR;
   readonly message?: string;
   /** Emitted right after this item; at the end when absent. */
   readonly after?: string;
@@ -112,6 +149,7 @@ export interface MacroIR {
   readonly body: string;
   readonly ifdef?: string;
   readonly doc?: string;
+  readonly span: SourceSpan;
 }
 
 export interface StructIR {
@@ -122,45 +160,145 @@ export interface StructIR {
   readonly packed: boolean;
   readonly size: number;
   readonly align: number;
-  /** The C expression asserted for sizeof: the declared size or the number. */
-  readonly sizeText: string;
+  /** The size the schema declares (PAGE_SIZE), checked against the layout. */
+  readonly declaredSize?: ExprIR;
   /** Hash of the binary layout (names excluded): changes iff the layout does. */
   readonly fingerprint: string;
   readonly fields: readonly FieldIR[];
+  readonly span: SourceSpan;
 }
 
-export type FieldShape = 'scalar' | 'array' | 'flexible' | 'bits' | 'bitmap' | 'khoser' | 'union' | 'struct' | 'struct-array';
+export type FieldShape = FieldIR['shape'];
 
-export interface FieldIR {
-  readonly name?: string;
+/**
+ * What every member has. Spans point at the member's YAML mapping, so that
+ * any later check (a lock, a kernel tree, a reader) can name the schema line.
+ */
+interface FieldBase {
   /** The C spelling of the type where the kernel's header does not use the type name. */
   readonly ctype?: string;
-  readonly shape: FieldShape;
   readonly doc?: string;
   readonly offset: number;
   /** Bytes the member occupies; 0 for a flexible array. */
   readonly size: number;
   readonly align: number;
-  /** Element type for arrays; the storage unit for bitfields. */
-  readonly prim?: Prim;
-  readonly struct?: StructIR;
-  readonly count?: number;
-  /** The count as written, for the C declaration. */
-  readonly countText?: string;
-  readonly elemSize?: number;
-  readonly bits?: readonly BitIR[];
-  readonly members?: readonly FieldIR[];
-  readonly khoserTarget?: string;
-  readonly ref?: { readonly to?: string; readonly via?: string; readonly viaKind?: string; readonly count?: string };
-  /** Bits a reader accepts; others make the kernel refuse the object (or, per `kernel`, ignore them). */
-  readonly allowed?: bigint;
   /** What the kernel does with a value the checks of this member refuse (default: refuse), and where. */
   readonly kernel?: KernelCheckIR;
-  /** The only value a reader accepts; any other makes the kernel refuse the object. */
+  readonly span: SourceSpan;
+}
+
+/** An integer member: u8..u64, s8..s64. */
+export interface ScalarFieldIR extends FieldBase {
+  readonly shape: 'scalar';
+  readonly name: string;
+  readonly prim: Prim;
+  readonly elemSize: number;
+  /** Bits a reader accepts; others make the kernel refuse the object (or, per `kernel`, ignore them). */
+  readonly allowed?: bigint;
+  /** The only value a reader accepts. */
   readonly equals?: bigint;
-  readonly holds?: string;
-  /** An earlier member this one may not exceed. */
-  readonly atMost?: string;
+  /** An earlier integer member of the same struct this one may not exceed. */
+  readonly atMost?: ScalarFieldIR;
+  /** The physical address this member holds, and what is there. */
+  readonly ref?: RefIR;
+}
+
+/** A fixed-length array of integers or chars. */
+export interface ArrayFieldIR extends FieldBase {
+  readonly shape: 'array';
+  readonly name: string;
+  readonly prim: Prim;
+  readonly elemSize: number;
+  readonly count: number;
+  /** The count as written (KHO_VMALLOC_SIZE), with its value at this target. */
+  readonly countExpr: ExprIR;
+  /** The string constant a char array is sized to hold. */
+  readonly holds?: { readonly name: string; readonly value: string };
+}
+
+/** One embedded struct. */
+export interface StructFieldIR extends FieldBase {
+  readonly shape: 'struct';
+  readonly name: string;
+  readonly struct: StructIR;
+  readonly elemSize: number;
+  /** What a descriptor struct (a kho_vmalloc) leads to. */
+  readonly ref?: RefIR;
+}
+
+/** A fixed-length array of structs. */
+export interface StructArrayFieldIR extends FieldBase {
+  readonly shape: 'struct-array';
+  readonly name: string;
+  readonly struct: StructIR;
+  readonly elemSize: number;
+  readonly count: number;
+  readonly countExpr: ExprIR;
+}
+
+/** A flexible array member of integers or of structs (exactly one of prim and struct). */
+export type FlexibleFieldIR = FieldBase & {
+  readonly shape: 'flexible';
+  readonly name: string;
+  readonly elemSize: number;
+  /** The member holding the number of elements, when the schema names one. */
+  readonly ref?: RefIR;
+} & ({ readonly prim: Prim; readonly struct?: undefined } | { readonly struct: StructIR; readonly prim?: undefined });
+
+/** A group of bitfields sharing one storage unit. */
+export interface BitsFieldIR extends FieldBase {
+  readonly shape: 'bits';
+  readonly name?: undefined;
+  /** The storage unit. */
+  readonly prim: Prim;
+  readonly bits: readonly BitIR[];
+}
+
+/** DECLARE_BITMAP(name, nbits): an array of unsigned long. */
+export interface BitmapFieldIR extends FieldBase {
+  readonly shape: 'bitmap';
+  readonly name: string;
+  /** Longs in the array. */
+  readonly count: number;
+  readonly elemSize: 8;
+  /** The number of bits as written. */
+  readonly nbits: ExprIR;
+}
+
+/** DECLARE_KHOSER_PTR(name, struct target *): a u64 physical address of a target. */
+export interface KhoserFieldIR extends FieldBase {
+  readonly shape: 'khoser';
+  readonly name: string;
+  readonly prim: 'u64';
+  readonly target: StructIR;
+  readonly ref?: RefIR;
+}
+
+/** A union, named or anonymous; member offsets are absolute. */
+export interface UnionFieldIR extends FieldBase {
+  readonly shape: 'union';
+  readonly name?: string;
+  readonly members: readonly FieldIR[];
+}
+
+export type FieldIR = ScalarFieldIR | ArrayFieldIR | StructFieldIR | StructArrayFieldIR | FlexibleFieldIR | BitsFieldIR | BitmapFieldIR | KhoserFieldIR | UnionFieldIR;
+
+/** Members whose elements repeat: what a reader iterates. */
+export type ArrayLikeFieldIR = ArrayFieldIR | StructArrayFieldIR | FlexibleFieldIR | BitmapFieldIR;
+
+/** A physical pointer edge: the member holds the address of `to`, reached through `via`. */
+export interface RefIR {
+  /** The struct at the address, laid out as its schema's current version sees it. */
+  readonly to?: StructIR;
+  /** The container the address leads into (a kho_block chain, the radix tree...). */
+  readonly via?: ContainerIR;
+  /** The member of the same struct that holds the number of elements. */
+  readonly count?: ScalarFieldIR;
+}
+
+/** For a switch that must handle every kind: fails to compile when one is missing. */
+export function unreachable(x: never, what = 'kind'): never {
+  throw new Error(`unhandled ${what}: ${JSON.stringify((x as { shape?: string; kind?: string })?.shape ?? (x as { kind?: string })?.kind)}`);
 }
 
 export interface KernelCheckIR {
@@ -183,6 +321,7 @@ export interface BitIR {
   readonly byteSize: number;
   readonly allowed?: bigint;
   readonly kernel?: KernelCheckIR;
+  readonly span: SourceSpan;
 }
 
 export interface ContainerIR {
@@ -202,4 +341,19 @@ export function findStruct(ir: AbiIR, name: string, version?: string): StructIR 
     }
   }
   return undefined;
+}
+
+/** The struct a member embeds or repeats, if any. */
+export function structOf(f: FieldIR): StructIR | undefined {
+  return f.shape === 'struct' || f.shape === 'struct-array' || f.shape === 'flexible' ? f.struct : undefined;
+}
+
+/** The integer type a member stores (the unit of a bitfield group), if any. */
+export function primOf(f: FieldIR): Prim | undefined {
+  return f.shape === 'scalar' || f.shape === 'array' || f.shape === 'bits' || f.shape === 'khoser' || f.shape === 'flexible' ? f.prim : undefined;
+}
+
+/** Elements of a fixed-length array member (longs of a bitmap); undefined for the rest. */
+export function countOf(f: FieldIR): number | undefined {
+  return f.shape === 'array' || f.shape === 'struct-array' || f.shape === 'bitmap' ? f.count : undefined;
 }

@@ -1,5 +1,5 @@
 /** The `kho-abi layout --json` view of the IR: fields flattened, bitfields as fields with bit positions. */
-import type { AbiIR, FieldIR, StructIR } from './ir.js';
+import { countOf, primOf, structOf, type AbiIR, type FieldIR, type StructIR } from './ir.js';
 
 export interface FieldJson {
   name: string;
@@ -31,17 +31,18 @@ export function layoutJson(ir: AbiIR, structs: readonly StructIR[]) {
 }
 
 function typeName(f: FieldIR): string {
-  if (f.shape === 'khoser') return `khoser(struct ${f.khoserTarget})`;
+  if (f.shape === 'khoser') return `khoser(struct ${f.target.name})`;
   if (f.shape === 'bitmap') return 'unsigned long';
-  if (f.struct) return `struct ${f.struct.name}`;
-  return f.prim ?? f.shape;
+  const st = structOf(f);
+  if (st) return `struct ${st.name}`;
+  return primOf(f) ?? f.shape;
 }
 
 function flatten(f: FieldIR): FieldJson[] {
   if (f.shape === 'bits') {
-    return f.bits!.map((b) => ({
+    return f.bits.map((b) => ({
       name: b.name,
-      type: f.prim!,
+      type: f.prim,
       offset: b.byteOffset,
       size: b.byteSize,
       bit_offset: b.lsb,
@@ -50,14 +51,14 @@ function flatten(f: FieldIR): FieldJson[] {
       storage_size: b.storageSize,
     }));
   }
-  if (f.shape === 'union' && f.name === undefined) return f.members!.flatMap(flatten);
+  if (f.shape === 'union' && f.name === undefined) return f.members.flatMap(flatten);
   return [
     {
       name: f.name ?? '',
       type: typeName(f),
       offset: f.offset,
       size: f.size,
-      ...(f.count !== undefined && f.shape !== 'flexible' ? { count: f.count } : {}),
+      ...(countOf(f) !== undefined ? { count: countOf(f) } : {}),
       ...(f.shape === 'flexible' ? { flexible: true as const } : {}),
     },
   ];

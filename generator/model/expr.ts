@@ -5,14 +5,26 @@
  * C header shows the expression the author wrote.
  */
 
+/**
+ * Every node keeps where it was written (pos, len: into the expression's
+ * text) and how many pairs of parentheses the author put around it, so that
+ * printExpr() gives back the kernel's spelling token for token.
+ */
+interface ExprNode {
+  readonly pos: number;
+  readonly len: number;
+  /** Pairs of parentheses written around this node. */
+  readonly parens?: number;
+}
+
 export type Expr =
-  | { readonly kind: 'num'; readonly value: bigint; readonly pos: number; readonly len: number }
-  | { readonly kind: 'name'; readonly name: string; readonly pos: number; readonly len: number }
-  | { readonly kind: 'unary'; readonly op: string; readonly arg: Expr; readonly pos: number; readonly len: number }
-  | { readonly kind: 'binary'; readonly op: string; readonly left: Expr; readonly right: Expr; readonly pos: number; readonly len: number }
-  | { readonly kind: 'cond'; readonly test: Expr; readonly then: Expr; readonly else: Expr; readonly pos: number; readonly len: number }
-  | { readonly kind: 'call'; readonly fn: string; readonly args: readonly Expr[]; readonly pos: number; readonly len: number }
-  | { readonly kind: 'sizeof'; readonly of: SizeofTarget; readonly pos: number; readonly len: number };
+  | (ExprNode & { readonly kind: 'num'; readonly value: bigint; /** The literal as written: 0x1000, 1UL. */ readonly literal: string })
+  | (ExprNode & { readonly kind: 'name'; readonly name: string })
+  | (ExprNode & { readonly kind: 'unary'; readonly op: string; readonly arg: Expr })
+  | (ExprNode & { readonly kind: 'binary'; readonly op: string; readonly left: Expr; readonly right: Expr })
+  | (ExprNode & { readonly kind: 'cond'; readonly test: Expr; readonly then: Expr; readonly else: Expr })
+  | (ExprNode & { readonly kind: 'call'; readonly fn: string; readonly args: readonly Expr[] })
+  | (ExprNode & { readonly kind: 'sizeof'; readonly of: SizeofTarget });
 
 export type SizeofTarget =
   | { readonly kind: 'struct'; readonly name: string }
@@ -105,11 +117,11 @@ export function parseExpr(src: string): Expr {
     if (++depth > MAX_NESTING) throw new ExprError(`expression nested deeper than ${MAX_NESTING} levels`, peek().pos, 1);
     try {
       const t = next();
-      if (t.kind === 'num') return { kind: 'num', value: t.value!, ...span(t.pos) };
+      if (t.kind === 'num') return { kind: 'num', value: t.value!, literal: t.text, ...span(t.pos) };
       if (t.kind === 'op' && t.text === '(') {
         const inner = conditional();
         expectOp(')');
-        return inner;
+        return { ...inner, parens: (inner.parens ?? 0) + 1 };
       }
       if (t.kind === 'op' && ['-', '~', '!', '+'].includes(t.text)) {
         const arg = primary();
@@ -182,6 +194,36 @@ export function parseExpr(src: string): Expr {
   const t = peek();
   if (t.kind !== 'end') throw new ExprError(`unexpected '${t.text}' after the expression`, t.pos, Math.max(1, t.text.length));
   return e;
+}
+
+/**
+ * The C spelling of an expression: the author's literals, names and
+ * parentheses, with kernel spacing (spaces around binary operators, none
+ * inside calls). Parsing the result gives the same tree.
+ */
+export function printExpr(e: Expr): string {
+  const open = '('.repeat(e.parens ?? 0);
+  const close = ')'.repeat(e.parens ?? 0);
+  return open + printBare(e) + close;
+}
+
+function printBare(e: Expr): string {
+  switch (e.kind) {
+    case 'num':
+      return e.literal;
+    case 'name':
+      return e.name;
+    case 'unary':
+      return e.op + printExpr(e.arg);
+    case 'binary':
+      return `${printExpr(e.left)} ${e.op} ${printExpr(e.right)}`;
+    case 'cond':
+      return `${printExpr(e.test)} ? ${printExpr(e.then)} : ${printExpr(e.else)}`;
+    case 'call':
+      return `${e.fn}(${e.args.map(printExpr).join(', ')})`;
+    case 'sizeof':
+      return `sizeof(${e.of.kind === 'struct' ? `struct ${e.of.name}` : e.of.name})`;
+  }
 }
 
 /** Every name, function and struct an expression mentions, for resolution and includes. */

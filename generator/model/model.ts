@@ -120,6 +120,8 @@ export interface Enumerator {
   readonly name: string;
   readonly enumeration: Enum;
   readonly value: ExprRef;
+  /** Versions that define it otherwise. */
+  readonly variants?: readonly { readonly in: Version[]; readonly value: ExprRef }[];
   readonly doc?: string;
   readonly span: SourceSpan;
 }
@@ -233,6 +235,11 @@ export interface Model {
   readonly schemas: readonly Schema[];
   readonly structs: ReadonlyMap<string, Struct>;
   readonly components: ReadonlyMap<string, Component>;
+}
+
+/** The definition of an enumerator in a version: its variant there, or its value. */
+export function enumeratorValue(e: Enumerator, version: Version | undefined): ExprRef {
+  return (version && e.variants?.find((x) => x.in.includes(version))?.value) || e.value;
 }
 
 /** Is an item declared with `in:` present in this version? */

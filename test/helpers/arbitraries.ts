@@ -14,7 +14,7 @@
  * generated codec is emitted for.
  */
 import fc from 'fast-check';
-import type { BitIR, FieldIR, StructIR } from '../../generator/layout/ir.js';
+import type { BitIR, FieldIR, StructIR, UnionFieldIR } from '../../generator/layout/ir.js';
 import type { Prim } from '../../generator/model/model.js';
 import { bitIsBig, isCharArray, primBits, primIsBig } from '../../generator/emit/ts-names.js';
 
@@ -148,7 +148,7 @@ export function members(st: StructIR, base = 0, path: Path = [], options: WalkOp
         out.push(primLeaf(f.prim!, [...path, name!], st.name, name!, at, f.allowed, f.kernel?.does === 'ignore'));
         return;
       case 'khoser':
-        out.push(primLeaf('u64', [...path, name!], st.name, name!, at, f.allowed));
+        out.push(primLeaf('u64', [...path, name!], st.name, name!, at, undefined));
         return;
       case 'array':
       case 'bitmap': {
@@ -160,7 +160,7 @@ export function members(st: StructIR, base = 0, path: Path = [], options: WalkOp
         const elem = f.elemSize ?? 8;
         out.push({ kind: 'array', path: [...path, name!], struct: st.name, field: name!, offset: at, count: f.count! });
         const idx = options.allElements ? [...Array(f.count!).keys()] : sampleIndices(f.count!);
-        for (const i of idx) out.push(primLeaf(prim, [...path, name!, i], st.name, name!, at + i * elem, f.allowed));
+        for (const i of idx) out.push(primLeaf(prim, [...path, name!, i], st.name, name!, at + i * elem, undefined));
         return;
       }
       case 'struct':
@@ -345,12 +345,12 @@ function fieldArbs(st: StructIR, f: FieldIR): [string, fc.Arbitrary<unknown>][] 
       if (f.equals !== undefined) return [[f.name!, fc.constant(primIsBig(f.prim!) ? f.equals : Number(f.equals))]];
       return [[f.name!, numArb(primLeaf(f.prim!, [], st.name, f.name!, f.offset, f.allowed))]];
     case 'khoser':
-      return [[f.name!, numArb(primLeaf('u64', [], st.name, f.name!, f.offset, f.allowed))]];
+      return [[f.name!, numArb(primLeaf('u64', [], st.name, f.name!, f.offset, undefined))]];
     case 'array':
       if (isCharArray(f)) return [[f.name!, cstringArb(f.size)]];
-      return [[f.name!, numArrayArb(f.count!, primLeaf(f.prim!, [], st.name, f.name!, f.offset, f.allowed))]];
+      return [[f.name!, numArrayArb(f.count!, primLeaf(f.prim!, [], st.name, f.name!, f.offset, undefined))]];
     case 'bitmap':
-      return [[f.name!, numArrayArb(f.count!, primLeaf('u64', [], st.name, f.name!, f.offset, f.allowed))]];
+      return [[f.name!, numArrayArb(f.count!, primLeaf('u64', [], st.name, f.name!, f.offset, undefined))]];
     case 'struct':
       return [[f.name!, structArbitrary(f.struct!)]];
     case 'struct-array':
@@ -366,8 +366,8 @@ function fieldArbs(st: StructIR, f: FieldIR): [string, fc.Arbitrary<unknown>][] 
  * An anonymous union: every member reads the same bytes, so the value is
  * drawn as the union's bytes and each member's value is read from them.
  */
-function unionArb(st: StructIR, u: FieldIR): fc.Arbitrary<Value> {
-  const synthetic: StructIR = { ...st, size: u.size, fields: u.members! };
+function unionArb(st: StructIR, u: UnionFieldIR): fc.Arbitrary<Value> {
+  const synthetic: StructIR = { ...st, size: u.size, fields: u.members };
   const leaves = members(synthetic, 0, [], { allElements: true });
   return fc.uint8Array({ minLength: u.size, maxLength: u.size }).map((bytes) => {
     let v: Value = {};
@@ -390,12 +390,12 @@ export function structArbitrary(st: StructIR): fc.Arbitrary<Value> {
     else for (const [k, a] of fieldArbs(st, f)) plain[k] = a;
   }
   // A flexible array whose length a member gives: empty, so that member is 0.
-  const counts = st.fields.filter((f) => f.shape === 'flexible' && f.ref?.count).map((f) => f.ref!.count!);
+  const counts = st.fields.flatMap((f) => (f.shape === 'flexible' && f.ref?.count ? [f.ref.count.name] : []));
   const arb = fc.tuple(fc.record(plain), ...unions).map(([base, ...us]) => {
     const v: Value = Object.assign({}, base, ...us);
     for (const c of counts) v[c] = typeof v[c] === 'bigint' ? 0n : 0;
     // A member bounded by an earlier one (nr_devices <= max_nr_devices) stays within it.
-    for (const f of st.fields) if (f.atMost && f.name && (v[f.name] as number | bigint) > (v[f.atMost] as number | bigint)) v[f.name] = v[f.atMost];
+    for (const f of st.fields) if (f.shape === 'scalar' && f.atMost && (v[f.name] as number | bigint) > (v[f.atMost.name] as number | bigint)) v[f.name] = v[f.atMost.name];
     return v;
   });
   cache.set(st, arb);

@@ -102,8 +102,8 @@ interface Walk {
 
 /** Names of members a flexible array's ref.count names, and of members bounded by them: they stay 0. */
 function countMembers(fields: readonly FieldIR[]): Set<string> {
-  const counts = new Set(fields.filter((f) => f.shape === 'flexible' && f.ref?.count).map((f) => f.ref!.count!));
-  for (const f of fields) if (f.atMost && f.name && counts.has(f.atMost)) counts.add(f.name);
+  const counts = new Set(fields.flatMap((f) => (f.shape === 'flexible' && f.ref?.count ? [f.ref.count.name] : [])));
+  for (const f of fields) if (f.shape === 'scalar' && f.atMost && counts.has(f.atMost.name)) counts.add(f.name);
   return counts;
 }
 
@@ -210,7 +210,7 @@ function fieldValues(w: Walk, fields: readonly FieldIR[], base: number, lv: stri
         break;
       }
       case 'khoser': {
-        const u = rawInt(w.seed, BigInt(abs) * 256n, 64, false, f.allowed);
+        const u = rawInt(w.seed, BigInt(abs) * 256n, 64, false, undefined);
         w.c.push(`${m}.phys = ${hexU(u)};`);
         into[f.name!] = u;
         break;
@@ -221,12 +221,12 @@ function fieldValues(w: Walk, fields: readonly FieldIR[], base: number, lv: stri
           if (bytes.length) w.c.push(`memcpy(${m}, ${cString(bytes)}, ${bytes.length});`);
           into[f.name!] = new TextDecoder().decode(bytes);
         } else {
-          into[f.name!] = intArray(w, f.prim!, abs, f.count!, f.elemSize!, f.allowed, m);
+          into[f.name!] = intArray(w, f.prim!, abs, f.count!, f.elemSize!, undefined, m);
         }
         break;
       case 'bitmap':
         // DECLARE_BITMAP: unsigned long, 64 bits on every LP64 target.
-        into[f.name!] = intArray(w, 'u64', abs, f.count!, 8, f.allowed, m) as bigint[];
+        into[f.name!] = intArray(w, 'u64', abs, f.count!, 8, undefined, m) as bigint[];
         break;
       case 'struct': {
         const v: VecStruct = {};
