@@ -3,6 +3,7 @@
 
 import { blockCodecs } from './block.js';
 import { compatCodecs } from './compat.js';
+import { hugetlbCodecs } from './hugetlb.js';
 import { kexec_handoverCodecs } from './kexec_handover.js';
 import { kexec_metadataCodecs } from './kexec_metadata.js';
 import { luoCodecs } from './luo.js';
@@ -11,11 +12,14 @@ import { memfdCodecs } from './memfd.js';
 import { pciCodecs } from './pci.js';
 import { radix_treeCodecs } from './radix_tree.js';
 import { vmallocCodecs } from './vmalloc.js';
+import { xarrayCodecs } from './xarray.js';
 import { type SchemaCodecs } from '../../runtime/index.js';
 
 export * from './block.js';
 
 export * from './compat.js';
+
+export * from './hugetlb.js';
 
 export * from './kexec_handover.js';
 
@@ -33,10 +37,13 @@ export * from './radix_tree.js';
 
 export * from './vmalloc.js';
 
+export * from './xarray.js';
+
 /** Every schema's codecs. */
 export const allCodecs: readonly SchemaCodecs[] = [
   blockCodecs,
   compatCodecs,
+  hugetlbCodecs,
   kexec_handoverCodecs,
   kexec_metadataCodecs,
   luoCodecs,
@@ -45,4 +52,5 @@ export const allCodecs: readonly SchemaCodecs[] = [
   pciCodecs,
   radix_treeCodecs,
   vmallocCodecs,
+  xarrayCodecs,
 ];
