@@ -7,6 +7,7 @@ import { decodeMemfdLuoFolioSer, encodeMemfdLuoFolioSer, MemfdLuoFolioSerView, t
 import { blockCapacity, PhysMem, readBlockChain, writeBlockChain } from '../runtime/index.js';
 import { decodeFileSer, decodeFolio, decodeFolioChecked, encodeFileSer, encodeFileSerChecked, encodeFolio, encodeFolioChecked, FolioView, type FileSer, type Folio } from './handwritten.js';
 import { compare, type Timing } from './measure.js';
+import { KHO_BLOCK_CONTAINER } from '../generated/ts/block.js';
 
 export interface Row {
   readonly workload: string;
@@ -116,7 +117,7 @@ export function codecBenchmarks(): Row[] {
 
   // W3: the same 200,000 entries in a kho_block chain on shuffled pages.
   const mem = new PhysMem({ pageSize: 4096 });
-  const perBlock = blockCapacity(4096, 64);
+  const perBlock = blockCapacity(KHO_BLOCK_CONTAINER, 4096, 64);
   const nBlocks = Math.ceil(n2 / perBlock);
   const r = rng(3);
   const pfns = Array.from({ length: nBlocks }, (_, i) => i + 0x1000);
@@ -124,12 +125,12 @@ export function codecBenchmarks(): Row[] {
     const j = r() % (i + 1);
     [pfns[i], pfns[j]] = [pfns[j]!, pfns[i]!];
   }
-  const head = writeBlockChain(mem, pfns.map((p) => BigInt(p) << 12n), luoFileSerCodec, v2);
+  const head = writeBlockChain(mem, KHO_BLOCK_CONTAINER, pfns.map((p) => BigInt(p) << 12n), luoFileSerCodec, v2);
   rows.push({
     workload: 'W3 walk and decode 200,000 luo_file_ser in a kho_block chain on shuffled pages',
     entries: n2,
     timings: compare([
-      { name: 'generated', run: () => readBlockChain(mem, head, luoFileSerCodec).length },
+      { name: 'generated', run: () => readBlockChain(mem, KHO_BLOCK_CONTAINER, head, luoFileSerCodec).length },
       {
         name: 'hand-written DataView',
         run: () => {

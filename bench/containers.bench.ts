@@ -17,6 +17,8 @@ import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { decodeMemfdLuoFolioSer, memfdLuoFolioSerCodec, type MemfdLuoFolioSer } from '../generated/ts/memfd.js';
 import { blockChainEntries, PhysMem, readBlockChain, readVmallocArray, vmallocArrayEntries, walkBlockChain, walkVmallocArray, type VmallocDescriptor } from '../runtime/index.js';
+import { KHO_BLOCK_CONTAINER } from '../generated/ts/block.js';
+import { KHO_VMALLOC_AREA_CONTAINER } from '../generated/ts/vmalloc.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -218,7 +220,7 @@ export function containerBenchmarks(sizes: readonly number[] = [10_000, 100_000,
           baseline: 'hand-written walk',
           run: () => {
             let x = 0;
-            walkBlockChain(mem, head, 16, (v, o) => (x += sum(decodeMemfdLuoFolioSer(v, o))), opts);
+            walkBlockChain(mem, KHO_BLOCK_CONTAINER, head, 16, (v, o) => (x += sum(decodeMemfdLuoFolioSer(v, o))), opts);
             return x;
           },
         },
@@ -227,7 +229,7 @@ export function containerBenchmarks(sizes: readonly number[] = [10_000, 100_000,
           baseline: 'hand-written walk',
           run: () => {
             let x = 0;
-            for (const f of blockChainEntries(mem, head, memfdLuoFolioSerCodec, opts)) x += sum(f);
+            for (const f of blockChainEntries(mem, KHO_BLOCK_CONTAINER, head, memfdLuoFolioSerCodec, opts)) x += sum(f);
             return x;
           },
         },
@@ -248,7 +250,7 @@ export function containerBenchmarks(sizes: readonly number[] = [10_000, 100_000,
               name: 'readBlockChain',
           baseline: 'hand-written read into an array',
               run: () => {
-                const all = readBlockChain(mem, head, memfdLuoFolioSerCodec, opts);
+                const all = readBlockChain(mem, KHO_BLOCK_CONTAINER, head, memfdLuoFolioSerCodec, opts);
                 held = all;
                 let x = 0;
                 for (const f of all) x += sum(f);
@@ -284,7 +286,7 @@ export function containerBenchmarks(sizes: readonly number[] = [10_000, 100_000,
           baseline: 'hand-written walk',
           run: () => {
             let x = 0;
-            walkVmallocArray(mem, d, 16, n, (v, o) => (x += sum(decodeMemfdLuoFolioSer(v, o))));
+            walkVmallocArray(mem, KHO_VMALLOC_AREA_CONTAINER, d, 16, n, (v, o) => (x += sum(decodeMemfdLuoFolioSer(v, o))));
             return x;
           },
         },
@@ -293,7 +295,7 @@ export function containerBenchmarks(sizes: readonly number[] = [10_000, 100_000,
           baseline: 'hand-written walk',
           run: () => {
             let x = 0;
-            for (const f of vmallocArrayEntries(mem, d, memfdLuoFolioSerCodec, n)) x += sum(f);
+            for (const f of vmallocArrayEntries(mem, KHO_VMALLOC_AREA_CONTAINER, d, memfdLuoFolioSerCodec, n)) x += sum(f);
             return x;
           },
         },
@@ -314,7 +316,7 @@ export function containerBenchmarks(sizes: readonly number[] = [10_000, 100_000,
               name: 'readVmallocArray',
           baseline: 'hand-written read into an array',
               run: () => {
-                const all = readVmallocArray(mem, d, memfdLuoFolioSerCodec, n);
+                const all = readVmallocArray(mem, KHO_VMALLOC_AREA_CONTAINER, d, memfdLuoFolioSerCodec, n);
                 held = all;
                 let x = 0;
                 for (const f of all) x += sum(f);

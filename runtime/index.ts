@@ -9,6 +9,7 @@ export * from './warnings.js';
 export * from './registry.js';
 export * from './features.js';
 export * from './versions.js';
+export * from './containers/descriptors.js';
 export * from './containers/kho-block.js';
 export * from './bitfield.js';
 export * from './containers/kho-vmalloc.js';

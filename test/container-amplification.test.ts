@@ -8,7 +8,7 @@
  * machine; the images themselves are built before the measurement starts.
  */
 import { describe, expect, it } from 'vitest';
-import { luoFileSerCodec, luoSessionSerCodec } from '../generated/ts/luo.js';
+import { luoFileSerCodec, luoSessionSerCodec, LUO_SESSION_SER_REFS } from '../generated/ts/luo.js';
 import { memfdLuoFolioSerCodec } from '../generated/ts/memfd.js';
 import {
   DecodeError,
@@ -24,6 +24,12 @@ import {
   writeBlockChain,
   type VmallocDescriptor,
 } from '../runtime/index.js';
+import { KHO_BLOCK_CONTAINER } from '../generated/ts/block.js';
+import { KHO_RADIX_TREE_CONTAINER } from '../generated/ts/radix_tree.js';
+import { KHO_VMALLOC_AREA_CONTAINER } from '../generated/ts/vmalloc.js';
+
+/** Where readLuoSessions finds the sessions' blocks and each session's files and their count. */
+const sessionsLayout = { blocks: KHO_BLOCK_CONTAINER, files: LUO_SESSION_SER_REFS['file_set_ser.files'] };
 
 const page = (n: number): bigint => BigInt(n) << 12n;
 const MB = 1 << 20;
@@ -68,24 +74,24 @@ describe('amplification is refused with a typed error, quickly and in little mem
     const mem = sharedPageChunks(page(0x42));
     const all: VmallocDescriptor = { first: page(0x1000), total_pages: 512 * 511, flags: 1, order: 0 };
     // Every page counted: more distinct blocks than the image has pages.
-    const folios = measureRefusal(() => readVmallocArray(mem, all, memfdLuoFolioSerCodec, (512 * 511 * 4096) / 16));
+    const folios = measureRefusal(() => readVmallocArray(mem, KHO_VMALLOC_AREA_CONTAINER, all, memfdLuoFolioSerCodec, (512 * 511 * 4096) / 16));
     expect(folios.error).toBeInstanceOf(ReaderLimitError);
     expectBounded(folios);
-    expectBounded(measureRefusal(() => [...vmallocArrayEntries(mem, all, memfdLuoFolioSerCodec, 1)]));
-    expectBounded(measureRefusal(() => readVmallocBytes(mem, { ...all, order: 8, total_pages: 512 * 511 * 256 }, { maxBytes: Infinity })));
+    expectBounded(measureRefusal(() => [...vmallocArrayEntries(mem, KHO_VMALLOC_AREA_CONTAINER, all, memfdLuoFolioSerCodec, 1)]));
+    expectBounded(measureRefusal(() => readVmallocBytes(mem, KHO_VMALLOC_AREA_CONTAINER, { ...all, order: 8, total_pages: 512 * 511 * 256 }, { maxBytes: Infinity })));
     // One block of order 16 names 65536 pages (256 MiB) of an image of two pages.
     const huge = new PhysMem();
     huge.write(page(0x10000), new Uint8Array(4096));
     huge.write(page(1), new Uint8Array(4096));
     huge.writeU64(page(1) + 8n, page(0x10000));
     const one: VmallocDescriptor = { first: page(1), total_pages: 65536, flags: 3, order: 16 };
-    for (const read of [() => readVmallocBytes(huge, one), () => readVmallocArray(huge, one, memfdLuoFolioSerCodec, 65536 * 256)]) {
+    for (const read of [() => readVmallocBytes(huge, KHO_VMALLOC_AREA_CONTAINER, one), () => readVmallocArray(huge, KHO_VMALLOC_AREA_CONTAINER, one, memfdLuoFolioSerCodec, 65536 * 256)]) {
       const r = measureRefusal(read);
       expect(r.error).toBeInstanceOf(ReaderLimitError);
       expectBounded(r);
     }
     // A total the image could hold: the second entry restores the page again, which the kernel refuses.
-    const twice = measureRefusal(() => readVmallocArray(mem, { ...all, total_pages: 500 }, memfdLuoFolioSerCodec, 500 * 256));
+    const twice = measureRefusal(() => readVmallocArray(mem, KHO_VMALLOC_AREA_CONTAINER, { ...all, total_pages: 500 }, memfdLuoFolioSerCodec, 500 * 256));
     expect(twice.error.reason).toContain('block 1 restores page 0x42000 a second time');
     expectBounded(twice);
   });
@@ -113,11 +119,11 @@ describe('amplification is refused with a typed error, quickly and in little mem
     }
     for (let l = 0; l < 2048; l++) mem.write(page(0x1000 + l), full);
 
-    const read = measureRefusal(() => readRadixTree(mem, root));
+    const read = measureRefusal(() => readRadixTree(mem, KHO_RADIX_TREE_CONTAINER, root));
     expect(read.error).toBeInstanceOf(ReaderLimitError);
     expect((read.error as ReaderLimitError).limit).toBe('maxBlocks');
     expectBounded(read);
-    expectBounded(measureRefusal(() => walkRadixTree(mem, root, () => {}, { maxBlocks: 1 << 20 })));
+    expectBounded(measureRefusal(() => walkRadixTree(mem, KHO_RADIX_TREE_CONTAINER, root, () => {}, { maxBlocks: 1 << 20 })));
 
     // Every slot of every level points at the same page below it, down to one full leaf: 512^5 leaf visits.
     const shared = new PhysMem();
@@ -127,34 +133,34 @@ describe('amplification is refused with a typed error, quickly and in little mem
       shared.write(levels[i]!, node);
     }
     shared.write(page(6), full);
-    const sharedRead = measureRefusal(() => readRadixTree(shared, levels[0]!));
+    const sharedRead = measureRefusal(() => readRadixTree(shared, KHO_RADIX_TREE_CONTAINER, levels[0]!));
     expect((sharedRead.error as ReaderLimitError).limit).toBe('maxPages');
     expectBounded(sharedRead);
-    expectBounded(measureRefusal(() => walkRadixTree(shared, levels[0]!, () => {})));
+    expectBounded(measureRefusal(() => walkRadixTree(shared, KHO_RADIX_TREE_CONTAINER, levels[0]!, () => {})));
   });
 
   it('counts of 2^64-1: a block header, a folio count, a file count, a page count', () => {
     const max = (1n << 64n) - 1n;
     const mem = new PhysMem();
-    const files = writeBlockChain(mem, [page(100)], luoFileSerCodec, [{ compatible: 'memfd-v2', data: 0n, token: 1n }]);
-    const sessions = writeBlockChain(mem, [page(10)], luoSessionSerCodec, [{ name: 'vm', file_set_ser: { files, count: max } }]);
-    expectBounded(measureRefusal(() => readLuoSessions(mem, sessions, { session: luoSessionSerCodec, file: luoFileSerCodec })));
+    const files = writeBlockChain(mem, KHO_BLOCK_CONTAINER, [page(100)], luoFileSerCodec, [{ compatible: 'memfd-v2', data: 0n, token: 1n }]);
+    const sessions = writeBlockChain(mem, KHO_BLOCK_CONTAINER, [page(10)], luoSessionSerCodec, [{ name: 'vm', file_set_ser: { files, count: max } }]);
+    expectBounded(measureRefusal(() => readLuoSessions(mem, sessionsLayout, sessions, { session: luoSessionSerCodec, file: luoFileSerCodec })));
     mem.writeU64(page(100) + 8n, max);
-    expectBounded(measureRefusal(() => readBlockChain(mem, page(100), luoFileSerCodec)));
+    expectBounded(measureRefusal(() => readBlockChain(mem, KHO_BLOCK_CONTAINER, page(100), luoFileSerCodec)));
     const one = sharedPageChunks(page(0x42));
     const d: VmallocDescriptor = { first: page(0x1000 + 511), total_pages: 0xffffffff, flags: 1, order: 0 };
-    expectBounded(measureRefusal(() => readVmallocArray(one, { ...d, total_pages: 1 }, memfdLuoFolioSerCodec, max)));
-    expectBounded(measureRefusal(() => readVmallocArray(one, d, memfdLuoFolioSerCodec, 1)));
+    expectBounded(measureRefusal(() => readVmallocArray(one, KHO_VMALLOC_AREA_CONTAINER, { ...d, total_pages: 1 }, memfdLuoFolioSerCodec, max)));
+    expectBounded(measureRefusal(() => readVmallocArray(one, KHO_VMALLOC_AREA_CONTAINER, d, memfdLuoFolioSerCodec, 1)));
   });
 
   it('LUO: every session naming one long files chain', () => {
     const mem = new PhysMem();
     const blocks = Array.from({ length: 100 }, (_, i) => page(1000 + i));
-    const files = writeBlockChain(mem, blocks, luoFileSerCodec, Array.from({ length: 6300 }, (_, i) => ({ compatible: 'memfd-v2', data: 0n, token: BigInt(i) })));
+    const files = writeBlockChain(mem, KHO_BLOCK_CONTAINER, blocks, luoFileSerCodec, Array.from({ length: 6300 }, (_, i) => ({ compatible: 'memfd-v2', data: 0n, token: BigInt(i) })));
     const names = Array.from({ length: 51 * 20 }, (_, i) => `s${i}`);
     const sessionBlocks = Array.from({ length: 20 }, (_, i) => page(10 + i));
-    const head = writeBlockChain(mem, sessionBlocks, luoSessionSerCodec, names.map((name) => ({ name, file_set_ser: { files, count: 6300n } })));
-    const r = measureRefusal(() => readLuoSessions(mem, head, { session: luoSessionSerCodec, file: luoFileSerCodec }));
+    const head = writeBlockChain(mem, KHO_BLOCK_CONTAINER, sessionBlocks, luoSessionSerCodec, names.map((name) => ({ name, file_set_ser: { files, count: 6300n } })));
+    const r = measureRefusal(() => readLuoSessions(mem, sessionsLayout, head, { session: luoSessionSerCodec, file: luoFileSerCodec }));
     expect((r.error as ReaderLimitError).limit).toBe('maxBlockVisits');
     expectBounded(r);
   });

@@ -7,9 +7,9 @@
  * row's id.
  */
 import { describe, expect, it } from 'vitest';
-import { luoFileSerCodec, luoSessionSerCodec, type LuoFileSer } from '../generated/ts/luo.js';
+import { luoFileSerCodec, luoSessionSerCodec, type LuoFileSer, LUO_SESSION_SER_REFS } from '../generated/ts/luo.js';
 import { memfdLuoFolioSerCodec } from '../generated/ts/memfd.js';
-import { khoVmallocCodec } from '../generated/ts/vmalloc.js';
+import { khoVmallocCodec, KHO_VMALLOC_AREA_CONTAINER } from '../generated/ts/vmalloc.js';
 import {
   blockChainEntries,
   DecodeError,
@@ -40,6 +40,12 @@ import {
   type VmallocDescriptor,
 } from '../runtime/index.js';
 import { thrown } from './helpers/thrown.js';
+import { KHO_BLOCK_CONTAINER } from '../generated/ts/block.js';
+import { KHO_FDT_CONTAINER } from '../generated/ts/kexec_handover.js';
+import { KHO_RADIX_TREE_CONTAINER } from '../generated/ts/radix_tree.js';
+
+/** Where readLuoSessions finds the sessions' blocks and each session's files and their count. */
+const sessionsLayout = { blocks: KHO_BLOCK_CONTAINER, files: LUO_SESSION_SER_REFS['file_set_ser.files'] };
 
 const page = (n: number): bigint => BigInt(n) << 12n;
 const file = (i: number, compatible = 'memfd-v2'): LuoFileSer => ({ compatible, data: page(0x500 + i), token: BigInt(i) });
@@ -62,19 +68,19 @@ function withWarnings<T>(read: (opts: { warnings: ReadWarning[] }) => T): { valu
 describe('kho_block chain (kho_block_set_restore)', () => {
   const chain = (n: number, blocks = [page(1), page(2), page(3)]) => {
     const mem = new PhysMem();
-    const head = writeBlockChain(mem, blocks, luoFileSerCodec, Array.from({ length: n }, (_, i) => file(i)));
+    const head = writeBlockChain(mem, KHO_BLOCK_CONTAINER, blocks, luoFileSerCodec, Array.from({ length: n }, (_, i) => file(i)));
     return { mem, head };
   };
 
   it('B1 head 0 is an empty chain', () => {
-    expect(readBlockChain(new PhysMem(), 0n, luoFileSerCodec)).toEqual([]);
-    expect(walkBlockChain(new PhysMem(), 0n, 64, () => {})).toBe(0);
+    expect(readBlockChain(new PhysMem(), KHO_BLOCK_CONTAINER, 0n, luoFileSerCodec)).toEqual([]);
+    expect(walkBlockChain(new PhysMem(), KHO_BLOCK_CONTAINER, 0n, 64, () => {})).toBe(0);
   });
 
   it('B2 a chain that reaches a block twice is refused (-EINVAL)', () => {
     const { mem, head } = chain(63 * 3);
     mem.writeU64(page(3), page(2));
-    const e = refused(() => readBlockChain(mem, head, luoFileSerCodec));
+    const e = refused(() => readBlockChain(mem, KHO_BLOCK_CONTAINER, head, luoFileSerCodec));
     expect(e.reason).toContain('loops back');
     expect(e.reason).toContain('kho_block_set_is_cyclic');
     expect(e.address).toBe(page(2));
@@ -90,49 +96,49 @@ describe('kho_block chain (kho_block_set_restore)', () => {
       view.setBigUint64(8, 1n, true);
       mem.write(page(i), block);
     }
-    const e = refused(() => walkBlockChain(mem, page(1), 16, () => {}));
+    const e = refused(() => walkBlockChain(mem, KHO_BLOCK_CONTAINER, page(1), 16, () => {}));
     expect(e.reason).toContain('longer than 10000 blocks');
     mem.writeU64(page(10000), 0n);
-    expect(walkBlockChain(mem, page(1), 16, () => {})).toBe(10000);
+    expect(walkBlockChain(mem, KHO_BLOCK_CONTAINER, page(1), 16, () => {})).toBe(10000);
   });
 
   it('B4 count 0 is refused (-EINVAL)', () => {
     const { mem, head } = chain(5);
     mem.writeU64(page(1) + 8n, 0n);
-    expect(refused(() => readBlockChain(mem, head, luoFileSerCodec)).field).toBe('count');
+    expect(refused(() => readBlockChain(mem, KHO_BLOCK_CONTAINER, head, luoFileSerCodec)).field).toBe('count');
   });
 
   it('B5 count above the block capacity is refused (-EINVAL); the capacity itself is read', () => {
     const { mem, head } = chain(63);
-    expect(readBlockChain(mem, head, luoFileSerCodec)).toHaveLength(63);
+    expect(readBlockChain(mem, KHO_BLOCK_CONTAINER, head, luoFileSerCodec)).toHaveLength(63);
     mem.writeU64(page(1) + 8n, 64n);
-    expect(refused(() => readBlockChain(mem, head, luoFileSerCodec)).reason).toContain('count 64 is outside 1..63');
+    expect(refused(() => readBlockChain(mem, KHO_BLOCK_CONTAINER, head, luoFileSerCodec)).reason).toContain('count 64 is outside 1..63');
   });
 
   it('B6 count 2^64-1 is refused before anything is allocated', () => {
     const { mem, head } = chain(5);
     mem.writeU64(page(1) + 8n, (1n << 64n) - 1n);
-    expect(refused(() => readBlockChain(mem, head, luoFileSerCodec)).reason).toContain('count 18446744073709551615 is outside 1..63');
+    expect(refused(() => readBlockChain(mem, KHO_BLOCK_CONTAINER, head, luoFileSerCodec)).reason).toContain('count 18446744073709551615 is outside 1..63');
   });
 
   it('B7 bytes after the last counted entry are not read', () => {
     const { mem, head } = chain(2);
     mem.write(page(1) + 16n + 2n * 64n, new Uint8Array(64).fill(0xff));
-    expect(readBlockChain(mem, head, luoFileSerCodec)).toEqual([file(0), file(1)]);
+    expect(readBlockChain(mem, KHO_BLOCK_CONTAINER, head, luoFileSerCodec)).toEqual([file(0), file(1)]);
   });
 
   it('B8 a block missing from memory is a MemoryError', () => {
     const { mem, head } = chain(63 * 2);
     mem.writeU64(page(1), page(77));
-    expect(thrown(() => readBlockChain(mem, head, luoFileSerCodec))).toBeInstanceOf(MemoryError);
+    expect(thrown(() => readBlockChain(mem, KHO_BLOCK_CONTAINER, head, luoFileSerCodec))).toBeInstanceOf(MemoryError);
   });
 
   it('B9 a refused chain yields no entry, even to a lazy walk', () => {
     const { mem, head } = chain(63 * 3);
     mem.writeU64(page(3) + 8n, 0n); // the last block's count
     const seen: number[] = [];
-    expect(refused(() => walkBlockChain(mem, head, 64, (_v, o) => seen.push(o))).field).toBe('count');
-    const entries = blockChainEntries(mem, head, luoFileSerCodec);
+    expect(refused(() => walkBlockChain(mem, KHO_BLOCK_CONTAINER, head, 64, (_v, o) => seen.push(o))).field).toBe('count');
+    const entries = blockChainEntries(mem, KHO_BLOCK_CONTAINER, head, luoFileSerCodec);
     expect(refused(() => entries.next()).field).toBe('count');
     expect(seen).toEqual([]);
   });
@@ -147,7 +153,7 @@ describe('kho_vmalloc chunk chain (kho_restore_vmalloc)', () => {
     const data = Uint8Array.from({ length: pages * 4096 }, (_, i) => (i >> 4) & 0xff);
     const blockPages = 2 ** order;
     const blocks = Array.from({ length: Math.ceil(pages / blockPages) }, (_, i) => page(256 + i * blockPages));
-    const d = writeVmalloc(mem, data, blocks, [page(10), page(11), page(12)], order);
+    const d = writeVmalloc(mem, KHO_VMALLOC_AREA_CONTAINER, data, blocks, [page(10), page(11), page(12)], order);
     return { mem, d, data };
   };
   const chunkEntry = (i: number) => page(10) + 8n + BigInt(i) * 8n;
@@ -157,25 +163,25 @@ describe('kho_vmalloc chunk chain (kho_restore_vmalloc)', () => {
     mem.write(page(5), encodeBytes(khoVmallocCodec, { ...d, flags: 0x8001 }));
     const { value: desc, warnings } = withWarnings((o) => mem.decode(khoVmallocCodec, page(5), o));
     expect(warnings.map((w) => [w.code, w.field, w.address])).toEqual([['undeclared-bits', 'flags', page(5) + 12n]]);
-    expect(readVmallocBlocks(mem, desc)).toEqual([page(256), page(257)]);
+    expect(readVmallocBlocks(mem, KHO_VMALLOC_AREA_CONTAINER, desc)).toEqual([page(256), page(257)]);
     expect(refused(() => mem.decode(khoVmallocCodec, page(5), { strict: true })).field).toBe('flags');
   });
 
   it('V2 total_pages 0 is refused (an empty area)', () => {
     const { mem, d } = area(1);
     mem.writeU64(chunkEntry(0), 0n);
-    expect(refused(() => readVmallocBlocks(mem, { ...d, total_pages: 0 })).reason).toContain('__get_vm_area_node');
+    expect(refused(() => readVmallocBlocks(mem, KHO_VMALLOC_AREA_CONTAINER, { ...d, total_pages: 0 })).reason).toContain('__get_vm_area_node');
   });
 
   it('V3 total_pages that is no multiple of 1 << order is refused', () => {
     const { mem, d } = area(4, 1);
-    expect(readVmallocBlocks(mem, d)).toEqual([page(256), page(258)]);
-    expect(refused(() => readVmallocBlocks(mem, { ...d, total_pages: 3 })).reason).toContain('not a multiple of 1 << order (1)');
+    expect(readVmallocBlocks(mem, KHO_VMALLOC_AREA_CONTAINER, d)).toEqual([page(256), page(258)]);
+    expect(refused(() => readVmallocBlocks(mem, KHO_VMALLOC_AREA_CONTAINER, { ...d, total_pages: 3 })).reason).toContain('not a multiple of 1 << order (1)');
   });
 
   it('V4 a block past total_pages is refused', () => {
     const { mem, d } = area(3);
-    const e = refused(() => readVmallocBlocks(mem, { ...d, total_pages: 2 }));
+    const e = refused(() => readVmallocBlocks(mem, KHO_VMALLOC_AREA_CONTAINER, { ...d, total_pages: 2 }));
     expect(e.reason).toContain('a block past the 2 pages');
     expect(e.address).toBe(chunkEntry(2));
   });
@@ -183,45 +189,45 @@ describe('kho_vmalloc chunk chain (kho_restore_vmalloc)', () => {
   it('V5 fewer blocks than total_pages is refused', () => {
     const { mem, d } = area(3);
     mem.map(page(259), 4096);
-    expect(refused(() => readVmallocBlocks(mem, { ...d, total_pages: 4 })).reason).toContain('lists 3 blocks of 1 pages, not the 4 pages');
+    expect(refused(() => readVmallocBlocks(mem, KHO_VMALLOC_AREA_CONTAINER, { ...d, total_pages: 4 })).reason).toContain('lists 3 blocks of 1 pages, not the 4 pages');
   });
 
   it('V6 a page restored twice is refused: two entries, a chunk named as a block, a chunk reached twice', () => {
     const twice = area(3);
     twice.mem.writeU64(chunkEntry(2), page(256));
-    expect(refused(() => readVmallocBlocks(twice.mem, twice.d)).reason).toContain('block 2 restores page 0x100000 a second time');
+    expect(refused(() => readVmallocBlocks(twice.mem, KHO_VMALLOC_AREA_CONTAINER, twice.d)).reason).toContain('block 2 restores page 0x100000 a second time');
     const chunkAsBlock = area(3);
     chunkAsBlock.mem.writeU64(chunkEntry(2), page(10));
-    expect(refused(() => readVmallocBlocks(chunkAsBlock.mem, chunkAsBlock.d)).reason).toContain('the chunk restores page 0xa000 a second time');
+    expect(refused(() => readVmallocBlocks(chunkAsBlock.mem, KHO_VMALLOC_AREA_CONTAINER, chunkAsBlock.d)).reason).toContain('the chunk restores page 0xa000 a second time');
     // An empty chunk that links to itself: only the claim on its page stops it.
     const loop = area(1);
     loop.mem.write(page(11), new Uint8Array(4096));
     loop.mem.writeU64(page(11), page(11));
     loop.mem.writeU64(page(10), page(11));
-    expect(refused(() => readVmallocBlocks(loop.mem, loop.d)).reason).toContain('the chunk restores page 0xb000 a second time');
+    expect(refused(() => readVmallocBlocks(loop.mem, KHO_VMALLOC_AREA_CONTAINER, loop.d)).reason).toContain('the chunk restores page 0xb000 a second time');
   });
 
   it('V7 a block or chunk page missing from memory is a MemoryError', () => {
     const { mem, d } = area(2);
     mem.writeU64(chunkEntry(1), page(900));
-    expect(thrown(() => readVmallocBlocks(mem, d))).toBeInstanceOf(MemoryError);
-    expect(thrown(() => readVmallocBlocks(mem, { ...d, first: page(901) }))).toBeInstanceOf(MemoryError);
+    expect(thrown(() => readVmallocBlocks(mem, KHO_VMALLOC_AREA_CONTAINER, d))).toBeInstanceOf(MemoryError);
+    expect(thrown(() => readVmallocBlocks(mem, KHO_VMALLOC_AREA_CONTAINER, { ...d, first: page(901) }))).toBeInstanceOf(MemoryError);
   });
 
   it('V8 a block address inside its page, or not aligned to its order, is accepted with one warning', () => {
     const { mem, d, data } = area(4);
     mem.writeU64(chunkEntry(1), page(257) + 0x10n);
     mem.writeU64(chunkEntry(3), page(259) + 0x800n);
-    const { value, warnings } = withWarnings((o) => readVmallocBytes(mem, d, o));
+    const { value, warnings } = withWarnings((o) => readVmallocBytes(mem, KHO_VMALLOC_AREA_CONTAINER, d, o));
     expect(value).toEqual(data); // the page that holds each address
     expect(warnings.map((w) => [w.code, w.address])).toEqual([['unaligned-address', chunkEntry(1)]]);
     expect(warnings[0]!.message).toContain('(and 1 more like it)');
-    expect(refused(() => readVmallocBytes(mem, d, { strict: true })).address).toBe(chunkEntry(1));
+    expect(refused(() => readVmallocBytes(mem, KHO_VMALLOC_AREA_CONTAINER, d, { strict: true })).address).toBe(chunkEntry(1));
     // Order 1 at an odd page: restored as two order-0 pieces.
     const odd = area(2, 1);
     odd.mem.map(page(301), 8192);
     odd.mem.writeU64(chunkEntry(0), page(301));
-    const blocks = withWarnings((o) => readVmallocBlocks(odd.mem, odd.d, o));
+    const blocks = withWarnings((o) => readVmallocBlocks(odd.mem, KHO_VMALLOC_AREA_CONTAINER, odd.d, o));
     expect(blocks.value).toEqual([page(301)]);
     expect(blocks.warnings[0]!.message).toContain('not aligned to its 2 pages');
   });
@@ -235,31 +241,31 @@ describe('kho_vmalloc chunk chain (kho_restore_vmalloc)', () => {
     mem.writeU64(page(10), page(11));
     mem.writeU64(page(11), page(12));
     mem.writeU64(page(12) + 8n, page(257));
-    expect(readVmallocBytes(mem, d)).toEqual(data);
+    expect(readVmallocBytes(mem, KHO_VMALLOC_AREA_CONTAINER, d)).toEqual(data);
   });
 
   it('V10 more blocks than memory holds pages is refused before anything is allocated', () => {
     const { mem, d } = area(1);
-    const e = refused(() => readVmallocBlocks(mem, { ...d, total_pages: 0xffffffff }));
+    const e = refused(() => readVmallocBlocks(mem, KHO_VMALLOC_AREA_CONTAINER, { ...d, total_pages: 0xffffffff }));
     expect(e).toBeInstanceOf(ReaderLimitError);
     expect((e as ReaderLimitError).limit).toBe('pages in memory');
   });
 
   it('V11 more entries than the area holds is refused before anything is read, 2^64-1 too', () => {
     const { mem, d } = area(1);
-    expect(readVmallocArray(mem, d, memfdLuoFolioSerCodec, 256)).toHaveLength(256);
-    for (const n of [257, (1n << 64n) - 1n, -1]) expect(refused(() => readVmallocArray(mem, d, memfdLuoFolioSerCodec, n)).reason).toContain('do not fit');
+    expect(readVmallocArray(mem, KHO_VMALLOC_AREA_CONTAINER, d, memfdLuoFolioSerCodec, 256)).toHaveLength(256);
+    for (const n of [257, (1n << 64n) - 1n, -1]) expect(refused(() => readVmallocArray(mem, KHO_VMALLOC_AREA_CONTAINER, d, memfdLuoFolioSerCodec, n)).reason).toContain('do not fit');
   });
 
   it('V12 a count of 0 reads nothing, not even the chain', () => {
     const broken: VmallocDescriptor = { first: page(999), total_pages: 0, flags: 1, order: 0 };
-    expect(readVmallocArray(new PhysMem(), broken, memfdLuoFolioSerCodec, 0n)).toEqual([]);
-    expect([...vmallocArrayEntries(new PhysMem(), broken, memfdLuoFolioSerCodec, 0)]).toEqual([]);
+    expect(readVmallocArray(new PhysMem(), KHO_VMALLOC_AREA_CONTAINER, broken, memfdLuoFolioSerCodec, 0n)).toEqual([]);
+    expect([...vmallocArrayEntries(new PhysMem(), KHO_VMALLOC_AREA_CONTAINER, broken, memfdLuoFolioSerCodec, 0)]).toEqual([]);
   });
 
   it('V13 readVmallocBytes refuses an area over maxBytes with a typed error naming the cap', () => {
     const { mem, d } = area(2);
-    const e = refused(() => readVmallocBytes(mem, d, { maxBytes: 4096 }));
+    const e = refused(() => readVmallocBytes(mem, KHO_VMALLOC_AREA_CONTAINER, d, { maxBytes: 4096 }));
     expect(e).toBeInstanceOf(ReaderLimitError);
     expect(e.message).toContain('maxBytes');
   });
@@ -267,26 +273,26 @@ describe('kho_vmalloc chunk chain (kho_restore_vmalloc)', () => {
   it('V14 the area is checked whole before the first entry is handed out', () => {
     const { mem, d } = area(3);
     mem.writeU64(chunkEntry(2), page(256));
-    const entries = vmallocArrayEntries(mem, d, memfdLuoFolioSerCodec, 10);
+    const entries = vmallocArrayEntries(mem, KHO_VMALLOC_AREA_CONTAINER, d, memfdLuoFolioSerCodec, 10);
     expect(refused(() => entries.next()).reason).toContain('a second time');
     mem.writeU64(chunkEntry(2), page(258));
-    expect([...restoreVmalloc(mem, d).blocks]).toEqual([256, 257, 258]);
+    expect([...restoreVmalloc(mem, KHO_VMALLOC_AREA_CONTAINER, d).blocks]).toEqual([256, 257, 258]);
   });
 });
 
 // ---------------------------------------------------------------- radix tree
 
 describe('radix-tree memory map (kho_radix_walk_tree)', () => {
-  const g = radixGeometry(4096);
+  const g = radixGeometry(KHO_RADIX_TREE_CONTAINER, 4096);
   const tree = (blocks = [{ pa: page(1), order: 0 }, { pa: 0x200000n, order: 9 }]) => {
     const mem = new PhysMem();
     let next = page(0x1000);
-    const root = writeRadixTree(mem, blocks, () => (next += 4096n));
+    const root = writeRadixTree(mem, KHO_RADIX_TREE_CONTAINER, blocks, () => (next += 4096n));
     return { mem, root };
   };
 
   it('R1 a memory map at 0 is refused (-EINVAL)', () => {
-    expect(refused(() => readRadixTree(new PhysMem(), 0n)).reason).toContain('kho_mem_retrieve');
+    expect(refused(() => readRadixTree(new PhysMem(), KHO_RADIX_TREE_CONTAINER, 0n)).reason).toContain('kho_mem_retrieve');
   });
 
   it('R2 a tree page reached twice is walked again, with a warning; strict refuses it', () => {
@@ -295,8 +301,8 @@ describe('radix-tree memory map (kho_radix_walk_tree)', () => {
     const slot = root + 2n * 8n;
     mem.writeU64(root + 3n * 8n, mem.readU64(slot));
     // 11 visits of 6 pages: more than the image holds, so the default cap would refuse it; raise it.
-    expect(refused(() => readRadixTree(mem, root))).toBeInstanceOf(ReaderLimitError);
-    const { value, warnings } = withWarnings((o) => readRadixTree(mem, root, { ...o, maxPages: 11 }));
+    expect(refused(() => readRadixTree(mem, KHO_RADIX_TREE_CONTAINER, root))).toBeInstanceOf(ReaderLimitError);
+    const { value, warnings } = withWarnings((o) => readRadixTree(mem, KHO_RADIX_TREE_CONTAINER, root, { ...o, maxPages: 11 }));
     // Under root index 3 the same leaf bit is key 2^52 | 2^51 | 1: order 0, at 2^63 + 0x1000.
     expect(value).toEqual([
       { pa: page(1), order: 0 },
@@ -305,12 +311,12 @@ describe('radix-tree memory map (kho_radix_walk_tree)', () => {
     // The level-4 node and the four pages below it are each reached twice: one warning for the walk.
     expect(warnings.map((w) => w.code)).toEqual(['radix-shared-page']);
     expect(warnings[0]!.message).toContain('and 4 more like it');
-    expect(refused(() => readRadixTree(mem, root, { strict: true, maxPages: 11 })).reason).toContain('reached a second time');
+    expect(refused(() => readRadixTree(mem, KHO_RADIX_TREE_CONTAINER, root, { strict: true, maxPages: 11 })).reason).toContain('reached a second time');
   });
 
   it('R3 more tree-page visits than memory holds pages is refused, naming maxPages', () => {
     const { mem, root } = tree([{ pa: page(1), order: 0 }]);
-    const e = refused(() => readRadixTree(mem, root, { maxPages: 3 }));
+    const e = refused(() => readRadixTree(mem, KHO_RADIX_TREE_CONTAINER, root, { maxPages: 3 }));
     expect(e).toBeInstanceOf(ReaderLimitError);
     expect((e as ReaderLimitError).limit).toBe('maxPages');
   });
@@ -326,39 +332,39 @@ describe('radix-tree memory map (kho_radix_walk_tree)', () => {
     mem.writeU64(root, nodes[0]!); // slot 0 of the root, then slot 0 at every level down to the leaf
     for (let i = 0; i < 3; i++) mem.writeU64(nodes[i]!, nodes[i + 1]!);
     mem.writeU64(nodes[3]!, leaf0);
-    const { value, warnings } = withWarnings((o) => readRadixTree(mem, root, o));
+    const { value, warnings } = withWarnings((o) => readRadixTree(mem, KHO_RADIX_TREE_CONTAINER, root, o));
     // Key 5 = 0b101: the marker is bit 2, so order 52 + 1 - 3 = 50 and pa = 1 << (12 + 50).
     expect(value).toEqual([
       { pa: 1n << 62n, order: g.order0Log2 + 1 - 3 },
       { pa: page(1), order: 0 },
     ]);
     expect(warnings.map((w) => [w.code, w.address])).toEqual([['radix-no-block', leaf0]]);
-    expect(refused(() => readRadixTree(mem, root, { strict: true })).reason).toContain('key 0');
+    expect(refused(() => readRadixTree(mem, KHO_RADIX_TREE_CONTAINER, root, { strict: true })).reason).toContain('key 0');
   });
 
   it('R5 more blocks than maxBlocks are refused before any is built; the walk takes a cap too', () => {
     const blocks = Array.from({ length: 100 }, (_, i) => ({ pa: page(i + 1), order: 0 }));
     const { mem, root } = tree(blocks);
-    expect(readRadixTree(mem, root)).toHaveLength(100);
-    const e = refused(() => readRadixTree(mem, root, { maxBlocks: 99 }));
+    expect(readRadixTree(mem, KHO_RADIX_TREE_CONTAINER, root)).toHaveLength(100);
+    const e = refused(() => readRadixTree(mem, KHO_RADIX_TREE_CONTAINER, root, { maxBlocks: 99 }));
     expect(e).toBeInstanceOf(ReaderLimitError);
     expect((e as ReaderLimitError).limit).toBe('maxBlocks');
     let seen = 0;
-    expect(refused(() => walkRadixTree(mem, root, () => seen++, { maxBlocks: 50 }))).toBeInstanceOf(ReaderLimitError);
+    expect(refused(() => walkRadixTree(mem, KHO_RADIX_TREE_CONTAINER, root, () => seen++, { maxBlocks: 50 }))).toBeInstanceOf(ReaderLimitError);
     expect(seen).toBe(0); // the cap is checked leaf by leaf, before the leaf's blocks are handed out
   });
 
   it('R6 a table entry outside memory is a MemoryError', () => {
     const { mem, root } = tree();
     mem.writeU64(root + 8n * 100n, page(0x9999));
-    expect(thrown(() => readRadixTree(mem, root))).toBeInstanceOf(MemoryError);
+    expect(thrown(() => readRadixTree(mem, KHO_RADIX_TREE_CONTAINER, root))).toBeInstanceOf(MemoryError);
   });
 
   it('R7 keys decode as the kernel decodes them, at every order', () => {
     const blocks = [0, 1, 9, 18, 30].map((order) => ({ pa: 1n << BigInt(12 + order + 3), order }));
     const { mem, root } = tree(blocks);
     const sorted = [...blocks].sort((a, b) => (radixKey(g, a) < radixKey(g, b) ? -1 : 1));
-    expect(readRadixTree(mem, root)).toEqual(sorted);
+    expect(readRadixTree(mem, KHO_RADIX_TREE_CONTAINER, root)).toEqual(sorted);
   });
 });
 
@@ -425,15 +431,15 @@ const blob = (data: bigint, size: bigint): [string, Uint8Array][] => [
 
 describe('KHO root FDT (kho_populate, kho_retrieve_subtree)', () => {
   it('F1 no compatible property drops the handover', () => {
-    expect(refused(() => readKhoFdt(fdt([['preserved-memory-map', u64(0x1000n)]]))).reason).toContain('no compatible');
+    expect(refused(() => readKhoFdt(KHO_FDT_CONTAINER, fdt([['preserved-memory-map', u64(0x1000n)]]))).reason).toContain('no compatible');
   });
 
   it('F2 an empty compatible property matches nothing and drops the handover', () => {
-    expect(refused(() => readKhoFdt(fdt([['compatible', new Uint8Array(0)], ['preserved-memory-map', u64(0x1000n)]]))).reason).toContain('empty');
+    expect(refused(() => readKhoFdt(KHO_FDT_CONTAINER, fdt([['compatible', new Uint8Array(0)], ['preserved-memory-map', u64(0x1000n)]]))).reason).toContain('empty');
   });
 
   it('F3 the kernel string anywhere in a compatible list is compatible', () => {
-    const kho = readKhoFdt(fdt([['compatible', str('vendor,kho\0kho-v4\0')], ['preserved-memory-map', u64(0x1000n)]]));
+    const kho = readKhoFdt(KHO_FDT_CONTAINER, fdt([['compatible', str('vendor,kho\0kho-v4\0')], ['preserved-memory-map', u64(0x1000n)]]));
     expect(kho.compatibles).toEqual(['vendor,kho', 'kho-v4']);
     expect(kho.compatible).toBe('vendor,kho');
     expect(khoFdtIsCompatible(kho, 'kho-v4')).toBe(true);
@@ -442,24 +448,24 @@ describe('KHO root FDT (kho_populate, kho_retrieve_subtree)', () => {
 
   it('F4 a last compatible string without its NUL still matches, with a warning', () => {
     const bytes = fdt([['compatible', str('kho-v4')], ['preserved-memory-map', u64(0x1000n)]]);
-    const { value, warnings } = withWarnings((o) => readKhoFdt(bytes, o));
+    const { value, warnings } = withWarnings((o) => readKhoFdt(KHO_FDT_CONTAINER, bytes, o));
     expect(khoFdtIsCompatible(value, 'kho-v4')).toBe(true);
     expect(warnings.map((w) => [w.code, w.field])).toEqual([['unterminated-string', 'compatible']]);
     expect(warnings[0]!.kernel).toContain('fdt_stringlist_contains');
-    expect(refused(() => readKhoFdt(bytes, { strict: true })).field).toBe('compatible');
+    expect(refused(() => readKhoFdt(KHO_FDT_CONTAINER, bytes, { strict: true })).field).toBe('compatible');
   });
 
   it('F5 a memory map missing or not 8 bytes drops the handover', () => {
-    expect(refused(() => readKhoFdt(fdt([['compatible', str('kho-v4\0')]]))).reason).toContain("no 'preserved-memory-map'");
-    expect(refused(() => readKhoFdt(fdt([['compatible', str('kho-v4\0')], ['preserved-memory-map', new Uint8Array(4)]]))).reason).toContain('of 4 bytes, not 8');
+    expect(refused(() => readKhoFdt(KHO_FDT_CONTAINER, fdt([['compatible', str('kho-v4\0')]]))).reason).toContain("no 'preserved-memory-map'");
+    expect(refused(() => readKhoFdt(KHO_FDT_CONTAINER, fdt([['compatible', str('kho-v4\0')], ['preserved-memory-map', new Uint8Array(4)]]))).reason).toContain('of 4 bytes, not 8');
   });
 
   it('F6 a memory map at 0 drops the handover', () => {
-    expect(refused(() => readKhoFdt(writeKhoFdt({ compatible: 'kho-v4', memoryMap: 0n, subtrees: [] }))).reason).toContain('memory map is at 0');
+    expect(refused(() => readKhoFdt(KHO_FDT_CONTAINER, writeKhoFdt(KHO_FDT_CONTAINER, { compatible: 'kho-v4', memoryMap: 0n, subtrees: [] }))).reason).toContain('memory map is at 0');
   });
 
   it('F7 a child without preserved-data, or with one not 8 bytes, fails alone', () => {
-    const kho = readKhoFdt(
+    const kho = readKhoFdt(KHO_FDT_CONTAINER, 
       fdt(goodRoot(), [
         ['a', [['blob-size', u64(8n)]]],
         ['b', [['preserved-data', new Uint8Array(4)], ['blob-size', u64(8n)]]],
@@ -478,7 +484,7 @@ describe('KHO root FDT (kho_populate, kho_retrieve_subtree)', () => {
   });
 
   it('F8 a child without blob-size, or with one not 8 bytes, fails alone', () => {
-    const kho = readKhoFdt(
+    const kho = readKhoFdt(KHO_FDT_CONTAINER, 
       fdt(goodRoot(), [
         ['LUO', blob(0x5000n, 32n)],
         ['kexec-metadata', [['preserved-data', u64(0x6000n)]]],
@@ -493,7 +499,7 @@ describe('KHO root FDT (kho_populate, kho_retrieve_subtree)', () => {
   });
 
   it('F9 a second child of one name is never retrieved', () => {
-    const kho = readKhoFdt(fdt(goodRoot(), [['LUO', blob(0x5000n, 32n)], ['LUO', blob(0x9000n, 32n)]]));
+    const kho = readKhoFdt(KHO_FDT_CONTAINER, fdt(goodRoot(), [['LUO', blob(0x5000n, 32n)], ['LUO', blob(0x9000n, 32n)]]));
     expect(kho.subtrees).toEqual([{ name: 'LUO', data: 0x5000n, size: 32n }]);
     expect(kho.failed!.map((f) => [f.name, f.kernel])).toEqual([['LUO', 'fdt_subnode_offset via kho_retrieve_subtree (libfdt, kernel/liveupdate/kexec_handover.c)']]);
     expect(khoSubtree(kho, 'LUO')).toEqual({ name: 'LUO', data: 0x5000n, size: 32n });
@@ -503,8 +509,8 @@ describe('KHO root FDT (kho_populate, kho_retrieve_subtree)', () => {
     const good = fdt(goodRoot());
     const bad = good.slice();
     bad[0] = 0;
-    expect(refused(() => readKhoFdt(bad)).reason).toContain('bad magic');
-    expect(refused(() => readKhoFdt(good.subarray(0, good.length - 8))).reason).toContain('totalsize');
+    expect(refused(() => readKhoFdt(KHO_FDT_CONTAINER, bad)).reason).toContain('bad magic');
+    expect(refused(() => readKhoFdt(KHO_FDT_CONTAINER, good.subarray(0, good.length - 8))).reason).toContain('totalsize');
   });
 });
 
@@ -517,24 +523,24 @@ describe('LUO sessions and files (luo_session_deserialize, luo_file_deserialize)
     const mem = new PhysMem();
     const sessions = names.map((name, i) => {
       const files = Array.from({ length: i + 1 }, (_, k) => file(k));
-      return { name, file_set_ser: { files: writeBlockChain(mem, [page(100 + i)], luoFileSerCodec, files), count: BigInt(files.length) } };
+      return { name, file_set_ser: { files: writeBlockChain(mem, KHO_BLOCK_CONTAINER, [page(100 + i)], luoFileSerCodec, files), count: BigInt(files.length) } };
     });
-    return { mem, head: writeBlockChain(mem, [page(10)], luoSessionSerCodec, sessions) };
+    return { mem, head: writeBlockChain(mem, KHO_BLOCK_CONTAINER, [page(10)], luoSessionSerCodec, sessions) };
   };
   const sessionAt = (i: number) => page(10) + 16n + BigInt(i) * 80n;
 
   it('L1 sessions_pa 0 restores no session', () => {
-    expect(readLuoSessions(new PhysMem(), 0n, codecs)).toEqual([]);
+    expect(readLuoSessions(new PhysMem(), sessionsLayout, 0n, codecs)).toEqual([]);
   });
 
   it('L2 a duplicate session name is refused (-EEXIST)', () => {
     const ok = image(['vm-1', 'vm-2']);
-    expect(readLuoSessions(ok.mem, ok.head, codecs).map((s) => [s.session.name, s.files.length])).toEqual([
+    expect(readLuoSessions(ok.mem, sessionsLayout, ok.head, codecs).map((s) => [s.session.name, s.files.length])).toEqual([
       ['vm-1', 1],
       ['vm-2', 2],
     ]);
     const dup = image(['vm-1', 'vm-2', 'vm-1']);
-    const e = refused(() => readLuoSessions(dup.mem, dup.head, codecs));
+    const e = refused(() => readLuoSessions(dup.mem, sessionsLayout, dup.head, codecs));
     expect(e.reason).toContain('-EEXIST');
     expect(e.address).toBe(sessionAt(2));
   });
@@ -543,7 +549,7 @@ describe('LUO sessions and files (luo_session_deserialize, luo_file_deserialize)
     for (const count of [3n, 1n, (1n << 64n) - 1n]) {
       const { mem, head } = image(['vm-1', 'vm-2']);
       mem.writeU64(sessionAt(1) + 72n, count);
-      const e = refused(() => readLuoSessions(mem, head, codecs));
+      const e = refused(() => readLuoSessions(mem, sessionsLayout, head, codecs));
       expect(e.reason).toContain(`count of ${count} but its chain holds 2 files`);
       expect(e.address).toBe(sessionAt(1) + 72n);
     }
@@ -552,18 +558,18 @@ describe('LUO sessions and files (luo_session_deserialize, luo_file_deserialize)
   it('L4 no files chain with a count is accepted with a warning (WARN_ON)', () => {
     const { mem, head } = image(['vm-1']);
     mem.writeU64(sessionAt(0) + 64n, 0n);
-    const { value, warnings } = withWarnings((o) => readLuoSessions(mem, head, codecs, o));
+    const { value, warnings } = withWarnings((o) => readLuoSessions(mem, sessionsLayout, head, codecs, o));
     expect(value.map((s) => s.files)).toEqual([[]]);
     expect(warnings.map((w) => [w.code, w.address])).toEqual([['luo-files-count-without-files', sessionAt(0) + 72n]]);
-    expect(refused(() => readLuoSessions(mem, head, codecs, { strict: true })).field).toBe('file_set_ser.count');
+    expect(refused(() => readLuoSessions(mem, sessionsLayout, head, codecs, { strict: true })).field).toBe('file_set_ser.count');
   });
 
   it('L5 a file with no registered handler is refused (-ENOENT) when the handlers are named', () => {
     const mem = new PhysMem();
-    const files = writeBlockChain(mem, [page(100)], luoFileSerCodec, [file(0), file(1, 'vfio-v1')]);
-    const head = writeBlockChain(mem, [page(10)], luoSessionSerCodec, [{ name: 'vm', file_set_ser: { files, count: 2n } }]);
-    expect(readLuoSessions(mem, head, codecs)[0]!.files).toHaveLength(2);
-    const e = refused(() => readLuoSessions(mem, head, codecs, { handlers: ['memfd-v2'] }));
+    const files = writeBlockChain(mem, KHO_BLOCK_CONTAINER, [page(100)], luoFileSerCodec, [file(0), file(1, 'vfio-v1')]);
+    const head = writeBlockChain(mem, KHO_BLOCK_CONTAINER, [page(10)], luoSessionSerCodec, [{ name: 'vm', file_set_ser: { files, count: 2n } }]);
+    expect(readLuoSessions(mem, sessionsLayout, head, codecs)[0]!.files).toHaveLength(2);
+    const e = refused(() => readLuoSessions(mem, sessionsLayout, head, codecs, { handlers: ['memfd-v2'] }));
     expect(e.reason).toContain("no handler for compatible 'vfio-v1'");
     expect(e.address).toBe(page(100) + 16n + 64n);
   });
@@ -572,7 +578,7 @@ describe('LUO sessions and files (luo_session_deserialize, luo_file_deserialize)
     const { mem, head } = image(['vm-1', 'vm-2']);
     mem.writeU64(sessionAt(1) + 64n, page(100));
     mem.writeU64(sessionAt(1) + 72n, 1n);
-    const { value, warnings } = withWarnings((o) => readLuoSessions(mem, head, codecs, o));
+    const { value, warnings } = withWarnings((o) => readLuoSessions(mem, sessionsLayout, head, codecs, o));
     expect(value.map((s) => s.files.length)).toEqual([1, 1]);
     expect(warnings.map((w) => [w.code, w.address])).toEqual([['luo-shared-block', page(100)]]);
   });
@@ -580,18 +586,18 @@ describe('LUO sessions and files (luo_session_deserialize, luo_file_deserialize)
   it('L7 more block reads than memory holds pages is refused, naming maxBlockVisits', () => {
     const names = Array.from({ length: 51 }, (_, i) => `s${i}`);
     const mem = new PhysMem();
-    const files = writeBlockChain(mem, [page(100)], luoFileSerCodec, [file(0)]);
-    const head = writeBlockChain(mem, [page(10)], luoSessionSerCodec, names.map((name) => ({ name, file_set_ser: { files, count: 1n } })));
+    const files = writeBlockChain(mem, KHO_BLOCK_CONTAINER, [page(100)], luoFileSerCodec, [file(0)]);
+    const head = writeBlockChain(mem, KHO_BLOCK_CONTAINER, [page(10)], luoSessionSerCodec, names.map((name) => ({ name, file_set_ser: { files, count: 1n } })));
     // 2 pages in memory, 52 block reads: every session reads the one files block again.
-    const e = refused(() => readLuoSessions(mem, head, codecs));
+    const e = refused(() => readLuoSessions(mem, sessionsLayout, head, codecs));
     expect(e).toBeInstanceOf(ReaderLimitError);
     expect((e as ReaderLimitError).limit).toBe('maxBlockVisits');
-    expect(readLuoSessions(mem, head, codecs, { maxBlockVisits: 52 })).toHaveLength(51);
+    expect(readLuoSessions(mem, sessionsLayout, head, codecs, { maxBlockVisits: 52 })).toHaveLength(51);
   });
 
   it('L8 a refused files chain refuses the sessions (kho_block_set_restore)', () => {
     const { mem, head } = image(['vm-1']);
     mem.writeU64(page(100) + 8n, 0n);
-    expect(refused(() => readLuoSessions(mem, head, codecs)).field).toBe('count');
+    expect(refused(() => readLuoSessions(mem, sessionsLayout, head, codecs)).field).toBe('count');
   });
 });

@@ -7,7 +7,7 @@
  * (padding after a name's NUL) come through as warnings with addresses.
  */
 import { describe, expect, it } from 'vitest';
-import { LUO_FLB_PGCNT, luoFlbHeaderSerCodec, luoFlbSerCodec } from '../generated/ts/luo.js';
+import { LUO_FLB_PGCNT, luoFlbHeaderSerCodec, luoFlbSerCodec, LUO_FLB_PAGE_CONTAINER } from '../generated/ts/luo.js';
 import { PhysMem, readLuoFlbs, ReaderLimitError, type ReadWarning } from '../runtime/index.js';
 
 const PA = 0x40000n;
@@ -27,7 +27,7 @@ describe('readLuoFlbs', () => {
       { name: 'pci-v2', data: 0x5000n, count: 3n },
       { name: 'iommu-v1', data: 0x6000n, count: 1n },
     ]);
-    const r = readLuoFlbs(mem, PA, codecs, { pages: LUO_FLB_PGCNT });
+    const r = readLuoFlbs(mem, LUO_FLB_PAGE_CONTAINER, PA, codecs, { pages: LUO_FLB_PGCNT });
     expect(r.entries.map((e) => [e.name, e.data, e.count])).toEqual([
       ['pci-v2', 0x5000n, 3n],
       ['iommu-v1', 0x6000n, 1n],
@@ -35,19 +35,19 @@ describe('readLuoFlbs', () => {
   });
 
   it('flbs_pa 0: no FLBs, nothing read', () => {
-    expect(readLuoFlbs(new PhysMem(), 0n, codecs, { pages: 1 }).entries).toEqual([]);
+    expect(readLuoFlbs(new PhysMem(), LUO_FLB_PAGE_CONTAINER, 0n, codecs, { pages: 1 }).entries).toEqual([]);
   });
 
   it('a pgcnt the kernel never reads, and a name listed twice, are warnings naming the address; strict refuses them', () => {
     const mem = page([{ name: 'pci-v2', data: 1n, count: 1n }, { name: 'pci-v2', data: 2n, count: 1n }], { pgcnt: 7n });
     const warnings: ReadWarning[] = [];
-    const r = readLuoFlbs(mem, PA, codecs, { pages: 1, warnings });
+    const r = readLuoFlbs(mem, LUO_FLB_PAGE_CONTAINER, PA, codecs, { pages: 1, warnings });
     expect(r.entries).toHaveLength(2);
     expect(warnings.map((w) => [w.code, w.address, w.kernel])).toEqual([
       ['flb-pgcnt', PA, 'luo_flb_setup_incoming (kernel/liveupdate/luo_flb.c)'],
       ['flb-duplicate', PA + 16n + 64n, 'luo_flb_retrieve_one (kernel/liveupdate/luo_flb.c)'],
     ]);
-    expect(() => readLuoFlbs(mem, PA, codecs, { pages: 1, strict: true })).toThrow(/pgcnt is 7.*strict/);
+    expect(() => readLuoFlbs(mem, LUO_FLB_PAGE_CONTAINER, PA, codecs, { pages: 1, strict: true })).toThrow(/pgcnt is 7.*strict/);
   });
 
   it('a count beyond the page (2^64-1 included) is refused before any entry is read', () => {
@@ -55,7 +55,7 @@ describe('readLuoFlbs', () => {
       const mem = page([], { count });
       let e: unknown;
       try {
-        readLuoFlbs(mem, PA, codecs, { pages: 1 });
+        readLuoFlbs(mem, LUO_FLB_PAGE_CONTAINER, PA, codecs, { pages: 1 });
       } catch (x) {
         e = x;
       }
@@ -64,14 +64,14 @@ describe('readLuoFlbs', () => {
       expect((e as Error).message).toContain('reads past its page');
     }
     // 63 entries fill the page exactly: (4096 - 16) / 64.
-    expect(readLuoFlbs(page(Array.from({ length: 63 }, (_, i) => ({ name: `f${i}`, data: 0n, count: 1n }))), PA, codecs, { pages: 1 }).entries).toHaveLength(63);
+    expect(readLuoFlbs(page(Array.from({ length: 63 }, (_, i) => ({ name: `f${i}`, data: 0n, count: 1n }))), LUO_FLB_PAGE_CONTAINER, PA, codecs, { pages: 1 }).entries).toHaveLength(63);
   });
 
   it("a codec's warning (bytes after a name's NUL) comes through at its physical address", () => {
     const mem = page([{ name: 'pci-v2', data: 0n, count: 1n }]);
     mem.write(PA + 16n + 40n, new Uint8Array([0x7f]));
     const warnings: ReadWarning[] = [];
-    readLuoFlbs(mem, PA, codecs, { pages: 1, warnings });
+    readLuoFlbs(mem, LUO_FLB_PAGE_CONTAINER, PA, codecs, { pages: 1, warnings });
     expect(warnings.map((w) => [w.code, w.struct, w.field, w.address])).toEqual([['string-padding', 'luo_flb_ser', 'name', PA + 16n + 40n]]);
   });
 });

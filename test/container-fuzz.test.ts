@@ -9,8 +9,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KHO_FDT_COMPATIBLE } from '../generated/ts/kexec_handover.js';
-import { LUO_ABI_COMPATIBLE, luoFileSerCodec, luoSerCodec, luoSessionSerCodec, type LuoFileSer } from '../generated/ts/luo.js';
+import { KHO_FDT_COMPATIBLE, KHO_FDT_CONTAINER } from '../generated/ts/kexec_handover.js';
+import { LUO_ABI_COMPATIBLE, luoFileSerCodec, luoSerCodec, luoSessionSerCodec, type LuoFileSer, LUO_SESSION_SER_REFS } from '../generated/ts/luo.js';
 import { MEMFD_LUO_FH_COMPATIBLE, memfdLuoFolioSerCodec, memfdLuoSerCodec } from '../generated/ts/memfd.js';
 import {
   DecodeError,
@@ -33,6 +33,12 @@ import {
   type ReadOptions,
   type ReadWarning,
 } from '../runtime/index.js';
+import { KHO_BLOCK_CONTAINER } from '../generated/ts/block.js';
+import { KHO_RADIX_TREE_CONTAINER } from '../generated/ts/radix_tree.js';
+import { KHO_VMALLOC_AREA_CONTAINER } from '../generated/ts/vmalloc.js';
+
+/** Where readLuoSessions finds the sessions' blocks and each session's files and their count. */
+const sessionsLayout = { blocks: KHO_BLOCK_CONTAINER, files: LUO_SESSION_SER_REFS['file_set_ser.files'] };
 
 const PAGES = 6;
 const base = 0x10000n;
@@ -58,31 +64,31 @@ function survives(fn: () => unknown): void {
 
 describe('container readers on corrupt memory', () => {
   it('readBlockChain', () => {
-    fc.assert(fc.property(memoryArb, (mem) => survives(() => readBlockChain(mem, base, luoFileSerCodec))), { numRuns: 150 });
+    fc.assert(fc.property(memoryArb, (mem) => survives(() => readBlockChain(mem, KHO_BLOCK_CONTAINER, base, luoFileSerCodec))), { numRuns: 150 });
   });
 
   it('readVmallocArray', () => {
     fc.assert(
       fc.property(memoryArb, fc.integer({ min: 0, max: 64 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 5000 }), (mem, pages, order, count) =>
-        survives(() => readVmallocArray(mem, { first: base, total_pages: pages, flags: 1, order }, memfdLuoFolioSerCodec, count)),
+        survives(() => readVmallocArray(mem, KHO_VMALLOC_AREA_CONTAINER, { first: base, total_pages: pages, flags: 1, order }, memfdLuoFolioSerCodec, count)),
       ),
       { numRuns: 150 },
     );
   });
 
   it('readRadixTree', () => {
-    fc.assert(fc.property(memoryArb, (mem) => survives(() => readRadixTree(mem, base, { maxPages: 64 }))), { numRuns: 60 });
+    fc.assert(fc.property(memoryArb, (mem) => survives(() => readRadixTree(mem, KHO_RADIX_TREE_CONTAINER, base, { maxPages: 64 }))), { numRuns: 60 });
   });
 
   it('readKhoFdt', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 4096 }), (bytes) => survives(() => readKhoFdt(bytes))), { numRuns: 300 });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 4096 }), (bytes) => survives(() => readKhoFdt(KHO_FDT_CONTAINER, bytes))), { numRuns: 300 });
   });
 
   it('a zero-filled memory is an empty radix tree and a chain of bad counts', () => {
     const mem = new PhysMem();
     mem.map(base, 4096);
-    expect(readRadixTree(mem, base)).toEqual([]);
-    expect(() => readBlockChain(mem, base, luoFileSerCodec)).toThrow(DecodeError);
+    expect(readRadixTree(mem, KHO_RADIX_TREE_CONTAINER, base)).toEqual([]);
+    expect(() => readBlockChain(mem, KHO_BLOCK_CONTAINER, base, luoFileSerCodec)).toThrow(DecodeError);
   });
 });
 
@@ -110,38 +116,38 @@ function saveImage(): SavedImage {
       const view = new DataView(data.buffer);
       for (let i = 0; i < nr; i++) memfdLuoFolioSerCodec.encode({ pfn: 0x80000 + s * 4096 + f * 512 + i, flags: 3, index: BigInt(i) }, view, i * 16);
       const blocks = Array.from({ length: data.length / 4096 }, alloc);
-      const folios = writeVmalloc(mem, data, blocks, [alloc()]);
+      const folios = writeVmalloc(mem, KHO_VMALLOC_AREA_CONTAINER, data, blocks, [alloc()]);
       const blob = alloc();
       mem.write(blob, encodeBytes(memfdLuoSerCodec, { pos: 0n, size: BigInt(nr) * 4096n, seals: 0, flags: 0, nr_folios: BigInt(nr), folios }));
       return { compatible: MEMFD_LUO_FH_COMPATIBLE, data: blob, token: BigInt(s * 10 + f) };
     });
-    return { name: `vm-${s}`, file_set_ser: { files: writeBlockChain(mem, [alloc()], luoFileSerCodec, files), count: BigInt(files.length) } };
+    return { name: `vm-${s}`, file_set_ser: { files: writeBlockChain(mem, KHO_BLOCK_CONTAINER, [alloc()], luoFileSerCodec, files), count: BigInt(files.length) } };
   });
-  const sessionsPa = writeBlockChain(mem, [alloc()], luoSessionSerCodec, sessions);
+  const sessionsPa = writeBlockChain(mem, KHO_BLOCK_CONTAINER, [alloc()], luoSessionSerCodec, sessions);
   const luo = alloc();
   mem.write(luo, encodeBytes(luoSerCodec, { compatible: LUO_ABI_COMPATIBLE, liveupdate_num: 3n, sessions_pa: sessionsPa, flbs_pa: 0n }));
   const preserved = written.map((pa) => ({ pa, order: 0 }));
   let tree = 0x4000;
-  const memoryMap = writeRadixTree(mem, preserved, () => preserve(pg(tree++)));
-  const fdt = writeKhoFdt({ compatible: KHO_FDT_COMPATIBLE, memoryMap, subtrees: [{ name: 'LUO', data: luo, size: BigInt(luoSerCodec.size) }] });
+  const memoryMap = writeRadixTree(mem, KHO_RADIX_TREE_CONTAINER, preserved, () => preserve(pg(tree++)));
+  const fdt = writeKhoFdt(KHO_FDT_CONTAINER, { compatible: KHO_FDT_COMPATIBLE, memoryMap, subtrees: [{ name: 'LUO', data: luo, size: BigInt(luoSerCodec.size) }] });
   return { fdt, pages: written.map((pa) => [pa, mem.read(pa, 4096)] as const) };
 }
 
 /** The image read as a debugger reads it, by every container reader; returns a count of what it found. */
 function readImage(mem: PhysMem, fdt: Uint8Array, opts: ReadOptions): number {
-  const kho = readKhoFdt(fdt, opts);
+  const kho = readKhoFdt(KHO_FDT_CONTAINER, fdt, opts);
   if (!khoFdtIsCompatible(kho, KHO_FDT_COMPATIBLE)) return 0;
-  let found = readRadixTree(mem, kho.memoryMap, opts).length;
-  found += walkRadixTree(mem, kho.memoryMap, () => {}, opts);
+  let found = readRadixTree(mem, KHO_RADIX_TREE_CONTAINER, kho.memoryMap, opts).length;
+  found += walkRadixTree(mem, KHO_RADIX_TREE_CONTAINER, kho.memoryMap, () => {}, opts);
   const blob = kho.subtrees.find((t) => t.name === 'LUO');
   if (!blob) return found;
   const luo = mem.decode(luoSerCodec, blob.data, opts);
-  found += walkBlockChain(mem, luo.sessions_pa, luoSessionSerCodec.size, () => {}, opts);
-  for (const { files } of readLuoSessions(mem, luo.sessions_pa, { session: luoSessionSerCodec, file: luoFileSerCodec }, { ...opts, handlers: [MEMFD_LUO_FH_COMPATIBLE] })) {
+  found += walkBlockChain(mem, KHO_BLOCK_CONTAINER, luo.sessions_pa, luoSessionSerCodec.size, () => {}, opts);
+  for (const { files } of readLuoSessions(mem, sessionsLayout, luo.sessions_pa, { session: luoSessionSerCodec, file: luoFileSerCodec }, { ...opts, handlers: [MEMFD_LUO_FH_COMPATIBLE] })) {
     for (const file of files) {
       const memfd = mem.decode(memfdLuoSerCodec, file.data, opts);
-      found += readVmallocArray(mem, memfd.folios, memfdLuoFolioSerCodec, memfd.nr_folios, opts).length;
-      for (const f of vmallocArrayEntries(mem, memfd.folios, memfdLuoFolioSerCodec, memfd.nr_folios, opts)) found += f.flags & 1;
+      found += readVmallocArray(mem, KHO_VMALLOC_AREA_CONTAINER, memfd.folios, memfdLuoFolioSerCodec, memfd.nr_folios, opts).length;
+      for (const f of vmallocArrayEntries(mem, KHO_VMALLOC_AREA_CONTAINER, memfd.folios, memfdLuoFolioSerCodec, memfd.nr_folios, opts)) found += f.flags & 1;
     }
   }
   return found;

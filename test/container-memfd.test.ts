@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { memfdLuoFolioSerCodec, type MemfdLuoFolioSer } from '../generated/ts/memfd.js';
 import { DecodeError, encodeBytes, PhysMem, readMemfdFolios, writeVmalloc, type ReadWarning } from '../runtime/index.js';
+import { KHO_VMALLOC_AREA_CONTAINER } from '../generated/ts/vmalloc.js';
 
 const page = (n: number): bigint => BigInt(n) * 4096n;
 
@@ -14,7 +15,7 @@ function memfdWith(folios: MemfdLuoFolioSer[]): { mem: PhysMem; memfd: { nr_foli
   const mem = new PhysMem();
   const data = new Uint8Array(4096);
   folios.forEach((f, i) => data.set(encodeBytes(memfdLuoFolioSerCodec, f), i * 16));
-  const folios_ = writeVmalloc(mem, data, [page(10)], [page(2)]);
+  const folios_ = writeVmalloc(mem, KHO_VMALLOC_AREA_CONTAINER, data, [page(10)], [page(2)]);
   return { mem, memfd: { nr_folios: BigInt(folios.length), folios: folios_ } };
 }
 
@@ -25,7 +26,7 @@ describe('readMemfdFolios', () => {
       { pfn: 0, flags: 0, index: 0n },
       { pfn: 0x43, flags: 3, index: 1n },
     ]);
-    const r = readMemfdFolios(mem, memfd, memfdLuoFolioSerCodec);
+    const r = readMemfdFolios(mem, KHO_VMALLOC_AREA_CONTAINER, memfd, memfdLuoFolioSerCodec);
     expect(r.folios.map((f) => [f.pfn, f.index])).toEqual([
       [0x42, 0n],
       [0x43, 1n],
@@ -35,7 +36,7 @@ describe('readMemfdFolios', () => {
 
   it('nr_folios 0: nothing restored, the area not even read', () => {
     const mem = new PhysMem();
-    expect(readMemfdFolios(mem, { nr_folios: 0n, folios: { first: page(99), total_pages: 1, flags: 1, order: 0 } }, memfdLuoFolioSerCodec)).toEqual({ folios: [], holes: 0 });
+    expect(readMemfdFolios(mem, KHO_VMALLOC_AREA_CONTAINER, { nr_folios: 0n, folios: { first: page(99), total_pages: 1, flags: 1, order: 0 } }, memfdLuoFolioSerCodec)).toEqual({ folios: [], holes: 0 });
   });
 
   it('a pfn restored twice fails the file (-EIO), naming the entry', () => {
@@ -45,7 +46,7 @@ describe('readMemfdFolios', () => {
     ]);
     const e = (() => {
       try {
-        readMemfdFolios(mem, memfd, memfdLuoFolioSerCodec);
+        readMemfdFolios(mem, KHO_VMALLOC_AREA_CONTAINER, memfd, memfdLuoFolioSerCodec);
       } catch (x) {
         return x as DecodeError;
       }
@@ -61,14 +62,14 @@ describe('readMemfdFolios', () => {
       { pfn: 0x42, flags: 3, index: 5n },
       { pfn: 0x43, flags: 3, index: 5n },
     ]);
-    expect(() => readMemfdFolios(mem, memfd, memfdLuoFolioSerCodec)).toThrow('entry 1 puts a folio at index 5, taken by entry 0; the kernel fails the file (-EEXIST');
+    expect(() => readMemfdFolios(mem, KHO_VMALLOC_AREA_CONTAINER, memfd, memfdLuoFolioSerCodec)).toThrow('entry 1 puts a folio at index 5, taken by entry 0; the kernel fails the file (-EEXIST');
   });
 
   it('folio flags the kernel never tests come through as warnings; strict refuses them', () => {
     const { mem, memfd } = memfdWith([{ pfn: 0x42, flags: 0xff, index: 0n }]);
     const warnings: ReadWarning[] = [];
-    expect(readMemfdFolios(mem, memfd, memfdLuoFolioSerCodec, { warnings }).folios).toHaveLength(1);
+    expect(readMemfdFolios(mem, KHO_VMALLOC_AREA_CONTAINER, memfd, memfdLuoFolioSerCodec, { warnings }).folios).toHaveLength(1);
     expect(warnings.map((w) => [w.code, w.field])).toEqual([['undeclared-bits', 'flags']]);
-    expect(() => readMemfdFolios(mem, memfd, memfdLuoFolioSerCodec, { strict: true })).toThrow(DecodeError);
+    expect(() => readMemfdFolios(mem, KHO_VMALLOC_AREA_CONTAINER, memfd, memfdLuoFolioSerCodec, { strict: true })).toThrow(DecodeError);
   });
 });

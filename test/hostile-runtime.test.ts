@@ -16,6 +16,7 @@ import { escapeText, firstInvalidUtf8, isPrintable, quote, QUOTE_LIMIT } from '.
 import { findCodec, LookupError } from '../runtime/registry.js';
 import { parseFdt, readKhoFdt, writeKhoFdt, type KhoRoot } from '../runtime/containers/kho-fdt.js';
 import { thrown } from './helpers/thrown.js';
+import { KHO_FDT_CONTAINER } from '../generated/ts/kexec_handover.js';
 
 describe('PhysMem refuses misuse with an ArgumentError (a RangeError) that says what is wrong', () => {
   it.each([
@@ -75,16 +76,16 @@ describe('FDT node names that are not UTF-8', () => {
   const root: KhoRoot = { compatible: 'kho-v4', memoryMap: 0x1000n, subtrees: [{ name: 'L\\xff\\xfeO\\x80', nameBytes: name, data: 0x2000n, size: 32n }, { name: 'LUO', data: 0x3000n, size: 8n }] };
 
   it('are read (the FDT format allows any byte but NUL), shown escaped, with their exact bytes', () => {
-    const back = readKhoFdt(writeKhoFdt(root));
+    const back = readKhoFdt(KHO_FDT_CONTAINER, writeKhoFdt(KHO_FDT_CONTAINER, root));
     expect(back).toEqual({ ...root, compatibles: ['kho-v4'], failed: [] });
     // The node after it is parsed at the right offset: the name is advanced by its bytes, not by a decoded string.
     expect(back.subtrees[1]!.name).toBe('LUO');
-    expect(parseFdt(writeKhoFdt(root)).children[0]!.nameBytes).toEqual(name);
+    expect(parseFdt(writeKhoFdt(KHO_FDT_CONTAINER, root)).children[0]!.nameBytes).toEqual(name);
   });
 
   it('a UTF-8 name has no nameBytes; a NUL inside a name is refused when writing', () => {
-    expect(readKhoFdt(writeKhoFdt({ ...root, subtrees: [{ name: 'ünïcode', data: 1n, size: 1n }] })).subtrees[0]).toEqual({ name: 'ünïcode', data: 1n, size: 1n });
-    expect(thrown(() => writeKhoFdt({ ...root, subtrees: [{ name: 'a\0b', data: 1n, size: 1n }] }))).toBeInstanceOf(EncodeError);
+    expect(readKhoFdt(KHO_FDT_CONTAINER, writeKhoFdt(KHO_FDT_CONTAINER, { ...root, subtrees: [{ name: 'ünïcode', data: 1n, size: 1n }] })).subtrees[0]).toEqual({ name: 'ünïcode', data: 1n, size: 1n });
+    expect(thrown(() => writeKhoFdt(KHO_FDT_CONTAINER, { ...root, subtrees: [{ name: 'a\0b', data: 1n, size: 1n }] }))).toBeInstanceOf(EncodeError);
   });
 
   const dtc = (() => {
@@ -100,16 +101,16 @@ describe('FDT node names that are not UTF-8', () => {
 
   it.skipIf(!dtc)('libfdt (fdtget) reads the same node name bytes from the blob', () => {
     const file = join(dir, 'names.dtb');
-    writeFileSync(file, writeKhoFdt(root));
+    writeFileSync(file, writeKhoFdt(KHO_FDT_CONTAINER, root));
     const listed = execFileSync('fdtget', ['-l', file, '/']);
     expect(listed.subarray(0, name.length)).toEqual(Buffer.from(name));
     expect(listed.toString('latin1').split('\n')[1]).toBe('LUO');
   });
 
   it('a corrupt name in a message is escaped', () => {
-    const blob = writeKhoFdt({ ...root, subtrees: [{ name: 'x', nameBytes: new Uint8Array([0x1b, 0x5b, 0x31, 0x6d, 0xff]), data: 1n, size: 1n }] });
+    const blob = writeKhoFdt(KHO_FDT_CONTAINER, { ...root, subtrees: [{ name: 'x', nameBytes: new Uint8Array([0x1b, 0x5b, 0x31, 0x6d, 0xff]), data: 1n, size: 1n }] });
     // Cut the blob-size property name to make the node fail after its name (it alone fails, as kho_retrieve_subtree fails it).
-    const failed = readKhoFdt(blob.slice().fill(0, blob.length - 10)).failed!;
+    const failed = readKhoFdt(KHO_FDT_CONTAINER, blob.slice().fill(0, blob.length - 10)).failed!;
     expect(failed.map((f) => f.field)).toEqual(['blob-size']);
     expect(failed[0]!.reason).toContain('\\x1b');
     expect(failed[0]!.reason).not.toMatch(/\u001b/);

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KHO_FDT_COMPATIBLE } from '../generated/ts/kexec_handover.js';
+import { KHO_FDT_COMPATIBLE, KHO_FDT_CONTAINER } from '../generated/ts/kexec_handover.js';
 import { DecodeError, readKhoFdt, writeKhoFdt, type KhoRoot } from '../runtime/index.js';
 
 function hasDtc(): boolean {
@@ -43,7 +43,7 @@ const le = (v: bigint): string => [...Array(8)].map((_, i) => ((v >> BigInt(8 * 
 describe.skipIf(!dtc)('KHO root FDT against libfdt', () => {
   it('dtc and fdtget read what writeKhoFdt writes', () => {
     const file = join(dir, 'kho.dtb');
-    writeFileSync(file, writeKhoFdt(root));
+    writeFileSync(file, writeKhoFdt(KHO_FDT_CONTAINER, root));
     const dts = execFileSync('dtc', ['-I', 'dtb', '-O', 'dts', file], { encoding: 'utf8', stdio: 'pipe' });
     expect(dts).toContain(`compatible = "${KHO_FDT_COMPATIBLE}";`);
     const get = (node: string, prop: string, type: string): string => execFileSync('fdtget', ['-t', type, file, node, prop], { encoding: 'utf8' }).trim();
@@ -67,7 +67,7 @@ describe.skipIf(!dtc)('KHO root FDT against libfdt', () => {
 `;
     writeFileSync(join(dir, 'in.dts'), source);
     execFileSync('dtc', ['-I', 'dts', '-O', 'dtb', '-o', join(dir, 'in.dtb'), join(dir, 'in.dts')], { stdio: 'pipe' });
-    expect(readKhoFdt(readFileSync(join(dir, 'in.dtb')))).toEqual({ compatible: 'kho-v4', compatibles: ['kho-v4'], memoryMap: 0xabc000n, subtrees: [{ name: 'LUO', data: 0x5000n, size: 32n }], failed: [] });
+    expect(readKhoFdt(KHO_FDT_CONTAINER, readFileSync(join(dir, 'in.dtb')))).toEqual({ compatible: 'kho-v4', compatibles: ['kho-v4'], memoryMap: 0xabc000n, subtrees: [{ name: 'LUO', data: 0x5000n, size: 32n }], failed: [] });
   });
 
   it.each([
@@ -77,7 +77,7 @@ describe.skipIf(!dtc)('KHO root FDT against libfdt', () => {
     const source = `/dts-v1/;\n/ {\n\tcompatible = "kho-v4";\n\tpreserved-memory-map = [00 10 00 00 00 00 00 00];\n\tLUO {\n\t\tpreserved-data = [00 50 00 00 00 00 00 00];\n\t\t${blobSize}\n\t};\n\tother {\n\t\tpreserved-data = [00 60 00 00 00 00 00 00];\n\t\tblob-size = [08 00 00 00 00 00 00 00];\n\t};\n};\n`;
     writeFileSync(join(dir, 'bad.dts'), source);
     execFileSync('dtc', ['-I', 'dts', '-O', 'dtb', '-o', join(dir, 'bad.dtb'), join(dir, 'bad.dts')], { stdio: 'pipe' });
-    const kho = readKhoFdt(readFileSync(join(dir, 'bad.dtb')));
+    const kho = readKhoFdt(KHO_FDT_CONTAINER, readFileSync(join(dir, 'bad.dtb')));
     expect(kho.subtrees).toEqual([{ name: 'other', data: 0x6000n, size: 8n }]);
     expect(kho.failed).toEqual([{ name: 'LUO', field: 'blob-size', reason, kernel: 'kho_retrieve_subtree (kernel/liveupdate/kexec_handover.c)' }]);
   });
@@ -95,27 +95,27 @@ describe('KHO root FDT refusals', () => {
   };
 
   it('round-trips', () => {
-    expect(readKhoFdt(writeKhoFdt(root))).toEqual({ ...root, compatibles: [root.compatible], failed: [] });
+    expect(readKhoFdt(KHO_FDT_CONTAINER, writeKhoFdt(KHO_FDT_CONTAINER, root))).toEqual({ ...root, compatibles: [root.compatible], failed: [] });
   });
 
   it('refuses a bad magic, a truncated blob and a missing or short property', () => {
-    const good = writeKhoFdt(root);
+    const good = writeKhoFdt(KHO_FDT_CONTAINER, root);
     const bad = good.slice();
     bad[0] = 0;
-    expect(thrown(() => readKhoFdt(bad)).reason).toContain('bad magic');
-    expect(thrown(() => readKhoFdt(good.subarray(0, 100))).reason).toContain('totalsize');
-    const noSize = writeKhoFdt({ ...root, subtrees: [] });
-    expect(readKhoFdt(noSize).subtrees).toEqual([]);
+    expect(thrown(() => readKhoFdt(KHO_FDT_CONTAINER, bad)).reason).toContain('bad magic');
+    expect(thrown(() => readKhoFdt(KHO_FDT_CONTAINER, good.subarray(0, 100))).reason).toContain('totalsize');
+    const noSize = writeKhoFdt(KHO_FDT_CONTAINER, { ...root, subtrees: [] });
+    expect(readKhoFdt(KHO_FDT_CONTAINER, noSize).subtrees).toEqual([]);
   });
 
   it('random corruption gives a DecodeError or a tree, never another exception', () => {
-    const good = writeKhoFdt(root);
+    const good = writeKhoFdt(KHO_FDT_CONTAINER, root);
     for (let i = 0; i < 2000; i++) {
       const bad = good.slice();
       const k = (i * 7919) % bad.length;
       bad[k] = bad[k]! ^ (1 + (i % 255));
       try {
-        readKhoFdt(bad);
+        readKhoFdt(KHO_FDT_CONTAINER, bad);
       } catch (e) {
         expect(e).toBeInstanceOf(DecodeError);
       }

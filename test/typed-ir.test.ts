@@ -190,6 +190,12 @@ describe('pointer edges are objects', () => {
     expect(folios.ref?.to).toBe(struct('memfd', 'memfd_luo_folio_ser'));
   });
 
+  it('a count declared after its pointer is linked too (luo_file_set_ser.files by count)', () => {
+    const st = struct('luo', 'luo_file_set_ser');
+    const files = field(st, 'files');
+    expect(files.shape === 'scalar' && files.ref?.count).toBe(field(st, 'count'));
+  });
+
   it('a bound names the earlier member object (pci_ser.nr_devices <= max_nr_devices)', () => {
     const st = struct('pci', 'pci_ser');
     const nr = field(st, 'nr_devices');

@@ -3,6 +3,7 @@
 
 import {
   allPages,
+  type BlockChainDescriptor,
   checkBigUint,
   type CompatVerdict,
   decodeFailure,
@@ -10,6 +11,7 @@ import {
   type FieldTable,
   type ReadOptions,
   readStoredCompat,
+  type RefTable,
   type SchemaCodecs,
   selectVersion,
   type StructCodec,
@@ -149,3 +151,19 @@ export function verifyBlockCompatible(stored: string | Uint8Array, opts?: ReadOp
 export function blockVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(blockCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }
+
+/** The kho_block container (block_chain) of schemas/block.yaml, for the runtime's walkers: A chain of KHO_BLOCK_SIZE pages, each a struct kho_block_header_ser followed by count entries of one fixed size. */
+export const KHO_BLOCK_CONTAINER = {
+  kind: 'block_chain',
+  name: 'kho_block',
+  header: { name: 'kho_block_header_ser', size: 16 },
+  next: { name: 'next', offset: 0, size: 8 },
+  count: { name: 'count', offset: 8, size: 8 },
+  blockSize: { 4096: 4096, 16384: 16384, 65536: 65536 },
+  maxBlocks: 10000,
+} as const satisfies BlockChainDescriptor;
+
+/** The physical-address members of struct kho_block_header_ser (block-v1) and what each leads to, by member path. */
+export const KHO_BLOCK_HEADER_SER_REFS = {
+  next: { struct: 'kho_block_header_ser', member: { name: 'next', offset: 0, size: 8 }, to: 'kho_block_header_ser' },
+} as const satisfies RefTable;

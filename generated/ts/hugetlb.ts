@@ -12,6 +12,7 @@ import {
   type FieldTable,
   type ReadOptions,
   readStoredCompat,
+  type RefTable,
   type SchemaCodecs,
   selectVersion,
   type StructCodec,
@@ -485,3 +486,14 @@ export function verifyHugetlbCompatible(stored: string | Uint8Array, opts?: Read
 export function hugetlbVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(hugetlbCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }
+
+/** The physical-address members of struct hugemfd_ser (hugetlb-v1) and what each leads to, by member path. */
+export const HUGEMFD_SER_REFS = {
+  folios: {
+    struct: 'hugemfd_ser',
+    member: { name: 'folios', offset: 24, size: 16 },
+    to: 'hugemfd_folio_ser',
+    via: { kind: 'vmalloc_chain', name: 'kho_vmalloc_area' },
+    count: { name: 'nr_folios', offset: 16, size: 8 },
+  },
+} as const satisfies RefTable;

@@ -3,6 +3,7 @@
 
 import {
   type CompatVerdict,
+  type FdtDescriptor,
   type ReadOptions,
   readStoredCompat,
   type SchemaCodecs,
@@ -76,3 +77,13 @@ export function verifyKhoCompatible(stored: string | Uint8Array, opts?: ReadOpti
 export function khoVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(kexec_handoverCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }
+
+/** The kho_fdt container (fdt) of schemas/kexec_handover.yaml, for the runtime's walkers: The FDT handed to the next kernel. */
+export const KHO_FDT_CONTAINER = {
+  kind: 'fdt',
+  name: 'kho_fdt',
+  compatible: 'kho-v4',
+  memoryMap: { name: 'preserved-memory-map', type: 'u64', size: 8 },
+  data: { name: 'preserved-data', type: 'u64', size: 8 },
+  size: { name: 'blob-size', type: 'u64', size: 8 },
+} as const satisfies FdtDescriptor;

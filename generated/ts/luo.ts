@@ -13,11 +13,13 @@ import {
   type FeatureVerdict,
   type FieldTable,
   negotiateFeatures,
+  type PageArrayDescriptor,
   readCString,
   readCStringPadded,
   readCStringTruncating,
   type ReadOptions,
   readStoredCompat,
+  type RefTable,
   type SchemaCodecs,
   selectVersion,
   type StructCodec,
@@ -1167,3 +1169,52 @@ export const LUO_FEATURE_READER: FeatureReader = {
 export function negotiateLuoFeatures(header: FeatureHeader): FeatureVerdict {
   return negotiateFeatures(header, LUO_FEATURE_READER);
 }
+
+/** The luo_flb_page container (page_array) of schemas/luo.yaml, for the runtime's walkers: LUO_FLB_PGCNT preserved pages holding a struct luo_flb_header_ser and then its struct luo_flb_ser entries. */
+export const LUO_FLB_PAGE_CONTAINER = {
+  kind: 'page_array',
+  name: 'luo_flb_page',
+  header: { name: 'luo_flb_header_ser', size: 16 },
+  count: { name: 'count', offset: 8, size: 8 },
+  pagesMember: { name: 'pgcnt', offset: 0, size: 8 },
+  entry: { name: 'luo_flb_ser', size: 64 },
+  pages: 1,
+} as const satisfies PageArrayDescriptor;
+
+/** The physical-address members of struct luo_ser (luo-v5) and what each leads to, by member path. */
+export const LUO_SER_REFS = {
+  sessions_pa: {
+    struct: 'luo_ser',
+    member: { name: 'sessions_pa', offset: 16, size: 8 },
+    to: 'luo_session_ser',
+    via: { kind: 'block_chain', name: 'kho_block' },
+  },
+  flbs_pa: {
+    struct: 'luo_ser',
+    member: { name: 'flbs_pa', offset: 24, size: 8 },
+    to: 'luo_flb_header_ser',
+    via: { kind: 'page_array', name: 'luo_flb_page' },
+  },
+} as const satisfies RefTable;
+
+/** The physical-address members of struct luo_file_set_ser (luo-v5) and what each leads to, by member path. */
+export const LUO_FILE_SET_SER_REFS = {
+  files: {
+    struct: 'luo_file_set_ser',
+    member: { name: 'files', offset: 0, size: 8 },
+    to: 'luo_file_ser',
+    via: { kind: 'block_chain', name: 'kho_block' },
+    count: { name: 'count', offset: 8, size: 8 },
+  },
+} as const satisfies RefTable;
+
+/** The physical-address members of struct luo_session_ser (luo-v5) and what each leads to, by member path. */
+export const LUO_SESSION_SER_REFS = {
+  'file_set_ser.files': {
+    struct: 'luo_session_ser',
+    member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+    to: 'luo_file_ser',
+    via: { kind: 'block_chain', name: 'kho_block' },
+    count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+  },
+} as const satisfies RefTable;

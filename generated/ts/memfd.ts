@@ -16,6 +16,7 @@ import {
   negotiateFeatures,
   type ReadOptions,
   readStoredCompat,
+  type RefTable,
   type SchemaCodecs,
   selectVersion,
   type StructCodec,
@@ -716,3 +717,14 @@ export const MEMFD_FEATURE_READER: FeatureReader = {
 export function negotiateMemfdFeatures(header: FeatureHeader): FeatureVerdict {
   return negotiateFeatures(header, MEMFD_FEATURE_READER);
 }
+
+/** The physical-address members of struct memfd_luo_ser (memfd-v2) and what each leads to, by member path. */
+export const MEMFD_LUO_SER_REFS = {
+  folios: {
+    struct: 'memfd_luo_ser',
+    member: { name: 'folios', offset: 32, size: 16 },
+    to: 'memfd_luo_folio_ser',
+    via: { kind: 'vmalloc_chain', name: 'kho_vmalloc_area' },
+    count: { name: 'nr_folios', offset: 24, size: 8 },
+  },
+} as const satisfies RefTable;

@@ -8,6 +8,7 @@ import {
   decodeFailure,
   encodeFailure,
   type FieldTable,
+  type RadixTreeDescriptor,
   type ReadOptions,
   readStoredCompat,
   type SchemaCodecs,
@@ -441,3 +442,30 @@ export function verifyRadixCompatible(stored: string | Uint8Array, opts?: ReadOp
 export function radixVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(radix_treeCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }
+
+/** The kho_radix_tree container (radix_tree) of schemas/radix_tree.yaml, for the runtime's walkers: The memory map, reached through the physical address of its root node. */
+export const KHO_RADIX_TREE_CONTAINER = {
+  kind: 'radix_tree',
+  name: 'kho_radix_tree',
+  node: {
+    name: 'kho_radix_node',
+    size: { 4096: 4096, 16384: 16384, 65536: 65536 },
+    table: {
+      name: 'table',
+      offset: 0,
+      size: { 4096: 4096, 16384: 16384, 65536: 65536 },
+      elemSize: 8,
+      count: { 4096: 512, 16384: 2048, 65536: 8192 },
+    },
+  },
+  leaf: {
+    name: 'kho_radix_leaf',
+    size: { 4096: 4096, 16384: 16384, 65536: 65536 },
+    bitmap: { name: 'bitmap', offset: 0, size: { 4096: 4096, 16384: 16384, 65536: 65536 } },
+  },
+  pageShift: { 4096: 12, 16384: 14, 65536: 16 },
+  order0Log2: { 4096: 52, 16384: 50, 65536: 48 },
+  tableSizeLog2: { 4096: 9, 16384: 11, 65536: 13 },
+  bitmapSizeLog2: { 4096: 15, 16384: 17, 65536: 19 },
+  depth: { 4096: 6, 16384: 5, 65536: 4 },
+} as const satisfies RadixTreeDescriptor;

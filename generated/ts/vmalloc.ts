@@ -18,6 +18,7 @@ import {
   type StructCodec,
   verifyCompat,
   type VersionCodecs,
+  type VmallocChainDescriptor,
   withVersion,
 } from '../../runtime/index.js';
 
@@ -492,3 +493,29 @@ export function verifyVmallocCompatible(stored: string | Uint8Array, opts?: Read
 export function vmallocVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(vmallocCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }
+
+/** The kho_vmalloc_area container (vmalloc_chain) of schemas/vmalloc.yaml, for the runtime's walkers: A struct kho_vmalloc and the chain of struct kho_vmalloc_chunk pages it leads to. */
+export const KHO_VMALLOC_AREA_CONTAINER = {
+  kind: 'vmalloc_chain',
+  name: 'kho_vmalloc_area',
+  descriptor: {
+    name: 'kho_vmalloc',
+    size: 16,
+    first: { name: 'first', offset: 0, size: 8 },
+    totalPages: { name: 'total_pages', offset: 8, size: 4 },
+    flags: { name: 'flags', offset: 12, size: 2 },
+    order: { name: 'order', offset: 14, size: 2 },
+  },
+  chunk: {
+    name: 'kho_vmalloc_chunk',
+    size: { 4096: 4096, 16384: 16384, 65536: 65536 },
+    next: { name: 'hdr.next', offset: 0, size: 8 },
+    entries: {
+      name: 'phys',
+      offset: 8,
+      size: { 4096: 4088, 16384: 16376, 65536: 65528 },
+      elemSize: 8,
+      count: { 4096: 511, 16384: 2047, 65536: 8191 },
+    },
+  },
+} as const satisfies VmallocChainDescriptor;

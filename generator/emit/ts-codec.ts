@@ -9,6 +9,7 @@ import { ModuleSink } from './ts-sink.js';
 import { countOf, primOf, structOf, unreachable } from '../layout/ir.js';
 import type { AbiIR, BitIR, BitsFieldIR, FieldIR, ScalarFieldIR, SchemaIR, StructArrayFieldIR, StructFieldIR, StructIR, FlexibleFieldIR } from '../layout/ir.js';
 import type { EmittedFile } from './emitted-file.js';
+import { emitContainers } from './ts-containers.js';
 import { bitIsBig, isCharArray, pageSuffix, pascal, primBits, primIsBig, primTsType, safeLocal, versionSuffix } from './ts-names.js';
 
 export const TS_DIR = 'generated/ts';
@@ -206,6 +207,7 @@ function emitModule(sf: ModuleSink, schema: SchemaIR, irs: readonly AbiIR[], nam
   }
   emitRegistry(sf, schema, irs, names, runtimeImports);
   emitCompat(sf, schema, runtimeImports);
+  emitContainers(sf, schema, irs, runtimeImports);
 
   for (const [module, set] of [...foreign].sort(([a], [b]) => a.localeCompare(b)).reverse()) {
     sf.insertImportDeclaration(0, { moduleSpecifier: `./${module}.js`, namedImports: [...set].sort() });

@@ -8,7 +8,7 @@ import { evaluate, ExprError, type EvalEnv, type Expr } from '../model/expr.js';
 import { enumeratorValue, PRIM_SIZE, type Component, type ExprRef, type Field, type Model, type Schema, type Struct, type Version } from '../model/model.js';
 import type { Definition } from '../model/resolve.js';
 import { compatStorageSize, storedLength } from '../../runtime/compat.js';
-import type { AbiIR, BitIR, ConstantIR, ContainerIR, ExprIR, FieldIR, RefIR, ScalarFieldIR, SchemaIR, StructIR, Target, VersionIR } from './ir.js';
+import type { AbiIR, BitIR, ConstantIR, ContainerIR, ContainerMemberIR, ExprIR, FieldIR, RefIR, ScalarFieldIR, SchemaIR, StructIR, Target, VersionIR } from './ir.js';
 import { unreachable } from './ir.js';
 
 export interface LayoutResult {
@@ -245,9 +245,9 @@ class LayoutEngine {
       versions: versionIRs,
       current,
       externals,
-      containers: schema.containers.map((c) => {
+      containers: schema.containers.flatMap((c) => {
         const ir = this.containerIR(c, schema);
-        this.containerIRs.set(c, ir);
+        for (const x of ir) this.containerIRs.set(c, x);
         return ir;
       }),
     };
@@ -351,31 +351,94 @@ class LayoutEngine {
     };
   }
 
-  private containerIR(c: Schema['containers'][number], schema: Schema): ContainerIR {
+  private containerIR(c: Schema['containers'][number], schema: Schema): ContainerIR[] {
     const d = c.def;
-    const base = { name: c.name, ...(c.doc ? { doc: c.doc } : {}), kind: d.kind };
-    const num = (e: ExprRef) => Number(this.safe(() => this.eval(e, this.versionOf(schema)), 0n));
-    switch (d.kind) {
-      case 'block_chain':
-        return { ...base, params: { header: d.header.name, next: d.next, count: d.count, blockSize: num(d.blockSize), maxBlocks: num(d.maxBlocks) } };
-      case 'vmalloc_chain':
-        return { ...base, params: { descriptor: d.descriptor.name, chunk: d.chunk.name } };
-      case 'radix_tree':
-        return { ...base, params: { node: d.node.name, leaf: d.leaf.name, depth: num(d.depth) } };
-      case 'fdt': {
-        const props = (list: typeof d.properties) =>
-          list.map((p) => ({ name: String(this.safe(() => this.valueOf(p.name, undefined), '')), type: p.type, optional: p.optional, ...(p.ref?.via ? { via: p.ref.via.name } : {}) }));
-        return {
-          ...base,
-          params: {
-            compatibleMacro: d.compatible,
-            properties: props(d.properties),
-            nodeProperties: props(d.nodeProperties),
-            services: d.services.map((s) => s.name),
-          },
-        };
+    const version = this.versionOf(schema);
+    const base = { name: c.name, schema: schema.name, ...(c.doc ? { doc: c.doc } : {}) };
+    const num = (e: ExprRef): number => Number(this.eval(e, version));
+    const struct = (st: Struct): StructIR => this.layoutStruct(st, this.nestedVersion(st, version));
+    return this.safe((): ContainerIR[] => {
+      switch (d.kind) {
+        case 'block_chain': {
+          const header = struct(d.header);
+          return [{ ...base, kind: 'block_chain', header, next: memberAt(header, d.next), count: memberAt(header, d.count), blockSize: num(d.blockSize), maxBlocks: num(d.maxBlocks) }];
+        }
+        case 'vmalloc_chain': {
+          const descriptor = struct(d.descriptor);
+          const chunk = struct(d.chunk);
+          return [
+            {
+              ...base,
+              kind: 'vmalloc_chain',
+              descriptor,
+              first: memberAt(descriptor, d.first),
+              totalPages: memberAt(descriptor, d.totalPages),
+              flags: memberAt(descriptor, d.flags),
+              order: memberAt(descriptor, d.order),
+              chunk,
+              next: memberAt(chunk, d.next),
+              entries: memberAt(chunk, d.entries),
+            },
+          ];
+        }
+        case 'radix_tree': {
+          const node = struct(d.node);
+          const leaf = struct(d.leaf);
+          return [
+            {
+              ...base,
+              kind: 'radix_tree',
+              node,
+              leaf,
+              table: memberAt(node, node.fields[0]!.name!),
+              bitmap: memberAt(leaf, leaf.fields[0]!.name!),
+              depth: num(d.depth),
+              order0Log2: num(d.order0Log2),
+              tableSizeLog2: num(d.tableSizeLog2),
+              bitmapSizeLog2: num(d.bitmapSizeLog2),
+              pageShift: this.target.pageShift,
+            },
+          ];
+        }
+        case 'page_array': {
+          const header = struct(d.header);
+          return [
+            {
+              ...base,
+              kind: 'page_array',
+              header,
+              count: memberAt(header, d.count),
+              ...(d.pagesMember !== undefined ? { pagesMember: memberAt(header, d.pagesMember) } : {}),
+              entry: struct(d.entry),
+              pages: num(d.pages),
+            },
+          ];
+        }
+        case 'fdt': {
+          const props = (list: typeof d.properties) =>
+            list.map((p) => ({
+              name: String(this.valueOf(p.name, undefined) ?? ''),
+              constant: p.name,
+              type: p.type,
+              ...(p.role ? { role: p.role } : {}),
+              optional: p.optional,
+              ...(p.ref?.to ? { to: p.ref.to.name } : {}),
+              ...(p.ref?.via ? { via: p.ref.via.name } : {}),
+            }));
+          return [
+            {
+              ...base,
+              kind: 'fdt',
+              compatibleMacro: d.compatible,
+              compatible: String(this.valueOf(d.compatible, version) ?? ''),
+              properties: props(d.properties),
+              nodeProperties: props(d.nodeProperties),
+              services: d.services.map((s) => s.name),
+            },
+          ];
+        }
       }
-    }
+    }, []);
   }
 
   /** Lays out one struct as seen in one version; memoised per version. */
@@ -454,15 +517,19 @@ class LayoutEngine {
   private refIR(f: Field, version: Version | undefined, earlier: readonly FieldIR[]): { ref: RefIR } | Record<string, never> {
     if (!f.ref) return {};
     const ref: { to?: StructIR; via?: ContainerIR; count?: ScalarFieldIR } = {};
-    if (f.ref.count) {
-      const count = earlier.find((x): x is ScalarFieldIR => x.shape === 'scalar' && x.name === f.ref!.count!.name);
-      if (count) ref.count = count;
-    }
-    this.pendingRefs.push({ ref, to: f.ref.to, via: f.ref.via, version });
+    // `members` is the struct's list as it is being filled: the count may come after the pointer (luo_file_set_ser).
+    this.pendingRefs.push({ ref, to: f.ref.to, via: f.ref.via, count: f.ref.count?.name, members: earlier, version });
     return { ref };
   }
 
-  private readonly pendingRefs: { ref: { to?: StructIR; via?: ContainerIR }; to?: Struct; via?: Schema['containers'][number]; version: Version | undefined }[] = [];
+  private readonly pendingRefs: {
+    ref: { to?: StructIR; via?: ContainerIR; count?: ScalarFieldIR };
+    to?: Struct;
+    via?: Schema['containers'][number];
+    count?: string;
+    members: readonly FieldIR[];
+    version: Version | undefined;
+  }[] = [];
   private readonly pendingKhoser: { field: { target?: StructIR }; target: Struct; version: Version | undefined }[] = [];
   private readonly containerIRs = new Map<Schema['containers'][number], ContainerIR>();
 
@@ -475,6 +542,8 @@ class LayoutEngine {
       }
       const via = p.via && this.containerIRs.get(p.via);
       if (via) p.ref.via = via;
+      const count = p.count !== undefined ? p.members.find((x): x is ScalarFieldIR => x.shape === 'scalar' && x.name === p.count) : undefined;
+      if (count) p.ref.count = count;
     }
     for (const k of this.pendingKhoser) {
       const target = this.safe(() => this.layoutStruct(k.target, this.nestedVersion(k.target, k.version)), undefined);
@@ -607,6 +676,26 @@ function relocate(f: FieldIR, offset: number, target: Target): FieldIR {
     return { ...b, lsb, storageOffset: offset, byteOffset: offset + first, byteSize: highByte - lowByte + 1 };
   });
   return { ...f, offset, bits };
+}
+
+/** A member by dotted path (hdr.next), its offset from the start of `st`; members of bitfield groups and anonymous unions are found by name. */
+function memberAt(st: StructIR, path: string): ContainerMemberIR {
+  let fields = st.fields;
+  let base = 0;
+  const parts = path.split('.');
+  const flat = (list: readonly FieldIR[]): FieldIR[] => list.flatMap((f) => (f.shape === 'union' && f.name === undefined ? flat(f.members) : [f]));
+  for (let i = 0; ; i++) {
+    const part = parts[i]!;
+    const f = flat(fields).find((x) => x.name === part || (x.shape === 'bits' && x.bits.some((b) => b.name === part)));
+    if (!f) throw new Error(`${st.name} has no member '${path}' (resolve checks container members)`);
+    if (i === parts.length - 1) {
+      const bit = f.shape === 'bits' ? f.bits.find((b) => b.name === part) : undefined;
+      return { name: path, offset: base + (bit ? bit.storageOffset : f.offset), size: bit ? bit.storageSize : f.size, field: f };
+    }
+    if (f.shape !== 'struct') throw new Error(`${st.name}.${parts.slice(0, i + 1).join('.')} is not a struct`);
+    base += f.offset;
+    fields = f.struct.fields;
+  }
 }
 
 /** The first node of an expression that matches, depth first. */

@@ -324,13 +324,80 @@ export interface BitIR {
   readonly span: SourceSpan;
 }
 
-export interface ContainerIR {
+/** A member a container's reader reads: a dotted path through embedded structs, its offset from the start of the outer struct, and its size. */
+export interface ContainerMemberIR {
   readonly name: string;
-  readonly doc?: string;
-  readonly kind: 'block_chain' | 'vmalloc_chain' | 'radix_tree' | 'fdt';
-  /** Struct names and evaluated parameters, by kind. */
-  readonly params: Readonly<Record<string, string | number | readonly string[] | readonly { name: string; type: string; via?: string; optional: boolean }[]>>;
+  readonly offset: number;
+  readonly size: number;
+  /** The member's own layout (an array's count and element size). */
+  readonly field: FieldIR;
 }
+
+export interface FdtPropertyIR {
+  /** The property name, the string constant's value. */
+  readonly name: string;
+  /** The constant that holds it. */
+  readonly constant: string;
+  readonly type: 'u64' | 'string';
+  readonly role?: 'memory_map' | 'data' | 'size';
+  readonly optional: boolean;
+  readonly to?: string;
+  readonly via?: string;
+}
+
+/** A container the kernel defines by convention, every number evaluated for the target. */
+export type ContainerIR = { readonly name: string; readonly schema: string; readonly doc?: string } & (
+  | {
+      readonly kind: 'block_chain';
+      readonly header: StructIR;
+      readonly next: ContainerMemberIR;
+      readonly count: ContainerMemberIR;
+      readonly blockSize: number;
+      readonly maxBlocks: number;
+    }
+  | {
+      readonly kind: 'vmalloc_chain';
+      readonly descriptor: StructIR;
+      readonly first: ContainerMemberIR;
+      readonly totalPages: ContainerMemberIR;
+      readonly flags: ContainerMemberIR;
+      readonly order: ContainerMemberIR;
+      readonly chunk: StructIR;
+      readonly next: ContainerMemberIR;
+      /** The array of block addresses; its count is the chunk's capacity. */
+      readonly entries: ContainerMemberIR;
+    }
+  | {
+      readonly kind: 'radix_tree';
+      readonly node: StructIR;
+      readonly leaf: StructIR;
+      /** The node's table and the leaf's bitmap: each struct's one member. */
+      readonly table: ContainerMemberIR;
+      readonly bitmap: ContainerMemberIR;
+      readonly depth: number;
+      readonly order0Log2: number;
+      readonly tableSizeLog2: number;
+      readonly bitmapSizeLog2: number;
+      readonly pageShift: number;
+    }
+  | {
+      readonly kind: 'page_array';
+      readonly header: StructIR;
+      readonly count: ContainerMemberIR;
+      readonly pagesMember?: ContainerMemberIR;
+      readonly entry: StructIR;
+      readonly pages: number;
+    }
+  | {
+      readonly kind: 'fdt';
+      readonly compatibleMacro: string;
+      /** The string the current version stores. */
+      readonly compatible: string;
+      readonly properties: readonly FdtPropertyIR[];
+      readonly nodeProperties: readonly FdtPropertyIR[];
+      readonly services: readonly string[];
+    }
+);
 
 export function findStruct(ir: AbiIR, name: string, version?: string): StructIR | undefined {
   for (const s of ir.schemas) {

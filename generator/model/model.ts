@@ -192,8 +192,20 @@ export type Field = FieldCommon &
 
 export type ContainerKind =
   | { readonly kind: 'block_chain'; readonly header: Struct; readonly next: string; readonly count: string; readonly blockSize: ExprRef; readonly maxBlocks: ExprRef }
-  | { readonly kind: 'vmalloc_chain'; readonly descriptor: Struct; readonly chunk: Struct }
-  | { readonly kind: 'radix_tree'; readonly node: Struct; readonly leaf: Struct; readonly depth: ExprRef }
+  | {
+      readonly kind: 'vmalloc_chain';
+      readonly descriptor: Struct;
+      readonly first: string;
+      readonly totalPages: string;
+      readonly flags: string;
+      readonly order: string;
+      readonly chunk: Struct;
+      /** Member paths in the chunk (hdr.next). */
+      readonly next: string;
+      readonly entries: string;
+    }
+  | { readonly kind: 'radix_tree'; readonly node: Struct; readonly leaf: Struct; readonly depth: ExprRef; readonly order0Log2: ExprRef; readonly tableSizeLog2: ExprRef; readonly bitmapSizeLog2: ExprRef }
+  | { readonly kind: 'page_array'; readonly header: Struct; readonly count: string; readonly pagesMember?: string; readonly entry: Struct; readonly pages: ExprRef }
   | {
       readonly kind: 'fdt';
       readonly compatible: string;
@@ -205,6 +217,8 @@ export type ContainerKind =
 export interface FdtProperty {
   readonly name: string;
   readonly type: 'u64' | 'string';
+  /** What a reader takes it for. */
+  readonly role?: 'memory_map' | 'data' | 'size';
   readonly ref?: Ref;
   readonly optional: boolean;
   readonly doc?: string;

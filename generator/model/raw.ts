@@ -87,6 +87,7 @@ export interface RawKernelCheck {
 interface RawFdtProperty {
   name: string;
   type: 'u64' | 'string';
+  role?: 'memory_map' | 'data' | 'size';
   ref?: { to?: string; via?: string; count?: string };
   optional?: boolean;
   doc?: string;
@@ -96,7 +97,8 @@ export interface RawContainer {
   name: string;
   doc?: string;
   block_chain?: { header: string; next: string; count: string; block_size: ExprValue; max_blocks: ExprValue };
-  vmalloc_chain?: { descriptor: string; chunk: string };
-  radix_tree?: { node: string; leaf: string; depth: ExprValue };
+  vmalloc_chain?: { descriptor: string; first: string; total_pages: string; flags: string; order: string; chunk: string; next: string; entries: string };
+  radix_tree?: { node: string; leaf: string; depth: ExprValue; order0_log2: ExprValue; table_size_log2: ExprValue; bitmap_size_log2: ExprValue };
+  page_array?: { header: string; count: string; pages_member?: string; entry: string; pages: ExprValue };
   fdt?: { compatible: string; properties?: RawFdtProperty[]; node_properties?: RawFdtProperty[]; services?: string[] };
 }

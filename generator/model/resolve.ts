@@ -765,16 +765,26 @@ class Resolver {
 
   private linkContainer(schema: Schema, rc: RawContainer, path: YamlPath): Container['def'] | undefined {
     const f = schema.file;
-    const kinds = (['block_chain', 'vmalloc_chain', 'radix_tree', 'fdt'] as const).filter((k) => rc[k] !== undefined);
+    const kinds = (['block_chain', 'vmalloc_chain', 'radix_tree', 'page_array', 'fdt'] as const).filter((k) => rc[k] !== undefined);
     if (kinds.length !== 1) {
-      this.err('bad-container', f.spanOf(path), kinds.length === 0 ? `container '${rc.name}' needs one of block_chain, vmalloc_chain, radix_tree or fdt` : `container '${rc.name}' declares ${kinds.join(' and ')}; pick one`);
+      this.err('bad-container', f.spanOf(path), kinds.length === 0 ? `container '${rc.name}' needs one of block_chain, vmalloc_chain, radix_tree, page_array or fdt` : `container '${rc.name}' declares ${kinds.join(' and ')}; pick one`);
       return undefined;
     }
     const kind: string = kinds[0]!;
     const st = (key: string, name: string) => this.lookupStruct(schema, name, f.spanOf([...path, kind, key]));
     const member = (struct: Struct | undefined, key: string, name: string): string => {
-      if (struct && !struct.fields.some((x) => memberNames(x).includes(name) || (x.shape === 'khoser' && x.name === name))) {
-        this.err('unknown-field', f.spanOf([...path, kind, key]), `${struct.name} has no member '${name}'`);
+      // A dotted path goes through members that embed a struct (hdr.next).
+      const parts = name.split('.');
+      let at: Struct | undefined = struct;
+      for (let i = 0; at && i < parts.length; i++) {
+        const part = parts[i]!;
+        const found: Field | undefined = at.fields.find((x) => memberNames(x).includes(part) || (x.shape === 'khoser' && x.name === part));
+        if (!found) {
+          this.err('unknown-field', f.spanOf([...path, kind, key]), `${at.name} has no member '${part}'`);
+          break;
+        }
+        at = i + 1 < parts.length ? (found.shape === 'scalar' && found.type.kind === 'struct' ? found.type.struct : undefined) : undefined;
+        if (!at && i + 1 < parts.length) this.err('unknown-field', f.spanOf([...path, kind, key]), `'${parts.slice(0, i + 1).join('.')}' is not a struct member, so '${name}' names nothing`);
       }
       return name;
     };
@@ -792,15 +802,39 @@ class Resolver {
       return { kind: 'block_chain', header, next: member(header, 'next', b.next), count: member(header, 'count', b.count), blockSize, maxBlocks };
     }
     if (rc.vmalloc_chain) {
-      const descriptor = st('descriptor', rc.vmalloc_chain.descriptor);
-      const chunk = st('chunk', rc.vmalloc_chain.chunk);
-      return descriptor && chunk ? { kind: 'vmalloc_chain', descriptor, chunk } : undefined;
+      const v = rc.vmalloc_chain;
+      const descriptor = st('descriptor', v.descriptor);
+      const chunk = st('chunk', v.chunk);
+      if (!descriptor || !chunk) return undefined;
+      return {
+        kind: 'vmalloc_chain',
+        descriptor,
+        first: member(descriptor, 'first', v.first),
+        totalPages: member(descriptor, 'total_pages', v.total_pages),
+        flags: member(descriptor, 'flags', v.flags),
+        order: member(descriptor, 'order', v.order),
+        chunk,
+        next: member(chunk, 'next', v.next),
+        entries: member(chunk, 'entries', v.entries),
+      };
     }
     if (rc.radix_tree) {
-      const node = st('node', rc.radix_tree.node);
-      const leaf = st('leaf', rc.radix_tree.leaf);
-      const depth = expr('depth', rc.radix_tree.depth);
-      return node && leaf && depth ? { kind: 'radix_tree', node, leaf, depth } : undefined;
+      const r = rc.radix_tree;
+      const node = st('node', r.node);
+      const leaf = st('leaf', r.leaf);
+      const depth = expr('depth', r.depth);
+      const order0Log2 = expr('order0_log2', r.order0_log2);
+      const tableSizeLog2 = expr('table_size_log2', r.table_size_log2);
+      const bitmapSizeLog2 = expr('bitmap_size_log2', r.bitmap_size_log2);
+      return node && leaf && depth && order0Log2 && tableSizeLog2 && bitmapSizeLog2 ? { kind: 'radix_tree', node, leaf, depth, order0Log2, tableSizeLog2, bitmapSizeLog2 } : undefined;
+    }
+    if (rc.page_array) {
+      const a = rc.page_array;
+      const header = st('header', a.header);
+      const entry = st('entry', a.entry);
+      const pages = expr('pages', a.pages);
+      if (!header || !entry || !pages) return undefined;
+      return { kind: 'page_array', header, count: member(header, 'count', a.count), ...(a.pages_member !== undefined ? { pagesMember: member(header, 'pages_member', a.pages_member) } : {}), entry, pages };
     }
     const d = rc.fdt!;
     const stringName = (name: string, p: YamlPath): void => {
@@ -816,8 +850,20 @@ class Resolver {
         stringName(prop.name, [...path, 'fdt', key, i, 'name']);
         const via = prop.ref?.via !== undefined ? this.lookupContainer(schema, prop.ref.via, f.spanOf([...path, 'fdt', key, i, 'ref', 'via'])) : undefined;
         const to = prop.ref?.to !== undefined ? this.lookupStruct(schema, prop.ref.to, f.spanOf([...path, 'fdt', key, i, 'ref', 'to'])) : undefined;
-        return { name: prop.name, type: prop.type, optional: prop.optional ?? false, ...(prop.doc ? { doc: prop.doc } : {}), ...(via || to ? { ref: { ...(via ? { via } : {}), ...(to ? { to } : {}) } } : {}) };
+        return { name: prop.name, type: prop.type, ...(prop.role ? { role: prop.role } : {}), optional: prop.optional ?? false, ...(prop.doc ? { doc: prop.doc } : {}), ...(via || to ? { ref: { ...(via ? { via } : {}), ...(to ? { to } : {}) } } : {}) };
       });
+    // The reader finds each property by its role: the memory map on the root, a blob's address and size on every child.
+    const roles = (list: typeof d.properties, key: string, want: readonly string[]): void => {
+      for (const role of want) {
+        const n = (list ?? []).filter((p) => p.role === role).length;
+        if (n !== 1) this.err('bad-container', f.spanOf([...path, 'fdt', key]), `the fdt container '${rc.name}' needs exactly one of its ${key} with role ${role}, found ${n}`, `add role: ${role} to the property readers take it from`);
+      }
+      (list ?? []).forEach((p, i) => {
+        if (p.role !== undefined && !want.includes(p.role)) this.err('bad-container', f.spanOf([...path, 'fdt', key, i, 'role']), `role ${p.role} belongs on ${p.role === 'memory_map' ? 'properties' : 'node_properties'}, not ${key}`);
+      });
+    };
+    roles(d.properties, 'properties', ['memory_map']);
+    roles(d.node_properties, 'node_properties', ['data', 'size']);
     const services = (d.services ?? []).flatMap((n, i) => {
       const c = this.lookupContainer(schema, n, f.spanOf([...path, 'fdt', 'services', i]));
       return c ? [c] : [];

@@ -123,6 +123,8 @@ function patternMeaning(pattern: string): string {
       return 'is not an SPDX license expression (letters, digits, spaces and . + ( ) -)';
     case '^[^\\n]+$':
       return 'must be a single line';
+    case '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$':
+      return 'is not a member or a dotted path of members (C identifiers joined by dots)';
     case '^[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*$':
       return 'is not struct.member (two C identifiers joined by a dot)';
     case '^[a-z0-9_/.-]+\\.h$':

@@ -4,11 +4,15 @@
  * physical address of the radix tree's root); each child node is a blob a
  * subsystem registered, with `preserved-data` (its physical address) and
  * `blob-size`. Unlike the rest of an FDT, these integers are in CPU byte
- * order (little endian), and a reader requires each to be exactly 8 bytes.
+ * order (little endian), and a reader requires each to be exactly its size.
+ * The property names and sizes come from the caller's FdtDescriptor
+ * (KHO_FDT_CONTAINER in generated/ts/kexec_handover.ts); what is here is
+ * the FDT format itself (header, tokens), which is libfdt's, not KHO's.
  */
 import { DecodeError, EncodeError } from '../errors.js';
 import { escapeText, firstInvalidUtf8 } from '../quote.js';
 import { acceptedAnomaly, type ReadOptions } from '../warnings.js';
+import { expectKind, type FdtDescriptor, type FdtPropertyDescriptor } from './descriptors.js';
 import { KERNEL } from './limits.js';
 
 const FDT_MAGIC = 0xd00dfeed;
@@ -18,6 +22,8 @@ const FDT_PROP = 3;
 const FDT_NOP = 4;
 const FDT_END = 9;
 const HEADER_SIZE = 40;
+/** Where the FDT format (libfdt's struct fdt_header, big endian) keeps what the parser reads; not a KHO layout. */
+const FDT_HEADER_AT = { magic: 0, totalsize: 4, structBlock: 8, stringsBlock: 12, lastCompVersion: 24, stringsSize: 32, structSize: 36 } as const;
 /** Nodes deeper than this are not a KHO tree. */
 const MAX_DEPTH = 16;
 
@@ -58,16 +64,18 @@ const shownName = (name: string): string => escapeText(name);
 export function parseFdt(bytes: Uint8Array): FdtNode {
   if (bytes.length < HEADER_SIZE) fail(0, `${bytes.length} bytes is shorter than an FDT header`);
   const be = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (be.getUint32(0) !== FDT_MAGIC) fail(0, `bad magic 0x${be.getUint32(0).toString(16)}, expected 0xd00dfeed`);
-  const total = be.getUint32(4);
-  const offStruct = be.getUint32(8);
-  const offStrings = be.getUint32(12);
-  const lastComp = be.getUint32(24);
-  const sizeStrings = be.getUint32(32);
-  const sizeStruct = be.getUint32(36);
-  if (total > bytes.length) fail(4, `totalsize ${total} is larger than the ${bytes.length} bytes available`);
-  if (lastComp > 17) fail(24, `last compatible version ${lastComp} is newer than 17`);
-  if (offStruct + sizeStruct > total || offStrings + sizeStrings > total) fail(8, 'the structure or strings block runs past totalsize');
+  const h = FDT_HEADER_AT;
+  const magic = be.getUint32(h.magic);
+  if (magic !== FDT_MAGIC) fail(h.magic, `bad magic 0x${magic.toString(16)}, expected 0xd00dfeed`);
+  const total = be.getUint32(h.totalsize);
+  const offStruct = be.getUint32(h.structBlock);
+  const offStrings = be.getUint32(h.stringsBlock);
+  const lastComp = be.getUint32(h.lastCompVersion);
+  const sizeStrings = be.getUint32(h.stringsSize);
+  const sizeStruct = be.getUint32(h.structSize);
+  if (total > bytes.length) fail(h.totalsize, `totalsize ${total} is larger than the ${bytes.length} bytes available`);
+  if (lastComp > 17) fail(h.lastCompVersion, `last compatible version ${lastComp} is newer than 17`);
+  if (offStruct + sizeStruct > total || offStrings + sizeStrings > total) fail(h.structBlock, 'the structure or strings block runs past totalsize');
   const structEnd = offStruct + sizeStruct;
   let at = offStruct;
   const token = (): number => {
@@ -154,15 +162,21 @@ export interface KhoSubtreeFailure {
   readonly kernel: string;
 }
 
-/** The property names of kho-v3 and later (schemas/kexec_handover.yaml). */
-export const KHO_FDT_NAMES = { memoryMap: 'preserved-memory-map', data: 'preserved-data', size: 'blob-size' } as const;
-
-/** An 8-byte native-endian property, or why the kernel's fdt_getprop check (present, len == 8) fails. */
-function u64Prop(node: FdtNode, name: string): bigint | string {
+/** A native-endian u64 property, or why the kernel's fdt_getprop check (present, len == its size) fails. */
+function u64Prop(node: FdtNode, prop: FdtPropertyDescriptor): bigint | string {
+  const { name } = prop;
+  const size = prop.size ?? 0;
   const v = node.props.get(name);
   if (!v) return `has no '${name}' property`;
-  if (v.length !== 8) return `has '${name}' of ${v.length} bytes, not 8`;
-  return new DataView(v.buffer, v.byteOffset, 8).getBigUint64(0, true);
+  if (v.length !== size) return `has '${name}' of ${v.length} bytes, not ${size}`;
+  return new DataView(v.buffer, v.byteOffset, size).getBigUint64(0, true);
+}
+
+/** The descriptor, checked to be one this reader reads (u64 properties of 8 bytes). */
+function fdtFor(fdt: FdtDescriptor): FdtDescriptor {
+  expectKind(fdt, 'fdt');
+  for (const p of [fdt.memoryMap, fdt.data, fdt.size]) if (p.type !== 'u64' || p.size !== 8) throw new TypeError(`${fdt.name}: property '${p.name}' is not a u64 of 8 bytes`);
+  return fdt;
 }
 
 /**
@@ -171,7 +185,7 @@ function u64Prop(node: FdtNode, name: string): bigint | string {
  * (libfdt compares it with the byte that follows the property, which in a
  * well-formed blob is always 0: padding or a token's high byte).
  */
-function compatibleStrings(value: Uint8Array, opts: ReadOptions | undefined): string[] {
+function compatibleStrings(value: Uint8Array, struct: string, opts: ReadOptions | undefined): string[] {
   const out: string[] = [];
   const utf8 = new TextDecoder();
   let at = 0;
@@ -181,7 +195,7 @@ function compatibleStrings(value: Uint8Array, opts: ReadOptions | undefined): st
       acceptedAnomaly(
         opts,
         'unterminated-string',
-        new DecodeError({ struct: 'kho_fdt', field: 'compatible', offset: at }, `the last compatible string '${shownName(utf8.decode(value.subarray(at)))}' has no NUL; libfdt still matches it`),
+        new DecodeError({ struct, field: 'compatible', offset: at }, `the last compatible string '${shownName(utf8.decode(value.subarray(at)))}' has no NUL; libfdt still matches it`),
         KERNEL.stringlist,
       );
       out.push(utf8.decode(value.subarray(at)));
@@ -199,35 +213,36 @@ function compatibleStrings(value: Uint8Array, opts: ReadOptions | undefined): st
  * a memory map missing, not 8 bytes or 0. A child the kernel cannot
  * retrieve fails alone: it is listed in `failed` and the others are read.
  */
-export function readKhoFdt(bytes: Uint8Array, opts?: ReadOptions): KhoRoot {
+export function readKhoFdt(fdt: FdtDescriptor, bytes: Uint8Array, opts?: ReadOptions): KhoRoot {
+  const names = fdtFor(fdt);
   const root = parseFdt(bytes);
   const compat = root.props.get('compatible');
-  if (!compat) throw new DecodeError({ struct: 'kho_fdt', field: 'compatible', offset: 0 }, `the root node has no compatible property; the kernel drops the handover (${KERNEL.populate})`);
-  if (compat.length === 0) throw new DecodeError({ struct: 'kho_fdt', field: 'compatible', offset: 0 }, `the compatible property is empty and matches nothing; the kernel drops the handover (${KERNEL.populate})`);
-  const compatibles = compatibleStrings(compat, opts);
-  const memoryMap = u64Prop(root, KHO_FDT_NAMES.memoryMap);
-  if (typeof memoryMap === 'string') throw new DecodeError({ struct: 'kho_fdt', field: KHO_FDT_NAMES.memoryMap, offset: 0 }, `the root node ${memoryMap}; the kernel drops the handover (${KERNEL.memMapPhys})`);
-  if (memoryMap === 0n) throw new DecodeError({ struct: 'kho_fdt', field: KHO_FDT_NAMES.memoryMap, offset: 0 }, `the memory map is at 0; the kernel drops the handover (${KERNEL.memMapPhys})`);
+  if (!compat) throw new DecodeError({ struct: names.name, field: 'compatible', offset: 0 }, `the root node has no compatible property; the kernel drops the handover (${KERNEL.populate})`);
+  if (compat.length === 0) throw new DecodeError({ struct: names.name, field: 'compatible', offset: 0 }, `the compatible property is empty and matches nothing; the kernel drops the handover (${KERNEL.populate})`);
+  const compatibles = compatibleStrings(compat, names.name, opts);
+  const memoryMap = u64Prop(root, names.memoryMap);
+  if (typeof memoryMap === 'string') throw new DecodeError({ struct: names.name, field: names.memoryMap.name, offset: 0 }, `the root node ${memoryMap}; the kernel drops the handover (${KERNEL.memMapPhys})`);
+  if (memoryMap === 0n) throw new DecodeError({ struct: names.name, field: names.memoryMap.name, offset: 0 }, `the memory map is at 0; the kernel drops the handover (${KERNEL.memMapPhys})`);
   const subtrees: KhoSubtree[] = [];
   const failed: KhoSubtreeFailure[] = [];
-  const names = new Set<string>();
+  const seen = new Set<string>();
   for (const c of root.children) {
     const id = { name: c.name, ...(c.nameBytes ? { nameBytes: c.nameBytes } : {}) };
     const where = `node '${shownName(c.name)}'`;
     // fdt_subnode_offset returns the first child of a name: a later one is never retrieved.
-    if (names.has(c.name)) {
+    if (seen.has(c.name)) {
       failed.push({ ...id, reason: `${where} has the name of an earlier node, which the kernel's lookup finds instead`, kernel: KERNEL.subnodeOffset });
       continue;
     }
-    names.add(c.name);
-    const data = u64Prop(c, KHO_FDT_NAMES.data);
+    seen.add(c.name);
+    const data = u64Prop(c, names.data);
     if (typeof data === 'string') {
-      failed.push({ ...id, field: KHO_FDT_NAMES.data, reason: `${where} ${data}`, kernel: KERNEL.retrieveSubtree });
+      failed.push({ ...id, field: names.data.name, reason: `${where} ${data}`, kernel: KERNEL.retrieveSubtree });
       continue;
     }
-    const size = u64Prop(c, KHO_FDT_NAMES.size);
+    const size = u64Prop(c, names.size);
     if (typeof size === 'string') {
-      failed.push({ ...id, field: KHO_FDT_NAMES.size, reason: `${where} ${size}`, kernel: KERNEL.retrieveSubtree });
+      failed.push({ ...id, field: names.size.name, reason: `${where} ${size}`, kernel: KERNEL.retrieveSubtree });
       continue;
     }
     subtrees.push({ ...id, data, size });
@@ -246,7 +261,8 @@ export function khoSubtree(root: KhoRoot, name: string): KhoSubtree | KhoSubtree
 }
 
 /** Writes a KHO root FDT as the outgoing kernel does (libfdt's sequential-write layout). */
-export function writeKhoFdt(root: KhoRoot): Uint8Array {
+export function writeKhoFdt(fdt: FdtDescriptor, root: KhoRoot): Uint8Array {
+  const names = fdtFor(fdt);
   const strings: string[] = [];
   const stringOffset = (name: string): number => {
     let off = 0;
@@ -278,17 +294,17 @@ export function writeKhoFdt(root: KhoRoot): Uint8Array {
     pad();
   };
   const le64 = (v: bigint): Uint8Array => {
-    const b = new Uint8Array(8);
+    const b = new Uint8Array(names.memoryMap.size ?? 0);
     new DataView(b.buffer).setBigUint64(0, v, true);
     return b;
   };
   begin(new Uint8Array(0));
   prop('compatible', new TextEncoder().encode(root.compatible + '\0'));
-  prop(KHO_FDT_NAMES.memoryMap, le64(root.memoryMap));
+  prop(names.memoryMap.name, le64(root.memoryMap));
   for (const s of root.subtrees) {
     begin(s.nameBytes ?? new TextEncoder().encode(s.name));
-    prop(KHO_FDT_NAMES.data, le64(s.data));
-    prop(KHO_FDT_NAMES.size, le64(s.size));
+    prop(names.data.name, le64(s.data));
+    prop(names.size.name, le64(s.size));
     u32(FDT_END_NODE);
   }
   u32(FDT_END_NODE);

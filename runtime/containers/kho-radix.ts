@@ -6,30 +6,26 @@
  * bits of a key pick a bit in a leaf page; each further TABLE_SIZE_LOG2 bits
  * pick an entry in an inner page one level up, the root being level
  * TREE_MAX_DEPTH - 1. An entry holds the physical address of the page below
- * it, 0 when there is none. The tree's own pages are not in it.
+ * it, 0 when there is none. The tree's own pages are not in it. The
+ * geometry (ORDER_0_LOG2, the log2 sizes, the depth) and the node and leaf
+ * layouts come from the caller's RadixTreeDescriptor
+ * (KHO_RADIX_TREE_CONTAINER in generated/ts/radix_tree.ts).
  */
 import { DecodeError } from '../errors.js';
-import type { PageSize } from '../codec.js';
 import type { PhysMem } from '../phys-mem.js';
 import type { ReadOptions } from '../warnings.js';
+import { expectKind, forPageSize, U64_BYTES, type RadixTreeDescriptor, type Resolved } from './descriptors.js';
 import { AnomalyTally, KERNEL, pagesInImage, PfnSet, ReaderLimitError } from './limits.js';
 
-export interface RadixGeometry {
-  readonly pageShift: number;
-  readonly order0Log2: number;
-  readonly tableSizeLog2: number;
-  readonly bitmapSizeLog2: number;
-  readonly depth: number;
-}
+/** A radix-tree descriptor resolved for one page size: the key geometry and the node and leaf layouts. */
+export type RadixGeometry = Resolved<RadixTreeDescriptor>;
 
-/** The geometry of radix-v1 for a page size (the "+1" depth formula). */
-export function radixGeometry(pageSize: PageSize): RadixGeometry {
-  const pageShift = Math.log2(pageSize);
-  const order0Log2 = 64 - pageShift;
-  const tableSizeLog2 = pageShift - 3; // a page of u64 entries
-  const bitmapSizeLog2 = pageShift + 3; // a page of bits
-  const depth = Math.ceil((order0Log2 - bitmapSizeLog2 + 1) / tableSizeLog2) + 1;
-  return { pageShift, order0Log2, tableSizeLog2, bitmapSizeLog2, depth };
+/** The tree's geometry for a page size, as its descriptor gives it. */
+export function radixGeometry(tree: RadixTreeDescriptor, pageSize: number): RadixGeometry {
+  expectKind(tree, 'radix_tree');
+  const g = forPageSize(tree, pageSize);
+  if (g.node.table.elemSize !== U64_BYTES) throw new TypeError(`${g.name}: the radix walker reads 8-byte ${g.node.name}.${g.node.table.name} entries`);
+  return g;
 }
 
 export interface PreservedBlock {
@@ -52,6 +48,7 @@ export function radixBlock(g: RadixGeometry, key: bigint): PreservedBlock {
 }
 
 function tableIndex(g: RadixGeometry, key: bigint, level: number): number {
+  // One level's bits of the key, above the leaf's.
   return Number((key >> BigInt((level - 1) * g.tableSizeLog2 + g.bitmapSizeLog2)) & ((1n << BigInt(g.tableSizeLog2)) - 1n));
 }
 
@@ -93,16 +90,18 @@ function popcount(w: number): number {
  * twice is walked twice, with a warning). Visits are capped.
  */
 function collectLeaves(mem: PhysMem, g: RadixGeometry, root: bigint, options: RadixReadOptions): Leaves {
-  if (root === 0n) throw new DecodeError({ struct: 'kho_radix_node', offset: 0, address: 0n }, `the memory map is at 0; the kernel refuses it (-EINVAL, ${KERNEL.memRetrieve})`);
+  if (root === 0n) throw new DecodeError({ struct: g.node.name, offset: 0, address: 0n }, `the memory map is at 0; the kernel refuses it (-EINVAL, ${KERNEL.memRetrieve})`);
   const maxPages = options.maxPages ?? pagesInImage(mem.pageCount);
-  const entries = mem.pageSize / 8;
+  const entries = g.node.table.count;
+  const tableAt = g.node.table.offset;
+  const slot = g.node.table.elemSize;
   const seen = new PfnSet();
   const shared = new AnomalyTally(options, 'radix-shared-page', KERNEL.radixWalk);
   const leaves: Leaves = { views: [], addresses: [], prefixes: [] };
   let visits = 0;
   const visit = (pa: bigint, level: number, prefix: number): void => {
-    const struct = level === 0 ? 'kho_radix_leaf' : 'kho_radix_node';
-    const view = mem.view(pa, mem.pageSize, struct);
+    const struct = level === 0 ? g.leaf.name : g.node.name;
+    const view = mem.view(pa, level === 0 ? g.leaf.size : g.node.size, struct);
     if (++visits > maxPages) throw new ReaderLimitError({ struct, offset: 0, address: pa }, 'maxPages', maxPages, 'tree page visits (a page reached twice counts twice)');
     if (!seen.add(Number(pa))) shared.note({ struct, offset: 0, address: pa }, 'the page is reached a second time (shared, or a loop to a higher level); the kernel walks it again at this level');
     if (level === 0) {
@@ -112,8 +111,8 @@ function collectLeaves(mem: PhysMem, g: RadixGeometry, root: bigint, options: Ra
       return;
     }
     for (let i = 0; i < entries; i++) {
-      const lo = view.getUint32(i * 8, true);
-      const hi = view.getUint32(i * 8 + 4, true);
+      const lo = view.getUint32(tableAt + i * slot, true);
+      const hi = view.getUint32(tableAt + i * slot + 4, true);
       if (lo === 0 && hi === 0) continue;
       // prefix has at most (depth - 1) * tableSizeLog2 bits (45 at 4 KiB): exact as a number.
       visit((BigInt(hi) << 32n) | BigInt(lo), level - 1, prefix * 2 ** g.tableSizeLog2 + i);
@@ -130,13 +129,16 @@ function collectLeaves(mem: PhysMem, g: RadixGeometry, root: bigint, options: Ra
  * ORDER_0_LOG2 + 1 bits) are tallied instead. Returns the blocks emitted.
  */
 function decodeLeaf(g: RadixGeometry, view: DataView, prefix: number, noBlock: AnomalyTally, address: bigint, emit: (pfn: number, order: number) => void): number {
-  const words = view.byteLength / 4;
+  // The bitmap read as 32-bit words.
+  const words = g.leaf.bitmap.size / 4;
+  const bitmapAt = g.leaf.bitmap.offset;
+  const bitmap = { struct: g.leaf.name, field: g.leaf.bitmap.name, offset: bitmapAt, address };
   const keyBits = g.order0Log2 + 1;
   // Keys of this leaf are prefix * 2^B + bit. A prefix of keyBits - B bits or more makes every key too wide.
   if (prefix >= 2 ** (keyBits - g.bitmapSizeLog2)) {
     let bits = 0;
-    for (let w = 0; w < words; w++) bits += popcount(view.getUint32(w * 4, true));
-    if (bits > 0) noBlock.note({ struct: 'kho_radix_leaf', field: 'bitmap', offset: 0, address }, `${bits} bits under key prefix 0x${prefix.toString(16)} make keys wider than ${keyBits} bits, which name no block; the kernel decodes them anyway`);
+    for (let w = 0; w < words; w++) bits += popcount(view.getUint32(bitmapAt + w * 4, true));
+    if (bits > 0) noBlock.note(bitmap, `${bits} bits under key prefix 0x${prefix.toString(16)} make keys wider than ${keyBits} bits, which name no block; the kernel decodes them anyway`);
     return 0;
   }
   let emitted = 0;
@@ -148,7 +150,7 @@ function decodeLeaf(g: RadixGeometry, view: DataView, prefix: number, noBlock: A
     const unit = 2 ** order;
     const base = (prefix * 2 ** g.bitmapSizeLog2 - 2 ** markerBit) * unit;
     for (let w = 0; w < words; w++) {
-      let word = view.getUint32(w * 4, true);
+      let word = view.getUint32(bitmapAt + w * 4, true);
       while (word !== 0) {
         const low = word & -word;
         const bit = w * 32 + 31 - Math.clz32(low);
@@ -161,13 +163,13 @@ function decodeLeaf(g: RadixGeometry, view: DataView, prefix: number, noBlock: A
   }
   // Prefix 0: the key is the bit index itself, each with its own order; bit 0 is key 0.
   for (let w = 0; w < words; w++) {
-    let word = view.getUint32(w * 4, true);
+    let word = view.getUint32(bitmapAt + w * 4, true);
     while (word !== 0) {
       const low = word & -word;
       const bit = w * 32 + 31 - Math.clz32(low);
       word ^= low;
       if (bit === 0) {
-        noBlock.note({ struct: 'kho_radix_leaf', field: 'bitmap', offset: 0, address }, 'bit 0 under key prefix 0 makes key 0, which names no block; the kernel decodes it anyway');
+        noBlock.note(bitmap, 'bit 0 under key prefix 0 makes key 0, which names no block; the kernel decodes it anyway');
         continue;
       }
       const fls = 32 - Math.clz32(bit);
@@ -184,9 +186,11 @@ const noBlockKernel = KERNEL.radixLeaf;
 /** The blocks a leaf records (set bits that name a block), without decoding them. */
 function countLeaf(g: RadixGeometry, view: DataView, prefix: number): number {
   if (prefix >= 2 ** (g.order0Log2 + 1 - g.bitmapSizeLog2)) return 0;
+  const bitmapAt = g.leaf.bitmap.offset;
+  const words = g.leaf.bitmap.size / 4;
   let bits = 0;
-  for (let w = 0; w < view.byteLength / 4; w++) bits += popcount(view.getUint32(w * 4, true));
-  return prefix === 0 && (view.getUint32(0, true) & 1) !== 0 ? bits - 1 : bits;
+  for (let w = 0; w < words; w++) bits += popcount(view.getUint32(bitmapAt + w * 4, true));
+  return prefix === 0 && (view.getUint32(bitmapAt, true) & 1) !== 0 ? bits - 1 : bits;
 }
 
 /**
@@ -196,8 +200,8 @@ function countLeaf(g: RadixGeometry, view: DataView, prefix: number): number {
  * and the order. Returns the number of blocks. Bits that name no block are
  * skipped with one warning per walk.
  */
-export function walkRadixTree(mem: PhysMem, root: bigint, visit: (pfn: number, order: number) => void, options: RadixReadOptions = {}): number {
-  const g = radixGeometry(mem.pageSize);
+export function walkRadixTree(mem: PhysMem, tree: RadixTreeDescriptor, root: bigint, visit: (pfn: number, order: number) => void, options: RadixReadOptions = {}): number {
+  const g = radixGeometry(tree, mem.pageSize);
   const leaves = collectLeaves(mem, g, root, options);
   const maxBlocks = options.maxBlocks ?? Infinity;
   const noBlock = new AnomalyTally(options, 'radix-no-block', noBlockKernel);
@@ -205,7 +209,7 @@ export function walkRadixTree(mem: PhysMem, root: bigint, visit: (pfn: number, o
   for (let l = 0; l < leaves.views.length; l++) {
     const view = leaves.views[l]!;
     const count = countLeaf(g, view, leaves.prefixes[l]!);
-    if (total + count > maxBlocks) throw new ReaderLimitError({ struct: 'kho_radix_leaf', field: 'bitmap', offset: 0, address: leaves.addresses[l]! }, 'maxBlocks', maxBlocks, 'preserved blocks');
+    if (total + count > maxBlocks) throw new ReaderLimitError({ struct: g.leaf.name, field: g.leaf.bitmap.name, offset: g.leaf.bitmap.offset, address: leaves.addresses[l]! }, 'maxBlocks', maxBlocks, 'preserved blocks');
     decodeLeaf(g, view, leaves.prefixes[l]!, noBlock, leaves.addresses[l]!, visit);
     total += count;
   }
@@ -218,14 +222,14 @@ export function walkRadixTree(mem: PhysMem, root: bigint, visit: (pfn: number, o
  * in key order. The blocks are counted before any is built, so a tree of
  * more than `maxBlocks` (1 << 20 by default) is refused without allocating.
  */
-export function readRadixTree(mem: PhysMem, root: bigint, options: RadixReadOptions = {}): PreservedBlock[] {
-  const g = radixGeometry(mem.pageSize);
+export function readRadixTree(mem: PhysMem, tree: RadixTreeDescriptor, root: bigint, options: RadixReadOptions = {}): PreservedBlock[] {
+  const g = radixGeometry(tree, mem.pageSize);
   const leaves = collectLeaves(mem, g, root, options);
   const maxBlocks = options.maxBlocks ?? RADIX_MAX_BLOCKS;
   let total = 0;
   for (let l = 0; l < leaves.views.length; l++) {
     total += countLeaf(g, leaves.views[l]!, leaves.prefixes[l]!);
-    if (total > maxBlocks) throw new ReaderLimitError({ struct: 'kho_radix_leaf', field: 'bitmap', offset: 0, address: leaves.addresses[l]! }, 'maxBlocks', maxBlocks, 'preserved blocks (walkRadixTree reads any number)');
+    if (total > maxBlocks) throw new ReaderLimitError({ struct: g.leaf.name, field: g.leaf.bitmap.name, offset: g.leaf.bitmap.offset, address: leaves.addresses[l]! }, 'maxBlocks', maxBlocks, 'preserved blocks (walkRadixTree reads any number)');
   }
   const out = new Array<PreservedBlock>(total);
   const pageSize = mem.pageSize;
@@ -244,11 +248,11 @@ export function readRadixTree(mem: PhysMem, root: bigint, options: RadixReadOpti
  * Records `blocks` in a tree, taking new tree pages from `allocate` (which
  * must return distinct, unused page addresses); returns the root's address.
  */
-export function writeRadixTree(mem: PhysMem, blocks: readonly PreservedBlock[], allocate: () => bigint): bigint {
-  const g = radixGeometry(mem.pageSize);
+export function writeRadixTree(mem: PhysMem, tree: RadixTreeDescriptor, blocks: readonly PreservedBlock[], allocate: () => bigint): bigint {
+  const g = radixGeometry(tree, mem.pageSize);
   const newPage = (): bigint => {
     const pa = allocate();
-    mem.write(pa, new Uint8Array(mem.pageSize));
+    mem.write(pa, new Uint8Array(Math.max(g.node.size, g.leaf.size)));
     return pa;
   };
   const root = newPage();
@@ -256,7 +260,7 @@ export function writeRadixTree(mem: PhysMem, blocks: readonly PreservedBlock[], 
     const key = radixKey(g, block);
     let node = root;
     for (let level = g.depth - 1; level >= 1; level--) {
-      const slot = node + BigInt(tableIndex(g, key, level) * 8);
+      const slot = node + BigInt(g.node.table.offset + tableIndex(g, key, level) * g.node.table.elemSize);
       let child = mem.readU64(slot);
       if (child === 0n) {
         child = newPage();
@@ -265,7 +269,8 @@ export function writeRadixTree(mem: PhysMem, blocks: readonly PreservedBlock[], 
       node = child;
     }
     const bit = Number(key & ((1n << BigInt(g.bitmapSizeLog2)) - 1n));
-    const word = node + BigInt(Math.floor(bit / 64) * 8);
+    // The bitmap as u64 words, as the kernel's unsigned longs.
+    const word = node + BigInt(g.leaf.bitmap.offset + Math.floor(bit / 64) * U64_BYTES);
     mem.writeU64(word, mem.readU64(word) | (1n << BigInt(bit % 64)));
   }
   return root;

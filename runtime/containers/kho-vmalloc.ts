@@ -2,7 +2,9 @@
  * The kho_vmalloc chunk chain (kernel-abi.md section 5): a descriptor
  * {first, total_pages, flags, order} points at one-page chunks, each a next
  * address followed by the physical addresses of blocks of 1 << order pages,
- * the list ending at the first 0 or at the end of the page.
+ * the list ending at the first 0 or at the end of the page. The layout
+ * (member offsets, the chunk's capacity) comes from the caller's
+ * VmallocChainDescriptor (KHO_VMALLOC_AREA_CONTAINER in generated/ts/vmalloc.ts).
  *
  * `restoreVmalloc` checks a chain as kho_restore_vmalloc does, before any
  * data is handed out (the kernel maps the area only once the whole chain
@@ -22,6 +24,7 @@ import type { StructCodec } from '../codec.js';
 import { DecodeError, MemoryError } from '../errors.js';
 import type { PhysMem } from '../phys-mem.js';
 import type { ReadOptions } from '../warnings.js';
+import { expectKind, forPageSize, U64_BYTES, type Resolved, type VmallocChainDescriptor } from './descriptors.js';
 import { AnomalyTally, atAddress, BatchIterator, countWithin, KERNEL, locateWarnings, PfnSet, ReaderLimitError } from './limits.js';
 
 /** The descriptor as the generated kho_vmalloc codec decodes it. */
@@ -40,12 +43,24 @@ export interface VmallocOptions extends ReadOptions {
 const DEFAULT_MAX_BYTES = 1 << 30;
 const TWO_32 = 4294967296;
 
-const desc = (field: string) => ({ struct: 'kho_vmalloc', field, offset: 0 });
-const chunkAt = (field: string, offset: number, chunk: bigint) => ({ struct: 'kho_vmalloc_chunk', field, offset, address: chunk + BigInt(offset) });
+type Area = Resolved<VmallocChainDescriptor>;
+type Member = Area['descriptor']['first'];
 
-/** Entries of one chunk page: the page less its next pointer, in u64 addresses. */
-export function vmallocChunkEntries(pageSize: number): number {
-  return (pageSize - 8) / 8;
+/** The descriptor for this page size, checked to be one the walker reads (8-byte next and block addresses). */
+function areaFor(area: VmallocChainDescriptor, pageSize: number): Area {
+  expectKind(area, 'vmalloc_chain');
+  const a = forPageSize(area, pageSize);
+  if (a.chunk.next.size !== U64_BYTES || a.chunk.entries.elemSize !== U64_BYTES) throw new TypeError(`${a.name}: the vmalloc walker reads 8-byte ${a.chunk.name}.${a.chunk.next.name} and .${a.chunk.entries.name}`);
+  return a;
+}
+
+/** Where a member of the descriptor struct (kho_vmalloc) is, for an error about its value. */
+const desc = (a: Area, m: Member) => ({ struct: a.descriptor.name, field: m.name, offset: m.offset });
+const chunkAt = (a: Area, m: Member, offset: number, chunk: bigint) => ({ struct: a.chunk.name, field: m.name, offset, address: chunk + BigInt(offset) });
+
+/** Block addresses one chunk holds (KHO_VMALLOC_SIZE). */
+export function vmallocChunkCapacity(area: VmallocChainDescriptor, pageSize: number): number {
+  return areaFor(area, pageSize).chunk.entries.count;
 }
 
 /** An area the kernel restores: its blocks as page frame numbers, in mapping order. */
@@ -69,30 +84,34 @@ function trailingZeros(n: number): number {
  * area's blocks. Refuses (DecodeError) what the kernel refuses; a chunk or
  * block page missing from memory is a MemoryError (the kernel finds no page).
  */
-export function restoreVmalloc(mem: PhysMem, d: VmallocDescriptor, options: ReadOptions = {}): VmallocArea {
+export function restoreVmalloc(mem: PhysMem, area: VmallocChainDescriptor, d: VmallocDescriptor, options: ReadOptions = {}): VmallocArea {
   const pageSize = mem.pageSize;
+  const a = areaFor(area, pageSize);
   const shift = Math.log2(pageSize);
   const bigShift = BigInt(shift);
   const { order, total_pages: total } = d;
-  if (!Number.isInteger(order) || order < 0 || order > 0xffff) throw new DecodeError(desc('order'), `order ${order} is not a u16 page order`);
-  if (!Number.isInteger(total) || total < 0 || total >= TWO_32) throw new DecodeError(desc('total_pages'), `total_pages ${total} is not a u32`);
+  if (!Number.isInteger(order) || order < 0 || order > 0xffff) throw new DecodeError(desc(a, a.descriptor.order), `order ${order} is not a u16 page order`);
+  if (!Number.isInteger(total) || total < 0 || total >= TWO_32) throw new DecodeError(desc(a, a.descriptor.totalPages), `total_pages ${total} is not a u32`);
   // __get_vm_area_node refuses a zero-sized area.
-  if (total === 0) throw new DecodeError(desc('total_pages'), `total_pages is 0; the kernel refuses an empty area (${KERNEL.vmallocArea})`);
+  if (total === 0) throw new DecodeError(desc(a, a.descriptor.totalPages), `total_pages is 0; the kernel refuses an empty area (${KERNEL.vmallocArea})`);
   // Every block adds 1 << order pages and none may run past total_pages, so a total
   // that is no multiple of the block size is refused at the last block or at the end.
   const contig = order < 32 ? 2 ** order : Infinity;
   if (total % contig !== 0) {
-    throw new DecodeError(desc('total_pages'), `total_pages ${total} is not a multiple of 1 << order (${order}); the kernel refuses the block that would run past it (${KERNEL.vmallocRestore})`);
+    throw new DecodeError(desc(a, a.descriptor.totalPages), `total_pages ${total} is not a multiple of 1 << order (${order}); the kernel refuses the block that would run past it (${KERNEL.vmallocRestore})`);
   }
   const expected = total / contig;
   // Each block starts on a page no other block or chunk may restore: a chain cannot list more blocks than memory holds pages.
   if (expected > mem.pageCount) {
-    throw new ReaderLimitError(desc('total_pages'), 'pages in memory', mem.pageCount, `total_pages ${total} needs ${expected} distinct blocks of ${contig} pages`);
+    throw new ReaderLimitError(desc(a, a.descriptor.totalPages), 'pages in memory', mem.pageCount, `total_pages ${total} needs ${expected} distinct blocks of ${contig} pages`);
   }
   const blocks = new Float64Array(expected);
   const claimed = new PfnSet(Math.min(expected + 16, 4096));
   const unaligned = new AnomalyTally(options, 'unaligned-address', KERNEL.restorePages);
-  const perChunk = vmallocChunkEntries(pageSize);
+  const perChunk = a.chunk.entries.count;
+  const entriesAt = a.chunk.entries.offset;
+  const nextAt = a.chunk.next.offset;
+  const chunkSize = a.chunk.size;
   const pageMask = pageSize - 1;
   const pfnsPerHigh = TWO_32 / pageSize;
   let n = 0;
@@ -108,9 +127,9 @@ export function restoreVmalloc(mem: PhysMem, d: VmallocDescriptor, options: Read
     for (let p = pfn; p < end; ) {
       const step = Math.min(trailingZeros(p), 31 - Math.clz32(end - p));
       const what = block < 0 ? 'the chunk' : `block ${block}`;
-      if (!mem.isPresent(BigInt(p) << bigShift)) throw new MemoryError(BigInt(p) << bigShift, `${what}: the page is not in memory, so the kernel finds no page to restore (${KERNEL.restorePage})`, 'kho_vmalloc_chunk');
+      if (!mem.isPresent(BigInt(p) << bigShift)) throw new MemoryError(BigInt(p) << bigShift, `${what}: the page is not in memory, so the kernel finds no page to restore (${KERNEL.restorePage})`, a.chunk.name);
       if (!claimed.add(p)) {
-        const loc = block < 0 ? chunkAt('hdr.next', 0, chunk) : chunkAt('phys', at, chunk);
+        const loc = block < 0 ? chunkAt(a, a.chunk.next, nextAt, chunk) : chunkAt(a, a.chunk.entries, at, chunk);
         throw new DecodeError(loc, `${what} restores page 0x${(BigInt(p) << bigShift).toString(16)} a second time; the kernel refuses it (its magic was cleared by the first restore, ${KERNEL.restorePage})`);
       }
       p += 2 ** step;
@@ -118,30 +137,30 @@ export function restoreVmalloc(mem: PhysMem, d: VmallocDescriptor, options: Read
   };
 
   for (let pa = d.first; pa !== 0n; ) {
-    const view = mem.view(pa, pageSize, 'kho_vmalloc_chunk');
+    const view = mem.view(pa, chunkSize, a.chunk.name);
     for (let i = 0; i < perChunk; i++) {
-      const at = 8 + i * 8;
+      const at = entriesAt + i * U64_BYTES;
       const lo = view.getUint32(at, true);
       const hi = view.getUint32(at + 4, true);
       if (lo === 0 && hi === 0) break;
       if (n >= expected) {
-        throw new DecodeError(chunkAt('phys', at, pa), `a block past the ${total} pages of the area; the kernel refuses it (${KERNEL.vmallocRestore})`);
+        throw new DecodeError(chunkAt(a, a.chunk.entries, at, pa), `a block past the ${total} pages of the area; the kernel refuses it (${KERNEL.vmallocRestore})`);
       }
-      if (hi >= 1 << (52 - 32)) throw new MemoryError((BigInt(hi) << 32n) | BigInt(lo), 'outside the 52-bit physical address space', 'kho_vmalloc_chunk');
+      if (hi >= 1 << (52 - 32)) throw new MemoryError((BigInt(hi) << 32n) | BigInt(lo), 'outside the 52-bit physical address space', a.chunk.name);
       // PHYS_PFN: the kernel restores the page that holds the address.
       const pfn = hi * pfnsPerHigh + Math.floor(lo / pageSize);
       if ((lo & pageMask) !== 0 || pfn % contig !== 0) {
-        unaligned.note(chunkAt('phys', at, pa), `block address 0x${((BigInt(hi) << 32n) | BigInt(lo)).toString(16)} is not aligned to its ${contig} pages; the kernel restores the page(s) holding it, piece by piece`);
+        unaligned.note(chunkAt(a, a.chunk.entries, at, pa), `block address 0x${((BigInt(hi) << 32n) | BigInt(lo)).toString(16)} is not aligned to its ${contig} pages; the kernel restores the page(s) holding it, piece by piece`);
       }
       restore(pfn, contig, n, pa, at);
       blocks[n++] = pfn;
     }
     // The chunk's own page is restored after its entries.
     restore(Number(pa >> bigShift), 1, -1, pa, 0);
-    pa = view.getBigUint64(0, true);
+    pa = view.getBigUint64(nextAt, true);
   }
   if (n !== expected) {
-    throw new DecodeError(desc('total_pages'), `the chain lists ${n} blocks of ${contig} pages, not the ${total} pages of total_pages; the kernel refuses it (${KERNEL.vmallocRestore})`);
+    throw new DecodeError(desc(a, a.descriptor.totalPages), `the chain lists ${n} blocks of ${contig} pages, not the ${total} pages of total_pages; the kernel refuses it (${KERNEL.vmallocRestore})`);
   }
   unaligned.flush();
   return { pageSize, order, totalPages: total, blocks };
@@ -155,27 +174,28 @@ export function vmallocPage(mem: PhysMem, area: VmallocArea, index: number): Dat
 }
 
 /** The physical addresses of the area's blocks, in mapping order, as the kernel restores them. */
-export function readVmallocBlocks(mem: PhysMem, d: VmallocDescriptor, options: ReadOptions = {}): bigint[] {
-  const { blocks, pageSize } = restoreVmalloc(mem, d, options);
+export function readVmallocBlocks(mem: PhysMem, area: VmallocChainDescriptor, d: VmallocDescriptor, options: ReadOptions = {}): bigint[] {
+  const { blocks, pageSize } = restoreVmalloc(mem, area, d, options);
   const size = BigInt(pageSize);
   return Array.from(blocks, (pfn) => BigInt(pfn) * size);
 }
 
 /** Refuses, before anything is allocated for it, an area whose pages memory cannot all hold (they are read, not only restored). */
-function checkReadable(mem: PhysMem, d: VmallocDescriptor): void {
-  if (d.total_pages > mem.pageCount) throw new ReaderLimitError(desc('total_pages'), 'pages in memory', mem.pageCount, `an area of ${d.total_pages} pages to read`);
+function checkReadable(mem: PhysMem, a: Area, d: VmallocDescriptor): void {
+  if (d.total_pages > mem.pageCount) throw new ReaderLimitError(desc(a, a.descriptor.totalPages), 'pages in memory', mem.pageCount, `an area of ${d.total_pages} pages to read`);
 }
 
 /** The contents of the area: total_pages pages, gathered from its blocks into one buffer. */
-export function readVmallocBytes(mem: PhysMem, d: VmallocDescriptor, options: VmallocOptions = {}): Uint8Array {
+export function readVmallocBytes(mem: PhysMem, area: VmallocChainDescriptor, d: VmallocDescriptor, options: VmallocOptions = {}): Uint8Array {
+  const a = areaFor(area, mem.pageSize);
   const size = d.total_pages * mem.pageSize;
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (size > max) throw new ReaderLimitError(desc('total_pages'), 'maxBytes', max, `${d.total_pages} pages of ${mem.pageSize} bytes`);
-  checkReadable(mem, d);
-  const area = restoreVmalloc(mem, d, options);
+  if (size > max) throw new ReaderLimitError(desc(a, a.descriptor.totalPages), 'maxBytes', max, `${d.total_pages} pages of ${mem.pageSize} bytes`);
+  checkReadable(mem, a, d);
+  const restored = restoreVmalloc(mem, area, d, options);
   const out = new Uint8Array(size);
-  for (let j = 0; j < area.totalPages; j++) {
-    const page = vmallocPage(mem, area, j);
+  for (let j = 0; j < restored.totalPages; j++) {
+    const page = vmallocPage(mem, restored, j);
     out.set(new Uint8Array(page.buffer, page.byteOffset, page.byteLength), j * mem.pageSize);
   }
   return out;
@@ -187,12 +207,13 @@ export function readVmallocBytes(mem: PhysMem, d: VmallocDescriptor, options: Vm
  * unused entries 0, a new empty chunk linked as soon as one fills); returns
  * the descriptor.
  */
-export function writeVmalloc(mem: PhysMem, data: Uint8Array, blocks: readonly bigint[], chunks: readonly bigint[], order = 0, flags = 1): VmallocDescriptor {
+export function writeVmalloc(mem: PhysMem, area: VmallocChainDescriptor, data: Uint8Array, blocks: readonly bigint[], chunks: readonly bigint[], order = 0, flags = 1): VmallocDescriptor {
+  const a = areaFor(area, mem.pageSize);
   const blockBytes = 2 ** order * mem.pageSize;
   const totalPages = Math.ceil(data.length / blockBytes) * 2 ** order;
   const needed = Math.ceil(data.length / blockBytes);
   if (blocks.length < needed) throw new RangeError(`${data.length} bytes need ${needed} blocks, ${blocks.length} given`);
-  const perChunk = vmallocChunkEntries(mem.pageSize);
+  const perChunk = a.chunk.entries.count;
   // kho_preserve_vmalloc links a new chunk whenever one fills, so a full last chunk is followed by an empty one.
   const chunkCount = Math.floor(needed / perChunk) + 1;
   if (chunks.length < chunkCount) throw new RangeError(`${needed} blocks need ${chunkCount} chunks, ${chunks.length} given`);
@@ -202,26 +223,26 @@ export function writeVmalloc(mem: PhysMem, data: Uint8Array, blocks: readonly bi
     block.set(data.subarray(i * blockBytes, (i + 1) * blockBytes));
     mem.write(blocks[i]!, block);
   }
-  const page = new Uint8Array(mem.pageSize);
+  const page = new Uint8Array(a.chunk.size);
   const view = new DataView(page.buffer);
   for (let c = 0; c < chunkCount; c++) {
     page.fill(0);
-    view.setBigUint64(0, c + 1 < chunkCount ? chunks[c + 1]! : 0n, true);
-    for (let i = 0; i < perChunk && c * perChunk + i < needed; i++) view.setBigUint64(8 + i * 8, blocks[c * perChunk + i]!, true);
+    view.setBigUint64(a.chunk.next.offset, c + 1 < chunkCount ? chunks[c + 1]! : 0n, true);
+    for (let i = 0; i < perChunk && c * perChunk + i < needed; i++) view.setBigUint64(a.chunk.entries.offset + i * U64_BYTES, blocks[c * perChunk + i]!, true);
     mem.write(chunks[c]!, page);
   }
   return { first: chunks[0]!, total_pages: totalPages, flags, order };
 }
 
 /** The number of `entrySize`-byte entries, refused before anything is read when the area cannot hold them. */
-function entryCount(mem: PhysMem, d: VmallocDescriptor, entrySize: number, count: number | bigint): number {
+function entryCount(mem: PhysMem, a: Area, d: VmallocDescriptor, entrySize: number, count: number | bigint): number {
   const fit = Math.floor((d.total_pages * mem.pageSize) / entrySize);
   const n = countWithin(count, fit);
   if (n === undefined) {
     // memfd_luo_retrieve_folios reads nr_folios entries without a bound; kho-abi refuses to read past the area.
-    throw new DecodeError(desc('total_pages'), `${count} entries of ${entrySize} bytes do not fit the area's ${d.total_pages} pages (at most ${fit})`);
+    throw new DecodeError(desc(a, a.descriptor.totalPages), `${count} entries of ${entrySize} bytes do not fit the area's ${d.total_pages} pages (at most ${fit})`);
   }
-  if (n > 0) checkReadable(mem, d);
+  if (n > 0) checkReadable(mem, a, d);
   return n;
 }
 
@@ -296,10 +317,10 @@ class EntryCursor {
  * scratch buffer. `count` 0 reads nothing, as memfd_luo_retrieve restores
  * no area when nr_folios is 0. Returns the number of entries.
  */
-export function walkVmallocArray(mem: PhysMem, d: VmallocDescriptor, entrySize: number, count: number | bigint, visit: (view: DataView, offset: number, index: number) => void, options: ReadOptions = {}): number {
-  const n = entryCount(mem, d, entrySize, count);
+export function walkVmallocArray(mem: PhysMem, chain: VmallocChainDescriptor, d: VmallocDescriptor, entrySize: number, count: number | bigint, visit: (view: DataView, offset: number, index: number) => void, options: ReadOptions = {}): number {
+  const n = entryCount(mem, areaFor(chain, mem.pageSize), d, entrySize, count);
   if (n === 0) return 0;
-  const area = restoreVmalloc(mem, d, options);
+  const area = restoreVmalloc(mem, chain, d, options);
   const pageSize = mem.pageSize;
   if (pageSize % entrySize === 0) {
     // Entries never cross a page: one view per page, no cursor.
@@ -367,11 +388,11 @@ function decodeRange<T>(mem: PhysMem, area: VmallocArea, codec: StructCodec<T>, 
 }
 
 /** `count` entries of one struct stored back to back in a vmalloc area (memfd's folio array), decoded. */
-export function readVmallocArray<T>(mem: PhysMem, d: VmallocDescriptor, codec: StructCodec<T>, count: number | bigint, options: VmallocOptions = {}): T[] {
-  const n = entryCount(mem, d, codec.size, count);
+export function readVmallocArray<T>(mem: PhysMem, chain: VmallocChainDescriptor, d: VmallocDescriptor, codec: StructCodec<T>, count: number | bigint, options: VmallocOptions = {}): T[] {
+  const n = entryCount(mem, areaFor(chain, mem.pageSize), d, codec.size, count);
   const out = new Array<T>(n);
   if (n === 0) return out;
-  const area = restoreVmalloc(mem, d, options);
+  const area = restoreVmalloc(mem, chain, d, options);
   if (mem.pageSize % codec.size === 0) {
     // A page at a time, so warnings are placed by the page they came from.
     const perPage = mem.pageSize / codec.size;
@@ -389,8 +410,8 @@ export function readVmallocArray<T>(mem: PhysMem, d: VmallocDescriptor, codec: S
  * out; entries are decoded a page at a time, so an entry the codec refuses
  * throws before the others of its page are handed out.
  */
-export function vmallocArrayEntries<T>(mem: PhysMem, d: VmallocDescriptor, codec: StructCodec<T>, count: number | bigint, options: ReadOptions = {}): IterableIterator<T> {
-  const n = entryCount(mem, d, codec.size, count);
+export function vmallocArrayEntries<T>(mem: PhysMem, chain: VmallocChainDescriptor, d: VmallocDescriptor, codec: StructCodec<T>, count: number | bigint, options: ReadOptions = {}): IterableIterator<T> {
+  const n = entryCount(mem, areaFor(chain, mem.pageSize), d, codec.size, count);
   const fits = mem.pageSize % codec.size === 0;
   const step = fits ? mem.pageSize / codec.size : 1;
   let area: VmallocArea | undefined;
@@ -399,7 +420,7 @@ export function vmallocArrayEntries<T>(mem: PhysMem, d: VmallocDescriptor, codec
   return new BatchIterator<T>((batch) => {
     if (i >= n) return 0;
     if (!area) {
-      area = restoreVmalloc(mem, d, options);
+      area = restoreVmalloc(mem, chain, d, options);
       if (!fits) cursor = new EntryCursor(mem, area, codec.size);
     }
     const to = Math.min(n, i + step);

@@ -17,6 +17,7 @@ import type { StructCodec } from '../codec.js';
 import { DecodeError } from '../errors.js';
 import type { PhysMem } from '../phys-mem.js';
 import { acceptedAnomaly, type ReadOptions } from '../warnings.js';
+import { expectKind, forPageSize, type PageArrayDescriptor } from './descriptors.js';
 import { atAddress, locateWarnings, ReaderLimitError } from './limits.js';
 
 /** What the reader needs of a decoded luo_flb_header_ser. */
@@ -38,8 +39,8 @@ export interface LuoFlbCodecs<H extends LuoFlbHeaderRecord, F extends LuoFlbReco
 }
 
 export interface LuoFlbOptions extends ReadOptions {
-  /** The pages the writing kernel preserved for the FLB page (its LUO_FLB_PGCNT, which the header does not carry). */
-  readonly pages: number;
+  /** The pages the writing kernel preserved for the FLB page; the descriptor's pages (LUO_FLB_PGCNT) by default. */
+  readonly pages?: number;
 }
 
 export const FLB_KERNEL = {
@@ -53,7 +54,14 @@ export interface RestoredFlbs<H, F> {
   readonly entries: readonly F[];
 }
 
-export function readLuoFlbs<H extends LuoFlbHeaderRecord, F extends LuoFlbRecord>(mem: PhysMem, flbsPa: bigint, codecs: LuoFlbCodecs<H, F>, opts: LuoFlbOptions): RestoredFlbs<H, F> {
+/**
+ * The FLB page at `flbsPa` (0: none) as the next kernel reads it; `page` is
+ * its layout (LUO_FLB_PAGE_CONTAINER in generated/ts/luo.ts).
+ */
+export function readLuoFlbs<H extends LuoFlbHeaderRecord, F extends LuoFlbRecord>(mem: PhysMem, page: PageArrayDescriptor, flbsPa: bigint, codecs: LuoFlbCodecs<H, F>, opts: LuoFlbOptions = {}): RestoredFlbs<H, F> {
+  expectKind(page, 'page_array');
+  const p = forPageSize(page, mem.pageSize);
+  const pages = opts.pages ?? p.pages;
   if (flbsPa === 0n) return { entries: [] };
   const seen = opts.warnings?.length ?? 0;
   let header: H;
@@ -64,24 +72,24 @@ export function readLuoFlbs<H extends LuoFlbHeaderRecord, F extends LuoFlbRecord
     throw e;
   }
   locateWarnings(opts.warnings, seen, flbsPa);
-  const at = (field: string, offset: number): { struct: string; field: string; offset: number; address: bigint } => ({ struct: codecs.header.name, field, offset, address: flbsPa + BigInt(offset) });
-  if (header.pgcnt !== BigInt(opts.pages)) {
-    acceptedAnomaly(opts, 'flb-pgcnt', new DecodeError(at('pgcnt', 0), `pgcnt is ${header.pgcnt}, not the ${opts.pages} page(s) the writer preserves; the kernel never reads it`), FLB_KERNEL.setupIncoming);
+  const at = (m: { name: string; offset: number }): { struct: string; field: string; offset: number; address: bigint } => ({ struct: p.header.name, field: m.name, offset: m.offset, address: flbsPa + BigInt(m.offset) });
+  if (p.pagesMember && header.pgcnt !== BigInt(pages)) {
+    acceptedAnomaly(opts, 'flb-pgcnt', new DecodeError(at(p.pagesMember), `pgcnt is ${header.pgcnt}, not the ${pages} page(s) the writer preserves; the kernel never reads it`), FLB_KERNEL.setupIncoming);
   }
-  const capacity = Math.floor((opts.pages * mem.pageSize - codecs.header.size) / codecs.entry.size);
+  const capacity = Math.floor((pages * mem.pageSize - p.header.size) / p.entry.size);
   if (header.count > BigInt(capacity)) {
     throw new ReaderLimitError(
-      at('count', 8),
+      at(p.count),
       'FLB page',
       capacity,
-      `count ${header.count} is more entries than the ${opts.pages} page(s) hold; the kernel does not check it and reads past its page (${FLB_KERNEL.retrieveOne})`,
+      `count ${header.count} is more entries than the ${pages} page(s) hold; the kernel does not check it and reads past its page (${FLB_KERNEL.retrieveOne})`,
     );
   }
   const n = Number(header.count);
   const entries: F[] = [];
   const names = new Map<string, number>();
   for (let i = 0; i < n; i++) {
-    const pa = flbsPa + BigInt(codecs.header.size + i * codecs.entry.size);
+    const pa = flbsPa + BigInt(p.header.size + i * p.entry.size);
     const before = opts.warnings?.length ?? 0;
     const entry = mem.decode(codecs.entry, pa, opts);
     locateWarnings(opts.warnings, before, pa);

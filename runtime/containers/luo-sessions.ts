@@ -17,7 +17,8 @@ import type { StructCodec } from '../codec.js';
 import { DecodeError } from '../errors.js';
 import type { PhysMem } from '../phys-mem.js';
 import { acceptedAnomaly } from '../warnings.js';
-import { KHO_BLOCK_HEADER_SIZE, restoreBlockChain, type BlockChainOptions, type RestoredBlocks } from './kho-block.js';
+import { forPageSize, type BlockChainDescriptor, type RefEdge } from './descriptors.js';
+import { restoreBlockChain, type BlockChainOptions, type RestoredBlocks } from './kho-block.js';
 import { AnomalyTally, atAddress, KERNEL, locateWarnings, pagesInImage, PfnSet, ReaderLimitError } from './limits.js';
 
 /** What the reader needs of a decoded luo_session_ser. */
@@ -52,6 +53,17 @@ export interface LuoSessionCodecs<S extends LuoSessionRecord, F extends LuoFileR
   readonly file: StructCodec<F>;
 }
 
+/**
+ * The layouts the reader needs, from generated/ts: the block chain the
+ * sessions and files are in (KHO_BLOCK_CONTAINER), and luo_session_ser's
+ * edge to its files (LUO_SESSION_SER_REFS['file_set_ser.files']), whose
+ * count member the stored count is read from.
+ */
+export interface LuoSessionsDescriptors {
+  readonly blocks: BlockChainDescriptor;
+  readonly files: RefEdge;
+}
+
 export interface RestoredSession<S, F> {
   readonly session: S;
   /** The files in list order. */
@@ -59,13 +71,13 @@ export interface RestoredSession<S, F> {
 }
 
 /** Decodes the entries of restored blocks, errors and warnings at their physical addresses. */
-function decodeAll<T>(blocks: RestoredBlocks, codec: StructCodec<T>, options: LuoSessionsOptions, each: (value: T, pa: bigint) => void): void {
+function decodeAll<T>(blocks: RestoredBlocks, first: number, codec: StructCodec<T>, options: LuoSessionsOptions, each: (value: T, pa: bigint) => void): void {
   const opts = options.strict || options.warnings ? options : undefined;
   for (let b = 0; b < blocks.views.length; b++) {
     const view = blocks.views[b]!;
     const base = blocks.addresses[b]!;
-    const end = KHO_BLOCK_HEADER_SIZE + blocks.counts[b]! * codec.size;
-    for (let offset = KHO_BLOCK_HEADER_SIZE; offset < end; offset += codec.size) {
+    const end = first + blocks.counts[b]! * codec.size;
+    for (let offset = first; offset < end; offset += codec.size) {
       const before = options.warnings?.length ?? 0;
       let value: T;
       try {
@@ -85,32 +97,37 @@ function decodeAll<T>(blocks: RestoredBlocks, codec: StructCodec<T>, options: Lu
  * files, as luo_session_deserialize restores them; throws DecodeError for
  * the first thing the kernel refuses.
  */
-export function readLuoSessions<S extends LuoSessionRecord, F extends LuoFileRecord>(mem: PhysMem, sessionsPa: bigint, codecs: LuoSessionCodecs<S, F>, options: LuoSessionsOptions = {}): RestoredSession<S, F>[] {
+export function readLuoSessions<S extends LuoSessionRecord, F extends LuoFileRecord>(mem: PhysMem, desc: LuoSessionsDescriptors, sessionsPa: bigint, codecs: LuoSessionCodecs<S, F>, options: LuoSessionsOptions = {}): RestoredSession<S, F>[] {
+  const chain = forPageSize(desc.blocks, mem.pageSize);
+  const edge = forPageSize(desc.files, mem.pageSize);
+  if (!edge.count) throw new TypeError(`${edge.struct}.${edge.member.name}: the sessions reader needs the edge's count member`);
+  const first = chain.header.size;
+  const blockAt = (address: bigint) => ({ struct: chain.header.name, offset: 0, address });
   const maxVisits = options.maxBlockVisits ?? pagesInImage(mem.pageCount);
   const visited = new PfnSet();
   const shared = new AnomalyTally(options, 'luo-shared-block', `${KERNEL.blockRestore}; the second kho_restore_free of the block warns`);
   let visits = 0;
   /** A chain restored, its blocks counted against the visit cap and checked for blocks another chain has. */
   const restore = (head: bigint, entrySize: number): RestoredBlocks => {
-    const blocks = restoreBlockChain(mem, head, entrySize, options);
+    const blocks = restoreBlockChain(mem, desc.blocks, head, entrySize, options);
     visits += blocks.views.length;
-    if (visits > maxVisits) throw new ReaderLimitError({ struct: 'kho_block_header_ser', offset: 0, address: head }, 'maxBlockVisits', maxVisits, 'blocks read over all chains (a block in two chains counts twice)');
-    for (const pa of blocks.addresses) if (!visited.add(Number(pa))) shared.note({ struct: 'kho_block_header_ser', offset: 0, address: pa }, 'the block is also in another chain; the kernel reads it again');
+    if (visits > maxVisits) throw new ReaderLimitError(blockAt(head), 'maxBlockVisits', maxVisits, 'blocks read over all chains (a block in two chains counts twice)');
+    for (const pa of blocks.addresses) if (!visited.add(Number(pa))) shared.note(blockAt(pa), 'the block is also in another chain; the kernel reads it again');
     return blocks;
   };
 
   const sessions: { session: S; pa: bigint }[] = [];
-  if (sessionsPa !== 0n) decodeAll(restore(sessionsPa, codecs.session.size), codecs.session, options, (session, pa) => sessions.push({ session, pa }));
+  if (sessionsPa !== 0n) decodeAll(restore(sessionsPa, codecs.session.size), first, codecs.session, options, (session, pa) => sessions.push({ session, pa }));
 
-  // file_set_ser.count is the last member of luo_session_ser (luo.h).
-  const countOffset = codecs.session.size - 8;
-  const countAt = (pa: bigint) => ({ struct: 'luo_session_ser', field: 'file_set_ser.count', offset: countOffset, address: pa + BigInt(countOffset) });
+  // Where the session stores its file count, from the edge's count member.
+  const countMember = edge.count;
+  const countAt = (pa: bigint) => ({ struct: edge.struct, field: countMember.name, offset: countMember.offset, address: pa + BigInt(countMember.offset) });
   const handlers = options.handlers ? new Set(options.handlers) : undefined;
   const names = new Set<string>();
   const out: RestoredSession<S, F>[] = [];
   for (const { session, pa } of sessions) {
     if (names.has(session.name)) {
-      throw new DecodeError({ struct: 'luo_session_ser', field: 'name', offset: 0, address: pa }, `session '${session.name}' is already restored; the kernel refuses the duplicate (-EEXIST, ${KERNEL.sessionInsert})`);
+      throw new DecodeError({ struct: edge.struct, field: 'name', offset: 0, address: pa }, `session '${session.name}' is already restored; the kernel refuses the duplicate (-EEXIST, ${KERNEL.sessionInsert})`);
     }
     names.add(session.name);
     const { files: head, count } = session.file_set_ser;
@@ -128,9 +145,9 @@ export function readLuoSessions<S extends LuoSessionRecord, F extends LuoFileRec
       out.push({ session, files });
       continue;
     }
-    decodeAll(restore(head, codecs.file.size), codecs.file, options, (file, filePa) => {
+    decodeAll(restore(head, codecs.file.size), first, codecs.file, options, (file, filePa) => {
       if (handlers && !handlers.has(file.compatible)) {
-        throw new DecodeError({ struct: 'luo_file_ser', field: 'compatible', offset: 0, address: filePa }, `no handler for compatible '${file.compatible}'; the kernel refuses the session's files (-ENOENT, ${KERNEL.fileHandler})`);
+        throw new DecodeError({ struct: codecs.file.name, field: 'compatible', offset: 0, address: filePa }, `no handler for compatible '${file.compatible}'; the kernel refuses the session's files (-ENOENT, ${KERNEL.fileHandler})`);
       }
       files.push(file);
     });

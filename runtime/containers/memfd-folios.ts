@@ -11,6 +11,7 @@ import type { StructCodec } from '../codec.js';
 import { DecodeError } from '../errors.js';
 import type { PhysMem } from '../phys-mem.js';
 import type { ReadOptions } from '../warnings.js';
+import type { VmallocChainDescriptor } from './descriptors.js';
 import { readVmallocArray, restoreVmalloc, vmallocEntryAddress, type VmallocDescriptor } from './kho-vmalloc.js';
 import { PfnSet } from './limits.js';
 
@@ -41,9 +42,10 @@ export interface RestoredFolios<F> {
   readonly holes: number;
 }
 
-export function readMemfdFolios<F extends MemfdFolioRecord>(mem: PhysMem, memfd: MemfdRecord, codec: StructCodec<F>, opts: ReadOptions = {}): RestoredFolios<F> {
+/** The folios of `memfd`, whose folio array is in a vmalloc area laid out as `area` says (KHO_VMALLOC_AREA_CONTAINER). */
+export function readMemfdFolios<F extends MemfdFolioRecord>(mem: PhysMem, area: VmallocChainDescriptor, memfd: MemfdRecord, codec: StructCodec<F>, opts: ReadOptions = {}): RestoredFolios<F> {
   if (memfd.nr_folios === 0n) return { folios: [], holes: 0 };
-  const entries = readVmallocArray(mem, memfd.folios, codec, memfd.nr_folios, opts);
+  const entries = readVmallocArray(mem, area, memfd.folios, codec, memfd.nr_folios, opts);
   const pfns = new PfnSet(Math.min(entries.length, 1 << 16));
   const indexes = new Map<bigint, number>();
   const folios: F[] = [];
@@ -54,7 +56,7 @@ export function readMemfdFolios<F extends MemfdFolioRecord>(mem: PhysMem, memfd:
       return;
     }
     // Only on the way to an error: the physical address of the entry, from the area restored once more.
-    const where = (): { struct: string; offset: number; address: bigint } => ({ struct: codec.name, offset: i * codec.size, address: vmallocEntryAddress(restoreVmalloc(mem, memfd.folios), i, codec.size) });
+    const where = (): { struct: string; offset: number; address: bigint } => ({ struct: codec.name, offset: i * codec.size, address: vmallocEntryAddress(restoreVmalloc(mem, area, memfd.folios), i, codec.size) });
     if (!pfns.add(f.pfn)) {
       throw new DecodeError({ ...where(), field: 'pfn' }, `entry ${i} restores pfn 0x${f.pfn.toString(16)} a second time; the kernel fails the file (-EIO, ${MEMFD_KERNEL.restoreFolio})`);
     }
