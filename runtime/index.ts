@@ -19,3 +19,4 @@ export { ReaderLimitError } from './containers/limits.js';
 export * from './containers/luo-sessions.js';
 export * from './containers/luo-flbs.js';
 export * from './containers/memfd-folios.js';
+export * from './containers/preserved-map.js';

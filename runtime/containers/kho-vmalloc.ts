@@ -21,7 +21,8 @@
  * memory without gathering it into one buffer unless asked to.
  */
 import type { StructCodec } from '../codec.js';
-import { DecodeError, MemoryError } from '../errors.js';
+import { DecodeError, MemoryError, type Location } from '../errors.js';
+import type { PreservedMap } from './preserved-map.js';
 import type { PhysMem } from '../phys-mem.js';
 import type { ReadOptions } from '../warnings.js';
 import { expectKind, forPageSize, U64_BYTES, type Resolved, type VmallocChainDescriptor } from './descriptors.js';
@@ -35,7 +36,16 @@ export interface VmallocDescriptor {
   readonly order: number;
 }
 
-export interface VmallocOptions extends ReadOptions {
+export interface VmallocRestoreOptions extends ReadOptions {
+  /**
+   * The preserved memory map: when given, a chunk or block page that is no
+   * head of a preserved block is refused, as kho_restore_page refuses a page
+   * without KHO's magic.
+   */
+  readonly preserved?: PreservedMap;
+}
+
+export interface VmallocOptions extends VmallocRestoreOptions {
   /** The largest area readVmallocBytes copies out, in bytes (1 GiB by default); the other readers copy nothing. */
   readonly maxBytes?: number;
 }
@@ -84,7 +94,7 @@ function trailingZeros(n: number): number {
  * area's blocks. Refuses (DecodeError) what the kernel refuses; a chunk or
  * block page missing from memory is a MemoryError (the kernel finds no page).
  */
-export function restoreVmalloc(mem: PhysMem, area: VmallocChainDescriptor, d: VmallocDescriptor, options: ReadOptions = {}): VmallocArea {
+export function restoreVmalloc(mem: PhysMem, area: VmallocChainDescriptor, d: VmallocDescriptor, options: VmallocRestoreOptions = {}): VmallocArea {
   const pageSize = mem.pageSize;
   const a = areaFor(area, pageSize);
   const shift = Math.log2(pageSize);
@@ -114,6 +124,7 @@ export function restoreVmalloc(mem: PhysMem, area: VmallocChainDescriptor, d: Vm
   const chunkSize = a.chunk.size;
   const pageMask = pageSize - 1;
   const pfnsPerHigh = TWO_32 / pageSize;
+  const preserved = options.preserved;
   let n = 0;
 
   /**
@@ -128,9 +139,10 @@ export function restoreVmalloc(mem: PhysMem, area: VmallocChainDescriptor, d: Vm
       const step = Math.min(trailingZeros(p), 31 - Math.clz32(end - p));
       const what = block < 0 ? 'the chunk' : `block ${block}`;
       if (!mem.isPresent(BigInt(p) << bigShift)) throw new MemoryError(BigInt(p) << bigShift, `${what}: the page is not in memory, so the kernel finds no page to restore (${KERNEL.restorePage})`, a.chunk.name);
+      const loc = (): Location => (block < 0 ? chunkAt(a, a.chunk.next, nextAt, chunk) : chunkAt(a, a.chunk.entries, at, chunk));
+      if (preserved && preserved.orderAt(p) === undefined) preserved.requireHead(p, loc(), what);
       if (!claimed.add(p)) {
-        const loc = block < 0 ? chunkAt(a, a.chunk.next, nextAt, chunk) : chunkAt(a, a.chunk.entries, at, chunk);
-        throw new DecodeError(loc, `${what} restores page 0x${(BigInt(p) << bigShift).toString(16)} a second time; the kernel refuses it (its magic was cleared by the first restore, ${KERNEL.restorePage})`);
+        throw new DecodeError(loc(), `${what} restores page 0x${(BigInt(p) << bigShift).toString(16)} a second time; the kernel refuses it (its magic was cleared by the first restore, ${KERNEL.restorePage})`);
       }
       p += 2 ** step;
     }

@@ -14,6 +14,7 @@ import type { ReadOptions } from '../warnings.js';
 import type { VmallocChainDescriptor } from './descriptors.js';
 import { readVmallocArray, restoreVmalloc, vmallocEntryAddress, type VmallocDescriptor } from './kho-vmalloc.js';
 import { PfnSet } from './limits.js';
+import type { PreservedMap } from './preserved-map.js';
 
 /** What the reader needs of a decoded memfd_luo_ser. */
 export interface MemfdRecord {
@@ -35,6 +36,11 @@ export const MEMFD_KERNEL = {
   pageCache: 'shmem_add_to_page_cache via memfd_luo_retrieve_folios (mm/shmem.c, mm/memfd_luo.c)',
 } as const;
 
+export interface MemfdFolioOptions extends ReadOptions {
+  /** The preserved memory map: a folio, chunk or block it does not list is refused (kho_restore_folio, kho_restore_page). */
+  readonly preserved?: PreservedMap;
+}
+
 export interface RestoredFolios<F> {
   /** The folios the file gets back, in array order. */
   readonly folios: readonly F[];
@@ -43,7 +49,7 @@ export interface RestoredFolios<F> {
 }
 
 /** The folios of `memfd`, whose folio array is in a vmalloc area laid out as `area` says (KHO_VMALLOC_AREA_CONTAINER). */
-export function readMemfdFolios<F extends MemfdFolioRecord>(mem: PhysMem, area: VmallocChainDescriptor, memfd: MemfdRecord, codec: StructCodec<F>, opts: ReadOptions = {}): RestoredFolios<F> {
+export function readMemfdFolios<F extends MemfdFolioRecord>(mem: PhysMem, area: VmallocChainDescriptor, memfd: MemfdRecord, codec: StructCodec<F>, opts: MemfdFolioOptions = {}): RestoredFolios<F> {
   if (memfd.nr_folios === 0n) return { folios: [], holes: 0 };
   const entries = readVmallocArray(mem, area, memfd.folios, codec, memfd.nr_folios, opts);
   const pfns = new PfnSet(Math.min(entries.length, 1 << 16));
@@ -57,6 +63,7 @@ export function readMemfdFolios<F extends MemfdFolioRecord>(mem: PhysMem, area: 
     }
     // Only on the way to an error: the physical address of the entry, from the area restored once more.
     const where = (): { struct: string; offset: number; address: bigint } => ({ struct: codec.name, offset: i * codec.size, address: vmallocEntryAddress(restoreVmalloc(mem, area, memfd.folios), i, codec.size) });
+    if (opts.preserved && opts.preserved.orderAt(f.pfn) === undefined) opts.preserved.requireHead(f.pfn, { ...where(), field: 'pfn' }, `entry ${i}'s folio`);
     if (!pfns.add(f.pfn)) {
       throw new DecodeError({ ...where(), field: 'pfn' }, `entry ${i} restores pfn 0x${f.pfn.toString(16)} a second time; the kernel fails the file (-EIO, ${MEMFD_KERNEL.restoreFolio})`);
     }
