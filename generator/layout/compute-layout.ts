@@ -162,7 +162,10 @@ class LayoutEngine {
         if (def.item.in && version && !def.item.in.includes(version)) {
           throw new ExprError(`'${name}' does not exist in version '${version.id}'`, 0, 1);
         }
-        return (version ? def.item.variants?.find((x) => x.in.includes(version))?.string : undefined) ?? def.item.string ?? this.eval(def.item.value!, version);
+        {
+          const variant = version ? def.item.variants?.find((x) => x.in.includes(version)) : undefined;
+          return variant?.string ?? def.item.string ?? this.eval(variant?.value ?? def.item.value!, version);
+        }
       case 'external': {
         const x = def.schema.externals.find((e) => e.name === name)!;
         return x.string ?? this.eval(x.value!, version);
@@ -279,7 +282,7 @@ class LayoutEngine {
         const str = variant?.string ?? c.string;
         const doc = c.doc ? { doc: c.doc } : {};
         if (str !== undefined) return [{ name: c.name, ...doc, value: str, span: c.span }];
-        const expr = this.exprIR(c.value!, version, variant?.text);
+        const expr = this.exprIR(variant?.value ?? c.value!, version, variant?.text);
         return [{ name: c.name, ...doc, value: expr.value, expr, span: c.span }];
       }, []),
     );

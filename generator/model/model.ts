@@ -92,7 +92,7 @@ export interface Constant {
   readonly doc?: string;
   readonly in?: Version[];
   /** Versions that spell the value otherwise (text), or hold another string (string). */
-  readonly variants?: readonly { readonly in: Version[]; readonly text?: string; readonly string?: string }[];
+  readonly variants?: readonly { readonly in: Version[]; readonly text?: string; readonly string?: string; readonly value?: ExprRef }[];
   readonly span: SourceSpan;
 }
 

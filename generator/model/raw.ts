@@ -12,7 +12,7 @@ export interface RawSchema {
   includes?: string[];
   component?: RawComponent;
   externals?: { name: string; value?: ExprValue; string?: string; header: string; doc?: string }[];
-  constants?: { name: string; value?: ExprValue; string?: string; doc?: string; in?: string[]; variants?: { in: string[]; text?: string; string?: string }[] }[];
+  constants?: { name: string; value?: ExprValue; string?: string; doc?: string; in?: string[]; variants?: { in: string[]; text?: string; string?: string; value?: ExprValue }[] }[];
   macros?: RawMacro[];
   order?: string[];
   enums?: { name: string; doc?: string; values: { name: string; value: ExprValue; doc?: string; variants?: { in: string[]; value: ExprValue }[] }[] }[];

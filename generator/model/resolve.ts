@@ -188,7 +188,16 @@ class Resolver {
         ...(c.string !== undefined ? { string: c.string } : {}),
         ...(c.doc ? { doc: c.doc } : {}),
         ...this.inVersions(schema, c.in, ['constants', i, 'in']),
-        ...(c.variants ? { variants: c.variants.map((x, j) => ({ in: this.inVersions(schema, x.in, ['constants', i, 'variants', j, 'in']).in ?? [], ...(x.text !== undefined ? { text: x.text } : {}), ...(x.string !== undefined ? { string: x.string } : {}) })) } : {}),
+        ...(c.variants
+          ? {
+              variants: c.variants.map((x, j) => {
+                const xv = x.value !== undefined ? this.exprRef(f, ['constants', i, 'variants', j, 'value'], x.value) : undefined;
+                if (x.value !== undefined && c.value === undefined) this.err('bad-constant', f.spanOf(['constants', i, 'variants', j, 'value']), `a variant of the string constant '${c.name}' gives a number`, 'give string: in the variant, or make the constant a number');
+                if (x.string !== undefined && c.string === undefined) this.err('bad-constant', f.spanOf(['constants', i, 'variants', j, 'string']), `a variant of the numeric constant '${c.name}' gives a string`, 'give value: or text: in the variant, or make the constant a string');
+                return { in: this.inVersions(schema, x.in, ['constants', i, 'variants', j, 'in']).in ?? [], ...(x.text !== undefined ? { text: x.text } : {}), ...(x.string !== undefined ? { string: x.string } : {}), ...(xv ? { value: xv } : {}) };
+              }),
+            }
+          : {}),
         span,
       };
       schema.constants.push(item);
