@@ -5,6 +5,7 @@ import { blockCodecs } from './block.js';
 import { compatCodecs } from './compat.js';
 import { kexec_handoverCodecs } from './kexec_handover.js';
 import { kexec_metadataCodecs } from './kexec_metadata.js';
+import { kvmCodecs } from './kvm.js';
 import { luoCodecs } from './luo.js';
 import { memblockCodecs } from './memblock.js';
 import { memfdCodecs } from './memfd.js';
@@ -20,6 +21,8 @@ export * from './compat.js';
 export * from './kexec_handover.js';
 
 export * from './kexec_metadata.js';
+
+export * from './kvm.js';
 
 export * from './luo.js';
 
@@ -39,6 +42,7 @@ export const allCodecs: readonly SchemaCodecs[] = [
   compatCodecs,
   kexec_handoverCodecs,
   kexec_metadataCodecs,
+  kvmCodecs,
   luoCodecs,
   memblockCodecs,
   memfdCodecs,
