@@ -60,6 +60,8 @@ describe("the kernel's own history, replayed", () => {
     ['memfd-v2', 'memfd.h', 'memfd-v2'],
     ['memfd-v1', 'kexec_handover.h', 'kho-v1'],
     ['kho-v2', 'kexec_handover.h', 'kho-v2'],
+    ['vfio-pci-v1', 'vfio_pci.h', 'vfio-pci-v1'],
+    ['vfio-pci-v2', 'vfio_pci.h', 'vfio-pci-v2'],
   ])('history/%s: %s is %s', async (tree, header, version) => {
     const r = await diffTree(join(TREES, 'history', tree));
     expect(r.findings).toEqual([]);

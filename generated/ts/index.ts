@@ -11,6 +11,7 @@ import { memblockCodecs } from './memblock.js';
 import { memfdCodecs } from './memfd.js';
 import { pciCodecs } from './pci.js';
 import { radix_treeCodecs } from './radix_tree.js';
+import { vfio_pciCodecs } from './vfio_pci.js';
 import { vmallocCodecs } from './vmalloc.js';
 import { type SchemaCodecs } from '../../runtime/index.js';
 
@@ -34,6 +35,8 @@ export * from './pci.js';
 
 export * from './radix_tree.js';
 
+export * from './vfio_pci.js';
+
 export * from './vmalloc.js';
 
 /** Every schema's codecs. */
@@ -48,5 +51,6 @@ export const allCodecs: readonly SchemaCodecs[] = [
   memfdCodecs,
   pciCodecs,
   radix_treeCodecs,
+  vfio_pciCodecs,
   vmallocCodecs,
 ];
