@@ -62,6 +62,7 @@ describe("the kernel's own history, replayed", () => {
     ['kho-v2', 'kexec_handover.h', 'kho-v2'],
     ['vfio-pci-v1', 'vfio_pci.h', 'vfio-pci-v1'],
     ['vfio-pci-v2', 'vfio_pci.h', 'vfio-pci-v2'],
+    ['iommufd-v1', 'iommufd.h', 'iommufd-v1'],
   ])('history/%s: %s is %s', async (tree, header, version) => {
     const r = await diffTree(join(TREES, 'history', tree));
     expect(r.findings).toEqual([]);

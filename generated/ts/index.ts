@@ -3,6 +3,7 @@
 
 import { blockCodecs } from './block.js';
 import { compatCodecs } from './compat.js';
+import { iommufdCodecs } from './iommufd.js';
 import { kexec_handoverCodecs } from './kexec_handover.js';
 import { kexec_metadataCodecs } from './kexec_metadata.js';
 import { kvmCodecs } from './kvm.js';
@@ -18,6 +19,8 @@ import { type SchemaCodecs } from '../../runtime/index.js';
 export * from './block.js';
 
 export * from './compat.js';
+
+export * from './iommufd.js';
 
 export * from './kexec_handover.js';
 
@@ -43,6 +46,7 @@ export * from './vmalloc.js';
 export const allCodecs: readonly SchemaCodecs[] = [
   blockCodecs,
   compatCodecs,
+  iommufdCodecs,
   kexec_handoverCodecs,
   kexec_metadataCodecs,
   kvmCodecs,
