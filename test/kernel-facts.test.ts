@@ -3,7 +3,7 @@
  * version of every schema, at 4, 16 and 64 KiB pages, must have the size,
  * alignment and members (offset, size, bitfield position) of some layout
  * gcc measured in a real kernel header (test/fixtures/kernel-abi-facts.json,
- * a copy of the shared kernel-abi-facts.json), and every constant,
+ * the shared kernel-abi-facts.json with the project's later measurements appended), and every constant,
  * enumerator and compatible string the facts name must have a measured value.
  * Needs no generated headers.
  */
@@ -116,15 +116,25 @@ function sameNumber(ir: bigint, fact: number | string): boolean {
 const irs = buildIRs();
 
 describe('kernel-abi-facts fixture', () => {
-  it('is the shared facts file, unchanged', () => {
-    // CI has no ../shared; when it is present the copy must not have drifted.
+  it('is the shared facts file, unchanged, plus entries measured since (appended only)', () => {
+    // CI has no ../shared; when it is present the copy must not have drifted:
+    // every shared source, struct layout and constant is still there, in its
+    // place, and new measurements only come after them.
     let shared: string | undefined;
     try {
       shared = readFileSync(join(REPO_ROOT, '..', 'shared', 'kernel-abi-facts.json'), 'utf8');
     } catch {
       return;
     }
-    expect(JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'kernel-abi-facts.json'), 'utf8'))).toEqual(JSON.parse(shared));
+    type Lists = Record<string, unknown> & { sources: unknown[]; structs: Record<string, unknown[]>; constants: Record<string, unknown[]> };
+    const theirs = JSON.parse(shared) as Lists;
+    const ours = JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'kernel-abi-facts.json'), 'utf8')) as Lists;
+    expect(ours.generated_by).toEqual(theirs.generated_by);
+    expect(ours.sources.slice(0, theirs.sources.length)).toEqual(theirs.sources);
+    for (const key of ['structs', 'constants'] as const) {
+      expect(Object.keys(ours[key]).slice(0, Object.keys(theirs[key]).length), key).toEqual(Object.keys(theirs[key]));
+      for (const [name, entries] of Object.entries(theirs[key])) expect(ours[key][name]!.slice(0, entries.length), `${key}.${name}`).toEqual(entries);
+    }
   });
 
   it('whitelists only structs the facts really lack', () => {

@@ -4,13 +4,16 @@
 import { blockCodecs } from './block.js';
 import { compatCodecs } from './compat.js';
 import { hugetlbCodecs } from './hugetlb.js';
+import { iommufdCodecs } from './iommufd.js';
 import { kexec_handoverCodecs } from './kexec_handover.js';
 import { kexec_metadataCodecs } from './kexec_metadata.js';
+import { kvmCodecs } from './kvm.js';
 import { luoCodecs } from './luo.js';
 import { memblockCodecs } from './memblock.js';
 import { memfdCodecs } from './memfd.js';
 import { pciCodecs } from './pci.js';
 import { radix_treeCodecs } from './radix_tree.js';
+import { vfio_pciCodecs } from './vfio_pci.js';
 import { vmallocCodecs } from './vmalloc.js';
 import { xarrayCodecs } from './xarray.js';
 import { type SchemaCodecs } from '../../runtime/index.js';
@@ -21,9 +24,13 @@ export * from './compat.js';
 
 export * from './hugetlb.js';
 
+export * from './iommufd.js';
+
 export * from './kexec_handover.js';
 
 export * from './kexec_metadata.js';
+
+export * from './kvm.js';
 
 export * from './luo.js';
 
@@ -35,6 +42,8 @@ export * from './pci.js';
 
 export * from './radix_tree.js';
 
+export * from './vfio_pci.js';
+
 export * from './vmalloc.js';
 
 export * from './xarray.js';
@@ -44,13 +53,16 @@ export const allCodecs: readonly SchemaCodecs[] = [
   blockCodecs,
   compatCodecs,
   hugetlbCodecs,
+  iommufdCodecs,
   kexec_handoverCodecs,
   kexec_metadataCodecs,
+  kvmCodecs,
   luoCodecs,
   memblockCodecs,
   memfdCodecs,
   pciCodecs,
   radix_treeCodecs,
+  vfio_pciCodecs,
   vmallocCodecs,
   xarrayCodecs,
 ];
