@@ -35,11 +35,11 @@ describe('each profile fixture tree is in sync with its profile', () => {
     });
   });
 
-  it('recognises the KVM header of linux-mm as kvm_vm_luo_v1 (it was unmodelled until issue 10)', async () => {
+  it('recognises the KVM header of linux-mm as kvm_vm_luo_v1 and guest_memfd_luo_v1 (it was unmodelled until issue 10)', async () => {
     const r = await diffTree(join(TREES, 'linux-mm'), 'linux-mm');
     const kvm = r.headers.find((h) => h.header === 'kvm.h');
     expect(kvm?.unmodelled).toBeUndefined();
-    expect(kvm?.matches.map((m) => m.version)).toEqual(['kvm_vm_luo_v1']);
+    expect(kvm?.matches.map((m) => m.version)).toEqual(['kvm_vm_luo_v1', 'guest_memfd_luo_v1']);
   });
 
   it('a tree checked against another profile differs, naming versions', async () => {

@@ -36,7 +36,10 @@ describe('kho-abi gen', () => {
     const first = await khoAbi(work, 'gen');
     expect(first.code).toBe(0);
     const a = snapshot(join(work, 'generated'));
-    expect([...a.keys()].filter((p) => p.startsWith('/include/') && p.endsWith('.h')).length).toBe(readdirSync(join(work, 'schemas')).filter((f) => f.endsWith('.yaml')).length);
+    expect([...a.keys()].filter((p) => p.startsWith('/include/') && p.endsWith('.h')).length).toBe(
+      // One header per schema, but schemas that name another's header (guest_memfd in kvm.h) share it.
+      readdirSync(join(work, 'schemas')).filter((f) => f.endsWith('.yaml') && !/^header:/m.test(readFileSync(join(work, 'schemas', f), 'utf8'))).length,
+    );
     const second = await khoAbi(work, 'gen');
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/^0 written/);

@@ -51,3 +51,21 @@ describe('values that differ by version', () => {
     expect(h).toMatch(/GADGET_LEVELS = GADGET_BITS \/ 1024 \+ 1,/);
   });
 });
+
+describe('schemas that share a header (header: kvm)', () => {
+  it("guest_memfd is a component of its own, and kho-abi's kvm.h holds both handlers, the VM's first", async () => {
+    const g = await generate(['kvm.yaml', 'guest_memfd.yaml', 'luo.yaml', 'vmalloc.yaml', 'block.yaml', 'compat.yaml', 'kexec_handover.yaml', 'radix_tree.yaml'].map((f) => ({ path: `schemas/${f}`, bytes: readFileSync(join(repoRoot, 'schemas', f)) })));
+    expect(g.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const paths = g.files.map((f) => f.path);
+    expect(paths.some((p) => p.endsWith('/guest_memfd.h'))).toBe(false);
+    const kvm = g.files.find((f) => f.path.endsWith('include/linux/kho/abi/kvm.h'))!;
+    const text = typeof kvm.content === 'string' ? kvm.content : new TextDecoder().decode(kvm.content);
+    const vm = text.indexOf('#define KVM_LUO_FH_COMPATIBLE');
+    const gm = text.indexOf('#define GUEST_MEMFD_LUO_FH_COMPATIBLE');
+    expect(vm).toBeGreaterThan(0);
+    expect(gm).toBeGreaterThan(vm);
+    // One include guard, and the TS side stays one module per schema.
+    expect(text.match(/#ifndef _LINUX_KHO_ABI_KVM_H/g)).toHaveLength(1);
+    expect(paths.some((p) => p.endsWith('ts/guest_memfd.ts'))).toBe(true);
+  });
+});

@@ -67,7 +67,7 @@ for (const ir of irs) {
     };
 
     beforeAll(async () => {
-      const missing = ir.schemas.map((s) => headerFor(s.name)).filter((h) => !existsSync(join(GENERATED_INCLUDE, h)));
+      const missing = ir.schemas.map((s) => headerFor(s)).filter((h) => !existsSync(join(GENERATED_INCLUDE, h)));
       if (missing.length) throw new Error(`generated headers missing under ${GENERATED_INCLUDE}: ${missing.join(', ')} (run npm run gen)`);
       gcc = parseProbeOutput(await compileAndRun(probeSource(ir, structs), { pageShift }));
     }, 120_000);
@@ -130,7 +130,7 @@ for (const ir of irs) {
 
     it('each header compiles on its own, and twice (include guard)', async () => {
       for (const s of ir.schemas) {
-        const h = headerFor(s.name);
+        const h = headerFor(s);
         await compileOnly(`#include <${h}>\n#include <${h}>\n`, { pageShift });
       }
     }, 120_000);

@@ -3,6 +3,7 @@
 
 import { blockCodecs } from './block.js';
 import { compatCodecs } from './compat.js';
+import { guest_memfdCodecs } from './guest_memfd.js';
 import { hugetlbCodecs } from './hugetlb.js';
 import { iommufdCodecs } from './iommufd.js';
 import { kexec_handoverCodecs } from './kexec_handover.js';
@@ -21,6 +22,8 @@ import { type SchemaCodecs } from '../../runtime/index.js';
 export * from './block.js';
 
 export * from './compat.js';
+
+export * from './guest_memfd.js';
 
 export * from './hugetlb.js';
 
@@ -52,6 +55,7 @@ export * from './xarray.js';
 export const allCodecs: readonly SchemaCodecs[] = [
   blockCodecs,
   compatCodecs,
+  guest_memfdCodecs,
   hugetlbCodecs,
   iommufdCodecs,
   kexec_handoverCodecs,

@@ -4,20 +4,16 @@
 import {
   allPages,
   checkBigUint,
-  checkUint,
   type CompatVerdict,
   decodeFailure,
   encodeFailure,
   type FieldTable,
-  ignoredBits,
   type ReadOptions,
   readStoredCompat,
   type RefTable,
   type SchemaCodecs,
   selectVersion,
   type StructCodec,
-  undeclaredBits,
-  undeclaredBitsOnEncode,
   verifyCompat,
   type VersionCodecs,
 } from '../../runtime/index.js';
@@ -25,21 +21,6 @@ import { KhoVmallocView, decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc } f
 
 /** The compatible string kvm_vm_luo_v1 stores (KVM_LUO_FH_COMPATIBLE). */
 export const KVM_LUO_FH_COMPATIBLE = 'kvm_vm_luo_v1';
-
-/** The folio's contents are valid; the next kernel marks it up to date. */
-export const GUEST_MEMFD_LUO_FOLIO_UPTODATE = 1;
-
-/** The guest_memfd may be mapped by the host (GUEST_MEMFD_FLAG_MMAP). */
-export const GUEST_MEMFD_LUO_FLAG_MMAP = 1;
-
-/** The guest_memfd's memory starts out shared with the host (GUEST_MEMFD_FLAG_INIT_SHARED). */
-export const GUEST_MEMFD_LUO_FLAG_INIT_SHARED = 2;
-
-/** Every file flag this version can carry; a new flag needs a new version. */
-export const GUEST_MEMFD_LUO_SUPPORTED_FLAGS = 3;
-
-/** Written to luo_file_ser.compatible by the guest_memfd file handler. */
-export const GUEST_MEMFD_LUO_FH_COMPATIBLE = 'guest_memfd_luo_v1';
 
 /** struct kvm_luo_mem_attr (kvm_vm_luo_v1): The memory attributes of one guest frame. */
 export interface KvmLuoMemAttr {
@@ -224,281 +205,6 @@ export const kvmLuoSerCodec: StructCodec<KvmLuoSer> = {
   encode: encodeKvmLuoSer,
 };
 
-/** struct guest_memfd_luo_folio_ser (kvm_vm_luo_v1): One preserved folio of a guest_memfd. */
-export interface GuestMemfdLuoFolioSer {
-  /** Page frame number of the folio; an entry with pfn 0 is skipped on restore. Bits 0..51 of the u64 at offset 0. */
-  pfn: number;
-  /** GUEST_MEMFD_LUO_FOLIO_* state of the folio. Bits 52..63 of the u64 at offset 0. */
-  flags: number;
-  /** Offset of the folio in the file, in pages. At offset 8, 8 bytes. */
-  index: bigint;
-}
-
-/** sizeof(struct guest_memfd_luo_folio_ser) in kvm_vm_luo_v1 at 4 KiB pages. */
-export const SIZEOF_GuestMemfdLuoFolioSer = 16;
-
-/** offsetof() every member of struct guest_memfd_luo_folio_ser in kvm_vm_luo_v1; a bitfield gives its storage unit's. */
-export const OFFSETOF_GuestMemfdLuoFolioSer = { pfn: 0, flags: 0, index: 8 } as const;
-
-const FIELDS_OF_GuestMemfdLuoFolioSer: FieldTable = [
-  [0, 'pfn'],
-  [6, 'flags'],
-  [8, 'index'],
-];
-
-/** Reads struct guest_memfd_luo_folio_ser (kvm_vm_luo_v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeGuestMemfdLuoFolioSer(view: DataView, offset = 0, opts?: ReadOptions): GuestMemfdLuoFolioSer {
-  try {
-    const u0_0 = view.getUint32(offset, true);
-    const u0_1 = view.getUint32(offset + 4, true);
-    const v_pfn = u0_0 + (u0_1 & 0xfffff) * 4294967296;
-    const v_flags = u0_1 >>> 20;
-    if ((v_flags & ~0x1) !== 0) {
-      ignoredBits(
-        opts,
-        v_flags,
-        0x1,
-        'guest_memfd_luo_folio_ser',
-        'flags',
-        offset,
-        'kvm_gmem_luo_retrieve (virt/kvm/guest_memfd_luo.c)',
-      );
-    }
-    const v_index = view.getBigUint64(offset + 8, true);
-    return { pfn: v_pfn, flags: v_flags, index: v_index };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 16, 'guest_memfd_luo_folio_ser', FIELDS_OF_GuestMemfdLuoFolioSer);
-  }
-}
-
-/** Writes struct guest_memfd_luo_folio_ser (kvm_vm_luo_v1) at `offset`; throws EncodeError for a value its field cannot hold. */
-export function encodeGuestMemfdLuoFolioSer(value: GuestMemfdLuoFolioSer, view: DataView, offset = 0): void {
-  try {
-    const v_pfn = value.pfn;
-    if (!(v_pfn >= 0 && v_pfn <= 4503599627370495 && Number.isInteger(v_pfn))) {
-      checkUint(v_pfn, 52, 'guest_memfd_luo_folio_ser', 'pfn', offset);
-    }
-    const v_flags = value.flags;
-    if (typeof v_flags !== 'number' || v_flags >>> 0 !== v_flags || v_flags > 0xfff) {
-      checkUint(v_flags, 12, 'guest_memfd_luo_folio_ser', 'flags', offset);
-    }
-    view.setUint32(offset, v_pfn >>> 0, true);
-    view.setUint32(offset + 4, ((Math.floor(v_pfn / 4294967296) & 0xfffff) | ((v_flags & 0xfff) << 20)) >>> 0, true);
-    const v_index = value.index;
-    if (typeof v_index !== 'bigint' || BigInt.asUintN(64, v_index) !== v_index) {
-      checkBigUint(v_index, 64, 'guest_memfd_luo_folio_ser', 'index', offset + 8);
-    }
-    view.setBigUint64(offset + 8, v_index, true);
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 16, 'guest_memfd_luo_folio_ser');
-  }
-}
-
-/** A zero-copy view of struct guest_memfd_luo_folio_ser (kvm_vm_luo_v1); move `offset` to walk an array of them. */
-export class GuestMemfdLuoFolioSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
-
-  get pfn(): number {
-    const u0_0 = this.view.getUint32(this.offset, true);
-    const u0_1 = this.view.getUint32(this.offset + 4, true);
-    const v_pfn = u0_0 + (u0_1 & 0xfffff) * 4294967296;
-    return v_pfn;
-  }
-
-  set pfn(v: number) {
-    if (!(v >= 0 && v <= 4503599627370495 && Number.isInteger(v))) {
-      checkUint(v, 52, 'guest_memfd_luo_folio_ser', 'pfn', this.offset);
-    }
-    this.view.setUint32(this.offset, v % 4294967296, true);
-    this.view.setUint32(
-      this.offset + 4,
-      (this.view.getUint32(this.offset + 4, true) & 0xfff00000) | Math.floor(v / 4294967296),
-      true,
-    );
-  }
-
-  get flags(): number {
-    const u0_1 = this.view.getUint32(this.offset + 4, true);
-    const v_flags = u0_1 >>> 20;
-    return v_flags;
-  }
-
-  set flags(v: number) {
-    if (typeof v !== 'number' || v >>> 0 !== v || v > 0xfff) {
-      checkUint(v, 12, 'guest_memfd_luo_folio_ser', 'flags', this.offset);
-    }
-    this.view.setUint32(this.offset + 4, (this.view.getUint32(this.offset + 4, true) & 0xfffff) | (v * 1048576), true);
-  }
-
-  get index(): bigint {
-    return this.view.getBigUint64(this.offset + 8, true);
-  }
-
-  set index(v: bigint) {
-    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
-      checkBigUint(v, 64, 'guest_memfd_luo_folio_ser', 'index', this.offset + 8);
-    }
-    this.view.setBigUint64(this.offset + 8, v, true);
-  }
-}
-
-export const guestMemfdLuoFolioSerCodec: StructCodec<GuestMemfdLuoFolioSer> = {
-  name: 'guest_memfd_luo_folio_ser',
-  version: 'kvm_vm_luo_v1',
-  size: 16,
-  align: 1,
-  decode: decodeGuestMemfdLuoFolioSer,
-  encode: encodeGuestMemfdLuoFolioSer,
-};
-
-/** struct guest_memfd_luo_ser (kvm_vm_luo_v1): The state of one preserved guest_memfd. */
-export interface GuestMemfdLuoSer {
-  /** File size in bytes; the next kernel refuses 0 and a size that is not a multiple of PAGE_SIZE. At offset 0, 8 bytes. */
-  size: bigint;
-  /** GUEST_MEMFD_LUO_FLAG_* bits of the file. At offset 8, 8 bytes. */
-  flags: bigint;
-  /** Number of entries in the folio array; 0 means no array. At offset 16, 8 bytes. */
-  nr_folios: bigint;
-  /** LUO token of the preserved KVM VM file this guest_memfd belongs to, in the same session; restore fails when no such file is found or it is not a VM. At offset 24, 8 bytes. */
-  vm_token: bigint;
-  /** Preserved vmalloc area holding nr_folios struct guest_memfd_luo_folio_ser. At offset 32, 16 bytes. */
-  folios: KhoVmalloc;
-}
-
-/** sizeof(struct guest_memfd_luo_ser) in kvm_vm_luo_v1 at 4 KiB pages. */
-export const SIZEOF_GuestMemfdLuoSer = 48;
-
-/** offsetof() every member of struct guest_memfd_luo_ser in kvm_vm_luo_v1; a bitfield gives its storage unit's. */
-export const OFFSETOF_GuestMemfdLuoSer = { size: 0, flags: 8, nr_folios: 16, vm_token: 24, folios: 32 } as const;
-
-const FIELDS_OF_GuestMemfdLuoSer: FieldTable = [
-  [0, 'size'],
-  [8, 'flags'],
-  [16, 'nr_folios'],
-  [24, 'vm_token'],
-  [32, 'folios'],
-];
-
-/** Reads struct guest_memfd_luo_ser (kvm_vm_luo_v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeGuestMemfdLuoSer(view: DataView, offset = 0, opts?: ReadOptions): GuestMemfdLuoSer {
-  try {
-    const v_size = view.getBigUint64(offset, true);
-    const v_flags = view.getBigUint64(offset + 8, true);
-    if ((v_flags & ~0x3n) !== 0n) {
-      throw undeclaredBits(v_flags, 0x3n, 'guest_memfd_luo_ser', 'flags', offset + 8);
-    }
-    const v_nr_folios = view.getBigUint64(offset + 16, true);
-    const v_vm_token = view.getBigUint64(offset + 24, true);
-    const v_folios = decodeKhoVmalloc(view, offset + 32, opts);
-    return { size: v_size, flags: v_flags, nr_folios: v_nr_folios, vm_token: v_vm_token, folios: v_folios };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 48, 'guest_memfd_luo_ser', FIELDS_OF_GuestMemfdLuoSer);
-  }
-}
-
-/** Writes struct guest_memfd_luo_ser (kvm_vm_luo_v1) at `offset`; throws EncodeError for a value its field cannot hold. */
-export function encodeGuestMemfdLuoSer(value: GuestMemfdLuoSer, view: DataView, offset = 0): void {
-  try {
-    const v_size = value.size;
-    if (typeof v_size !== 'bigint' || BigInt.asUintN(64, v_size) !== v_size) {
-      checkBigUint(v_size, 64, 'guest_memfd_luo_ser', 'size', offset);
-    }
-    view.setBigUint64(offset, v_size, true);
-    const v_flags = value.flags;
-    if (typeof v_flags !== 'bigint' || BigInt.asUintN(64, v_flags) !== v_flags) {
-      checkBigUint(v_flags, 64, 'guest_memfd_luo_ser', 'flags', offset + 8);
-    }
-    if ((v_flags & ~0x3n) !== 0n) {
-      throw undeclaredBitsOnEncode(v_flags, 0x3n, 'guest_memfd_luo_ser', 'flags', offset + 8);
-    }
-    view.setBigUint64(offset + 8, v_flags, true);
-    const v_nr_folios = value.nr_folios;
-    if (typeof v_nr_folios !== 'bigint' || BigInt.asUintN(64, v_nr_folios) !== v_nr_folios) {
-      checkBigUint(v_nr_folios, 64, 'guest_memfd_luo_ser', 'nr_folios', offset + 16);
-    }
-    view.setBigUint64(offset + 16, v_nr_folios, true);
-    const v_vm_token = value.vm_token;
-    if (typeof v_vm_token !== 'bigint' || BigInt.asUintN(64, v_vm_token) !== v_vm_token) {
-      checkBigUint(v_vm_token, 64, 'guest_memfd_luo_ser', 'vm_token', offset + 24);
-    }
-    view.setBigUint64(offset + 24, v_vm_token, true);
-    encodeKhoVmalloc(value.folios, view, offset + 32);
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 48, 'guest_memfd_luo_ser');
-  }
-}
-
-/** A zero-copy view of struct guest_memfd_luo_ser (kvm_vm_luo_v1); move `offset` to walk an array of them. */
-export class GuestMemfdLuoSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
-
-  get size(): bigint {
-    return this.view.getBigUint64(this.offset, true);
-  }
-
-  set size(v: bigint) {
-    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
-      checkBigUint(v, 64, 'guest_memfd_luo_ser', 'size', this.offset);
-    }
-    this.view.setBigUint64(this.offset, v, true);
-  }
-
-  get flags(): bigint {
-    return this.view.getBigUint64(this.offset + 8, true);
-  }
-
-  set flags(v: bigint) {
-    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
-      checkBigUint(v, 64, 'guest_memfd_luo_ser', 'flags', this.offset + 8);
-    }
-    if ((v & ~0x3n) !== 0n) {
-      throw undeclaredBitsOnEncode(v, 0x3n, 'guest_memfd_luo_ser', 'flags', this.offset + 8);
-    }
-    this.view.setBigUint64(this.offset + 8, v, true);
-  }
-
-  get nr_folios(): bigint {
-    return this.view.getBigUint64(this.offset + 16, true);
-  }
-
-  set nr_folios(v: bigint) {
-    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
-      checkBigUint(v, 64, 'guest_memfd_luo_ser', 'nr_folios', this.offset + 16);
-    }
-    this.view.setBigUint64(this.offset + 16, v, true);
-  }
-
-  get vm_token(): bigint {
-    return this.view.getBigUint64(this.offset + 24, true);
-  }
-
-  set vm_token(v: bigint) {
-    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
-      checkBigUint(v, 64, 'guest_memfd_luo_ser', 'vm_token', this.offset + 24);
-    }
-    this.view.setBigUint64(this.offset + 24, v, true);
-  }
-
-  get folios(): KhoVmallocView {
-    return new KhoVmallocView(this.view, this.offset + 32);
-  }
-}
-
-export const guestMemfdLuoSerCodec: StructCodec<GuestMemfdLuoSer> = {
-  name: 'guest_memfd_luo_ser',
-  version: 'kvm_vm_luo_v1',
-  size: 48,
-  align: 1,
-  decode: decodeGuestMemfdLuoSer,
-  encode: encodeGuestMemfdLuoSer,
-};
-
 /** Every codec of schemas/kvm.yaml, by version, struct and page size. */
 export const kvmCodecs: SchemaCodecs = {
   schema: 'kvm',
@@ -511,8 +217,6 @@ export const kvmCodecs: SchemaCodecs = {
       structs: {
         kvm_luo_mem_attr: allPages(kvmLuoMemAttrCodec),
         kvm_luo_ser: allPages(kvmLuoSerCodec),
-        guest_memfd_luo_folio_ser: allPages(guestMemfdLuoFolioSerCodec),
-        guest_memfd_luo_ser: allPages(guestMemfdLuoSerCodec),
       },
     },
   ],
@@ -540,16 +244,5 @@ export const KVM_LUO_SER_REFS = {
     to: 'kvm_luo_mem_attr',
     via: { kind: 'vmalloc_chain', name: 'kho_vmalloc_area' },
     count: { name: 'nr_mem_attrs', offset: 8, size: 8 },
-  },
-} as const satisfies RefTable;
-
-/** The physical-address members of struct guest_memfd_luo_ser (kvm_vm_luo_v1) and what each leads to, by member path. */
-export const GUEST_MEMFD_LUO_SER_REFS = {
-  folios: {
-    struct: 'guest_memfd_luo_ser',
-    member: { name: 'folios', offset: 32, size: 16 },
-    to: 'guest_memfd_luo_folio_ser',
-    via: { kind: 'vmalloc_chain', name: 'kho_vmalloc_area' },
-    count: { name: 'nr_folios', offset: 16, size: 8 },
   },
 } as const satisfies RefTable;

@@ -47,10 +47,20 @@ export interface HeaderOptions {
   readonly regenerate: string;
 }
 
-/** kho-abi's own headers: each schema at its current version in a header of its own, with the helpers. */
+/**
+ * kho-abi's own headers: each schema at its current version, with the
+ * helpers, in the header it names (its own, unless it shares one: the
+ * schema named like the header first, then the others by name).
+ */
 export function ownHeaders(ir: AbiIR): { specs: HeaderSpec[]; options: HeaderOptions } {
-  const specs = ir.schemas.map((s) => ({ file: `${s.name}.h`, parts: [{ schema: s, version: s.current }] }));
-  return { specs, options: { helpers: true, hidden: new Set(), headerOf: (schema) => `${schema}.h`, marker: 'kho-abi', regenerate: '`npm run gen` (kho-abi gen)' } };
+  const byHeader = new Map<string, SchemaIR[]>();
+  for (const s of ir.schemas) byHeader.set(s.header, [...(byHeader.get(s.header) ?? []), s]);
+  const specs = [...byHeader].map(([header, schemas]) => ({
+    file: `${header}.h`,
+    parts: [...schemas].sort((a, b) => Number(b.name === header) - Number(a.name === header) || a.name.localeCompare(b.name)).map((s) => ({ schema: s, version: s.current })),
+  }));
+  const headerOf = new Map(ir.schemas.map((s) => [s.name, `${s.header}.h`]));
+  return { specs, options: { helpers: true, hidden: new Set(), headerOf: (schema) => headerOf.get(schema), marker: 'kho-abi', regenerate: '`npm run gen` (kho-abi gen)' } };
 }
 
 /** An item of a header, with the name the schema's order refers to it by. */

@@ -240,6 +240,7 @@ class LayoutEngine {
       name: schema.name,
       file: schema.file.path,
       title: schema.title,
+      header: schema.header,
       spdx: schema.spdx,
       doc: schema.doc,
       includes: schema.includes.map((s) => s.name),

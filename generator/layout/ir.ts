@@ -30,6 +30,8 @@ export interface SchemaIR {
   readonly name: string;
   readonly file: string;
   readonly title: string;
+  /** The header (without .h) its C goes into. */
+  readonly header: string;
   readonly spdx: string;
   readonly doc: string;
   readonly includes: readonly string[];

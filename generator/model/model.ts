@@ -24,6 +24,8 @@ export interface Schema {
   readonly spdx: string;
   readonly title: string;
   readonly doc: string;
+  /** The header (without .h) the schema's C goes into: its own name unless it shares one. */
+  readonly header: string;
   includes: Schema[];
   component?: Component;
   readonly externals: External[];

@@ -6,6 +6,7 @@ type ExprValue = string | number;
 
 export interface RawSchema {
   schema: string;
+  header?: string;
   spdx: string;
   title: string;
   doc: string;

@@ -73,6 +73,8 @@ class Resolver {
     for (const schema of this.schemas) this.linkIncludes(schema);
     for (const schema of this.schemas) this.declareItems(schema);
     for (const schema of this.schemas) this.linkSchema(schema);
+    // Once every schema's members are linked: stored_in may name a struct of a schema that sorts after this one (kvm, luo).
+    for (const schema of this.schemas) this.linkStoredIn(schema);
     this.checkIncludeCycles();
     this.checkStructCycles();
     this.checkDefinitionOrder();
@@ -97,6 +99,7 @@ class Resolver {
       spdx: raw.spdx,
       title: raw.title,
       doc: raw.doc,
+      header: raw.header ?? raw.schema,
       includes: [],
       externals: [],
       constants: [],
@@ -555,7 +558,12 @@ class Resolver {
         this.err('unknown-name', f.spanOf(['order', i]), `'${name}' in order is not declared in schema ${schema.name}`, 'list the compatible macros, constants, macros, enums and structs of this schema');
       }
     });
-    const rc = raw.component;
+  }
+
+  /** component.stored_in: the char array readers find the compatible string in. */
+  private linkStoredIn(schema: Schema): void {
+    const rc = this.rawOf(schema).component;
+    const f = schema.file;
     if (rc?.stored_in && schema.component) {
       const [sname, fname] = rc.stored_in.split('.') as [string, string];
       const span = f.spanOf(['component', 'stored_in']);

@@ -285,7 +285,7 @@ export function vectorProgram(ir: AbiIR, structs: readonly StructIR[]): string {
     '#include <stdlib.h>',
     '#include <string.h>',
     // The headers that declare the structs (each includes what it needs); a header without structs is layout-gcc.test.ts's to check.
-    ...ir.schemas.filter((s) => structs.some((st) => st.schema === s.name)).map((s) => `#include <${headerFor(s.name)}>`),
+    ...[...new Set(ir.schemas.filter((s) => structs.some((st) => st.schema === s.name)).map(headerFor))].map((h) => `#include <${h}>`),
     '',
     '/* splitmix64, as vecMix() in vector-values.ts. */',
     'static __attribute__((unused)) u64 vec_mix(u64 x)',
