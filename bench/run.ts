@@ -9,6 +9,7 @@ import { codecBenchmarks } from './codecs.bench.js';
 import { containersSection } from './containers.bench.js';
 import { genBenchmark } from './gen.bench.js';
 import { kernelCiBenchmarks } from './kernel-ci.bench.js';
+import { liveupdateSection } from './liveupdate.bench.js';
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -71,6 +72,8 @@ export async function runAll(): Promise<number> {
   );
   process.stderr.write('containers ...\n');
   lines.push(...containersSection());
+  process.stderr.write('live update ...\n');
+  lines.push(...liveupdateSection());
   const path = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
   writeFileSync(path, lines.join('\n'));
   process.stdout.write(lines.join('\n') + '\n');

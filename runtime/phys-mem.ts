@@ -66,6 +66,11 @@ export class PhysMem {
     }
   }
 
+  /** The page frame numbers of the present pages, in ascending order. */
+  presentPfns(): bigint[] {
+    return [...this.pages.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
   isPresent(pa: bigint): boolean {
     checkAddress(pa);
     return this.pages.has(pa >> this.shift);

@@ -98,6 +98,18 @@ function decodeAll<T>(blocks: RestoredBlocks, first: number, codec: StructCodec<
  * the first thing the kernel refuses.
  */
 export function readLuoSessions<S extends LuoSessionRecord, F extends LuoFileRecord>(mem: PhysMem, desc: LuoSessionsDescriptors, sessionsPa: bigint, codecs: LuoSessionCodecs<S, F>, options: LuoSessionsOptions = {}): RestoredSession<S, F>[] {
+  return [...luoSessionsEntries(mem, desc, sessionsPa, codecs, options)];
+}
+
+/**
+ * The same sessions one at a time, for images too large to hold decoded:
+ * the sessions chain is restored and decoded first (as the kernel does),
+ * then each session's files chain is restored, checked and handed out
+ * before the next session's is read. The checks are readLuoSessions'; a
+ * refusal comes when the walk reaches it, after the sessions before it
+ * were handed out (the kernel would have used none of them).
+ */
+export function* luoSessionsEntries<S extends LuoSessionRecord, F extends LuoFileRecord>(mem: PhysMem, desc: LuoSessionsDescriptors, sessionsPa: bigint, codecs: LuoSessionCodecs<S, F>, options: LuoSessionsOptions = {}): Generator<RestoredSession<S, F>, void, undefined> {
   const chain = forPageSize(desc.blocks, mem.pageSize);
   const edge = forPageSize(desc.files, mem.pageSize);
   if (!edge.count) throw new TypeError(`${edge.struct}.${edge.member.name}: the sessions reader needs the edge's count member`);
@@ -124,7 +136,6 @@ export function readLuoSessions<S extends LuoSessionRecord, F extends LuoFileRec
   const countAt = (pa: bigint) => ({ struct: edge.struct, field: countMember.name, offset: countMember.offset, address: pa + BigInt(countMember.offset) });
   const handlers = options.handlers ? new Set(options.handlers) : undefined;
   const names = new Set<string>();
-  const out: RestoredSession<S, F>[] = [];
   for (const { session, pa } of sessions) {
     if (names.has(session.name)) {
       throw new DecodeError({ struct: edge.struct, field: 'name', offset: 0, address: pa }, `session '${session.name}' is already restored; the kernel refuses the duplicate (-EEXIST, ${KERNEL.sessionInsert})`);
@@ -142,7 +153,7 @@ export function readLuoSessions<S extends LuoSessionRecord, F extends LuoFileRec
           `${KERNEL.fileDeserialize}, WARN_ON`,
         );
       }
-      out.push({ session, files });
+      yield { session, files };
       continue;
     }
     decodeAll(restore(head, codecs.file.size), first, codecs.file, options, (file, filePa) => {
@@ -154,8 +165,7 @@ export function readLuoSessions<S extends LuoSessionRecord, F extends LuoFileRec
     if (BigInt(files.length) !== count) {
       throw new DecodeError(countAt(pa), `session '${session.name}' stores a count of ${count} but its chain holds ${files.length} files; the kernel refuses it (-EINVAL, ${KERNEL.fileDeserialize})`);
     }
-    out.push({ session, files });
+    yield { session, files };
   }
   shared.flush();
-  return out;
 }

@@ -1,0 +1,125 @@
+/**
+ * What the writer and the reader are given instead of importing generated
+ * code: the container descriptors (layout), the codecs of the LUO structs,
+ * and two handler tables, one row per file handler and per FLB that has a
+ * schema. Adding a handler is adding a row (lib/liveupdate.ts builds the
+ * rows from generated/ts): no code here names a handler.
+ */
+import type { StructCodec } from '../codec.js';
+import type { BlockChainDescriptor, FdtDescriptor, PageArrayDescriptor, RadixTreeDescriptor, RefEdge, VmallocChainDescriptor } from '../containers/descriptors.js';
+import type { VmallocDescriptor } from '../containers/kho-vmalloc.js';
+import type { Fields } from './model.js';
+
+/** The containers of a live update image (the generated `*_CONTAINER` and `*_REFS`). */
+export interface LiveUpdateLayout {
+  readonly fdt: FdtDescriptor;
+  readonly radix: RadixTreeDescriptor;
+  readonly blocks: BlockChainDescriptor;
+  readonly vmalloc: VmallocChainDescriptor;
+  readonly flbPage: PageArrayDescriptor;
+  /** luo_session_ser's edge to its files (LUO_SESSION_SER_REFS['file_set_ser.files']). */
+  readonly sessionFiles: RefEdge;
+}
+
+/** A decoded luo_ser. */
+export interface LuoSerRecord {
+  compatible: string;
+  liveupdate_num: bigint;
+  sessions_pa: bigint;
+  flbs_pa: bigint;
+}
+
+export interface LuoSessionSerRecord {
+  name: string;
+  file_set_ser: { files: bigint; count: bigint };
+}
+
+export interface LuoFileSerRecord {
+  compatible: string;
+  data: bigint;
+  token: bigint;
+}
+
+export interface LuoFlbHeaderSerRecord {
+  pgcnt: bigint;
+  count: bigint;
+}
+
+export interface LuoFlbSerRecord {
+  name: string;
+  data: bigint;
+  count: bigint;
+}
+
+/**
+ * A file handler with a schema: the struct luo_file_ser.data points to,
+ * and, when that struct lists entries in a kho_vmalloc area (a memfd's
+ * folios), the edge naming the area member and the count member (the
+ * generated `<STRUCT>_REFS`) and the codec of one entry. The entries are
+ * restored as memfd_luo_retrieve_folios restores folios (readMemfdFolios):
+ * each needs a pfn and an index, a pfn or index listed twice fails the file.
+ */
+export interface FileHandler {
+  /** luo_file_ser.compatible of the files it restores. */
+  readonly compatible: string;
+  readonly state: StructCodec<any>;
+  readonly entries?: {
+    readonly edge: RefEdge;
+    readonly codec: StructCodec<any>;
+  };
+}
+
+/** An FLB with a schema: the struct luo_flb_ser.data points to. */
+export interface FlbHandler {
+  /** luo_flb_ser.name. */
+  readonly name: string;
+  readonly state: StructCodec<any>;
+}
+
+export interface LiveUpdateCodecs {
+  /** The new kernel's strings: KHO_FDT_COMPATIBLE and LUO_ABI_COMPATIBLE; anything else is refused. */
+  readonly khoCompatible: string;
+  readonly luoCompatible: string;
+  /** The KHO subtree name of the LUO blob (LUO_KHO_ENTRY_NAME). */
+  readonly luoBlobName: string;
+  readonly luo: StructCodec<LuoSerRecord>;
+  readonly session: StructCodec<LuoSessionSerRecord>;
+  readonly file: StructCodec<LuoFileSerRecord>;
+  readonly flbHeader: StructCodec<LuoFlbHeaderSerRecord>;
+  readonly flb: StructCodec<LuoFlbSerRecord>;
+  readonly files: readonly FileHandler[];
+  readonly flbs: readonly FlbHandler[];
+}
+
+/** The handler of each compatible string; two rows of one string are a mistake in the table. */
+export function handlerIndex<H>(rows: readonly H[], key: (h: H) => string): ReadonlyMap<string, H> {
+  const out = new Map<string, H>();
+  for (const h of rows) {
+    if (out.has(key(h))) throw new TypeError(`two handlers for '${key(h)}'`);
+    out.set(key(h), h);
+  }
+  return out;
+}
+
+/** The member at a dotted path of a decoded struct. */
+export function memberAt(value: Fields, path: string): unknown {
+  let v: unknown = value;
+  for (const part of path.split('.')) v = (v as Record<string, unknown> | undefined)?.[part];
+  return v;
+}
+
+/** `value` without the members at the given top-level names. */
+export function withoutMembers(value: Fields, names: readonly string[]): Fields {
+  const out: Record<string, Fields[string]> = {};
+  for (const [k, v] of Object.entries(value)) if (!names.includes(k)) out[k] = v;
+  return out;
+}
+
+/** The members a handler's state leaves out of the model: its entry area and their count. */
+export function hiddenMembers(h: FileHandler): string[] {
+  const e = h.entries?.edge;
+  return e ? [e.member.name, ...(e.count ? [e.count.name] : [])] : [];
+}
+
+/** An empty kho_vmalloc: what a handler stores for an area with no entries. */
+export const NO_AREA: VmallocDescriptor = { first: 0n, total_pages: 0, flags: 0, order: 0 };

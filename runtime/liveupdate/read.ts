@@ -1,0 +1,165 @@
+/**
+ * The new kernel: restores a live update state from the KHO root FDT and
+ * the simulated memory, in the kernel's order, with the container readers
+ * of runtime/containers:
+ *
+ *   FDT (readKhoFdt; the root's compatible list must hold the new kernel's
+ *   string, or the handover is dropped) -> memory map (walkRadixTree) ->
+ *   the LUO subtree (blob-size at least sizeof(luo_ser), its page preserved)
+ *   -> luo_ser (compatible compared with the new kernel's string) -> the FLB
+ *   page (readLuoFlbs; a known FLB's blob decoded by its codec) -> sessions
+ *   and files (luoSessionsEntries) -> each file dispatched by its stored
+ *   compatible to its handler's codec (no handler: the kernel refuses that
+ *   file, -ENOENT; here a warning and the file kept with its raw data) ->
+ *   the handler's entries (readMemfdFolios).
+ *
+ * Every blob and folio the reader follows must be in the memory map, as
+ * kho_restore_page requires of a page it hands back; one that is not is
+ * refused. openLiveUpdate returns the state with its sessions as a lazy
+ * iterable (each session read when the walk reaches it), for images too
+ * large to hold decoded; readLiveUpdate reads everything.
+ */
+import { DecodeError } from '../errors.js';
+import { forPageSize } from '../containers/descriptors.js';
+import { khoFdtIsCompatible, readKhoFdt } from '../containers/kho-fdt.js';
+import { walkRadixTree } from '../containers/kho-radix.js';
+import { KERNEL } from '../containers/limits.js';
+import { readLuoFlbs } from '../containers/luo-flbs.js';
+import { luoSessionsEntries } from '../containers/luo-sessions.js';
+import { readMemfdFolios, type MemfdFolioRecord, type MemfdRecord } from '../containers/memfd-folios.js';
+import type { PhysMem } from '../phys-mem.js';
+import { acceptedAnomaly, type ReadOptions, type ReadWarning } from '../warnings.js';
+import { handlerIndex, hiddenMembers, memberAt, withoutMembers, type FileHandler, type LiveUpdateCodecs, type LiveUpdateLayout, type LuoFileSerRecord } from './handlers.js';
+import type { Fields, FileState, FlbState, KhoBlobState, LiveUpdateState, SessionState } from './model.js';
+
+export interface ReadLiveUpdateOptions extends ReadOptions {
+  /** Most bytes of a KHO blob other than LUO to copy (default 1 MiB); a larger one is refused. */
+  readonly maxBlobBytes?: number;
+}
+
+export interface OpenedLiveUpdate {
+  /** The state; `luo.sessions` is read lazily, each time it is iterated. */
+  readonly state: LiveUpdateState;
+  /** Blocks the memory map lists. */
+  readonly preserved: number;
+  /** Warnings so far (the list grows as the sessions are read). */
+  readonly warnings: ReadWarning[];
+}
+
+/** Which pages the memory map preserves: the block of each order containing a pfn. */
+class Preserved {
+  private readonly byOrder = new Map<number, Set<number>>();
+  count = 0;
+  add(pfn: number, order: number): void {
+    let s = this.byOrder.get(order);
+    if (!s) this.byOrder.set(order, (s = new Set()));
+    s.add(pfn);
+    this.count++;
+  }
+  has(pfn: number): boolean {
+    for (const [order, s] of this.byOrder) if (s.has(pfn - (pfn % 2 ** order))) return true;
+    return false;
+  }
+}
+
+const RESTORE_PAGE = KERNEL.restorePage;
+
+/** Opens an image: everything but the sessions is read and checked now. */
+export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveUpdateLayout, codecs: LiveUpdateCodecs, options: ReadLiveUpdateOptions = {}): OpenedLiveUpdate {
+  const warnings = options.warnings ?? [];
+  const opts: ReadOptions = { warnings, ...(options.strict ? { strict: true } : {}) };
+  const ps = mem.pageSize;
+  const shift = BigInt(Math.log2(ps));
+  const fdtName = forPageSize(layout.fdt, ps);
+
+  const root = readKhoFdt(layout.fdt, fdtBytes, opts);
+  if (!khoFdtIsCompatible(root, codecs.khoCompatible)) {
+    throw new DecodeError({ struct: fdtName.name, field: 'compatible', offset: 0 }, `the KHO root is '${(root.compatibles ?? [root.compatible]).join("', '")}', not '${codecs.khoCompatible}'; the kernel drops the handover (${KERNEL.populate})`);
+  }
+  const preserved = new Preserved();
+  walkRadixTree(mem, layout.radix, root.memoryMap, (pfn, order) => preserved.add(pfn, order), opts);
+  const needPreserved = (pa: bigint, struct: string, what: string): void => {
+    if (!preserved.has(Number(pa >> shift))) throw new DecodeError({ struct, offset: 0, address: pa }, `${what} at 0x${pa.toString(16)} is on a page the memory map does not preserve; the kernel cannot restore it (${RESTORE_PAGE})`);
+  };
+
+  const blobs: KhoBlobState[] = [];
+  const maxBlob = options.maxBlobBytes ?? 1 << 20;
+  let luoPa: bigint | undefined;
+  for (const t of root.subtrees) {
+    needPreserved(t.data, 'kho blob', `blob '${t.name}'`);
+    if (t.name === codecs.luoBlobName) {
+      if (t.size < BigInt(codecs.luo.size)) throw new DecodeError({ struct: codecs.luo.name, offset: 0, address: t.data }, `the LUO blob is ${t.size} bytes, smaller than ${codecs.luo.name} (${codecs.luo.size}); the kernel refuses it`);
+      luoPa = t.data;
+      continue;
+    }
+    if (t.size > BigInt(maxBlob)) throw new DecodeError({ struct: 'kho blob', offset: 0, address: t.data }, `blob '${t.name}' is ${t.size} bytes, more than maxBlobBytes (${maxBlob})`);
+    blobs.push({ name: t.name, bytes: mem.read(t.data, Number(t.size)) });
+  }
+  const kho = { compatible: root.compatible, ...(blobs.length ? { blobs } : {}) };
+  if (luoPa === undefined) return { state: { kho }, preserved: preserved.count, warnings };
+
+  const luo = mem.decode(codecs.luo, luoPa, opts);
+  if (luo.compatible !== codecs.luoCompatible) {
+    throw new DecodeError({ struct: codecs.luo.name, field: 'compatible', offset: 0, address: luoPa }, `luo_ser.compatible is '${luo.compatible}', not '${codecs.luoCompatible}'; the kernel refuses the LUO state`);
+  }
+
+  const flbHandlers = handlerIndex(codecs.flbs, (h) => h.name);
+  if (luo.flbs_pa !== 0n) needPreserved(luo.flbs_pa, codecs.flbHeader.name, 'the FLB page');
+  const flbs: FlbState[] = readLuoFlbs(mem, layout.flbPage, luo.flbs_pa, { header: codecs.flbHeader, entry: codecs.flb }, opts).entries.map((e) => {
+    const h = flbHandlers.get(e.name);
+    if (!h || e.data === 0n) return { name: e.name, count: e.count, data: e.data };
+    needPreserved(e.data, h.state.name, `FLB '${e.name}'`);
+    return { name: e.name, count: e.count, state: mem.decode(h.state, e.data, opts) as Fields };
+  });
+
+  const fileHandlers = handlerIndex(codecs.files, (h) => h.compatible);
+  const readFile = (f: LuoFileSerRecord, session: string): FileState => {
+    const h = fileHandlers.get(f.compatible);
+    if (!h) {
+      acceptedAnomaly(
+        opts,
+        'luo-no-handler',
+        new DecodeError({ struct: codecs.file.name, field: 'compatible', offset: 0 }, `session '${session}', file ${f.token}: no handler for compatible '${f.compatible}'; the kernel refuses this file (-ENOENT)`),
+        KERNEL.fileHandler,
+      );
+      return { compatible: f.compatible, token: f.token, data: f.data };
+    }
+    return { compatible: f.compatible, token: f.token, state: readHandlerState(h, f.data) };
+  };
+  const readHandlerState = (h: FileHandler, pa: bigint): { fields: Fields; entries?: Fields[] } => {
+    needPreserved(pa, h.state.name, h.state.name);
+    const value = mem.decode(h.state, pa, opts) as Fields;
+    const fields = withoutMembers(value, hiddenMembers(h));
+    const e = h.entries;
+    if (!e) return { fields };
+    const record = { folios: memberAt(value, e.edge.member.name), nr_folios: e.edge.count ? memberAt(value, e.edge.count.name) : 0n } as MemfdRecord;
+    const { folios } = readMemfdFolios(mem, layout.vmalloc, record, e.codec as import('../codec.js').StructCodec<MemfdFolioRecord>, opts);
+    for (const x of folios) if (!preserved.has(x.pfn)) throw new DecodeError({ struct: e.codec.name, field: 'pfn', offset: 0 }, `folio pfn 0x${x.pfn.toString(16)} of ${h.state.name} at 0x${pa.toString(16)} is not in the memory map; the kernel fails the file (${RESTORE_PAGE})`);
+    return { fields, entries: folios as unknown as Fields[] };
+  };
+
+  const sessionsPa = luo.sessions_pa;
+  const sessions: Iterable<SessionState> = {
+    *[Symbol.iterator]() {
+      const layoutOf = { blocks: layout.blocks, files: layout.sessionFiles };
+      for (const { session, files } of luoSessionsEntries(mem, layoutOf, sessionsPa, { session: codecs.session, file: codecs.file }, opts)) {
+        yield { name: session.name, files: files.map((f) => readFile(f, session.name)) };
+      }
+    },
+  };
+  return { state: { kho, luo: { compatible: luo.compatible, liveupdateNum: luo.liveupdate_num, sessions, flbs } }, preserved: preserved.count, warnings };
+}
+
+export interface ReadLiveUpdate {
+  readonly state: LiveUpdateState & { readonly luo?: { readonly sessions: readonly SessionState[] } };
+  readonly preserved: number;
+  readonly warnings: ReadWarning[];
+}
+
+/** Restores the whole state, every session read. */
+export function readLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveUpdateLayout, codecs: LiveUpdateCodecs, options: ReadLiveUpdateOptions = {}): ReadLiveUpdate {
+  const opened = openLiveUpdate(mem, fdtBytes, layout, codecs, options);
+  const luo = opened.state.luo;
+  if (!luo) return opened as ReadLiveUpdate;
+  return { ...opened, state: { ...opened.state, luo: { ...luo, sessions: [...luo.sessions] } } };
+}

@@ -1,0 +1,636 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * A reader of a whole live update image written by kho-abi's TypeScript
+ * writer (runtime/liveupdate/image-file.ts), built only on the generated
+ * headers: it parses the KHO root FDT itself, walks the radix-tree memory
+ * map, the LUO blob, the kho_block chains of sessions and files, each
+ * file's handler state and its kho_vmalloc entry array, and the FLB page,
+ * and prints the tree text of runtime/liveupdate/tree.ts.
+ *
+ * Usage: liveupdate-reader IMAGE. Exit 0 with the tree on stdout; 1 with
+ * one line on stderr for anything the next kernel would refuse.
+ */
+#include <linux/kho/abi/kexec_handover.h>
+#include <linux/kho/abi/radix_tree.h>
+#include <linux/kho/abi/vmalloc.h>
+#include <linux/kho/abi/block.h>
+#include <linux/kho/abi/luo.h>
+#include <linux/kho/abi/memfd.h>
+#include <linux/kho/abi/hugetlb.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef unsigned long long ull;
+
+static void die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("liveupdate-reader: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+/* ------------------------------------------------------------ the image */
+
+struct range {
+	u64 pa, size;
+	const unsigned char *data;
+};
+
+static struct range *ranges;
+static size_t nr_ranges;
+
+static u64 le64(const unsigned char *p)
+{
+	u64 v;
+
+	memcpy(&v, p, 8);
+	return v;
+}
+
+static u32 le32(const unsigned char *p)
+{
+	u32 v;
+
+	memcpy(&v, p, 4);
+	return v;
+}
+
+/* Bytes [pa, pa + len) of one range, or death: a page not in the image. */
+static const void *phys(u64 pa, size_t len, const char *what)
+{
+	size_t lo = 0, hi = nr_ranges;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (ranges[mid].pa + ranges[mid].size <= pa)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == nr_ranges || ranges[lo].pa > pa || pa + len > ranges[lo].pa + ranges[lo].size)
+		die("%s at 0x%llx: not in memory", what, (ull)pa);
+	return ranges[lo].data + (pa - ranges[lo].pa);
+}
+
+#define LOAD(var, pa, what) memcpy(&(var), phys((pa), sizeof(var), (what)), sizeof(var))
+
+static const unsigned char *fdt;
+static u64 fdt_size;
+
+static void load_image(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *buf;
+	long n;
+	u64 at, i;
+
+	if (!f)
+		die("%s: cannot open", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc(n > 0 ? n : 1);
+	if (!buf || fread(buf, 1, n, f) != (size_t)n)
+		die("%s: cannot read", path);
+	fclose(f);
+	if (n < 32 || memcmp(buf, "KHOLUIMG", 8) || le32(buf + 8) != 1)
+		die("%s: not a version 1 KHOLUIMG image", path);
+	if (le32(buf + 12) != PAGE_SIZE)
+		die("image page size %u, reader built for %lu", le32(buf + 12), (unsigned long)PAGE_SIZE);
+	fdt_size = le64(buf + 16);
+	nr_ranges = le64(buf + 24);
+	if (fdt_size > (u64)n - 32)
+		die("FDT past the end of the file");
+	fdt = buf + 32;
+	at = 32 + (fdt_size + 7) / 8 * 8;
+	ranges = calloc(nr_ranges ? nr_ranges : 1, sizeof(*ranges));
+	for (i = 0; i < nr_ranges; i++) {
+		if (at + 16 > (u64)n)
+			die("range %llu past the end of the file", (ull)i);
+		ranges[i].pa = le64(buf + at);
+		ranges[i].size = le64(buf + at + 8);
+		ranges[i].data = buf + at + 16;
+		at += 16 + ranges[i].size;
+		if (at > (u64)n)
+			die("range %llu past the end of the file", (ull)i);
+	}
+}
+
+/* ------------------------------------------------------------ the tree text */
+
+static void put_string(const char *s, size_t max)
+{
+	size_t i;
+
+	putchar('"');
+	for (i = 0; i < max && s[i]; i++) {
+		unsigned char c = s[i];
+
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+			putchar(c);
+		else
+			printf("\\x%02x", c);
+	}
+	putchar('"');
+}
+
+/* ------------------------------------------------------------ the FDT */
+
+#define FDT_MAGIC	0xd00dfeedu
+#define FDT_BEGIN_NODE	1
+#define FDT_END_NODE	2
+#define FDT_PROP	3
+#define FDT_NOP		4
+#define FDT_END		9
+#define MAX_CHILDREN	64
+
+static u32 be32(const unsigned char *p)
+{
+	return (u32)p[0] << 24 | (u32)p[1] << 16 | (u32)p[2] << 8 | p[3];
+}
+
+struct child {
+	const char *name;
+	u64 data, size;
+	int has_data, has_size;
+};
+
+static const char *root_compat;
+static u32 root_compat_len;
+static u64 mem_map;
+static int has_mem_map;
+static struct child children[MAX_CHILDREN];
+static int nr_children;
+
+static void parse_fdt(void)
+{
+	u32 off_struct, off_strings, size_struct, at, depth = 0;
+	struct child *cur = NULL;
+
+	if (fdt_size < 40 || be32(fdt) != FDT_MAGIC || be32(fdt + 4) > fdt_size)
+		die("the KHO root is not an FDT");
+	off_struct = be32(fdt + 8);
+	off_strings = be32(fdt + 12);
+	size_struct = be32(fdt + 36);
+	if ((u64)off_struct + size_struct > fdt_size || off_strings > fdt_size)
+		die("FDT blocks past its end");
+	at = off_struct;
+	for (;;) {
+		u32 tok, len, nameoff;
+		const char *name;
+		const unsigned char *val;
+
+		if (at + 4 > off_struct + size_struct)
+			die("FDT ends without FDT_END");
+		tok = be32(fdt + at);
+		at += 4;
+		switch (tok) {
+		case FDT_BEGIN_NODE:
+			name = (const char *)fdt + at;
+			at += (strnlen(name, off_struct + size_struct - at) + 4) & ~3u;
+			if (++depth == 2) {
+				if (nr_children == MAX_CHILDREN)
+					die("more than %d KHO subtrees", MAX_CHILDREN);
+				cur = &children[nr_children++];
+				cur->name = name;
+			} else if (depth > 2) {
+				die("KHO subtree nested too deep");
+			}
+			break;
+		case FDT_END_NODE:
+			if (depth-- == 0)
+				die("unbalanced FDT_END_NODE");
+			cur = NULL;
+			break;
+		case FDT_PROP:
+			len = be32(fdt + at);
+			nameoff = be32(fdt + at + 4);
+			val = fdt + at + 8;
+			at += 8 + ((len + 3) & ~3u);
+			if (off_strings + nameoff >= fdt_size)
+				die("FDT property name past the strings block");
+			name = (const char *)fdt + off_strings + nameoff;
+			if (depth == 1 && !strcmp(name, "compatible")) {
+				root_compat = (const char *)val;
+				root_compat_len = len;
+			} else if (depth == 1 && !strcmp(name, KHO_FDT_MEMORY_MAP_PROP_NAME)) {
+				if (len != 8)
+					die("%s is %u bytes, not 8", name, len);
+				mem_map = le64(val);
+				has_mem_map = 1;
+			} else if (cur && !strcmp(name, KHO_SUB_TREE_PROP_NAME) && len == 8) {
+				cur->data = le64(val);
+				cur->has_data = 1;
+			} else if (cur && !strcmp(name, KHO_SUB_TREE_SIZE_PROP_NAME) && len == 8) {
+				cur->size = le64(val);
+				cur->has_size = 1;
+			}
+			break;
+		case FDT_NOP:
+			break;
+		case FDT_END:
+			return;
+		default:
+			die("bad FDT token %u", tok);
+		}
+	}
+}
+
+/* Is `want` one of the strings of the root's compatible list? */
+static int root_compatible(const char *want)
+{
+	u32 i = 0;
+
+	while (i < root_compat_len) {
+		size_t n = strnlen(root_compat + i, root_compat_len - i);
+
+		if (n == strlen(want) && !memcmp(root_compat + i, want, n))
+			return 1;
+		i += n + 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ the memory map */
+
+struct block {
+	u64 pfn;
+	unsigned int order;
+};
+
+static struct block *preserved;
+static size_t nr_preserved, cap_preserved;
+
+static int fls64(u64 x)
+{
+	return x ? 64 - __builtin_clzll(x) : 0;
+}
+
+static void walk_radix(u64 node_pa, int level, u64 key_hi)
+{
+	unsigned int i;
+
+	if (level == 0) {
+		struct kho_radix_leaf leaf;
+		unsigned int bits = 1u << KHO_BITMAP_SIZE_LOG2;
+
+		LOAD(leaf, node_pa, "radix leaf");
+		for (i = 0; i < bits; i++) {
+			u64 key;
+			int order;
+
+			if (!(leaf.bitmap[i / BITS_PER_LONG] >> (i % BITS_PER_LONG) & 1))
+				continue;
+			key = key_hi | i;
+			order = KHO_ORDER_0_LOG2 - fls64(key) + 1;
+			if (fls64(key) == 0 || order < 0)
+				continue;
+			if (nr_preserved == cap_preserved) {
+				cap_preserved = cap_preserved ? 2 * cap_preserved : 1024;
+				preserved = realloc(preserved, cap_preserved * sizeof(*preserved));
+				if (!preserved)
+					die("out of memory");
+			}
+			preserved[nr_preserved].pfn = (key << (PAGE_SHIFT + order)) >> PAGE_SHIFT;
+			preserved[nr_preserved++].order = order;
+		}
+		return;
+	}
+	{
+		struct kho_radix_node node;
+		unsigned int slots = 1u << KHO_TABLE_SIZE_LOG2;
+		int shift = (level - 1) * KHO_TABLE_SIZE_LOG2 + KHO_BITMAP_SIZE_LOG2;
+
+		LOAD(node, node_pa, "radix node");
+		for (i = 0; i < slots; i++)
+			if (node.table[i])
+				walk_radix(node.table[i], level - 1, key_hi | (u64)i << shift);
+	}
+}
+
+static int cmp_block(const void *a, const void *b)
+{
+	const struct block *x = a, *y = b;
+
+	return x->pfn < y->pfn ? -1 : x->pfn > y->pfn;
+}
+
+static int is_preserved(u64 pa)
+{
+	u64 pfn = pa >> PAGE_SHIFT;
+	size_t lo = 0, hi = nr_preserved;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (preserved[mid].pfn <= pfn)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && pfn - preserved[lo - 1].pfn < (1ull << preserved[lo - 1].order);
+}
+
+static void need_preserved(u64 pa, const char *what)
+{
+	if (!is_preserved(pa))
+		die("%s at 0x%llx is not in the memory map", what, (ull)pa);
+}
+
+/* ------------------------------------------------------------ kho_block chains */
+
+/* Calls fn(entry address) for each entry of the chain at head, after checking the whole chain. */
+static u64 block_chain(u64 head, size_t entry_size, void (*fn)(u64 pa, void *arg), void *arg)
+{
+	u64 capacity = (KHO_BLOCK_SIZE - sizeof(struct kho_block_header_ser)) / entry_size;
+	u64 pa, n = 0, blocks = 0, i;
+	struct kho_block_header_ser h;
+
+	for (pa = head; pa; pa = h.next) {
+		LOAD(h, pa, "kho_block");
+		if (++blocks > KHO_MAX_BLOCKS)
+			die("more than %d blocks (or a cycle) at 0x%llx", KHO_MAX_BLOCKS, (ull)head);
+		if (h.count == 0 || h.count > capacity)
+			die("block at 0x%llx counts %llu entries", (ull)pa, (ull)h.count);
+		n += h.count;
+	}
+	if (!fn)
+		return n;
+	for (pa = head; pa; pa = h.next) {
+		LOAD(h, pa, "kho_block");
+		for (i = 0; i < h.count; i++)
+			fn(pa + sizeof(h) + i * entry_size, arg);
+	}
+	return n;
+}
+
+/* ------------------------------------------------------------ kho_vmalloc areas */
+
+struct area {
+	u64 *blocks;
+	u64 nr_blocks;
+	u64 block_bytes;
+};
+
+static void restore_area(struct kho_vmalloc vm, struct area *a)
+{
+	const struct kho_vmalloc *v = &vm;
+	u64 per = 1ull << v->order, pa = v->first.phys, got = 0;
+	struct kho_vmalloc_chunk chunk;
+	size_t i;
+
+	if (v->total_pages == 0 || v->total_pages % per)
+		die("kho_vmalloc of %u pages at order %u", v->total_pages, v->order);
+	a->nr_blocks = v->total_pages / per;
+	a->block_bytes = per * PAGE_SIZE;
+	a->blocks = calloc(a->nr_blocks, sizeof(u64));
+	for (; pa; pa = chunk.hdr.next.phys) {
+		need_preserved(pa, "vmalloc chunk");
+		LOAD(chunk, pa, "kho_vmalloc_chunk");
+		for (i = 0; i < KHO_VMALLOC_SIZE && chunk.phys[i]; i++) {
+			if (got == a->nr_blocks)
+				die("kho_vmalloc lists more than %u pages", v->total_pages);
+			need_preserved(chunk.phys[i], "vmalloc page");
+			a->blocks[got++] = chunk.phys[i];
+		}
+	}
+	if (got != a->nr_blocks)
+		die("kho_vmalloc lists %llu blocks, not %llu", (ull)got, (ull)a->nr_blocks);
+}
+
+static void area_read(const struct area *a, u64 off, void *out, size_t len)
+{
+	unsigned char *o = out;
+
+	while (len) {
+		u64 b = off / a->block_bytes, in = off % a->block_bytes;
+		size_t n = a->block_bytes - in < len ? a->block_bytes - in : len;
+
+		if (b >= a->nr_blocks)
+			die("entry past the vmalloc area");
+		memcpy(o, phys(a->blocks[b] + in, n, "vmalloc page"), n);
+		o += n;
+		off += n;
+		len -= n;
+	}
+}
+
+/* ------------------------------------------------------------ file handlers */
+
+static u64 entries_kept(const struct area *a, u64 nr, size_t size)
+{
+	unsigned char buf[16];
+	u64 i, n = 0;
+
+	for (i = 0; i < nr; i++) {
+		area_read(a, i * size, buf, size);
+		if (le64(buf) & ((1ull << 52) - 1))
+			n++;
+	}
+	return n;
+}
+
+static void memfd_file(u64 data)
+{
+	struct memfd_luo_ser m;
+	struct memfd_luo_folio_ser f;
+	struct area a = { 0 };
+	u64 i;
+
+	need_preserved(data, "memfd_luo_ser");
+	LOAD(m, data, "memfd_luo_ser");
+	if (m.nr_folios)
+		restore_area(m.folios, &a);
+	if (m.nr_folios * sizeof(f) > a.nr_blocks * a.block_bytes)
+		die("memfd at 0x%llx: %llu folios do not fit its area", (ull)data, (ull)m.nr_folios);
+	printf(" flags=%u pos=%llu seals=%u size=%llu entries=%llu\n", m.flags, (ull)m.pos, m.seals, (ull)m.size,
+	       (ull)(m.nr_folios ? entries_kept(&a, m.nr_folios, sizeof(f)) : 0));
+	for (i = 0; i < m.nr_folios; i++) {
+		area_read(&a, i * sizeof(f), &f, sizeof(f));
+		if (!f.pfn)
+			continue;
+		need_preserved((u64)f.pfn << PAGE_SHIFT, "folio");
+		printf("      entry flags=%u index=%llu pfn=%llu\n", (unsigned int)f.flags, (ull)f.index, (ull)f.pfn);
+	}
+	free(a.blocks);
+}
+
+static void hugemfd_file(u64 data)
+{
+	struct hugemfd_ser m;
+	struct hugemfd_folio_ser f;
+	struct area a = { 0 };
+	u64 i;
+
+	need_preserved(data, "hugemfd_ser");
+	LOAD(m, data, "hugemfd_ser");
+	if (m.nr_folios)
+		restore_area(m.folios, &a);
+	if (m.nr_folios * sizeof(f) > a.nr_blocks * a.block_bytes)
+		die("hugemfd at 0x%llx: %llu folios do not fit its area", (ull)data, (ull)m.nr_folios);
+	printf(" order=%u pos=%llu size=%llu entries=%llu\n", m.order, (ull)m.pos, (ull)m.size,
+	       (ull)(m.nr_folios ? entries_kept(&a, m.nr_folios, sizeof(f)) : 0));
+	for (i = 0; i < m.nr_folios; i++) {
+		area_read(&a, i * sizeof(f), &f, sizeof(f));
+		if (!f.pfn)
+			continue;
+		need_preserved((u64)f.pfn << PAGE_SHIFT, "folio");
+		printf("      entry index=%llu pfn=%llu reserved=%u\n", (ull)f.index, (ull)f.pfn, (unsigned int)f.reserved);
+	}
+	free(a.blocks);
+}
+
+/* The file handlers this reader knows, by the compatible string each stores. */
+static const struct {
+	const char *compatible;
+	void (*print)(u64 data);
+} file_handlers[] = {
+	{ MEMFD_LUO_FH_COMPATIBLE, memfd_file },
+	{ HUGE_MEMFD_COMPATIBLE, hugemfd_file },
+};
+
+static void file_entry(u64 pa, void *arg)
+{
+	struct luo_file_ser f;
+	size_t i;
+
+	(void)arg;
+	LOAD(f, pa, "luo_file_ser");
+	printf("    file token=%llu compatible=", (ull)f.token);
+	put_string(f.compatible, sizeof(f.compatible));
+	for (i = 0; i < sizeof(file_handlers) / sizeof(file_handlers[0]); i++) {
+		if (!strncmp(f.compatible, file_handlers[i].compatible, sizeof(f.compatible))) {
+			file_handlers[i].print(f.data);
+			return;
+		}
+	}
+	printf(" data=%llu no-handler\n", (ull)f.data);
+}
+
+static void session_entry(u64 pa, void *arg)
+{
+	struct luo_session_ser s;
+	u64 n;
+
+	(void)arg;
+	LOAD(s, pa, "luo_session_ser");
+	n = s.file_set_ser.files ? block_chain(s.file_set_ser.files, sizeof(struct luo_file_ser), NULL, NULL) : 0;
+	if (s.file_set_ser.files && n != s.file_set_ser.count)
+		die("session at 0x%llx stores a count of %llu, its chain holds %llu files", (ull)pa, (ull)s.file_set_ser.count, (ull)n);
+	printf("  session name=");
+	put_string(s.name, sizeof(s.name) - 1);
+	printf(" files=%llu\n", (ull)n);
+	if (n)
+		block_chain(s.file_set_ser.files, sizeof(struct luo_file_ser), file_entry, NULL);
+}
+
+/* ------------------------------------------------------------ FLBs */
+
+static void flb_page(u64 flbs_pa)
+{
+	struct luo_flb_header_ser h;
+	struct luo_flb_ser e;
+	u64 i, capacity = (LUO_FLB_PGCNT * PAGE_SIZE - sizeof(h)) / sizeof(e);
+	int j;
+
+	if (!flbs_pa)
+		return;
+	need_preserved(flbs_pa, "the FLB page");
+	LOAD(h, flbs_pa, "luo_flb_header_ser");
+	if (h.count > capacity)
+		die("FLB page counts %llu entries, holds %llu", (ull)h.count, (ull)capacity);
+	for (i = 0; i < h.count; i++) {
+		LOAD(e, flbs_pa + sizeof(h) + i * sizeof(e), "luo_flb_ser");
+		printf("  flb name=");
+		put_string(e.name, sizeof(e.name));
+		printf(" count=%llu", (ull)e.count);
+		if (e.data && !strncmp(e.name, HUGETLB_FLB_COMPATIBLE, sizeof(e.name))) {
+			struct hugetlb_ser t;
+
+			need_preserved(e.data, "hugetlb_ser");
+			LOAD(t, e.data, "hugetlb_ser");
+			for (j = 0; j < HUGETLB_SER_MAX_HSTATES; j++)
+				printf(" hstates.%d.nr_pages=%llu hstates.%d.order=%u", j, (ull)t.hstates[j].nr_pages, j, t.hstates[j].order);
+			printf(" nr_hstates=%u\n", t.nr_hstates);
+		} else {
+			printf(" data=%llu\n", (ull)e.data);
+		}
+	}
+}
+
+/* ------------------------------------------------------------ main */
+
+int main(int argc, char **argv)
+{
+	static char out[1 << 20];
+	const struct child *luo_blob = NULL;
+	struct luo_ser luo;
+	int i;
+	u64 j;
+
+	if (argc != 2)
+		die("usage: liveupdate-reader IMAGE");
+	setvbuf(stdout, out, _IOFBF, sizeof(out));
+	load_image(argv[1]);
+	parse_fdt();
+	if (!root_compat || !root_compatible(KHO_FDT_COMPATIBLE))
+		die("the KHO root is not compatible with %s", KHO_FDT_COMPATIBLE);
+	if (!has_mem_map || !mem_map)
+		die("no memory map");
+	walk_radix(mem_map, KHO_TREE_MAX_DEPTH - 1, 0);
+	qsort(preserved, nr_preserved, sizeof(*preserved), cmp_block);
+
+	printf("kho compatible=");
+	put_string(root_compat, root_compat_len);
+	putchar('\n');
+	for (i = 0; i < nr_children; i++) {
+		const struct child *c = &children[i];
+		const unsigned char *p;
+
+		if (!c->has_data || !c->has_size)
+			continue;
+		for (j = 0; (int)j < i; j++)
+			if (!strcmp(children[j].name, c->name))
+				break;
+		if ((int)j < i)
+			continue;
+		need_preserved(c->data, c->name);
+		if (!strcmp(c->name, LUO_KHO_ENTRY_NAME)) {
+			luo_blob = c;
+			continue;
+		}
+		printf("  blob name=");
+		put_string(c->name, strlen(c->name));
+		printf(" size=%llu bytes=", (ull)c->size);
+		p = c->size ? phys(c->data, c->size, c->name) : NULL;
+		for (j = 0; j < c->size; j++)
+			printf("%02x", p[j]);
+		putchar('\n');
+	}
+	if (!luo_blob)
+		return 0;
+	if (luo_blob->size < sizeof(luo))
+		die("the LUO blob is %llu bytes, smaller than struct luo_ser", (ull)luo_blob->size);
+	LOAD(luo, luo_blob->data, "luo_ser");
+	if (!luo_compat_ok(luo.compatible, sizeof(luo.compatible)))
+		die("luo_ser.compatible is not %s", LUO_ABI_COMPATIBLE);
+	printf("luo compatible=");
+	put_string(luo.compatible, sizeof(luo.compatible));
+	printf(" liveupdate_num=%llu\n", (ull)luo.liveupdate_num);
+	if (luo.sessions_pa)
+		block_chain(luo.sessions_pa, sizeof(struct luo_session_ser), session_entry, NULL);
+	flb_page(luo.flbs_pa);
+	if (fflush(stdout))
+		die("cannot write the tree");
+	return 0;
+}

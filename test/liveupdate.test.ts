@@ -1,0 +1,195 @@
+/**
+ * A whole live update, both ways: random states (fast-check) written by the
+ * TypeScript old kernel (writeLiveUpdate) read back by the TypeScript new
+ * kernel (readLiveUpdate) give the same state and tree text, and the C
+ * reader built only on the generated headers (test/c/liveupdate-reader.c)
+ * prints the same tree from the image file. A scaled-down stress state
+ * checks the streaming path by hash (the full 1,000 x 1,000 state is in
+ * bench/liveupdate.bench.ts). Refusals: a KHO or LUO string the new kernel
+ * does not speak, a folio outside the memory map, a file of no handler.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DecodeError, PhysMem, readKhoFdt, writeKhoFdt, writeRadixTree, type KhoRoot } from '../runtime/index.js';
+import { openLiveUpdate, readImageFile, readLiveUpdate, treeLines, treeText, writeImageFile, writeLiveUpdate, type FileState, type FlbState, type LiveUpdateState, type SessionState } from '../runtime/liveupdate/index.js';
+import { LIVEUPDATE_CODECS, LIVEUPDATE_LAYOUT } from '../lib/liveupdate.js';
+import { stressState } from '../lib/liveupdate-stress.js';
+import { buildLiveUpdateReader, hashLines, runLiveUpdateReader } from './helpers/liveupdate-c.js';
+
+const u64 = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n });
+const printable = (min: number, max: number) => fc.array(fc.integer({ min: 0x20, max: 0x7e }), { minLength: min, maxLength: max }).map((c) => String.fromCharCode(...c));
+const FOLIO_BASE = 1 << 24;
+
+/** Entries with unique indexes; pfns are made unique over the whole state afterwards. */
+const indexes = fc.uniqueArray(u64, { maxLength: 5 });
+const memfd = fc.record({ pos: u64, size: u64, seals: fc.integer({ min: 0, max: 63 }), idx: indexes, flags: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 5, maxLength: 5 }) });
+const hugemfd = fc.record({ pos: u64, size: u64, order: fc.integer({ min: 0, max: 255 }), idx: indexes });
+const fileArb = fc.record({
+  token: u64,
+  kind: fc.oneof(
+    memfd.map((m) => ({ memfd: m })),
+    hugemfd.map((h) => ({ hugemfd: h })),
+    fc.record({ compatible: printable(1, 47).filter((s) => s !== 'memfd-v2' && s !== 'huge-memfd-v1'), data: u64 }),
+  ),
+});
+const flbArb = fc.oneof(
+  fc.record({ count: u64, hstates: fc.array(fc.record({ nr_pages: u64, order: fc.integer({ min: 0, max: 255 }) }), { minLength: 4, maxLength: 4 }), nr: fc.integer({ min: 0, max: 255 }) }).map((h) => ({ name: 'hugetlb-v1', count: h.count, state: { hstates: h.hstates, nr_hstates: h.nr } }) as FlbState),
+  fc.record({ name: printable(1, 47).filter((s) => s !== 'hugetlb-v1'), count: u64, data: u64 }) as fc.Arbitrary<FlbState>,
+);
+const stateArb: fc.Arbitrary<LiveUpdateState> = fc
+  .record({
+    num: u64,
+    sessions: fc.uniqueArray(fc.record({ name: printable(1, 63), files: fc.array(fileArb, { maxLength: 4 }) }), { selector: (s) => s.name, maxLength: 5 }),
+    flbs: fc.uniqueArray(flbArb, { selector: (f) => f.name, maxLength: 4 }),
+    blobs: fc.uniqueArray(fc.record({ name: fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/).filter((n) => n !== 'LUO'), bytes: fc.uint8Array({ maxLength: 24 }) }), { selector: (b) => b.name, maxLength: 2 }),
+  })
+  .map(({ num, sessions, flbs, blobs }) => {
+    let pfn = FOLIO_BASE;
+    const files = (f: { token: bigint; kind: Record<string, unknown> }): FileState => {
+      const k = f.kind as { memfd?: { pos: bigint; size: bigint; seals: number; idx: bigint[]; flags: number[] }; hugemfd?: { pos: bigint; size: bigint; order: number; idx: bigint[] }; compatible?: string; data?: bigint };
+      if (k.memfd) {
+        const m = k.memfd;
+        return { compatible: 'memfd-v2', token: f.token, state: { fields: { pos: m.pos, size: m.size, seals: m.seals, flags: 0 }, entries: m.idx.map((index, i) => ({ pfn: pfn++, flags: m.flags[i]!, index })) } };
+      }
+      if (k.hugemfd) {
+        const h = k.hugemfd;
+        return { compatible: 'huge-memfd-v1', token: f.token, state: { fields: { pos: h.pos, size: h.size, order: h.order }, entries: h.idx.map((index) => ({ pfn: pfn++, reserved: 0, index })) } };
+      }
+      return { compatible: k.compatible!, token: f.token, data: k.data! };
+    };
+    const s: SessionState[] = sessions.map((x) => ({ name: x.name, files: x.files.map(files) }));
+    return { kho: { compatible: 'kho-v4', ...(blobs.length ? { blobs } : {}) }, luo: { compatible: 'luo-v5', liveupdateNum: num, sessions: s, flbs } };
+  });
+
+const write = (state: LiveUpdateState) => {
+  const mem = new PhysMem();
+  const { fdt } = writeLiveUpdate(mem, state, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS);
+  return { mem, fdt };
+};
+
+let dir: string;
+let reader: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kho-abi-liveupdate-'));
+  reader = join(dir, 'liveupdate-reader');
+  await buildLiveUpdateReader(reader);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a live update, TypeScript to image to TypeScript', () => {
+  it('gives back the state and the tree text of random states', () => {
+    fc.assert(
+      fc.property(stateArb, (state) => {
+        const { mem, fdt } = write(state);
+        const read = readLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS);
+        expect(read.state).toEqual(state);
+        expect(treeText(read.state)).toBe(treeText(state));
+        const unknown = state.luo!.sessions as SessionState[];
+        expect(read.warnings.filter((w) => w.code === 'luo-no-handler')).toHaveLength(unknown.flatMap((s) => s.files).filter((f) => !f.state).length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('survives the image file', () => {
+    fc.assert(
+      fc.property(stateArb, (state) => {
+        const { mem, fdt } = write(state);
+        const path = join(dir, 'roundtrip.img');
+        writeImageFile(path, mem, fdt);
+        const back = readImageFile(path);
+        expect(treeText(readLiveUpdate(back.mem, back.fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS).state)).toBe(treeText(state));
+      }),
+      { numRuns: 10 },
+    );
+  });
+});
+
+describe('a live update, TypeScript to image to C', () => {
+  it('the C reader prints the tree text of random states', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(stateArb, async (state) => {
+        const { mem, fdt } = write(state);
+        const path = join(dir, `random-${n++}.img`);
+        writeImageFile(path, mem, fdt);
+        const run = await runLiveUpdateReader(reader, path, true);
+        rmSync(path);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        expect(run.stdout).toBe(treeText(state));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('a stress state (50 sessions x 200 files) streams to the same hash in both readers', async () => {
+    const want = hashLines(treeLines(stressState(50, 200)));
+    const mem = new PhysMem();
+    const { fdt } = writeLiveUpdate(mem, stressState(50, 200), LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS);
+    const opened = openLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS);
+    expect(hashLines(treeLines(opened.state))).toEqual(want);
+    const path = join(dir, 'stress.img');
+    writeImageFile(path, mem, fdt);
+    const run = await runLiveUpdateReader(reader, path);
+    expect(run.code).toBe(0);
+    expect({ sha256: run.sha256, lines: run.lines }).toEqual(want);
+    expect(want.lines).toBe(1 + 1 + 50 * (1 + 200 + 2) + 2);
+  });
+});
+
+describe('what the new kernel refuses', () => {
+  const small: LiveUpdateState = {
+    kho: { compatible: 'kho-v4' },
+    luo: { compatible: 'luo-v5', liveupdateNum: 1n, flbs: [], sessions: [{ name: 'a', files: [{ compatible: 'memfd-v2', token: 1n, state: { fields: { pos: 0n, size: 4096n, seals: 0, flags: 0 }, entries: [{ pfn: FOLIO_BASE, flags: 3, index: 0n }] } }] }] },
+  };
+  const refusedByC = async (mem: PhysMem, fdt: Uint8Array): Promise<string> => {
+    const path = join(dir, 'refused.img');
+    writeImageFile(path, mem, fdt);
+    const run = await runLiveUpdateReader(reader, path);
+    expect(run.code).toBe(1);
+    return run.stderr;
+  };
+
+  it('a KHO root of another version: the handover is dropped', async () => {
+    const { mem, fdt } = write({ ...small, kho: { compatible: 'kho-v3' } });
+    expect(() => readLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS)).toThrow(/not 'kho-v4'.*drops the handover/);
+    expect(await refusedByC(mem, fdt)).toMatch(/not compatible with kho-v4/);
+  });
+
+  it('a luo_ser of another version', async () => {
+    const { mem, fdt } = write({ ...small, luo: { ...small.luo!, compatible: 'luo-v4' } });
+    expect(() => readLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS)).toThrow(/'luo-v4', not 'luo-v5'/);
+    expect(await refusedByC(mem, fdt)).toMatch(/luo_ser.compatible is not luo-v5/);
+  });
+
+  it('a folio the memory map does not preserve', async () => {
+    const { mem, fdt } = write(small);
+    // A second memory map listing every page present (the folio's page never is: only its number is stored).
+    const pages = mem.presentPfns().map((pfn) => ({ pa: pfn * 4096n, order: 0 }));
+    let next = 0x80000n;
+    const memoryMap = writeRadixTree(mem, LIVEUPDATE_LAYOUT.radix, pages, () => (next++) * 4096n);
+    const root = { ...fdtFields(fdt), memoryMap };
+    const patched = rewriteFdt(root);
+    expect(() => readLiveUpdate(mem, patched, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS)).toThrow(DecodeError);
+    expect(await refusedByC(mem, patched)).toMatch(/not in the memory map/);
+  });
+
+  it('a file of no registered handler: a warning, or refused in strict mode', () => {
+    const { mem, fdt } = write({ ...small, luo: { ...small.luo!, sessions: [{ name: 'a', files: [{ compatible: 'tmpfs-v1', token: 5n, data: 0n }] }] } });
+    const read = readLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS);
+    expect(read.warnings.map((w) => w.code)).toEqual(['luo-no-handler']);
+    expect(() => readLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS, { strict: true })).toThrow(/no handler for compatible 'tmpfs-v1'/);
+  });
+});
+
+function fdtFields(fdt: Uint8Array): KhoRoot {
+  const r = readKhoFdt(LIVEUPDATE_LAYOUT.fdt, fdt);
+  return { compatible: r.compatible, memoryMap: r.memoryMap, subtrees: r.subtrees };
+}
+function rewriteFdt(root: KhoRoot): Uint8Array {
+  return writeKhoFdt(LIVEUPDATE_LAYOUT.fdt, root);
+}
