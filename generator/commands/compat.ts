@@ -29,6 +29,7 @@ function show(compat: Command, ctx: CliContext): void {
                 size: v.compatible !== undefined ? storedLength(v.compatible) : null,
                 aligned_size: v.storageSize ?? null,
                 stored_in: s.component!.storedIn ? `${s.component!.storedIn.struct}.${s.component!.storedIn.field}` : null,
+                source: v.source ?? null,
                 features: v.features ? { supp: v.features.supported.toString(), req: v.features.required.toString(), active: v.features.active.toString() } : null,
               }))
             : [],
@@ -39,7 +40,7 @@ function show(compat: Command, ctx: CliContext): void {
         }
         const table = [
           ['schema', 'version', 'compatible', 'size', 'aligned', 'stored in'],
-          ...rows.map((r) => [r.schema, r.version + (r.current ? ' *' : ''), r.compatible === null ? '(feature header)' : `"${r.compatible}"`, String(r.size ?? '-'), String(r.aligned_size ?? '-'), r.stored_in ?? '-']),
+          ...rows.map((r) => [r.schema, r.version + (r.current ? ' *' : ''), r.compatible === null ? (r.features ? '(feature header)' : '(none)') : `"${r.compatible}"`, String(r.size ?? '-'), String(r.aligned_size ?? '-'), r.stored_in ?? '-']),
         ];
         const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
         for (const row of table) ctx.io.stdout(row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd() + '\n');

@@ -336,6 +336,7 @@ class LayoutEngine {
       schema: schema.name,
       isCurrent: !version || version === version.component.current,
       ...(version?.doc ? { doc: version.doc } : {}),
+      ...(version?.source ? { source: version.source } : {}),
       ...(version?.compatible !== undefined ? { base: version.compatible } : {}),
       ...(compatible !== undefined ? { compatible, storageSize: compatStorageSize(compatible) } : {}),
       compose: version?.compose ?? false,

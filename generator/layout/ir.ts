@@ -6,6 +6,7 @@
 import type { SourceSpan } from '../diagnostics/diagnostic.js';
 import { printExpr, type Expr } from '../model/expr.js';
 import type { Prim } from '../model/model.js';
+import type { VersionSource } from '../model/raw.js';
 
 export const PAGE_SIZES = [4096, 16384, 65536] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -62,6 +63,8 @@ export interface VersionIR {
   readonly schema: string;
   readonly isCurrent: boolean;
   readonly doc?: string;
+  /** Where the version was read from. */
+  readonly source?: VersionSource;
   /** The base string as declared, e.g. "memfd-v2". */
   readonly base?: string;
   /** The string stored in preserved memory: the base, or the composite. */

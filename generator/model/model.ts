@@ -5,6 +5,7 @@
 import type { SourceSpan } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../source/load.js';
 import type { Expr } from './expr.js';
+import type { VersionSource } from './raw.js';
 
 export type Prim = 'u8' | 'u16' | 'u32' | 'u64' | 's8' | 's16' | 's32' | 's64' | 'char';
 export const PRIMS: readonly Prim[] = ['u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'char'];
@@ -65,6 +66,8 @@ export interface Version {
   /** Sub-components derived from what this version's layouts use, strcmp-sorted. */
   subcomponents: Component[];
   readonly features?: { supported: FeatureBit[]; required: FeatureBit[]; active: FeatureBit[] };
+  /** Where this version was read from. */
+  readonly source?: VersionSource;
   readonly doc?: string;
   readonly span: SourceSpan;
 }

@@ -46,6 +46,7 @@ export interface RawComponent {
     compose?: boolean;
     subcomponents?: string[];
     features?: { supported?: string[]; required?: string[]; active?: string[] };
+    source?: VersionSource;
     doc?: string;
   }[];
 }
@@ -102,4 +103,16 @@ export interface RawContainer {
   radix_tree?: { node: string; leaf: string; depth: ExprValue; order0_log2: ExprValue; table_size_log2: ExprValue; bitmap_size_log2: ExprValue };
   page_array?: { header: string; count: string; pages_member?: string; entry: string; pages: ExprValue };
   fdt?: { compatible: string; properties?: RawFdtProperty[]; node_properties?: RawFdtProperty[]; services?: string[] };
+}
+
+/** Where a version was read from: a tree, or a posted patch. */
+export interface VersionSource {
+  repo?: string;
+  path?: string;
+  commit?: string;
+  list?: string;
+  subject?: string;
+  date?: string;
+  message_id?: string;
+  note?: string;
 }

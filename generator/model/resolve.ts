@@ -315,6 +315,16 @@ class Resolver {
         this.err('compat-invalid', f.spanOf(['component', 'versions', i, 'subcomponents']), `version '${v.id}' lists subcomponents but does not set compose: true`, 'add compose: true, or remove subcomponents');
       }
       if (v.subcomponents) this.checkSorted(v.subcomponents, f, ['component', 'versions', i, 'subcomponents']);
+      if (v.source) {
+        const src = v.source;
+        const tree = src.repo !== undefined || src.path !== undefined || src.commit !== undefined;
+        const patch = src.subject !== undefined || src.message_id !== undefined || src.list !== undefined || src.date !== undefined;
+        const at = f.spanOf(['component', 'versions', i, 'source']);
+        if (tree && patch) this.err('bad-source', at, `the source of '${v.id}' mixes a tree (repo, path, commit) with a patch (list, subject, date, message_id)`, 'name the one it was read from; say the other in note');
+        else if (tree && (src.repo === undefined || src.path === undefined || src.commit === undefined)) this.err('bad-source', at, `a tree source needs repo, path and commit; '${v.id}' lacks ${['repo', 'path', 'commit'].filter((k) => src[k as keyof typeof src] === undefined).join(' and ')}`);
+        else if (patch && (src.subject === undefined || (src.message_id === undefined && src.date === undefined))) this.err('bad-source', at, `a patch source needs its subject and its message_id or date ('${v.id}')`);
+        else if (!tree && !patch) this.err('bad-source', at, `the source of '${v.id}' names neither a tree nor a patch`, 'give repo, path and commit, or subject with message_id or date');
+      }
       component.versions.push({
         id: v.id,
         component,
@@ -324,6 +334,7 @@ class Resolver {
         ...(v.subcomponents ? { declaredSubcomponents: { names: v.subcomponents, span: f.spanOf(['component', 'versions', i, 'subcomponents']) } } : {}),
         subcomponents: [],
         ...(features ? { features } : {}),
+        ...(v.source ? { source: v.source } : {}),
         ...(v.doc ? { doc: v.doc } : {}),
         span: vspan,
       });
