@@ -69,3 +69,28 @@ describe('schemas that share a header (header: kvm)', () => {
     expect(paths.some((p) => p.endsWith('ts/guest_memfd.ts'))).toBe(true);
   });
 });
+
+describe('a member whose type changes between versions (in: lists with no version in common)', () => {
+  it('each version lays out its own members under the shared names', () => {
+    const at4k = irsOf('member_variants.yaml').find((ir) => ir.target.pageSize === 4096)!;
+    const layout = (v: string) => {
+      const st = at4k.schemas[0]!.versions.find((x) => x.id === v)!.structs.find((s) => s.name === 'widget_ser')!;
+      return { size: st.size, fields: st.fields.map((f) => [f.name, f.shape, f.offset, f.size]) };
+    };
+    expect(layout('widget-v1')).toEqual({ size: 4, fields: [['nr_devices', 'scalar', 0, 4], ['devices', 'flexible', 4, 0]] });
+    expect(layout('widget-v2')).toEqual({ size: 16, fields: [['nr_devices', 'scalar', 0, 8], ['devices', 'scalar', 8, 8]] });
+  });
+
+  it('the flexible array of v1 is counted by the v1 member, and the v2 fingerprint differs', () => {
+    const at4k = irsOf('member_variants.yaml').find((ir) => ir.target.pageSize === 4096)!;
+    const [v1, v2] = ['widget-v1', 'widget-v2'].map((v) => at4k.schemas[0]!.versions.find((x) => x.id === v)!.structs.find((s) => s.name === 'widget_ser')!);
+    const devices = v1!.fields[1]!;
+    expect(devices.shape === 'flexible' && devices.ref?.count).toBe(v1!.fields[0]);
+    expect(v1!.fingerprint).not.toBe(v2!.fingerprint);
+  });
+
+  it('the header of the current version declares the current members only', async () => {
+    const h = await header('member_variants.yaml', 'member_variants.h');
+    expect(h).toMatch(/struct widget_ser \{\n\tu64 nr_devices;\n\tu64 devices;\n\} __packed;/);
+  });
+});

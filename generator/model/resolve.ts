@@ -661,7 +661,9 @@ class Resolver {
         this.err('bad-field', f.spanOf([...p, rf.count !== undefined ? 'count' : 'flexible']), 'a bitfield group cannot be an array', 'declare one group per storage unit');
         return;
       }
-      if (rf.flexible && (inUnion || i !== raws.length - 1)) {
+      // Last in every version that has it: a later member only of other versions may follow.
+      const followedInSomeVersion = raws.slice(i + 1).some((x) => !x.in || !rf.in || x.in.some((v) => rf.in!.includes(v)));
+      if (rf.flexible && (inUnion || followedInSomeVersion)) {
         this.err('bad-field', f.spanOf([...p, 'flexible']), inUnion ? `flexible array '${rf.name}' cannot be a member of a union` : `flexible array '${rf.name}' must be the last member of ${st.name}`);
         return;
       }
@@ -736,25 +738,30 @@ class Resolver {
    */
   private checkFieldNames(st: Struct, raws: RawField[], path: YamlPath): void {
     const f = st.schema.file;
+    // Two members may share a name when no version has both (`in:` lists
+    // that do not overlap): a member whose type changed between versions.
+    const overlap = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean => !a || !b || a.some((x) => b.includes(x));
     const scope = (list: RawField[], listPath: YamlPath, owner: string): void => {
-      const seen = new Map<string, SourceSpan>();
-      const note = (name: string, p: YamlPath): void => {
+      const seen = new Map<string, { span: SourceSpan; in?: readonly string[] }[]>();
+      const note = (name: string, p: YamlPath, inList: readonly string[] | undefined): void => {
         const span = f.spanOf(p);
-        const first = seen.get(name);
-        if (first) this.err('duplicate-field', span, `${owner} has two members named '${name}'; the first is on line ${first.line}`, 'rename one of them');
-        else seen.set(name, span);
+        const clash = (seen.get(name) ?? []).find((x) => overlap(x.in, inList));
+        if (clash) {
+          this.err('duplicate-field', span, `${owner} has two members named '${name}'; the first is on line ${clash.span.line}`, 'rename one of them, or give both in: lists with no version in common');
+        } else seen.set(name, [...(seen.get(name) ?? []), { span, ...(inList ? { in: inList } : {}) }]);
       };
-      const walk = (items: RawField[], p: YamlPath): void =>
+      const walk = (items: RawField[], p: YamlPath, outer: readonly string[] | undefined): void =>
         items.forEach((r, i) => {
           const q = [...p, i];
-          if (r.bits) r.bits.forEach((b, j) => note(b.name, [...q, 'bits', j, 'name']));
-          else if (r.union && r.name === undefined) walk(r.union, [...q, 'union']);
+          const inList = r.in ?? outer;
+          if (r.bits) r.bits.forEach((b, j) => note(b.name, [...q, 'bits', j, 'name'], inList));
+          else if (r.union && r.name === undefined) walk(r.union, [...q, 'union'], inList);
           else if (r.name !== undefined) {
-            note(r.name, [...q, 'name']);
+            note(r.name, [...q, 'name'], inList);
             if (r.union) scope(r.union, [...q, 'union'], `${owner}.${r.name}`);
           }
         });
-      walk(list, listPath);
+      walk(list, listPath, undefined);
     };
     scope(raws, path, st.name);
   }
