@@ -3,12 +3,14 @@
  * small schema under test/fixtures/valid/: the layout and the C printed for
  * every version, with gcc as the judge of the C.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../generator/generate.js';
 import type { AbiIR } from '../generator/layout/ir.js';
 import { analyze, layoutAll } from '../generator/pipeline.js';
+import { compileAndRun } from './helpers/gcc.js';
 import { repoRoot } from './helpers/root.js';
 
 const FIXTURES = join(repoRoot, 'test', 'fixtures', 'valid');
@@ -92,5 +94,28 @@ describe('a member whose type changes between versions (in: lists with no versio
   it('the header of the current version declares the current members only', async () => {
     const h = await header('member_variants.yaml', 'member_variants.h');
     expect(h).toMatch(/struct widget_ser \{\n\tu64 nr_devices;\n\tu64 devices;\n\} __packed;/);
+  });
+});
+
+describe('enumerators without a value', () => {
+  it('count on from the one before them, and the header writes them bare; gcc agrees', async () => {
+    const at4k = irsOf('implicit_enum.yaml').find((ir) => ir.target.pageSize === 4096)!;
+    expect(at4k.schemas[0]!.current.enums[0]!.values.map((v) => [v.name, v.value])).toEqual([
+      ['GEAR_INVALID', 0n],
+      ['GEAR_SPUR', 1n],
+      ['GEAR_WORM', 8n],
+      ['GEAR_BEVEL', 9n],
+    ]);
+    const h = await header('implicit_enum.yaml', 'implicit_enum.h');
+    expect(h).toMatch(/\tGEAR_INVALID,\n\tGEAR_SPUR,\n\tGEAR_WORM = 8,\n\tGEAR_BEVEL,\n/);
+    const dir = mkdtempSync(join(tmpdir(), 'kho-abi-enum-'));
+    try {
+      mkdirSync(join(dir, 'linux', 'kho', 'abi'), { recursive: true });
+      writeFileSync(join(dir, 'linux', 'kho', 'abi', 'implicit_enum.h'), h);
+      const out = await compileAndRun('#include <stdio.h>\n#include <linux/kho/abi/implicit_enum.h>\nint main(void) { printf("%d %d %d %d\\n", GEAR_INVALID, GEAR_SPUR, GEAR_WORM, GEAR_BEVEL); return 0; }\n', { pageShift: 12, generatedInclude: dir });
+      expect(out.trim()).toBe('0 1 8 9');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

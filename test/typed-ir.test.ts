@@ -29,7 +29,7 @@ function expressions(ir: AbiIR): { where: string; e: ExprIR }[] {
   for (const s of ir.schemas) {
     for (const v of s.versions) {
       for (const c of v.constants) if (c.expr) out.push({ where: `${v.id} ${c.name}`, e: c.expr });
-      for (const en of v.enums) for (const x of en.values) out.push({ where: `${v.id} ${x.name}`, e: x.expr });
+      for (const en of v.enums) for (const x of en.values) if (x.expr) out.push({ where: `${v.id} ${x.name}`, e: x.expr });
       for (const a of v.asserts) out.push({ where: `${v.id} assert`, e: a.expr });
       for (const st of v.structs) {
         if (st.declaredSize) out.push({ where: `${st.name} size`, e: st.declaredSize });

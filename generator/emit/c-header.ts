@@ -143,7 +143,7 @@ function partItems(schema: SchemaIR, v: VersionIR, opts: HeaderOptions): { items
   }
   for (const en of v.enums) {
     if (!shown(en.name)) continue;
-    en.values.forEach((x) => use(x.expr));
+    en.values.forEach((x) => x.expr && use(x.expr));
     items.push({ name: en.name, group: 3, enumView: enumView(en) });
   }
   let bitmap = false;
@@ -211,7 +211,7 @@ function enumView(en: VersionIR['enums'][number]) {
       ...memberLines(en.values.map((x) => ({ name: x.name, doc: x.doc ?? x.name }))),
       ...(rest ? [' *', ...commentParagraphs(rest)] : []),
     ],
-    values: en.values.map((x) => `${x.name} = ${cText(x.expr)},`),
+    values: en.values.map((x) => (x.expr ? `${x.name} = ${cText(x.expr)},` : `${x.name},`)),
   };
 }
 

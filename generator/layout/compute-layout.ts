@@ -105,6 +105,13 @@ class LayoutEngine {
     }
   }
 
+  /** An enumerator's value: its expression, or the one before it plus one (0 for the first), as C counts. */
+  private enumeratorAt(en: Schema['enums'][number], i: number, version: Version | undefined): bigint {
+    const ref = enumeratorValue(en.values[i]!, version);
+    if (ref) return this.eval(ref, version);
+    return i === 0 ? 0n : this.enumeratorAt(en, i - 1, version) + 1n;
+  }
+
   /** An expression with its value at this target, for the IR. */
   private exprIR(ref: ExprRef, version: Version | undefined, spelled?: string): ExprIR {
     return { tree: ref.ast, value: this.eval(ref, version), span: ref.span, ...(spelled !== undefined ? { spelled } : {}) };
@@ -172,8 +179,8 @@ class LayoutEngine {
       }
       case 'enumerator': {
         for (const en of def.schema.enums) {
-          const v = en.values.find((e) => e.name === name);
-          if (v) return this.eval(enumeratorValue(v, version), version);
+          const i = en.values.findIndex((e) => e.name === name);
+          if (i >= 0) return this.enumeratorAt(en, i, version);
         }
         return undefined;
       }
@@ -293,11 +300,11 @@ class LayoutEngine {
       values: en.values.flatMap((v) =>
         this.safe(() => {
           const ref = enumeratorValue(v, version);
-          const value = this.eval(ref, version);
+          const value = this.enumeratorAt(en, en.values.indexOf(v), version);
           if (value < -(1n << 31n) || value > (1n << 31n) - 1n) {
-            this.err('enum-range', ref.span, `enumerator ${v.name} = ${value} does not fit in int at ${pageLabel(this.target)}`, 'use a #define constant for values outside int');
+            this.err('enum-range', ref?.span ?? v.span, `enumerator ${v.name} = ${value} does not fit in int at ${pageLabel(this.target)}`, 'use a #define constant for values outside int');
           }
-          return [{ name: v.name, ...(v.doc ? { doc: v.doc } : {}), expr: { tree: ref.ast, value, span: ref.span }, value, span: v.span }];
+          return [{ name: v.name, ...(v.doc ? { doc: v.doc } : {}), ...(ref ? { expr: { tree: ref.ast, value, span: ref.span } } : {}), value, span: v.span }];
         }, []),
       ),
       span: en.span,

@@ -132,7 +132,8 @@ export interface EnumIR {
 export interface EnumeratorIR {
   readonly name: string;
   readonly doc?: string;
-  readonly expr: ExprIR;
+  /** Absent when the enumerator takes the one before it plus one (the header writes no value). */
+  readonly expr?: ExprIR;
   readonly value: bigint;
   readonly span: SourceSpan;
 }

@@ -124,7 +124,8 @@ export interface Enum {
 export interface Enumerator {
   readonly name: string;
   readonly enumeration: Enum;
-  readonly value: ExprRef;
+  /** Absent: the enumerator before it plus one (0 for the first), written without a value. */
+  readonly value?: ExprRef;
   /** Versions that define it otherwise. */
   readonly variants?: readonly { readonly in: Version[]; readonly value: ExprRef }[];
   readonly doc?: string;
@@ -257,7 +258,7 @@ export interface Model {
 }
 
 /** The definition of an enumerator in a version: its variant there, or its value. */
-export function enumeratorValue(e: Enumerator, version: Version | undefined): ExprRef {
+export function enumeratorValue(e: Enumerator, version: Version | undefined): ExprRef | undefined {
   return (version && e.variants?.find((x) => x.in.includes(version))?.value) || e.value;
 }
 

@@ -226,14 +226,14 @@ class Resolver {
       this.define(e.name, { kind: 'enum', schema, name: e.name }, span);
       e.values.forEach((v, j) => {
         const vspan = f.spanOf(['enums', i, 'values', j, 'name']);
-        const value = this.exprRef(f, ['enums', i, 'values', j, 'value'], v.value);
+        const value = v.value !== undefined ? this.exprRef(f, ['enums', i, 'values', j, 'value'], v.value) : undefined;
         this.define(v.name, { kind: 'enumerator', schema, name: v.name }, vspan);
         const variants = (v.variants ?? []).flatMap((x, k) => {
           const at = ['enums', i, 'values', j, 'variants', k];
           const xv = this.exprRef(f, [...at, 'value'], x.value);
           return xv ? [{ in: this.inVersions(schema, x.in, [...at, 'in']).in ?? [], value: xv }] : [];
         });
-        if (value) en.values.push({ name: v.name, enumeration: en, value, ...(variants.length ? { variants } : {}), ...(v.doc ? { doc: v.doc } : {}), span: vspan });
+        if (value || v.value === undefined) en.values.push({ name: v.name, enumeration: en, ...(value ? { value } : {}), ...(variants.length ? { variants } : {}), ...(v.doc ? { doc: v.doc } : {}), span: vspan });
       });
       schema.enums.push(en);
     });
@@ -533,7 +533,7 @@ class Resolver {
     const f = schema.file;
     for (const x of schema.externals) this.checkExpr(schema, x.value);
     for (const c of schema.constants) this.checkExpr(schema, c.value);
-    for (const e of schema.enums) for (const v of e.values) for (const x of [v.value, ...(v.variants ?? []).map((y) => y.value)]) this.checkExpr(schema, x);
+    for (const e of schema.enums) for (const v of e.values) for (const x of [v.value, ...(v.variants ?? []).map((y) => y.value)]) if (x) this.checkExpr(schema, x);
     (raw.structs ?? []).forEach((rs, i) => {
       const st = this.structs.get(rs.name);
       if (!st || st.schema !== schema) return;
