@@ -19,3 +19,6 @@ export { ReaderLimitError } from './containers/limits.js';
 export * from './containers/luo-sessions.js';
 export * from './containers/luo-flbs.js';
 export * from './containers/memfd-folios.js';
+export * from './containers/block-set.js';
+export * from './containers/kho-array.js';
+export * from './containers/luo-dict.js';

@@ -6,7 +6,9 @@ import { compatCodecs } from './compat.js';
 import { hugetlbCodecs } from './hugetlb.js';
 import { kexec_handoverCodecs } from './kexec_handover.js';
 import { kexec_metadataCodecs } from './kexec_metadata.js';
+import { kho_arrayCodecs } from './kho_array.js';
 import { luoCodecs } from './luo.js';
+import { luo_dictCodecs } from './luo_dict.js';
 import { memblockCodecs } from './memblock.js';
 import { memfdCodecs } from './memfd.js';
 import { pciCodecs } from './pci.js';
@@ -25,7 +27,11 @@ export * from './kexec_handover.js';
 
 export * from './kexec_metadata.js';
 
+export * from './kho_array.js';
+
 export * from './luo.js';
+
+export * from './luo_dict.js';
 
 export * from './memblock.js';
 
@@ -46,7 +52,9 @@ export const allCodecs: readonly SchemaCodecs[] = [
   hugetlbCodecs,
   kexec_handoverCodecs,
   kexec_metadataCodecs,
+  kho_arrayCodecs,
   luoCodecs,
+  luo_dictCodecs,
   memblockCodecs,
   memfdCodecs,
   pciCodecs,
