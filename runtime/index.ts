@@ -20,3 +20,6 @@ export * from './containers/luo-sessions.js';
 export * from './containers/luo-flbs.js';
 export * from './containers/memfd-folios.js';
 export * from './containers/preserved-map.js';
+export * from './containers/block-set.js';
+export * from './containers/kho-array.js';
+export * from './containers/luo-dict.js';

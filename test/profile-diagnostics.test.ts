@@ -73,6 +73,7 @@ describe('cases that need more than one file', () => {
     expect(d.map(header)).toEqual([
       `schemas/block.yaml:${line}:11: error[locked-version-changed]: released version block-unversioned would change: KHO_MAX_BLOCKS is 10001 now, 10000 before [constant-changed]`,
       `schemas/block.yaml:${line}:11: error[locked-version-changed]: released version block-v1 would change: KHO_MAX_BLOCKS is 10001 now, 10000 before [constant-changed]`,
+      `schemas/block.yaml:${line}:11: error[locked-version-changed]: released version block-v2 would change: KHO_MAX_BLOCKS is 10001 now, 10000 before [constant-changed]`,
     ]);
     expect(d[0]!.help).toMatch(/^block-unversioned is recorded in kho-abi.lock.json; a released layout never changes/);
   });

@@ -32,6 +32,11 @@ const RULES: readonly Rule[] = [
   { what: 'a member read or written at a literal offset of kho_vmalloc or a block header (8, 12, 14)', re: /\.(?:get|set)(?:Big)?(?:Uint|Int)(?:8|16|32|64)\(\s*(?:8|12|14)\s*[,)]/ },
   { what: 'a struct name of a container, written as a string', re: /['"`](?:kho_block_header_ser|kho_vmalloc_chunk|kho_radix_node|kho_radix_leaf|luo_flb_header_ser|luo_session_ser)['"`]/ },
   { what: 'an import of generated code (callers pass the descriptors)', re: /from\s+['"][^'"]*generated\// },
+  { what: 'the KHO array or dictionary magic ("KARR", "LDIC")', re: /0x4b415252|0x4349444c|1262572114|1128875084|['"`](?:KARR|LDIC)['"`]/i },
+  { what: 'entries per KHO array page (510, 2046, 8190)', re: /(?<![\w.])(?:510|2046|8190)(?![\w.])/ },
+  { what: 'a block-v2 header size or member offset (24, 16, 20)', re: /\b\w*(?:HEADER|Header|header|entrySize|blockSize)\w*\s*(?:=|:)\s*(?:24|20)(?![\w.])/ },
+  { what: 'a struct name of the new containers, written as a string', re: /['"`](?:kho_block_header_v2_ser|kho_array|kho_array_page|luo_dict_ser|luo_dict_entry_ser)['"`]/ },
+  { what: 'a dictionary entry layout number (name 48, entry 64)', re: /\b\w*(?:name|Name|entry|Entry)\w*(?:Size|Len|size|len)\w*\s*(?:=|:)\s*(?:48|64)(?![\w.])/ },
 ];
 
 /** The code with comments blanked out (line numbers kept), strings and template text left in place. */
@@ -117,6 +122,11 @@ describe('no container layout number is written in runtime/', () => {
       ['const order = view.getUint16(14, true);', 'literal offset'],
       ["const view = mem.view(pa, blockSize, 'kho_block_header_ser');", 'struct name'],
       ["import { KHO_BLOCK_CONTAINER } from '../../generated/ts/block.js';", 'generated'],
+      ['if (magic !== 0x4b415252) throw new Error();', 'magic'],
+      ['const capacity = 510;', 'KHO array page'],
+      ['const headerSize = 24;', 'block-v2'],
+      ["const view = mem.view(pa, 4096, 'kho_array_page');", 'new containers'],
+      ['const nameLen = 48;', 'dictionary entry'],
     ];
     for (const [code, what] of snippets) {
       const found = findLayoutLiterals(`// a comment\n${code}\n`);

@@ -5,6 +5,7 @@ import {
   allPages,
   type BlockChainDescriptor,
   checkBigUint,
+  checkUint,
   type CompatVerdict,
   decodeFailure,
   encodeFailure,
@@ -116,6 +117,133 @@ export const khoBlockHeaderSerCodec: StructCodec<KhoBlockHeaderSer> = {
   encode: encodeKhoBlockHeaderSer,
 };
 
+/** struct kho_block_header_v2_ser (block-v2): Start of every block of a block-v2 set; the entries follow it directly. */
+export interface KhoBlockHeaderV2SerV2 {
+  /** Physical address of the next block, 0 in the last one. At offset 0, 8 bytes. */
+  next: bigint;
+  /** Number of valid entries in this block, written with every appended entry; a reader rejects 0 and anything above the block's capacity. At offset 8, 8 bytes. */
+  count: bigint;
+  /** Size of one entry in bytes; a reader refuses a block whose entry size is not the one it reads. At offset 16, 4 bytes. */
+  entry_size: number;
+  /** Size of this block in bytes (KHO_BLOCK_SIZE); a reader refuses any other. At offset 20, 4 bytes. */
+  block_size: number;
+}
+
+/** sizeof(struct kho_block_header_v2_ser) in block-v2 at 4 KiB pages. */
+export const SIZEOF_KhoBlockHeaderV2SerV2 = 24;
+
+/** offsetof() every member of struct kho_block_header_v2_ser in block-v2; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoBlockHeaderV2SerV2 = { next: 0, count: 8, entry_size: 16, block_size: 20 } as const;
+
+const FIELDS_OF_KhoBlockHeaderV2SerV2: FieldTable = [
+  [0, 'next'],
+  [8, 'count'],
+  [16, 'entry_size'],
+  [20, 'block_size'],
+];
+
+/** Reads struct kho_block_header_v2_ser (block-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+export function decodeKhoBlockHeaderV2SerV2(view: DataView, offset = 0, opts?: ReadOptions): KhoBlockHeaderV2SerV2 {
+  try {
+    const v_next = view.getBigUint64(offset, true);
+    const v_count = view.getBigUint64(offset + 8, true);
+    const v_entry_size = view.getUint32(offset + 16, true);
+    const v_block_size = view.getUint32(offset + 20, true);
+    return { next: v_next, count: v_count, entry_size: v_entry_size, block_size: v_block_size };
+  } catch (e) {
+    throw decodeFailure(e, view, offset, 24, 'kho_block_header_v2_ser', FIELDS_OF_KhoBlockHeaderV2SerV2);
+  }
+}
+
+/** Writes struct kho_block_header_v2_ser (block-v2) at `offset`; throws EncodeError for a value its field cannot hold. */
+export function encodeKhoBlockHeaderV2SerV2(value: KhoBlockHeaderV2SerV2, view: DataView, offset = 0): void {
+  try {
+    const v_next = value.next;
+    if (typeof v_next !== 'bigint' || BigInt.asUintN(64, v_next) !== v_next) {
+      checkBigUint(v_next, 64, 'kho_block_header_v2_ser', 'next', offset);
+    }
+    view.setBigUint64(offset, v_next, true);
+    const v_count = value.count;
+    if (typeof v_count !== 'bigint' || BigInt.asUintN(64, v_count) !== v_count) {
+      checkBigUint(v_count, 64, 'kho_block_header_v2_ser', 'count', offset + 8);
+    }
+    view.setBigUint64(offset + 8, v_count, true);
+    const v_entry_size = value.entry_size;
+    if (typeof v_entry_size !== 'number' || v_entry_size >>> 0 !== v_entry_size) {
+      checkUint(v_entry_size, 32, 'kho_block_header_v2_ser', 'entry_size', offset + 16);
+    }
+    view.setUint32(offset + 16, v_entry_size, true);
+    const v_block_size = value.block_size;
+    if (typeof v_block_size !== 'number' || v_block_size >>> 0 !== v_block_size) {
+      checkUint(v_block_size, 32, 'kho_block_header_v2_ser', 'block_size', offset + 20);
+    }
+    view.setUint32(offset + 20, v_block_size, true);
+  } catch (e) {
+    throw encodeFailure(e, value, view, offset, 24, 'kho_block_header_v2_ser');
+  }
+}
+
+/** A zero-copy view of struct kho_block_header_v2_ser (block-v2); move `offset` to walk an array of them. */
+export class KhoBlockHeaderV2SerV2View {
+  constructor(
+    public view: DataView,
+    public offset = 0,
+  ) {}
+
+  get next(): bigint {
+    return this.view.getBigUint64(this.offset, true);
+  }
+
+  set next(v: bigint) {
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'kho_block_header_v2_ser', 'next', this.offset);
+    }
+    this.view.setBigUint64(this.offset, v, true);
+  }
+
+  get count(): bigint {
+    return this.view.getBigUint64(this.offset + 8, true);
+  }
+
+  set count(v: bigint) {
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'kho_block_header_v2_ser', 'count', this.offset + 8);
+    }
+    this.view.setBigUint64(this.offset + 8, v, true);
+  }
+
+  get entry_size(): number {
+    return this.view.getUint32(this.offset + 16, true);
+  }
+
+  set entry_size(v: number) {
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'kho_block_header_v2_ser', 'entry_size', this.offset + 16);
+    }
+    this.view.setUint32(this.offset + 16, v, true);
+  }
+
+  get block_size(): number {
+    return this.view.getUint32(this.offset + 20, true);
+  }
+
+  set block_size(v: number) {
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'kho_block_header_v2_ser', 'block_size', this.offset + 20);
+    }
+    this.view.setUint32(this.offset + 20, v, true);
+  }
+}
+
+export const khoBlockHeaderV2SerV2Codec: StructCodec<KhoBlockHeaderV2SerV2> = {
+  name: 'kho_block_header_v2_ser',
+  version: 'block-v2',
+  size: 24,
+  align: 1,
+  decode: decodeKhoBlockHeaderV2SerV2,
+  encode: encodeKhoBlockHeaderV2SerV2,
+};
+
 /** Every codec of schemas/block.yaml, by version, struct and page size. */
 export const blockCodecs: SchemaCodecs = {
   schema: 'block',
@@ -135,11 +263,18 @@ export const blockCodecs: SchemaCodecs = {
         kho_block_header_ser: allPages(khoBlockHeaderSerCodec),
       },
     },
+    {
+      id: 'block-v2',
+      compatible: 'block-v2',
+      structs: {
+        kho_block_header_v2_ser: allPages(khoBlockHeaderV2SerV2Codec),
+      },
+    },
   ],
 };
 
 /** Every compatible string a block version stores, oldest first. */
-export const BLOCK_SUPPORTED_COMPATIBLES: readonly string[] = ['block-v1'];
+export const BLOCK_SUPPORTED_COMPATIBLES: readonly string[] = ['block-v1', 'block-v2'];
 
 /** Checks a stored block compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
 export function verifyBlockCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
@@ -161,6 +296,24 @@ export const KHO_BLOCK_CONTAINER = {
   count: { name: 'count', offset: 8, size: 8 },
   blockSize: { 4096: 4096, 16384: 16384, 65536: 65536 },
   maxBlocks: 10000,
+} as const satisfies BlockChainDescriptor;
+
+/** The kho_block_set container (block_chain) of schemas/block.yaml, for the runtime's walkers: A block-v2 set: the same chain, with the entry size and the block size
+in every header. Its writer (runtime/containers/block-set.ts) reserves
+capacity while objects register, releases it when they unregister,
+writes the count with every appended entry, and a restore that fails
+half-way frees exactly the blocks it took.
+ */
+export const KHO_BLOCK_SET_CONTAINER = {
+  kind: 'block_chain',
+  name: 'kho_block_set',
+  header: { name: 'kho_block_header_v2_ser', size: 24 },
+  next: { name: 'next', offset: 0, size: 8 },
+  count: { name: 'count', offset: 8, size: 8 },
+  blockSize: { 4096: 4096, 16384: 16384, 65536: 65536 },
+  maxBlocks: 10000,
+  entrySize: { name: 'entry_size', offset: 16, size: 4 },
+  blockSizeMember: { name: 'block_size', offset: 20, size: 4 },
 } as const satisfies BlockChainDescriptor;
 
 /** The physical-address members of struct kho_block_header_ser (block-v1) and what each leads to, by member path. */

@@ -8,8 +8,10 @@ import { hugetlbCodecs } from './hugetlb.js';
 import { iommufdCodecs } from './iommufd.js';
 import { kexec_handoverCodecs } from './kexec_handover.js';
 import { kexec_metadataCodecs } from './kexec_metadata.js';
+import { kho_arrayCodecs } from './kho_array.js';
 import { kvmCodecs } from './kvm.js';
 import { luoCodecs } from './luo.js';
+import { luo_dictCodecs } from './luo_dict.js';
 import { memblockCodecs } from './memblock.js';
 import { memfdCodecs } from './memfd.js';
 import { pciCodecs } from './pci.js';
@@ -33,9 +35,13 @@ export * from './kexec_handover.js';
 
 export * from './kexec_metadata.js';
 
+export * from './kho_array.js';
+
 export * from './kvm.js';
 
 export * from './luo.js';
+
+export * from './luo_dict.js';
 
 export * from './memblock.js';
 
@@ -60,8 +66,10 @@ export const allCodecs: readonly SchemaCodecs[] = [
   iommufdCodecs,
   kexec_handoverCodecs,
   kexec_metadataCodecs,
+  kho_arrayCodecs,
   kvmCodecs,
   luoCodecs,
+  luo_dictCodecs,
   memblockCodecs,
   memfdCodecs,
   pciCodecs,

@@ -19,6 +19,8 @@ const DESCRIPTOR_TYPE: Record<ContainerIR['kind'], string> = {
   radix_tree: 'RadixTreeDescriptor',
   page_array: 'PageArrayDescriptor',
   fdt: 'FdtDescriptor',
+  sparse_array: 'SparseArrayDescriptor',
+  dictionary: 'DictionaryDescriptor',
 };
 
 const member = (m: ContainerMemberIR): Value => ({ name: m.name, offset: m.offset, size: m.size });
@@ -31,7 +33,37 @@ function descriptor(c: ContainerIR): Value {
   const head = { kind: c.kind, name: c.name };
   switch (c.kind) {
     case 'block_chain':
-      return { ...head, header: struct(c.header), next: member(c.next), count: member(c.count), blockSize: c.blockSize, maxBlocks: c.maxBlocks };
+      return {
+        ...head,
+        header: struct(c.header),
+        next: member(c.next),
+        count: member(c.count),
+        blockSize: c.blockSize,
+        maxBlocks: c.maxBlocks,
+        ...(c.entrySizeMember ? { entrySize: member(c.entrySizeMember) } : {}),
+        ...(c.blockSizeMember ? { blockSizeMember: member(c.blockSizeMember) } : {}),
+      };
+    case 'sparse_array':
+      return {
+        ...head,
+        descriptor: { ...struct(c.descriptor), magic: member(c.magic), version: member(c.version), first: member(c.first) },
+        page: { ...struct(c.page), next: member(c.next), start: member(c.start), entries: { name: c.entries.name, offset: c.entries.offset, size: U64_BYTES } },
+        pageSize: c.pageSize,
+        capacity: c.capacity,
+        magic: c.magicValue,
+        version: c.versionValue,
+        valueTag: c.valueTag,
+        valueShift: c.valueShift,
+      };
+    case 'dictionary':
+      return {
+        ...head,
+        header: { ...struct(c.header), magic: member(c.magic), version: member(c.version), entries: member(c.entries), count: member(c.count) },
+        entry: { ...struct(c.entry), key: member(c.entryName), type: member(c.entryType), version: member(c.entryVersion), address: member(c.entryAddress) },
+        magic: c.magicValue,
+        version: c.versionValue,
+        via: c.via,
+      };
     case 'vmalloc_chain':
       return {
         ...head,

@@ -365,7 +365,7 @@ class LayoutEngine {
 
   private containerIR(c: Schema['containers'][number], schema: Schema): ContainerIR[] {
     const d = c.def;
-    const version = this.versionOf(schema);
+    const version = c.version ?? this.versionOf(schema);
     const base = { name: c.name, schema: schema.name, ...(c.doc ? { doc: c.doc } : {}) };
     const num = (e: ExprRef): number => Number(this.eval(e, version));
     const struct = (st: Struct): StructIR => this.layoutStruct(st, this.nestedVersion(st, version));
@@ -373,7 +373,67 @@ class LayoutEngine {
       switch (d.kind) {
         case 'block_chain': {
           const header = struct(d.header);
-          return [{ ...base, kind: 'block_chain', header, next: memberAt(header, d.next), count: memberAt(header, d.count), blockSize: num(d.blockSize), maxBlocks: num(d.maxBlocks) }];
+          return [
+            {
+              ...base,
+              kind: 'block_chain',
+              header,
+              next: memberAt(header, d.next),
+              count: memberAt(header, d.count),
+              blockSize: num(d.blockSize),
+              maxBlocks: num(d.maxBlocks),
+              ...(d.entrySizeMember !== undefined ? { entrySizeMember: memberAt(header, d.entrySizeMember) } : {}),
+              ...(d.blockSizeMember !== undefined ? { blockSizeMember: memberAt(header, d.blockSizeMember) } : {}),
+            },
+          ];
+        }
+        case 'sparse_array': {
+          const descriptor = struct(d.descriptor);
+          const page = struct(d.page);
+          return [
+            {
+              ...base,
+              kind: 'sparse_array',
+              descriptor,
+              magic: memberAt(descriptor, d.magic),
+              version: memberAt(descriptor, d.version),
+              first: memberAt(descriptor, d.first),
+              page,
+              next: memberAt(page, d.next),
+              start: memberAt(page, d.start),
+              entries: memberAt(page, d.entries),
+              pageSize: num(d.pageSize),
+              capacity: num(d.capacity),
+              magicValue: num(d.magicValue),
+              versionValue: num(d.versionValue),
+              valueTag: num(d.valueTag),
+              valueShift: num(d.valueShift),
+            },
+          ];
+        }
+        case 'dictionary': {
+          const header = struct(d.header);
+          const entry = struct(d.entry);
+          if (d.via.def.kind !== 'block_chain') throw new Error(`dictionary ${c.name}: its entries container ${d.via.name} is a ${d.via.def.kind}, not a block_chain`);
+          return [
+            {
+              ...base,
+              kind: 'dictionary',
+              header,
+              magic: memberAt(header, d.magic),
+              version: memberAt(header, d.version),
+              entries: memberAt(header, d.entries),
+              count: memberAt(header, d.count),
+              entry,
+              entryName: memberAt(entry, d.name),
+              entryType: memberAt(entry, d.type),
+              entryVersion: memberAt(entry, d.entryVersion),
+              entryAddress: memberAt(entry, d.address),
+              via: { kind: d.via.def.kind, name: d.via.name },
+              magicValue: num(d.magicValue),
+              versionValue: num(d.versionValue),
+            },
+          ];
         }
         case 'vmalloc_chain': {
           const descriptor = struct(d.descriptor);

@@ -360,6 +360,9 @@ export type ContainerIR = { readonly name: string; readonly schema: string; read
       readonly count: ContainerMemberIR;
       readonly blockSize: number;
       readonly maxBlocks: number;
+      /** Header members of a block format that stores its geometry in every block (block-v2). */
+      readonly entrySizeMember?: ContainerMemberIR;
+      readonly blockSizeMember?: ContainerMemberIR;
     }
   | {
       readonly kind: 'vmalloc_chain';
@@ -402,6 +405,43 @@ export type ContainerIR = { readonly name: string; readonly schema: string; read
       readonly properties: readonly FdtPropertyIR[];
       readonly nodeProperties: readonly FdtPropertyIR[];
       readonly services: readonly string[];
+    }
+  | {
+      readonly kind: 'sparse_array';
+      readonly descriptor: StructIR;
+      readonly magic: ContainerMemberIR;
+      readonly version: ContainerMemberIR;
+      readonly first: ContainerMemberIR;
+      readonly page: StructIR;
+      readonly next: ContainerMemberIR;
+      readonly start: ContainerMemberIR;
+      /** The flexible array of u64 entries after the page header. */
+      readonly entries: ContainerMemberIR;
+      readonly pageSize: number;
+      /** Entries one page holds. */
+      readonly capacity: number;
+      readonly magicValue: number;
+      readonly versionValue: number;
+      /** The bit that marks a value entry, and the shift that takes the value out of it. */
+      readonly valueTag: number;
+      readonly valueShift: number;
+    }
+  | {
+      readonly kind: 'dictionary';
+      readonly header: StructIR;
+      readonly magic: ContainerMemberIR;
+      readonly version: ContainerMemberIR;
+      readonly entries: ContainerMemberIR;
+      readonly count: ContainerMemberIR;
+      readonly entry: StructIR;
+      readonly entryName: ContainerMemberIR;
+      readonly entryType: ContainerMemberIR;
+      readonly entryVersion: ContainerMemberIR;
+      readonly entryAddress: ContainerMemberIR;
+      /** The block chain that stores the entries. */
+      readonly via: { readonly kind: string; readonly name: string };
+      readonly magicValue: number;
+      readonly versionValue: number;
     }
 );
 

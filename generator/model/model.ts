@@ -197,7 +197,17 @@ export type Field = FieldCommon &
   );
 
 export type ContainerKind =
-  | { readonly kind: 'block_chain'; readonly header: Struct; readonly next: string; readonly count: string; readonly blockSize: ExprRef; readonly maxBlocks: ExprRef }
+  | {
+      readonly kind: 'block_chain';
+      readonly header: Struct;
+      readonly next: string;
+      readonly count: string;
+      readonly blockSize: ExprRef;
+      readonly maxBlocks: ExprRef;
+      /** Header members a newer block format stores in every block (block-v2). */
+      readonly entrySizeMember?: string;
+      readonly blockSizeMember?: string;
+    }
   | {
       readonly kind: 'vmalloc_chain';
       readonly descriptor: Struct;
@@ -218,6 +228,39 @@ export type ContainerKind =
       readonly properties: FdtProperty[];
       readonly nodeProperties: FdtProperty[];
       readonly services: Container[];
+    }
+  | {
+      readonly kind: 'sparse_array';
+      readonly descriptor: Struct;
+      readonly magic: string;
+      readonly version: string;
+      readonly first: string;
+      readonly page: Struct;
+      readonly next: string;
+      readonly start: string;
+      readonly entries: string;
+      readonly pageSize: ExprRef;
+      readonly capacity: ExprRef;
+      readonly magicValue: ExprRef;
+      readonly versionValue: ExprRef;
+      readonly valueTag: ExprRef;
+      readonly valueShift: ExprRef;
+    }
+  | {
+      readonly kind: 'dictionary';
+      readonly header: Struct;
+      readonly magic: string;
+      readonly version: string;
+      readonly entries: string;
+      readonly count: string;
+      readonly entry: Struct;
+      readonly name: string;
+      readonly type: string;
+      readonly entryVersion: string;
+      readonly address: string;
+      readonly via: Container;
+      readonly magicValue: ExprRef;
+      readonly versionValue: ExprRef;
     };
 
 export interface FdtProperty {
@@ -234,6 +277,8 @@ export interface Container {
   readonly name: string;
   readonly schema: Schema;
   readonly doc?: string;
+  /** The version of its schema the container's structs are laid out at; the current one when absent. */
+  version?: Version;
   def: ContainerKind;
   readonly span: SourceSpan;
 }

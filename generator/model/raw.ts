@@ -98,11 +98,43 @@ interface RawFdtProperty {
 export interface RawContainer {
   name: string;
   doc?: string;
-  block_chain?: { header: string; next: string; count: string; block_size: ExprValue; max_blocks: ExprValue };
+  version?: string;
+  block_chain?: { header: string; next: string; count: string; block_size: ExprValue; max_blocks: ExprValue; entry_size_member?: string; block_size_member?: string };
   vmalloc_chain?: { descriptor: string; first: string; total_pages: string; flags: string; order: string; chunk: string; next: string; entries: string };
   radix_tree?: { node: string; leaf: string; depth: ExprValue; order0_log2: ExprValue; table_size_log2: ExprValue; bitmap_size_log2: ExprValue };
   page_array?: { header: string; count: string; pages_member?: string; entry: string; pages: ExprValue };
   fdt?: { compatible: string; properties?: RawFdtProperty[]; node_properties?: RawFdtProperty[]; services?: string[] };
+  sparse_array?: {
+    descriptor: string;
+    magic: string;
+    version: string;
+    first: string;
+    page: string;
+    next: string;
+    start: string;
+    entries: string;
+    page_size: ExprValue;
+    capacity: ExprValue;
+    magic_value: ExprValue;
+    version_value: ExprValue;
+    value_tag: ExprValue;
+    value_shift: ExprValue;
+  };
+  dictionary?: {
+    header: string;
+    magic: string;
+    version: string;
+    entries: string;
+    count: string;
+    entry: string;
+    name: string;
+    type: string;
+    entry_version: string;
+    address: string;
+    via: string;
+    magic_value: ExprValue;
+    version_value: ExprValue;
+  };
 }
 
 /** Where a version was read from: a tree, or a posted patch. */

@@ -544,7 +544,15 @@ class Resolver {
     });
     (raw.containers ?? []).forEach((rc, i) => {
       const item = schema.containers.find((c) => c.name === rc.name);
-      if (item) item.def = this.linkContainer(schema, rc, ['containers', i]) ?? { kind: 'fdt', compatible: '', properties: [], nodeProperties: [], services: [] };
+      if (!item) return;
+      item.def = this.linkContainer(schema, rc, ['containers', i]) ?? { kind: 'fdt', compatible: '', properties: [], nodeProperties: [], services: [] };
+      if (rc.version !== undefined) {
+        const v = schema.component?.versions.find((x) => x.id === rc.version);
+        if (!v) {
+          const declared = schema.component ? schema.component.versions.map((x) => x.id).join(', ') : 'none (the schema declares no component)';
+          this.err('unknown-version', f.spanOf(['containers', i, 'version']), `container '${rc.name}' is laid out at version '${rc.version}', which schema '${schema.name}' does not declare`, `declared: ${declared}`);
+        } else item.version = v;
+      }
     });
     (raw.asserts ?? []).forEach((a, i) => {
       const expr = this.exprRef(f, ['asserts', i, 'expr'], a.expr);
@@ -800,9 +808,9 @@ class Resolver {
 
   private linkContainer(schema: Schema, rc: RawContainer, path: YamlPath): Container['def'] | undefined {
     const f = schema.file;
-    const kinds = (['block_chain', 'vmalloc_chain', 'radix_tree', 'page_array', 'fdt'] as const).filter((k) => rc[k] !== undefined);
+    const kinds = (['block_chain', 'vmalloc_chain', 'radix_tree', 'page_array', 'fdt', 'sparse_array', 'dictionary'] as const).filter((k) => rc[k] !== undefined);
     if (kinds.length !== 1) {
-      this.err('bad-container', f.spanOf(path), kinds.length === 0 ? `container '${rc.name}' needs one of block_chain, vmalloc_chain, radix_tree, page_array or fdt` : `container '${rc.name}' declares ${kinds.join(' and ')}; pick one`);
+      this.err('bad-container', f.spanOf(path), kinds.length === 0 ? `container '${rc.name}' needs one of block_chain, vmalloc_chain, radix_tree, page_array, fdt, sparse_array or dictionary` : `container '${rc.name}' declares ${kinds.join(' and ')}; pick one`);
       return undefined;
     }
     const kind: string = kinds[0]!;
@@ -834,7 +842,73 @@ class Resolver {
       const blockSize = expr('block_size', b.block_size);
       const maxBlocks = expr('max_blocks', b.max_blocks);
       if (!header || !blockSize || !maxBlocks) return undefined;
-      return { kind: 'block_chain', header, next: member(header, 'next', b.next), count: member(header, 'count', b.count), blockSize, maxBlocks };
+      return {
+        kind: 'block_chain',
+        header,
+        next: member(header, 'next', b.next),
+        count: member(header, 'count', b.count),
+        blockSize,
+        maxBlocks,
+        ...(b.entry_size_member !== undefined ? { entrySizeMember: member(header, 'entry_size_member', b.entry_size_member) } : {}),
+        ...(b.block_size_member !== undefined ? { blockSizeMember: member(header, 'block_size_member', b.block_size_member) } : {}),
+      };
+    }
+    if (rc.sparse_array) {
+      const a = rc.sparse_array;
+      const descriptor = st('descriptor', a.descriptor);
+      const page = st('page', a.page);
+      const exprs = {
+        pageSize: expr('page_size', a.page_size),
+        capacity: expr('capacity', a.capacity),
+        magicValue: expr('magic_value', a.magic_value),
+        versionValue: expr('version_value', a.version_value),
+        valueTag: expr('value_tag', a.value_tag),
+        valueShift: expr('value_shift', a.value_shift),
+      };
+      if (!descriptor || !page || Object.values(exprs).some((e) => !e)) return undefined;
+      return {
+        kind: 'sparse_array',
+        descriptor,
+        magic: member(descriptor, 'magic', a.magic),
+        version: member(descriptor, 'version', a.version),
+        first: member(descriptor, 'first', a.first),
+        page,
+        next: member(page, 'next', a.next),
+        start: member(page, 'start', a.start),
+        entries: member(page, 'entries', a.entries),
+        pageSize: exprs.pageSize!,
+        capacity: exprs.capacity!,
+        magicValue: exprs.magicValue!,
+        versionValue: exprs.versionValue!,
+        valueTag: exprs.valueTag!,
+        valueShift: exprs.valueShift!,
+      };
+    }
+    if (rc.dictionary) {
+      const d = rc.dictionary;
+      const header = st('header', d.header);
+      const entry = st('entry', d.entry);
+      const via = this.lookupContainer(schema, d.via, f.spanOf([...path, kind, 'via']));
+      const magicValue = expr('magic_value', d.magic_value);
+      const versionValue = expr('version_value', d.version_value);
+      if (!header || !entry || !via || !magicValue || !versionValue) return undefined;
+      // The entries live in the `via` container (a block chain); the layout checks its kind once every container is linked.
+      return {
+        kind: 'dictionary',
+        header,
+        magic: member(header, 'magic', d.magic),
+        version: member(header, 'version', d.version),
+        entries: member(header, 'entries', d.entries),
+        count: member(header, 'count', d.count),
+        entry,
+        name: member(entry, 'name', d.name),
+        type: member(entry, 'type', d.type),
+        entryVersion: member(entry, 'entry_version', d.entry_version),
+        address: member(entry, 'address', d.address),
+        via,
+        magicValue,
+        versionValue,
+      };
     }
     if (rc.vmalloc_chain) {
       const v = rc.vmalloc_chain;

@@ -54,6 +54,10 @@ export interface BlockChainDescriptor<N extends PageNumber = PageNumber> {
   readonly count: MemberDescriptor<N>;
   readonly blockSize: N;
   readonly maxBlocks: N;
+  /** A newer block format (block-v2) stores the entry size in every block's header. */
+  readonly entrySize?: MemberDescriptor<N>;
+  /** ...and the block's own size. */
+  readonly blockSizeMember?: MemberDescriptor<N>;
 }
 
 /**
@@ -123,11 +127,66 @@ export interface FdtDescriptor {
   readonly size: FdtPropertyDescriptor;
 }
 
-export type ContainerDescriptor = BlockChainDescriptor | VmallocChainDescriptor | RadixTreeDescriptor | PageArrayDescriptor | FdtDescriptor;
+/**
+ * A sparse array of u64 entries (the KHO array): a descriptor {magic,
+ * version, first} and a chain of pages, each a header {next, start}
+ * followed by `capacity` entries at positions start, start + 1, ... An
+ * entry of 0 is a hole; an entry with `valueTag` set holds the number
+ * `entry >> valueShift`; any other entry is an address.
+ */
+export interface SparseArrayDescriptor<N extends PageNumber = PageNumber> {
+  readonly kind: 'sparse_array';
+  readonly name: string;
+  readonly descriptor: StructDescriptor<N> & {
+    readonly magic: MemberDescriptor<N>;
+    readonly version: MemberDescriptor<N>;
+    readonly first: MemberDescriptor<N>;
+  };
+  /** `entries.size` is the size of one entry. */
+  readonly page: StructDescriptor<N> & {
+    readonly next: MemberDescriptor<N>;
+    readonly start: MemberDescriptor<N>;
+    readonly entries: MemberDescriptor<N>;
+  };
+  readonly pageSize: N;
+  readonly capacity: N;
+  readonly magic: N;
+  readonly version: N;
+  readonly valueTag: N;
+  readonly valueShift: N;
+}
+
+/**
+ * A flat dictionary: a header {magic, version, entries, count} whose
+ * entries (name, type, version, address) are stored in the block chain
+ * `via` names.
+ */
+export interface DictionaryDescriptor<N extends PageNumber = PageNumber> {
+  readonly kind: 'dictionary';
+  readonly name: string;
+  readonly header: StructDescriptor<N> & {
+    readonly magic: MemberDescriptor<N>;
+    readonly version: MemberDescriptor<N>;
+    readonly entries: MemberDescriptor<N>;
+    readonly count: MemberDescriptor<N>;
+  };
+  /** `key` is the entry's name member (a char array). */
+  readonly entry: StructDescriptor<N> & {
+    readonly key: MemberDescriptor<N>;
+    readonly type: MemberDescriptor<N>;
+    readonly version: MemberDescriptor<N>;
+    readonly address: MemberDescriptor<N>;
+  };
+  readonly magic: N;
+  readonly version: N;
+  readonly via: ContainerLink;
+}
+
+export type ContainerDescriptor = BlockChainDescriptor | VmallocChainDescriptor | RadixTreeDescriptor | PageArrayDescriptor | FdtDescriptor | SparseArrayDescriptor | DictionaryDescriptor;
 
 /** The container a pointer edge goes through. */
 export interface ContainerLink {
-  readonly kind: ContainerDescriptor['kind'];
+  readonly kind: 'block_chain' | 'vmalloc_chain' | 'radix_tree' | 'page_array' | 'fdt' | 'sparse_array' | 'dictionary';
   readonly name: string;
 }
 

@@ -96,7 +96,51 @@ export function restoreBlockChain(mem: PhysMem, chain: BlockChainDescriptor, hea
     counts.push(lo);
     total += lo;
   }
+  // A block format that stores its geometry (block-v2): every block must say the entry and block size this reader reads.
+  if (c.entrySize || c.blockSizeMember) {
+    for (let b = 0; b < views.length; b++) {
+      const check = (m: Chain['next'] | undefined, want: number, what: string) => {
+        if (!m) return;
+        const stored = readUnsigned(views[b]!, m.offset, m.size);
+        if (stored !== want) throw new DecodeError(at(c, m, addresses[b]!), `${what} ${stored}, but this chain is read with ${want}; the ${c.name} format refuses the chain (${KERNEL.blockSetFormat})`);
+      };
+      check(c.entrySize, entrySize, 'the block stores an entry size of');
+      check(c.blockSizeMember, blockSize, 'the block stores a block size of');
+    }
+  }
   return { views, addresses, counts, total };
+}
+
+/** An unsigned member of 1, 2, 4 or 8 bytes as a number (a u64 above 2^53 as the nearest number: only compared). */
+function readUnsigned(view: DataView, offset: number, size: number): number {
+  switch (size) {
+    case 1:
+      return view.getUint8(offset);
+    case 2:
+      return view.getUint16(offset, true);
+    case 4:
+      return view.getUint32(offset, true);
+    case U64_BYTES:
+      return Number(view.getBigUint64(offset, true));
+    default:
+      throw new TypeError(`a ${size}-byte member is not an unsigned integer the block walker reads`);
+  }
+}
+
+/** Writes an unsigned member of 1, 2, 4 or 8 bytes. */
+export function writeUnsigned(view: DataView, offset: number, size: number, value: number | bigint): void {
+  switch (size) {
+    case 1:
+      return view.setUint8(offset, Number(value));
+    case 2:
+      return view.setUint16(offset, Number(value), true);
+    case 4:
+      return view.setUint32(offset, Number(value), true);
+    case U64_BYTES:
+      return view.setBigUint64(offset, BigInt(value), true);
+    default:
+      throw new TypeError(`a ${size}-byte member is not an unsigned integer the block walker writes`);
+  }
 }
 
 /**
@@ -188,6 +232,8 @@ export function writeBlockChain<T>(mem: PhysMem, chain: BlockChainDescriptor, bl
     const n = Math.min(capacity, entries.length - first);
     view.setBigUint64(c.next.offset, b + 1 < needed ? blocks[b + 1]! : 0n, true);
     view.setBigUint64(c.count.offset, BigInt(n), true);
+    if (c.entrySize) writeUnsigned(view, c.entrySize.offset, c.entrySize.size, codec.size);
+    if (c.blockSizeMember) writeUnsigned(view, c.blockSizeMember.offset, c.blockSizeMember.size, blockSize);
     for (let i = 0; i < n; i++) codec.encode(entries[first + i]!, view, c.header.size + i * codec.size);
     mem.write(blocks[b]!, page);
   }

@@ -202,4 +202,9 @@ export const KERNEL = {
   sessionInsert: 'luo_session_insert via luo_session_deserialize_one (kernel/liveupdate/luo_session.c)',
   fileDeserialize: 'luo_file_deserialize (kernel/liveupdate/luo_file.c)',
   fileHandler: 'luo_file_deserialize_one (kernel/liveupdate/luo_file.c)',
+  blockSetFormat: "kho-abi's block-v2 format (schemas/block.yaml)",
+  kaRestore: 'kho_array_restore via kho_array_valid (kernel/kho_array.c, KHO array RFC)',
+  kaRestorePage: 'kho_restore_folio via kho_array_restore (kernel/kho_array.c, KHO array RFC)',
+  kaIterate: 'ka_iter_nextentry, ka_iter_setpos (kernel/kho_array.c, KHO array RFC)',
+  luoDict: "kho-abi's flat dictionary proposal (schemas/luo_dict.yaml)",
 } as const;

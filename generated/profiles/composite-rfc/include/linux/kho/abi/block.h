@@ -27,7 +27,7 @@
  * one. Any change to the layout of a structure below is a breaking change and
  * needs a new version in KHO_BLOCK_COMPATIBLE (now "block-v1"), so that the
  * next kernel refuses data it would misread. Versions known to kho-abi:
- * block-unversioned, block-v1.
+ * block-unversioned, block-v1, block-v2.
  */
 
 /**
