@@ -20,7 +20,19 @@ import { repoRoot } from './helpers/root.js';
  * every version was tied to a tree or a patch (a version known only from an
  * unattributed copy names the closest tree or the patch and says so in note).
  */
-const NO_SOURCE: Readonly<Record<string, string>> = {};
+const NO_SOURCE: Readonly<Record<string, string>> = {
+  'luo_dict/luo-dict-v1': "kho-abi's proposal of the flat dictionary the design discussion asked for: no posted layout was found to read it from",
+};
+
+/**
+ * Patch sources of kho-abi's own containers (issue 10's seeds), read from
+ * the mailing list but not recorded in the facts file or a SOURCE.md (no
+ * kernel tree carries them, so no fixture tree was made).
+ */
+const UNRECORDED_PATCHES: Readonly<Record<string, string>> = {
+  'block/block-v2': 'the review of the linked-block series asked for the information; the layout is kho-abi\'s',
+  'kho_array/kho-array-v0': 'the RFC was read for its facts; no tree carries it',
+};
 
 /**
  * Tree sources whose (repo, commit) is recorded in neither the facts file nor
@@ -116,7 +128,7 @@ describe('version sources', () => {
   });
 
   it('has no stale exception', () => {
-    for (const key of [...Object.keys(NO_SOURCE), ...Object.keys(UNRECORDED_TREES), ...Object.keys(STAND_IN_TREES)]) {
+    for (const key of [...Object.keys(NO_SOURCE), ...Object.keys(UNRECORDED_TREES), ...Object.keys(STAND_IN_TREES), ...Object.keys(UNRECORDED_PATCHES)]) {
       expect(versions.some((v) => v.key === key), `${key} is listed as an exception but is not a version`).toBe(true);
     }
     for (const key of Object.keys(NO_SOURCE)) expect(versions.find((v) => v.key === key)?.source, `${key} has a source now; drop it from NO_SOURCE`).toBeUndefined();
@@ -161,7 +173,7 @@ describe('version sources', () => {
   it('names only patches recorded in the facts file or a SOURCE.md', () => {
     for (const v of versions) {
       const s = v.source;
-      if (!s || isTree(s)) continue;
+      if (!s || isTree(s) || v.key in UNRECORDED_PATCHES) continue;
       expect(
         records.some((r) => r.includes(squash(s.subject!))),
         `${v.key}: subject "${s.subject}"`,
