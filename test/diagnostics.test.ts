@@ -18,6 +18,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/root.js';
 import { PROFILE_CODES } from './helpers/profile-codes.js';
+import { DIAGNOSTIC_CODES } from '../generator/diagnostics/diagnostic.js';
 import { cli } from './helpers/cli-in-process.js';
 
 interface Run {
@@ -374,6 +375,8 @@ describe('coverage', () => {
     for (const c of codes) expect(c).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
     const covered = new Set([...fixtures.flatMap((f) => f.expect.map(codeOf)), ...generated.flatMap((g) => g.codes), 'schema-violation', ...PROFILE_CODES]);
     expect([...covered].sort()).toEqual([...codes].sort());
+    // The closed list of codes is exactly what the generator emits: none missing, none stale.
+    expect([...DIAGNOSTIC_CODES].sort()).toEqual([...codes].sort());
   });
 
   it('the project schemas validate cleanly', async () => {

@@ -17,3 +17,17 @@ describe('formatJson', () => {
     expect(out[out.length - 1]).toMatchObject({ code: 'truncated', severity: 'note', message: '25 more diagnostics not shown' });
   });
 });
+
+describe('--format json: where in the YAML', () => {
+  it('names the YAML path of the entry, and where an entry over several lines ends', async () => {
+    const { cli } = await import('./helpers/cli-in-process.js');
+    const { repoRoot } = await import('./helpers/root.js');
+    const r = await cli(['validate', 'test/fixtures/invalid/bad_constant.yaml', '--format', 'json'], { cwd: repoRoot });
+    const [d] = JSON.parse(r.err) as { line: number; end_line?: number; end_col?: number; path?: string; code: string }[];
+    expect(d).toMatchObject({ code: 'bad-constant', line: 7, end_line: 10, path: 'constants[0]' });
+    const one = await cli(['validate', 'test/fixtures/invalid/bad_source.yaml', '--format', 'json'], { cwd: repoRoot });
+    const [s] = JSON.parse(one.err) as { end_line?: number; path?: string }[];
+    expect(s!.path).toBe('component.versions[0].source');
+    expect(s!.end_line).toBeUndefined();
+  });
+});

@@ -65,7 +65,7 @@ function toDiagnostic(f: BreakingFinding): Diagnostic {
     span: f.span ?? { file: `schemas/${f.schema}.yaml`, line: 1, col: 1, length: 1 },
     message: `${f.version}: ${f.message}`,
     ...(f.breaking ? { help: `a released version never changes: undo this, or add a new version of ${f.schema} (and make it current) that has it` } : {}),
-  } as Diagnostic;
+  };
 }
 
 export const breaking: CliCommand = {

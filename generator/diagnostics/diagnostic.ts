@@ -1,3 +1,5 @@
+import type { RuleCode } from '../abi/compare.js';
+
 /**
  * A diagnostic is a value, never an exception: every stage returns the
  * diagnostics it found and the pipeline reports all of them at once.
@@ -10,10 +12,79 @@ export interface SourceSpan {
   readonly col: number;
   /** Length in characters of the underlined text on that line (at least 1). */
   readonly length: number;
+  /** Where a span over several lines ends (1-based, inclusive). */
+  readonly endLine?: number;
+  readonly endCol?: number;
+  /** The YAML path of the node: keys and list indexes from the document's top. */
+  readonly path?: readonly (string | number)[];
 }
 
+/**
+ * Every code a diagnostic can carry: a closed list, so that a new one is
+ * added here (and gets a fixture: test/diagnostics.test.ts checks both ways).
+ */
+export const DIAGNOSTIC_CODES = [
+  'assert-failed',
+  'bad-constant',
+  'bad-container',
+  'bad-count',
+  'bad-expression',
+  'bad-field',
+  'bad-name',
+  'bad-source',
+  'bad-value',
+  'bitfield-overlap',
+  'bitfield-too-wide',
+  'bitfield-unaligned',
+  'compat-invalid',
+  'compat-subcomponents-mismatch',
+  'compat-unsorted',
+  'cycle',
+  'duplicate-field',
+  'duplicate-header',
+  'duplicate-item',
+  'duplicate-name',
+  'duplicate-profile',
+  'duplicate-version',
+  'empty-list',
+  'empty-string',
+  'enum-range',
+  'file-too-large',
+  'locked-version-changed',
+  'missing-key',
+  'not-a-mapping',
+  'not-constant',
+  'not-included',
+  'not-text',
+  'out-of-range',
+  'profile-name-mismatch',
+  'schema-name-mismatch',
+  'schema-violation',
+  'size-mismatch',
+  'string-too-long',
+  'unknown-component',
+  'unknown-container',
+  'unknown-field',
+  'unknown-key',
+  'unknown-name',
+  'unknown-profile',
+  'unknown-schema',
+  'unknown-type',
+  'unknown-version',
+  'used-before-defined',
+  'wrong-type',
+  'yaml-duplicate-key',
+  'yaml-syntax',
+  'yaml-alias-bomb',
+  'yaml-tab',
+  'yaml-too-deep',
+] as const;
+
+/** A schema's own diagnostics, and the rule codes `breaking` reports a released version's change under. */
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number] | RuleCode;
+
 export interface Diagnostic {
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly severity: 'error' | 'warning';
   readonly message: string;
   /** What to do about it, when the message alone does not say. */
@@ -21,7 +92,7 @@ export interface Diagnostic {
   readonly span: SourceSpan;
 }
 
-export function error(code: string, span: SourceSpan, message: string, help?: string): Diagnostic {
+export function error(code: DiagnosticCode, span: SourceSpan, message: string, help?: string): Diagnostic {
   return help === undefined
     ? { code, severity: 'error', message, span }
     : { code, severity: 'error', message, help, span };

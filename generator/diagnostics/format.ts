@@ -32,6 +32,11 @@ export function formatText(diags: readonly Diagnostic[], sources: SourceLookup):
 /** More than this many diagnostics are cut from JSON output, which ends with one entry counting the rest: output stays bounded. */
 export const MAX_REPORTED_JSON = 1000;
 
+/** A YAML path as the schema language's messages write it: structs[2].fields[0].name. */
+export function yamlPath(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
 export function formatJson(diags: readonly Diagnostic[]): string {
   const sorted = [...diags].sort(compareDiagnostics);
   const rest = sorted.length - MAX_REPORTED_JSON;
@@ -43,6 +48,8 @@ export function formatJson(diags: readonly Diagnostic[]): string {
         line: d.span.line,
         col: d.span.col,
         length: d.span.length,
+        ...(d.span.endLine !== undefined ? { end_line: d.span.endLine, end_col: d.span.endCol } : {}),
+        ...(d.span.path !== undefined ? { path: yamlPath(d.span.path) } : {}),
         severity: d.severity,
         code: d.code,
         message: d.message,

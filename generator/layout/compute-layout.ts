@@ -3,7 +3,7 @@
  * the kernel's LP64 targets, and evaluates constants, enums and assertions.
  */
 import { createHash } from 'node:crypto';
-import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
+import { error, type Diagnostic, type DiagnosticCode, type SourceSpan } from '../diagnostics/diagnostic.js';
 import { evaluate, ExprError, type EvalEnv, type Expr } from '../model/expr.js';
 import { enumeratorValue, PRIM_SIZE, type Component, type ExprRef, type Field, type Model, type Schema, type Struct, type Version } from '../model/model.js';
 import type { Definition } from '../model/resolve.js';
@@ -47,7 +47,7 @@ class LayoutEngine {
     return { target: this.target, schemas };
   }
 
-  private err(code: string, span: SourceSpan, message: string, help?: string): void {
+  private err(code: DiagnosticCode, span: SourceSpan, message: string, help?: string): void {
     if (!this.diags.some((d) => d.code === code && d.span.line === span.line && d.span.col === span.col && d.span.file === span.file)) {
       this.diags.push(error(code, span, message, help));
     }

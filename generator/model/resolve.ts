@@ -3,7 +3,7 @@
  * JSON Schema cannot: unknown and duplicate names, reference cycles, field
  * shapes, bitfield geometry, expressions, versions and compatible strings.
  */
-import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
+import { error, type Diagnostic, type DiagnosticCode, type SourceSpan } from '../diagnostics/diagnostic.js';
 import type { SourceFile, YamlPath } from '../source/load.js';
 import { compareCompat } from '../../runtime/compat.js';
 import { ExprError, exprReferences, FUNCTIONS, parseExpr, TARGET_NAMES } from './expr.js';
@@ -83,7 +83,7 @@ class Resolver {
     return { model, names: this.names, diagnostics: this.diags };
   }
 
-  private err(code: string, span: SourceSpan, message: string, help?: string): void {
+  private err(code: DiagnosticCode, span: SourceSpan, message: string, help?: string): void {
     this.diags.push(error(code, span, message, help));
   }
 

@@ -74,7 +74,11 @@ export function loadSource(path: string, bytes: Uint8Array): LoadResult {
   const spanAt = (offset: number, end?: number): SourceSpan => {
     const { line, col } = lineCounter.linePos(offset);
     const length = end !== undefined && end > offset ? Math.min(end - offset, lineLength(text, offset)) : 1;
-    return at(line, col, Math.max(1, length));
+    const span = at(line, col, Math.max(1, length));
+    if (end === undefined || end <= offset) return span;
+    // A node over several lines (a block scalar, a mapping) also says where it ends.
+    const last = lineCounter.linePos(Math.max(offset, end - 1));
+    return last.line > line ? { ...span, endLine: last.line, endCol: last.col } : span;
   };
 
   const diagnostics: Diagnostic[] = [];
@@ -206,9 +210,9 @@ export function loadSource(path: string, bytes: Uint8Array): LoadResult {
     }
     const target = (key && keyNode) || node;
     const range = (target as { range?: [number, number, number] } | undefined)?.range;
-    if (!range) return at(1, 1);
-    // A block scalar's range covers several lines; point at its first line.
-    return spanAt(range[0], range[1]);
+    if (!range) return { ...at(1, 1), path };
+    // A block scalar's range covers several lines: the span points at its first line and says where it ends.
+    return { ...spanAt(range[0], range[1]), path };
   };
 
   return { file: { path, text, data, spanOf }, diagnostics: [] };
