@@ -57,7 +57,7 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const program = new Command('kho-abi')
     .description('YAML schemas for the kernel KHO/LUO ABI: C headers, TypeScript codecs, compatibility checks')
-    .option('--root <dir>', 'project folder holding schemas/ and generated/', '.')
+    .option('--root <dir>', 'project folder holding schemas/ and generated/ (default: the nearest folder above the working directory with kho-abi.config.yaml or schemas/kho-abi.schema.json)')
     .addHelpText('after', '\n  -V, --version  (before any command) print the version of kho-abi')
     .exitOverride()
     // commander quotes arguments in its messages: escape them like every other message.

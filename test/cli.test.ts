@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from './helpers/cli-in-process.js';
 import { compileAndRun } from './helpers/gcc.js';
 import { repoRoot } from './helpers/root.js';
 
@@ -349,5 +350,27 @@ describe('compat verify --hex: the whole stored field', () => {
     const unterminated = await khoAbi(['compat', 'verify', 'memfd', '--hex', Buffer.alloc(48, 0x6d).toString('hex')]);
     expect(unterminated.code).toBe(1);
     expect(unterminated.out).toContain('no NUL inside the 48-byte field');
+  });
+});
+
+describe('the project is found from any folder below it', () => {
+  it('runs from a subfolder as from the root, naming files relative to where it runs', async () => {
+    const here = await cli(['compat', 'verify', 'memfd', 'memfd-v2'], { cwd: join(repoRoot, 'test', 'fixtures') });
+    expect(here.code).toBe(0);
+    expect(here.out).toContain('"memfd-v2" is compatible');
+    const bad = await cli(['validate', 'invalid/bad_source.yaml'], { cwd: join(repoRoot, 'test', 'fixtures') });
+    expect(bad.err).toContain('invalid/bad_source.yaml:13:15: error[bad-source]');
+  });
+
+  it('outside any project says how to name one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kho-abi-noproject-'));
+    try {
+      const r = await cli(['validate'], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('run kho-abi inside a project');
+      expect(r.err).toContain('--root DIR');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

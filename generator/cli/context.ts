@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
+import { findProjectRoot } from './project-root.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJson, formatText } from '../diagnostics/format.js';
 import { makeTarget, type AbiIR, type PageSize } from '../layout/ir.js';
@@ -66,8 +67,11 @@ export class CliContext {
   ) {}
 
   /** The project folder (--root), absolute. */
+  /** The project folder: --root, or the nearest folder above the working directory that is a kho-abi project, or the working directory. */
   get root(): string {
-    return resolvePath(this.io.cwd, this.program.opts<{ root: string }>().root);
+    const given = this.program.opts<{ root?: string }>().root;
+    if (given !== undefined) return resolvePath(this.io.cwd, given);
+    return findProjectRoot(resolvePath(this.io.cwd)) ?? resolvePath(this.io.cwd);
   }
 
   /** An action that returns its exit code; the run exits with the highest. */

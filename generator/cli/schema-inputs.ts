@@ -74,7 +74,7 @@ export function readSchemaInputs(root: string, cwd: string, given: readonly stri
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      if (given.length === 0) problems.push(`no schemas/ folder in ${shownPath(cwd, resolvePath(cwd, root))}`);
+      if (given.length === 0) problems.push(`no schemas/ folder in ${shownPath(cwd, resolvePath(cwd, root))}: run kho-abi inside a project (a folder with kho-abi.config.yaml or schemas/kho-abi.schema.json, or below one), or give --root DIR`);
     } else problems.push(`${shownPath(cwd, dir)}: cannot list the schemas: ${describeFsError(e)}`);
   }
   const seen = new Set<string>();
