@@ -16,7 +16,7 @@ import type { EmittedFile } from './emit/emitted-file.js';
 import { makeTarget } from './layout/ir.js';
 import { analyze, layoutAll, type Analysis, type SchemaInput } from './pipeline.js';
 import { ABI_INCLUDE_DIR, emitProfile } from './profile/headers.js';
-import { checkProfiles, parseConfig, parseProfiles, type Config, type Profile } from './profile/profile.js';
+import { checkProfiles, DEFAULT_RUNTIME_IMPORT, parseConfig, parseProfiles, type Config, type Profile } from './profile/profile.js';
 
 export const OUTPUT_DIR = 'generated';
 
@@ -61,7 +61,7 @@ export async function generate(inputs: readonly SchemaInput[], opts: GenerateOpt
     const own = ownHeaders(ir);
     for (const spec of own.specs) files.push({ path: `${OUTPUT_DIR}/${ABI_INCLUDE_DIR}/${spec.file}`, content: renderHeader(spec, own.options) });
     for (const p of parsed.profiles) files.push(...emitProfile(p, ir));
-    files.push(...(await formatTsFiles(emitTsCodecs(irs))));
+    files.push(...(await formatTsFiles(emitTsCodecs(irs, { runtimeImport: conf.config?.runtimeImport ?? DEFAULT_RUNTIME_IMPORT }))));
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
   return { analysis, files, diagnostics: all, profiles: parsed.profiles, ...(conf.config ? { config: conf.config } : {}) };

@@ -53,11 +53,20 @@ describe('cases that need more than one file', () => {
     expect(d[0]!.help).toBe('profiles: a');
   });
 
-  it('missing-key and unknown-key in the config', () => {
+  it('missing-key: a profile without its repo', () => {
+    const d = diagnose([{ path: 'profiles/a.yaml', text: minimal('a').replace('repo: torvalds/linux\n', '') }]);
+    expect(d.map(header)).toEqual(["profiles/a.yaml:1:1: error[missing-key]: the document is missing the required key 'repo'"]);
+  });
+
+  it('wrong-type: a config value that is not a string', () => {
+    const d = diagnose([], 'runtime_import: 3\n');
+    expect(d.map(header)).toEqual(['kho-abi.config.yaml:1:17: error[wrong-type]: runtime_import in kho-abi.config.yaml must be a non-empty string']);
+  });
+
+  it('unknown-key in the config', () => {
     const d = diagnose([], 'default: torvalds\n');
     expect(d.map(header)).toEqual([
       "kho-abi.config.yaml:1:1: error[unknown-key]: unknown key 'default' in kho-abi.config.yaml",
-      'kho-abi.config.yaml:1:1: error[missing-key]: kho-abi.config.yaml must name the default profile: default_profile: <name>',
     ]);
   });
 

@@ -8,6 +8,9 @@ import { describeWarning, type ReadWarning } from '../../runtime/warnings.js';
 import { pageSize, parseHex } from '../cli/arguments.js';
 import type { CliCommand, CliContext } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
+import { readConfigInput } from '../cli/project-files.js';
+import { projectCodecs } from '../cli/project-codecs.js';
+import { DEFAULT_RUNTIME_IMPORT, parseConfig } from '../profile/profile.js';
 
 /** Bytes `encode` writes at most (a flexible array can ask for more than any struct needs). */
 export const MAX_ENCODED = 64 * 1024 * 1024;
@@ -19,7 +22,8 @@ interface CodecOptions {
 
 /** The generated codec and the IR struct it was generated from. */
 async function lookup(ctx: CliContext, struct: string, opts: CodecOptions): Promise<{ codec: StructCodec<unknown>; st: StructIR; ir: AbiIR }> {
-  const [{ allCodecs }, { findCodec }] = await Promise.all([import('../../generated/ts/index.js'), import('../../runtime/registry.js')]);
+  const config = parseConfig(readConfigInput(ctx.root, ctx.io.cwd)).config;
+  const [allCodecs, { findCodec }] = await Promise.all([projectCodecs(ctx.root, config?.runtimeImport ?? DEFAULT_RUNTIME_IMPORT), import('../../runtime/registry.js')]);
   const found = findCodec(allCodecs, struct, { ...(opts.version !== undefined ? { version: opts.version } : {}), pageSize: opts.pageSize });
   const ir = ctx.projectLayout(opts.pageSize);
   const st = ir ? findStruct(ir, struct, found.version.id) : undefined;

@@ -12,5 +12,6 @@ import { breaking } from './breaking.js';
 import { diffKernelCommand } from './diff-kernel.js';
 import { lock } from './lock.js';
 import { doc } from './doc.js';
+import { init } from './init.js';
 
-export const COMMANDS: readonly CliCommand[] = [gen, validate, layout, compat, decode, encode, diffKernelCommand, breaking, lock, doc];
+export const COMMANDS: readonly CliCommand[] = [init, gen, validate, layout, compat, decode, encode, diffKernelCommand, breaking, lock, doc];

@@ -44,8 +44,14 @@ export interface Profile {
   readonly unmodelled: readonly { readonly file: string; readonly why: string }[];
 }
 
+/** What generated/ts imports the runtime from when kho-abi.config.yaml does not say (this repository's layout). */
+export const DEFAULT_RUNTIME_IMPORT = '../../runtime/index.js';
+
 export interface Config {
-  readonly defaultProfile: string;
+  /** The profile diff-kernel and gen --out use when none is named. */
+  readonly defaultProfile?: string;
+  /** What the generated TypeScript imports the runtime from: '../../runtime/index.js' in this repository, 'kho-abi/runtime' in a project that installed the package. */
+  readonly runtimeImport?: string;
   readonly span?: SourceSpan;
 }
 
@@ -115,17 +121,25 @@ export function parseConfig(input: Input | undefined): { config?: Config; diagno
   if (!input) return { diagnostics: [] };
   const loaded = loadSource(input.path, input.bytes);
   if (!loaded.file) return { diagnostics: loaded.diagnostics };
-  const data = loaded.file.data as { default_profile?: unknown } | null;
+  const data = loaded.file.data as { default_profile?: unknown; runtime_import?: unknown } | null;
   const keys = data && typeof data === 'object' ? Object.keys(data) : [];
   const diagnostics = [...loaded.diagnostics];
+  const known = ['default_profile', 'runtime_import'];
   for (const k of keys) {
-    if (k !== 'default_profile') diagnostics.push(error('unknown-key', loaded.file.spanOf([k], true), `unknown key '${k}' in ${input.path}`, 'allowed keys: default_profile'));
+    if (!known.includes(k)) diagnostics.push(error('unknown-key', loaded.file.spanOf([k], true), `unknown key '${k}' in ${input.path}`, `allowed keys: ${known.join(', ')}`));
   }
-  if (typeof data?.default_profile !== 'string') {
-    diagnostics.push(error('missing-key', { file: input.path, line: 1, col: 1, length: 1 }, `${input.path} must name the default profile: default_profile: <name>`));
-    return { diagnostics };
+  for (const k of known) {
+    const v = (data as Record<string, unknown> | null)?.[k];
+    if (v !== undefined && (typeof v !== 'string' || v === '')) diagnostics.push(error('wrong-type', loaded.file.spanOf([k]), `${k} in ${input.path} must be a non-empty string`));
   }
-  return { config: { defaultProfile: data.default_profile, span: loaded.file.spanOf(['default_profile']) }, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  return {
+    config: {
+      ...(typeof data?.default_profile === 'string' ? { defaultProfile: data.default_profile, span: loaded.file.spanOf(['default_profile']) } : {}),
+      ...(typeof data?.runtime_import === 'string' ? { runtimeImport: data.runtime_import } : {}),
+    },
+    diagnostics,
+  };
 }
 
 /** The version a part names, or undefined. */
@@ -166,7 +180,7 @@ export function checkProfiles(profiles: readonly Profile[], ir: AbiIR, config?: 
       }
     }
   }
-  if (config && !profiles.some((p) => p.name === config.defaultProfile) && config.span) {
+  if (config?.defaultProfile !== undefined && !profiles.some((p) => p.name === config.defaultProfile) && config.span) {
     out.push(error('unknown-profile', config.span, `no profile '${config.defaultProfile}'`, `profiles: ${profiles.map((p) => p.name).join(', ')}`));
   }
   return out;

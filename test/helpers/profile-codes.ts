@@ -9,4 +9,5 @@ export const PROFILE_CODES: readonly string[] = [
   'missing-key',
   'unknown-profile',
   'locked-version-changed',
+  'wrong-type',
 ];

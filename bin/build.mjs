@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Builds the package: compiles generator/, runtime/ and lib/ to JavaScript
+// with type declarations under dist/, and copies beside them the files the
+// compiled code reads at run time (templates, the schema language, the
+// profile schema, the kernel-types shim, package.json for --version), at
+// the same relative places as in a checkout. `npm pack` runs it (prepack).
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+rmSync(dist, { recursive: true, force: true });
+execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: ['ignore', 2, 2] });
+const copies = ['templates', 'schemas/kho-abi.schema.json', 'profiles/profile.schema.json', 'generator/kernel/shim', 'package.json'];
+for (const rel of copies) {
+  mkdirSync(dirname(join(dist, rel)), { recursive: true });
+  cpSync(join(root, rel), join(dist, rel), { recursive: true });
+}
+process.stderr.write(`dist/: compiled, with ${copies.join(', ')}\n`);
