@@ -11,5 +11,6 @@ import { validate } from './validate.js';
 import { breaking } from './breaking.js';
 import { diffKernelCommand } from './diff-kernel.js';
 import { lock } from './lock.js';
+import { inspect } from './inspect.js';
 
-export const COMMANDS: readonly CliCommand[] = [gen, validate, layout, compat, decode, encode, diffKernelCommand, breaking, lock];
+export const COMMANDS: readonly CliCommand[] = [gen, validate, layout, compat, decode, encode, diffKernelCommand, breaking, lock, inspect];
