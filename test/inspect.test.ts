@@ -10,7 +10,7 @@
  * one located line.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,6 +207,103 @@ describe('inspect: an ELF core from an independent writer, the FDT from dtc', ()
     } finally {
       fm.close();
     }
+  });
+});
+
+describe('FileMem: what an ELF core and raw dumps hold', () => {
+  const page = (fill: number) => new Uint8Array(4096).fill(fill);
+  const open = (bytes: Uint8Array) => {
+    const path = join(dir, `unit-${n++}.elf`);
+    writeFileSync(path, bytes);
+    return FileMem.openElfCore(path);
+  };
+
+  it('p_memsz past p_filesz reads as zeros; a page only partly held is missing; kcore segments without a physical address are skipped', () => {
+    const bytes = elfCoreBytes([
+      { pa: 0x10000n, bytes: page(0xaa), memsz: 0x3000n },
+      { pa: 0x40000n, bytes: new Uint8Array(100).fill(0xbb) },
+      { pa: (1n << 64n) - 1n, bytes: page(0xcc) },
+    ]);
+    const fm = open(bytes);
+    try {
+      expect(fm.read(0x10ffen, 4)).toEqual(new Uint8Array([0xaa, 0xaa, 0, 0]));
+      expect(fm.isPresent(0x12fffn)).toBe(true);
+      expect(fm.isPresent(0x13000n)).toBe(false);
+      expect(fm.isPresent(0x40000n)).toBe(false);
+      expect(() => fm.read(0x40000n, 1)).toThrow(/page 0x40000 is not present in the image/);
+      expect(fm.pageCount).toBe(3);
+      expect(fm.ranges.map((r) => r.index)).toEqual([1, 2]);
+    } finally {
+      fm.close();
+    }
+  });
+
+  it('reads e_phnum from section header 0 when it is PN_XNUM', () => {
+    const bytes = elfCoreBytes([
+      { pa: 0x1000n, bytes: page(1) },
+      { pa: 0x3000n, bytes: page(3) },
+    ]);
+    const out = new Uint8Array(bytes.length + 64);
+    out.set(bytes);
+    const v = new DataView(out.buffer);
+    v.setBigUint64(40, BigInt(bytes.length), true); // e_shoff
+    v.setUint16(56, 0xffff, true); // e_phnum = PN_XNUM
+    v.setUint32(bytes.length + 44, 3, true); // sh_info: the real count (a PT_NOTE and two PT_LOAD)
+    const fm = open(out);
+    try {
+      expect(fm.presentPfns()).toEqual([1n, 3n]);
+      expect(fm.read(0x3000n, 1)).toEqual(new Uint8Array([3]));
+    } finally {
+      fm.close();
+    }
+  });
+
+  withDtc('a 1 GiB sparse raw dump is read by position, never loaded: the same JSON as the core', async () => {
+    const { mem, root } = write(STATE);
+    const segments = segmentsOf(mem);
+    const fdt = dtc(dts(root));
+    const path = join(dir, 'sparse.bin');
+    writeFileSync(path, new Uint8Array(0));
+    truncateSync(path, 1 << 30);
+    const fd = openSync(path, 'r+');
+    try {
+      for (const s of segments) writeSync(fd, s.bytes, 0, s.bytes.length, Number(s.pa));
+    } finally {
+      closeSync(fd);
+    }
+    const fromCore = await inspect(['--core', core(segments), '--fdt', fdt, '--json']);
+    const before = process.memoryUsage().rss;
+    const fromSparse = await inspect(['--raw', `${path}@0`, '--fdt', fdt, '--json']);
+    expect(process.memoryUsage().rss - before).toBeLessThan(256 * 1024 * 1024);
+    expect(fromSparse.code).toBe(0);
+    expect(fromSparse.out).toBe(fromCore.out);
+  });
+});
+
+describe('inspect: the JSON shape of docs/inspect.md', () => {
+  withDtc('has every key, in the documented order', async () => {
+    const state: LiveUpdateState = { ...STATE, luo: { ...STATE.luo!, sessions: [...STATE.luo!.sessions, { name: 'x', files: [{ compatible: 'tmpfs-v1', token: 5n, data: 0n }] }] } };
+    const { mem, root } = write(state);
+    const j = (await inspect(['--core', core(segmentsOf(mem)), '--fdt', dtc(dts(root)), '--json'])).json! as unknown as Record<string, any>;
+    const keys = (o: object) => Object.keys(o);
+    expect(keys(j)).toEqual(['format', 'version', 'page_size', 'status', 'counts', 'image', 'kho', 'luo']);
+    expect([j.format, j.version, j.page_size, j.status]).toEqual(['kho-abi-inspect', 1, 4096, 'warnings']);
+    expect(keys(j.counts)).toEqual(['sessions', 'files', 'entries', 'flbs', 'errors', 'warnings']);
+    expect(keys(j.image)).toEqual(['errors', 'warnings']);
+    expect(keys(j.kho)).toEqual(['compatible', 'compatibles', 'memory_map', 'preserved_blocks', 'blobs', 'errors', 'warnings']);
+    expect(keys(j.kho.blobs[0])).toEqual(['name', 'pa', 'size', 'pages', 'bytes', 'errors', 'warnings']);
+    expect(keys(j.luo)).toEqual(['pa', 'size', 'compatible', 'liveupdate_num', 'sessions_pa', 'flbs_pa', 'flb_page', 'sessions', 'flbs', 'errors', 'warnings']);
+    expect(keys(j.luo.flb_page)).toEqual(['pgcnt', 'count']);
+    expect(keys(j.luo.sessions[0])).toEqual(['pa', 'name', 'files_pa', 'count', 'files', 'errors', 'warnings']);
+    expect(keys(j.luo.sessions[0].files[0])).toEqual(['pa', 'token', 'compatible', 'data', 'handler', 'state', 'entries', 'holes', 'errors', 'warnings']);
+    expect(keys(j.luo.flbs[0])).toEqual(['pa', 'name', 'count', 'data', 'handler', 'state', 'errors', 'warnings']);
+    const w = j.luo.sessions[3].files[0].warnings[0];
+    expect(keys(w)).toEqual(['code', 'struct', 'field', 'offset', 'pa', 'message', 'kernel']);
+    // 64-bit values are decimal strings, small ones numbers.
+    expect(typeof j.kho.memory_map).toBe('string');
+    expect(typeof j.luo.sessions[0].files[0].token).toBe('string');
+    expect(typeof j.luo.sessions[0].files[0].state.seals).toBe('number');
+    expect(typeof w.pa).toBe('string');
   });
 });
 

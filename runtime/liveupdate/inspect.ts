@@ -420,8 +420,8 @@ export function inspectLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, la
         });
       });
     }
-    // The shared-block anomaly is one warning for the whole walk (refused at once with strict, on the session that met it).
-    step(luoNode, { struct: chain.header.name }, () => shared.flush());
+    // The shared-block anomaly is one warning for the whole walk; with strict it was refused at once, on the session that met it.
+    if (!strict) shared.flush();
     luoNode.warnings.push(...sharedWarnings.map(warningIssue));
   }
   return finish();

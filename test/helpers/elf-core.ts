@@ -64,7 +64,7 @@ export function elfCoreBytes(segments: readonly CoreSegment[], options: CoreOpti
     out.writeUInt32LE(1, ph); // p_type PT_LOAD
     out.writeUInt32LE(7, ph + 4); // p_flags RWX
     out.writeBigUInt64LE(BigInt(fileOffset.get(i)!), ph + 8); // p_offset
-    out.writeBigUInt64LE((options.directMap ?? 0xffff888000000000n) + s.pa, ph + 16); // p_vaddr
+    out.writeBigUInt64LE(((options.directMap ?? 0xffff888000000000n) + s.pa) & ((1n << 64n) - 1n), ph + 16); // p_vaddr
     out.writeBigUInt64LE(s.pa, ph + 24); // p_paddr
     out.writeBigUInt64LE(BigInt(s.bytes.length), ph + 32); // p_filesz
     out.writeBigUInt64LE(s.memsz ?? BigInt(s.bytes.length), ph + 40); // p_memsz
