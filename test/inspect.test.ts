@@ -490,6 +490,25 @@ describe('inspect: arguments and malformed ELF are refused in one located line',
   });
 });
 
+describe('inspect --hexdump', () => {
+  it('prints the bytes at a physical address, and says where the image has none (exit 1)', async () => {
+    const page = new Uint8Array(4096);
+    page.set(new TextEncoder().encode('luo-v5\0\x01'), 0x10);
+    const path = join(dir, `hexdump-${n++}.elf`);
+    writeElfCore(path, [{ pa: 0x18000n, bytes: page }]);
+    const r = await cli(['inspect', '--core', path, '--hexdump', '0x18010:20']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('0x000000018010  6c 75 6f 2d 76 35 00 01  00 00 00 00 00 00 00 00  |luo-v5..........|\n0x000000018020  00 00 00 00                                       |....|\n');
+    const gap = await cli(['inspect', '--core', path, '--hexdump', '0x18ff8:16']);
+    expect(gap.code).toBe(1);
+    expect(gap.out).toBe('0x000000018ff8  00 00 00 00 00 00 00 00                           |........|\n0x000000019000  (8 bytes: page 0x19000 is not present in the image)\n');
+    expect(gap.err).toBe('kho-abi: inspect: part of the range is not in the image\n');
+    expectRefusal(await cli(['inspect', '--core', path, '--hexdump', '0x18000:0']), /length 0 is outside 1\.\.1048576/);
+    expectRefusal(await cli(['inspect', '--core', path, '--hexdump', '0x18000', '--json']), /do not go with it/);
+  });
+});
+
 describe('inspect: the installed command', () => {
   withDtc('runs as a process and prints the tree', () => {
     const { mem, root } = write(STATE);
