@@ -3,6 +3,7 @@ export * from './codec.js';
 export * from './compat.js';
 export * from './errors.js';
 export * from './phys-mem.js';
+export * from './file-mem.js';
 export * from './primitives.js';
 export * from './quote.js';
 export * from './warnings.js';

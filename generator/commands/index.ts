@@ -13,5 +13,6 @@ import { diffKernelCommand } from './diff-kernel.js';
 import { lock } from './lock.js';
 import { doc } from './doc.js';
 import { init } from './init.js';
+import { inspect } from './inspect.js';
 
-export const COMMANDS: readonly CliCommand[] = [init, gen, validate, layout, compat, decode, encode, diffKernelCommand, breaking, lock, doc];
+export const COMMANDS: readonly CliCommand[] = [init, gen, validate, layout, compat, decode, encode, inspect, diffKernelCommand, breaking, lock, doc];

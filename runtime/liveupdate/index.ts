@@ -6,3 +6,4 @@ export * from './write.js';
 export * from './read.js';
 export * from './tree.js';
 export * from './image-file.js';
+export * from './inspect.js';

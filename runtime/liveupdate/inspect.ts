@@ -1,0 +1,532 @@
+/**
+ * A live update image looked at whole, for people debugging one: the walk
+ * of read.ts (KHO root -> memory map -> blobs -> luo_ser -> FLB page ->
+ * sessions -> files -> each handler's state and entries), with the same
+ * container readers and checks, but where the kernel's restore stops at its
+ * first refusal, this walk records the refusal on the node it belongs to
+ * (the FDT, the memory map, a blob, the LUO root, the FLB page, an FLB, a
+ * session, a file) and goes on with the next node. Warnings (what the
+ * kernel accepts but its own writer never produces) are recorded on the
+ * node they were met at; with `strict` they refuse that node instead.
+ *
+ * What cannot be walked past is where the walk stops below a node: an FDT
+ * that does not parse (nothing names the rest), a luo_ser that cannot be
+ * read or is of another version (its layout is not the one this reader
+ * knows), a sessions chain refused (no session is found). A memory map that
+ * cannot be walked is an error; the walk goes on without the "is this page
+ * preserved" checks.
+ *
+ * The report is plain data in the shape docs/inspect.md documents (64-bit
+ * values as bigints, printed as decimal strings); its size follows what it
+ * lists, not the image. inspectTextLines prints it for people.
+ */
+import { DecodeError, MemoryError, formatAddress } from '../errors.js';
+import { forPageSize } from '../containers/descriptors.js';
+import { restoreBlockChain, type RestoredBlocks } from '../containers/kho-block.js';
+import { khoFdtIsCompatible, readKhoFdt, type KhoRoot } from '../containers/kho-fdt.js';
+import { walkRadixTree } from '../containers/kho-radix.js';
+import { AnomalyTally, atAddress, KERNEL, locateWarnings, pagesInImage, PfnSet, ReaderLimitError } from '../containers/limits.js';
+import { readLuoFlbs } from '../containers/luo-flbs.js';
+import { readMemfdFolios, type MemfdFolioRecord, type MemfdRecord } from '../containers/memfd-folios.js';
+import type { StructCodec } from '../codec.js';
+import type { PhysMem } from '../phys-mem.js';
+import { escapeText } from '../quote.js';
+import { acceptedAnomaly, type ReadOptions, type ReadWarning } from '../warnings.js';
+import { handlerIndex, memberAt, type LiveUpdateCodecs, type LiveUpdateLayout, type LuoFileSerRecord, type LuoSessionSerRecord } from './handlers.js';
+import type { Fields } from './model.js';
+import { quoteTreeString, treeMembers } from './tree.js';
+
+/** The version of the report's shape; a change to it that is not an addition bumps it. */
+export const INSPECT_FORMAT_VERSION = 1;
+
+/** An error (a refusal) or a warning, located. */
+export interface InspectIssue {
+  /** refused, missing-memory, limit, truncated-segment; or the warning's code (undeclared-bits, luo-no-handler, ...). */
+  readonly code: string;
+  readonly struct: string;
+  readonly field: string | null;
+  /** Offset in the struct (or, for an image problem, in the file). */
+  readonly offset: number;
+  /** Physical address, when the bytes are in memory. */
+  readonly pa: bigint | null;
+  readonly message: string;
+  /** The kernel function that accepts a warned anomaly. */
+  readonly kernel: string | null;
+}
+
+export interface InspectIssues {
+  readonly errors: InspectIssue[];
+  readonly warnings: InspectIssue[];
+}
+
+export interface InspectBlob extends InspectIssues {
+  readonly name: string;
+  readonly pa: bigint;
+  readonly size: bigint;
+  readonly pages: number;
+  /** The bytes as hex, for a blob of at most INSPECT_BLOB_BYTES bytes. */
+  bytes: string | null;
+}
+
+export interface InspectFile extends InspectIssues {
+  /** Where its luo_file_ser is. */
+  readonly pa: bigint;
+  token: bigint | null;
+  compatible: string | null;
+  /** luo_file_ser.data: the handler's blob. */
+  data: bigint | null;
+  /** Is a handler with a schema known for the compatible? */
+  handler: boolean;
+  /** The handler's struct, every member. */
+  state: Fields | null;
+  /** The entries (a memfd's folios), in array order, holes left out. */
+  entries: Fields[] | null;
+  /** Entries with pfn 0 (holes) skipped. */
+  holes: number | null;
+}
+
+export interface InspectSession extends InspectIssues {
+  /** Where its luo_session_ser is. */
+  readonly pa: bigint;
+  name: string | null;
+  /** The head of its files chain, and the count it stores. */
+  files_pa: bigint | null;
+  count: bigint | null;
+  readonly files: InspectFile[];
+}
+
+export interface InspectFlb extends InspectIssues {
+  readonly pa: bigint;
+  readonly name: string;
+  readonly count: bigint;
+  readonly data: bigint;
+  handler: boolean;
+  state: Fields | null;
+}
+
+export interface InspectLuo extends InspectIssues {
+  readonly pa: bigint;
+  readonly size: bigint;
+  compatible: string | null;
+  liveupdate_num: bigint | null;
+  sessions_pa: bigint | null;
+  flbs_pa: bigint | null;
+  flb_page: { pgcnt: bigint; count: bigint } | null;
+  readonly sessions: InspectSession[];
+  readonly flbs: InspectFlb[];
+}
+
+export interface InspectKho extends InspectIssues {
+  compatible: string | null;
+  compatibles: string[];
+  memory_map: bigint | null;
+  preserved_blocks: number | null;
+  readonly blobs: InspectBlob[];
+}
+
+export interface InspectCounts {
+  sessions: number;
+  files: number;
+  entries: number;
+  flbs: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface InspectReport {
+  readonly format: 'kho-abi-inspect';
+  readonly version: number;
+  readonly page_size: number;
+  /** clean: nothing to say; warnings: the kernel accepts it all; errors: something is refused. */
+  status: 'clean' | 'warnings' | 'errors';
+  readonly counts: InspectCounts;
+  /** Problems of the image itself (a segment cut short). */
+  readonly image: InspectIssues;
+  readonly kho: InspectKho;
+  luo: InspectLuo | null;
+}
+
+export interface InspectOptions {
+  readonly strict?: boolean;
+  /** Problems found opening the image (FileMem.problems), reported under `image`. */
+  readonly imageProblems?: readonly { code: string; struct: string; field?: string; offset: number; address?: bigint; message: string }[];
+}
+
+/** Blobs up to this many bytes are shown whole. */
+export const INSPECT_BLOB_BYTES = 256;
+
+const HEX = '0123456789abcdef';
+function hexBytes(b: Uint8Array): string {
+  let s = '';
+  for (const x of b) s += HEX[x >> 4]! + HEX[x & 15]!;
+  return s;
+}
+
+const issues = (): InspectIssues => ({ errors: [], warnings: [] });
+
+function warningIssue(w: ReadWarning): InspectIssue {
+  return { code: w.code, struct: w.struct, field: w.field ?? null, offset: w.offset, pa: w.address ?? null, message: w.message, kernel: w.kernel || null };
+}
+
+/** Where a failure is when the error does not say: the struct being read, at its address. */
+interface Context {
+  readonly struct: string;
+  readonly field?: string;
+  readonly pa?: bigint;
+}
+
+function errorIssue(e: unknown, ctx: Context): InspectIssue | undefined {
+  if (e instanceof DecodeError) {
+    return { code: e instanceof ReaderLimitError ? 'limit' : 'refused', struct: e.struct, field: e.field ?? null, offset: e.offset, pa: e.address ?? ctx.pa ?? null, message: e.message, kernel: null };
+  }
+  if (e instanceof MemoryError) {
+    return { code: 'missing-memory', struct: e.struct ?? ctx.struct, field: e.struct === undefined ? (ctx.field ?? null) : null, offset: 0, pa: e.address, message: e.message, kernel: null };
+  }
+  return undefined;
+}
+
+/** Walks the image; never throws for what the image holds (only for misuse). */
+export function inspectLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layout: LiveUpdateLayout, codecs: LiveUpdateCodecs, options: InspectOptions = {}): InspectReport {
+  const strict = options.strict === true;
+  const ps = mem.pageSize;
+  const shift = BigInt(Math.log2(ps));
+  const fdtName = forPageSize(layout.fdt, ps).name;
+  const report: InspectReport = {
+    format: 'kho-abi-inspect',
+    version: INSPECT_FORMAT_VERSION,
+    page_size: ps,
+    status: 'clean',
+    counts: { sessions: 0, files: 0, entries: 0, flbs: 0, errors: 0, warnings: 0 },
+    image: issues(),
+    kho: { compatible: null, compatibles: [], memory_map: null, preserved_blocks: null, blobs: [], ...issues() },
+    luo: null,
+  };
+  for (const p of options.imageProblems ?? []) report.image.errors.push({ code: p.code, struct: p.struct, field: p.field ?? null, offset: p.offset, pa: p.address ?? null, message: p.message, kernel: null });
+
+  /** Runs one step for `node`: its warnings, and its refusal, land on the node. */
+  const step = <T>(node: InspectIssues, ctx: Context, fn: (opts: ReadOptions) => T): T | undefined => {
+    const warnings: ReadWarning[] = [];
+    try {
+      return fn({ warnings, ...(strict ? { strict } : {}) });
+    } catch (e) {
+      const issue = errorIssue(e, ctx);
+      if (!issue) throw e;
+      node.errors.push(issue);
+      return undefined;
+    } finally {
+      node.warnings.push(...warnings.map(warningIssue));
+    }
+  };
+  const finish = (): InspectReport => {
+    count(report);
+    return report;
+  };
+
+  const kho = report.kho;
+  const root = fdtBytes instanceof Error ? (kho.errors.push(errorIssue(fdtBytes, { struct: 'fdt_header' }) ?? { code: 'refused', struct: 'fdt_header', field: null, offset: 0, pa: null, message: fdtBytes.message, kernel: null }), undefined) : step(kho, { struct: fdtName }, (o) => readKhoFdt(layout.fdt, fdtBytes, o));
+  if (!root) return finish();
+  kho.compatible = root.compatible;
+  kho.compatibles = [...(root.compatibles ?? [root.compatible])];
+  kho.memory_map = root.memoryMap;
+  if (!khoFdtIsCompatible(root, codecs.khoCompatible)) {
+    kho.errors.push({ code: 'refused', struct: fdtName, field: 'compatible', offset: 0, pa: null, message: `${fdtName}.compatible: the KHO root is '${kho.compatibles.join("', '")}', not '${codecs.khoCompatible}'; the kernel drops the handover (${KERNEL.populate})`, kernel: null });
+  }
+  for (const f of root.failed ?? []) {
+    kho.errors.push({ code: 'refused', struct: fdtName, field: f.field ?? null, offset: 0, pa: null, message: `${f.reason}; the kernel cannot retrieve it (${f.kernel})`, kernel: null });
+  }
+
+  // The memory map: which pages the next kernel finds preserved.
+  const preservedByOrder = new Map<number, PfnSet>();
+  let blocks = 0;
+  const walked = step(kho, { struct: 'memory map', pa: root.memoryMap }, (o) =>
+    walkRadixTree(
+      mem,
+      layout.radix,
+      root.memoryMap,
+      (pfn, order) => {
+        let s = preservedByOrder.get(order);
+        if (!s) preservedByOrder.set(order, (s = new PfnSet()));
+        s.add(pfn);
+        blocks++;
+      },
+      o,
+    ),
+  );
+  const mapKnown = walked !== undefined;
+  if (mapKnown) kho.preserved_blocks = blocks;
+  const preserved = (pfn: number): boolean => {
+    for (const [order, s] of preservedByOrder) if (s.has(pfn - (pfn % 2 ** order))) return true;
+    return false;
+  };
+  /** A refusal when the page at `pa` is not preserved (nothing when the map could not be read). */
+  const needPreserved = (node: InspectIssues, pa: bigint, struct: string, what: string): void => {
+    if (!mapKnown || preserved(Number(pa >> shift))) return;
+    node.errors.push({ code: 'refused', struct, field: null, offset: 0, pa, message: `${struct} at physical address ${formatAddress(pa)}: ${what} is on a page the memory map does not preserve; the kernel cannot restore it (${KERNEL.restorePage})`, kernel: null });
+  };
+
+  let luoTree: KhoRoot['subtrees'][number] | undefined;
+  for (const t of root.subtrees) {
+    if (t.name === codecs.luoBlobName && !luoTree) {
+      luoTree = t;
+      continue;
+    }
+    const blob: InspectBlob = { name: t.name, pa: t.data, size: t.size, pages: Number((t.size + BigInt(ps) - 1n) / BigInt(ps)), bytes: null, ...issues() };
+    kho.blobs.push(blob);
+    needPreserved(blob, t.data, 'kho blob', `blob '${t.name}'`);
+    if (t.size <= BigInt(INSPECT_BLOB_BYTES)) {
+      const bytes = step(blob, { struct: 'kho blob', pa: t.data }, () => mem.read(t.data, Number(t.size), 'kho blob'));
+      if (bytes) blob.bytes = hexBytes(bytes);
+    }
+  }
+  if (!luoTree) return finish();
+
+  const luoNode: InspectLuo = { pa: luoTree.data, size: luoTree.size, compatible: null, liveupdate_num: null, sessions_pa: null, flbs_pa: null, flb_page: null, sessions: [], flbs: [], ...issues() };
+  report.luo = luoNode;
+  needPreserved(luoNode, luoTree.data, codecs.luo.name, 'the LUO blob');
+  if (luoTree.size < BigInt(codecs.luo.size)) {
+    luoNode.errors.push({ code: 'refused', struct: codecs.luo.name, field: null, offset: 0, pa: luoTree.data, message: `${codecs.luo.name} at physical address ${formatAddress(luoTree.data)}: the LUO blob is ${luoTree.size} bytes, smaller than ${codecs.luo.name} (${codecs.luo.size}); the kernel refuses it`, kernel: null });
+    return finish();
+  }
+  const luoPa = luoTree.data;
+  const luo = step(luoNode, { struct: codecs.luo.name, pa: luoPa }, (o) => mem.decode(codecs.luo, luoPa, o));
+  if (!luo) return finish();
+  luoNode.compatible = luo.compatible;
+  luoNode.liveupdate_num = luo.liveupdate_num;
+  luoNode.sessions_pa = luo.sessions_pa;
+  luoNode.flbs_pa = luo.flbs_pa;
+  if (luo.compatible !== codecs.luoCompatible) {
+    luoNode.errors.push({ code: 'refused', struct: codecs.luo.name, field: 'compatible', offset: 0, pa: luoPa, message: `${codecs.luo.name}.compatible at physical address ${formatAddress(luoPa)}: '${luo.compatible}', not '${codecs.luoCompatible}'; the kernel refuses the LUO state, and this reader knows no other layout of it`, kernel: null });
+    return finish();
+  }
+
+  // The FLB page, then each FLB with a schema decoded by its handler.
+  const flbHandlers = handlerIndex(codecs.flbs, (h) => h.name);
+  if (luo.flbs_pa !== 0n) {
+    needPreserved(luoNode, luo.flbs_pa, codecs.flbHeader.name, 'the FLB page');
+    const page = forPageSize(layout.flbPage, ps);
+    const restored = step(luoNode, { struct: codecs.flbHeader.name, pa: luo.flbs_pa }, (o) => readLuoFlbs(mem, layout.flbPage, luo.flbs_pa, { header: codecs.flbHeader, entry: codecs.flb }, o));
+    if (restored?.header) luoNode.flb_page = { pgcnt: restored.header.pgcnt, count: restored.header.count };
+    restored?.entries.forEach((e, i) => {
+      const h = flbHandlers.get(e.name);
+      const flb: InspectFlb = { pa: luo.flbs_pa + BigInt(page.header.size + i * page.entry.size), name: e.name, count: e.count, data: e.data, handler: h !== undefined, state: null, ...issues() };
+      luoNode.flbs.push(flb);
+      if (!h || e.data === 0n) return;
+      needPreserved(flb, e.data, h.state.name, `FLB '${e.name}'`);
+      flb.state = step(flb, { struct: h.state.name, pa: e.data }, (o) => mem.decode(h.state, e.data, o) as Fields) ?? null;
+    });
+  }
+
+  // Sessions: the chain restored whole (nothing is found without it), then each session and its files on their own.
+  if (luo.sessions_pa !== 0n) {
+    const chain = forPageSize(layout.blocks, ps);
+    const edge = forPageSize(layout.sessionFiles, ps);
+    const first = chain.header.size;
+    const maxVisits = pagesInImage(mem.pageCount);
+    const visitedBlocks = new PfnSet();
+    let visits = 0;
+    const sharedWarnings: ReadWarning[] = [];
+    const shared = new AnomalyTally({ warnings: sharedWarnings, ...(strict ? { strict } : {}) }, 'luo-shared-block', `${KERNEL.blockRestore}; the second kho_restore_free of the block warns`);
+    const restore = (head: bigint, entrySize: number, o: ReadOptions): RestoredBlocks => {
+      const blocks = restoreBlockChain(mem, layout.blocks, head, entrySize, o);
+      visits += blocks.views.length;
+      if (visits > maxVisits) throw new ReaderLimitError({ struct: chain.header.name, offset: 0, address: head }, 'maxBlockVisits', maxVisits, 'blocks read over all chains (a block in two chains counts twice)');
+      for (const pa of blocks.addresses) if (!visitedBlocks.add(Number(pa))) shared.note({ struct: chain.header.name, offset: 0, address: pa }, 'the block is also in another chain; the kernel reads it again');
+      return blocks;
+    };
+    /** Each entry of the blocks decoded on its own: a bad entry is a node with an error, the others are read. */
+    const entries = <T>(blocks: RestoredBlocks, codec: StructCodec<T>, each: (pa: bigint, decode: (o: ReadOptions) => T) => void): void => {
+      for (let b = 0; b < blocks.views.length; b++) {
+        const view = blocks.views[b]!;
+        const base = blocks.addresses[b]!;
+        for (let offset = first, end = first + blocks.counts[b]! * codec.size; offset < end; offset += codec.size) {
+          each(base + BigInt(offset), (o) => {
+            const before = o.warnings?.length ?? 0;
+            try {
+              const v = codec.decode(view, offset, o);
+              locateWarnings(o.warnings, before, base);
+              return v;
+            } catch (e) {
+              if (e instanceof DecodeError) throw atAddress(e, base);
+              throw e;
+            }
+          });
+        }
+      }
+    };
+    const sessionBlocks = step(luoNode, { struct: chain.header.name, pa: luo.sessions_pa }, (o) => restore(luo.sessions_pa, codecs.session.size, o));
+    const names = new Set<string>();
+    const fileHandlers = handlerIndex(codecs.files, (h) => h.compatible);
+    if (sessionBlocks) {
+      entries(sessionBlocks, codecs.session, (pa, decode) => {
+        const node: InspectSession = { pa, name: null, files_pa: null, count: null, files: [], ...issues() };
+        luoNode.sessions.push(node);
+        const s = step(node, { struct: codecs.session.name, pa }, decode) as LuoSessionSerRecord | undefined;
+        if (!s) return;
+        node.name = s.name;
+        node.files_pa = s.file_set_ser.files;
+        node.count = s.file_set_ser.count;
+        if (names.has(s.name)) {
+          node.errors.push({ code: 'refused', struct: codecs.session.name, field: 'name', offset: 0, pa, message: `${codecs.session.name}.name at physical address ${formatAddress(pa)}: session '${s.name}' is already restored; the kernel refuses the duplicate (-EEXIST, ${KERNEL.sessionInsert})`, kernel: null });
+        }
+        names.add(s.name);
+        const countAt = { struct: edge.struct, field: edge.count!.name, offset: edge.count!.offset, address: pa + BigInt(edge.count!.offset) };
+        if (s.file_set_ser.files === 0n) {
+          if (s.file_set_ser.count !== 0n) {
+            step(node, { struct: codecs.session.name, pa }, (o) =>
+              acceptedAnomaly(o, 'luo-files-count-without-files', new DecodeError(countAt, `session '${s.name}' has no files chain but a count of ${s.file_set_ser.count}`), `${KERNEL.fileDeserialize}, WARN_ON`),
+            );
+          }
+          return;
+        }
+        const fileBlocks = step(node, { struct: chain.header.name, pa: s.file_set_ser.files }, (o) => restore(s.file_set_ser.files, codecs.file.size, o));
+        if (!fileBlocks) return;
+        if (BigInt(fileBlocks.total) !== s.file_set_ser.count) {
+          node.errors.push({ code: 'refused', struct: countAt.struct, field: countAt.field, offset: countAt.offset, pa: countAt.address, message: `${countAt.struct}.${countAt.field} at physical address ${formatAddress(countAt.address)}: session '${s.name}' stores a count of ${s.file_set_ser.count} but its chain holds ${fileBlocks.total} files; the kernel refuses it (-EINVAL, ${KERNEL.fileDeserialize})`, kernel: null });
+        }
+        entries(fileBlocks, codecs.file, (filePa, decodeFile) => {
+          const file: InspectFile = { pa: filePa, token: null, compatible: null, data: null, handler: false, state: null, entries: null, holes: null, ...issues() };
+          node.files.push(file);
+          const f = step(file, { struct: codecs.file.name, pa: filePa }, decodeFile) as LuoFileSerRecord | undefined;
+          if (!f) return;
+          file.token = f.token;
+          file.compatible = f.compatible;
+          file.data = f.data;
+          const h = fileHandlers.get(f.compatible);
+          if (!h) {
+            step(file, { struct: codecs.file.name, pa: filePa }, (o) =>
+              acceptedAnomaly(o, 'luo-no-handler', new DecodeError({ struct: codecs.file.name, field: 'compatible', offset: 0, address: filePa }, `session '${s.name}', file ${f.token}: no handler for compatible '${f.compatible}'; the kernel refuses this file (-ENOENT)`), KERNEL.fileHandler),
+            );
+            return;
+          }
+          file.handler = true;
+          needPreserved(file, f.data, h.state.name, h.state.name);
+          const value = step(file, { struct: h.state.name, pa: f.data }, (o) => mem.decode(h.state, f.data, o) as Fields);
+          if (!value) return;
+          file.state = value;
+          const e = h.entries;
+          if (!e) return;
+          const record = { folios: memberAt(value, e.edge.member.name), nr_folios: e.edge.count ? memberAt(value, e.edge.count.name) : 0n } as MemfdRecord;
+          const got = step(file, { struct: e.codec.name, pa: f.data }, (o) => readMemfdFolios(mem, layout.vmalloc, record, e.codec as StructCodec<MemfdFolioRecord>, o));
+          if (!got) return;
+          file.entries = got.folios as unknown as Fields[];
+          file.holes = got.holes;
+          if (!mapKnown) return;
+          const outside = got.folios.filter((x) => !preserved(x.pfn));
+          if (outside.length > 0) {
+            const x = outside[0]!;
+            const more = outside.length > 1 ? ` (and ${outside.length - 1} more folios like it)` : '';
+            file.errors.push({ code: 'refused', struct: e.codec.name, field: 'pfn', offset: 0, pa: null, message: `${e.codec.name}.pfn: folio pfn 0x${x.pfn.toString(16)} at index ${x.index} of ${h.state.name} at 0x${f.data.toString(16)} is not in the memory map; the kernel fails the file (${KERNEL.restorePage})${more}`, kernel: null });
+          }
+        });
+      });
+    }
+    // The shared-block anomaly is one warning for the whole walk; with strict it was refused at once, on the session that met it.
+    if (!strict) shared.flush();
+    luoNode.warnings.push(...sharedWarnings.map(warningIssue));
+  }
+  return finish();
+}
+
+/** Counts what the report lists, and sets its status. */
+function count(report: InspectReport): void {
+  const c = report.counts;
+  const add = (n: InspectIssues) => {
+    c.errors += n.errors.length;
+    c.warnings += n.warnings.length;
+  };
+  add(report.image);
+  add(report.kho);
+  report.kho.blobs.forEach(add);
+  const luo = report.luo;
+  if (luo) {
+    add(luo);
+    for (const s of luo.sessions) {
+      c.sessions++;
+      add(s);
+      for (const f of s.files) {
+        c.files++;
+        c.entries += f.entries?.length ?? 0;
+        add(f);
+      }
+    }
+    for (const f of luo.flbs) {
+      c.flbs++;
+      add(f);
+    }
+  }
+  report.status = c.errors > 0 ? 'errors' : c.warnings > 0 ? 'warnings' : 'clean';
+}
+
+const addr = (pa: bigint | null): string => (pa === null ? '?' : formatAddress(pa));
+const str = (s: string | null): string => (s === null ? '?' : quoteTreeString(s));
+const num = (n: bigint | number | null): string => (n === null ? '?' : String(n));
+
+function* issueLines(node: InspectIssues, indent: string): Generator<string> {
+  for (const e of node.errors) yield `${indent}error: ${escapeText(e.message, 2000)}`;
+  for (const w of node.warnings) yield `${indent}warning: ${escapeText(w.kernel ? `${w.message}; the kernel accepts this (${w.kernel})` : w.message, 2000)}`;
+}
+
+/**
+ * The report for people, line by line: one node a line, two spaces of
+ * indent a level, its errors and warnings indented under it, a summary last.
+ *
+ *   image: error: ...
+ *   kho compatible="kho-v4" memory_map=0x... preserved_blocks=N
+ *     blob name="NAME" pa=0x... size=N pages=N [bytes=HEX]
+ *     luo pa=0x... compatible="luo-v5" liveupdate_num=N sessions=N flbs=N
+ *       session name="NAME" pa=0x... files=N count=N
+ *         file token=N compatible="memfd-v2" pa=0x... data=0x... MEMBERS entries=N holes=N
+ *           entry MEMBERS
+ *         file token=N compatible="OTHER" pa=0x... data=0x... no-handler
+ *       flb name="NAME" count=N pa=0x... data=0x... [MEMBERS]
+ *   summary status=errors sessions=N files=N entries=N flbs=N errors=N warnings=N
+ */
+export function* inspectTextLines(report: InspectReport): Generator<string, void, undefined> {
+  for (const l of issueLines(report.image, '')) yield `image ${l}`;
+  const k = report.kho;
+  const compat = k.compatibles.length > 1 ? ` compatibles=${k.compatibles.map(quoteTreeString).join(',')}` : '';
+  yield `kho compatible=${str(k.compatible)}${compat} memory_map=${addr(k.memory_map)} preserved_blocks=${num(k.preserved_blocks)}`;
+  yield* issueLines(k, '  ');
+  for (const b of k.blobs) {
+    yield `  blob name=${quoteTreeString(b.name)} pa=${addr(b.pa)} size=${b.size} pages=${b.pages}${b.bytes !== null ? ` bytes=${b.bytes}` : ''}`;
+    yield* issueLines(b, '    ');
+  }
+  const luo = report.luo;
+  if (luo) {
+    yield `  luo pa=${addr(luo.pa)} size=${luo.size} compatible=${str(luo.compatible)} liveupdate_num=${num(luo.liveupdate_num)} sessions=${luo.sessions.length} flbs=${luo.flbs.length}`;
+    yield* issueLines(luo, '    ');
+    for (const s of luo.sessions) {
+      yield `    session name=${str(s.name)} pa=${addr(s.pa)} files=${s.files.length} count=${num(s.count)}`;
+      yield* issueLines(s, '      ');
+      for (const f of s.files) {
+        const head = `      file token=${num(f.token)} compatible=${str(f.compatible)} pa=${addr(f.pa)} data=${addr(f.data)}`;
+        if (f.compatible !== null && !f.handler) yield `${head} no-handler`;
+        else yield `${head}${f.state ? treeMembers(f.state) : ''}${f.entries ? ` entries=${f.entries.length} holes=${f.holes ?? 0}` : ''}`;
+        yield* issueLines(f, '        ');
+        for (const e of f.entries ?? []) yield `        entry${treeMembers(e)}`;
+      }
+    }
+    for (const f of luo.flbs) {
+      yield `    flb name=${quoteTreeString(f.name)} count=${f.count} pa=${addr(f.pa)} data=${addr(f.data)}${f.state ? treeMembers(f.state) : ''}`;
+      yield* issueLines(f, '      ');
+    }
+  }
+  const c = report.counts;
+  yield `summary status=${report.status} sessions=${c.sessions} files=${c.files} entries=${c.entries} flbs=${c.flbs} errors=${c.errors} warnings=${c.warnings}`;
+}
+
+/** FDT_MAGIC and the members of struct fdt_header the reader needs (the devicetree specification: big-endian u32s). */
+const FDT_MAGIC = 0xd00dfeed;
+const FDT_HEADER = { magic: 0, totalsize: 4, bytes: 40 } as const;
+/** Most bytes of an FDT read from memory. */
+export const MAX_FDT_BYTES = 1 << 24;
+
+/** The FDT whose header is at `pa` in memory (the KHO root, found by its address): its totalsize bytes. */
+export function readFdtAt(mem: PhysMem, pa: bigint): Uint8Array {
+  const head = mem.view(pa, FDT_HEADER.bytes, 'fdt_header');
+  const magic = head.getUint32(FDT_HEADER.magic, false);
+  if (magic !== FDT_MAGIC) throw new DecodeError({ struct: 'fdt_header', field: 'magic', offset: FDT_HEADER.magic, address: pa }, `0x${magic.toString(16)} is not the FDT magic 0x${FDT_MAGIC.toString(16)}`);
+  const total = head.getUint32(FDT_HEADER.totalsize, false);
+  if (total < FDT_HEADER.bytes || total > MAX_FDT_BYTES) throw new DecodeError({ struct: 'fdt_header', field: 'totalsize', offset: FDT_HEADER.totalsize, address: pa + BigInt(FDT_HEADER.totalsize) }, `totalsize ${total} is outside ${FDT_HEADER.bytes}..${MAX_FDT_BYTES}`);
+  return mem.read(pa, total, 'fdt');
+}
