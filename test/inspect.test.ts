@@ -432,10 +432,10 @@ describe('inspect: --strict and the default', () => {
     const args = ['--core', core(segmentsOf(mem)), '--fdt', dtc(dts(root))];
     const lax = await inspect(args);
     expect(lax.code).toBe(0);
-    expect(lax.out).toMatch(/\n {6}file token=5 compatible="tmpfs-v1" pa=0x[0-9a-f]+ data=0x99 no-handler\n {8}warning: luo_file_ser.compatible at physical address 0x[0-9a-f]+: .*no handler/);
+    expect(lax.out).toMatch(/\n {6}file token=5 compatible="tmpfs-v1" pa=0x[0-9a-f]+ data=0x99 no-handler\n {8}warning: luo_file_ser.compatible at physical address 0x[0-9a-f]+: .*no schema for handler 'tmpfs-v1'/);
     const strict = await inspect([...args, '--strict']);
     expect(strict.code).toBe(1);
-    expect(strict.out).toMatch(/\n {8}error: .*no handler for compatible 'tmpfs-v1'.*refused in strict mode/);
+    expect(strict.out).toMatch(/\n {8}error: .*no schema for handler 'tmpfs-v1'.*refused in strict mode/);
   });
 });
 

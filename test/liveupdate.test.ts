@@ -182,7 +182,7 @@ describe('what the new kernel refuses', () => {
     const { mem, fdt } = write({ ...small, luo: { ...small.luo!, sessions: [{ name: 'a', files: [{ compatible: 'tmpfs-v1', token: 5n, data: 0n }] }] } });
     const read = readLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS);
     expect(read.warnings.map((w) => w.code)).toEqual(['luo-no-handler']);
-    expect(() => readLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS, { strict: true })).toThrow(/no handler for compatible 'tmpfs-v1'/);
+    expect(() => readLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS, { strict: true })).toThrow(/no schema for handler 'tmpfs-v1'/);
   });
 });
 

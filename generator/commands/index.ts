@@ -14,5 +14,6 @@ import { lock } from './lock.js';
 import { doc } from './doc.js';
 import { init } from './init.js';
 import { inspect } from './inspect.js';
+import { image } from './image.js';
 
-export const COMMANDS: readonly CliCommand[] = [init, gen, validate, layout, compat, decode, encode, inspect, diffKernelCommand, breaking, lock, doc];
+export const COMMANDS: readonly CliCommand[] = [init, gen, validate, layout, compat, decode, encode, inspect, image, diffKernelCommand, breaking, lock, doc];

@@ -394,7 +394,7 @@ export function inspectLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, la
           const h = fileHandlers.get(f.compatible);
           if (!h) {
             step(file, { struct: codecs.file.name, pa: filePa }, (o) =>
-              acceptedAnomaly(o, 'luo-no-handler', new DecodeError({ struct: codecs.file.name, field: 'compatible', offset: 0, address: filePa }, `session '${s.name}', file ${f.token}: no handler for compatible '${f.compatible}'; the kernel refuses this file (-ENOENT)`), KERNEL.fileHandler),
+              acceptedAnomaly(o, 'luo-no-handler', new DecodeError({ struct: codecs.file.name, field: 'compatible', offset: 0, address: filePa }, `session '${s.name}', file ${f.token}: kho-abi has no schema for handler '${f.compatible}', so its data is shown as stored; a next kernel without that handler refuses the file (-ENOENT)`), KERNEL.fileHandler),
             );
             return;
           }

@@ -119,7 +119,7 @@ export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveU
       acceptedAnomaly(
         opts,
         'luo-no-handler',
-        new DecodeError({ struct: codecs.file.name, field: 'compatible', offset: 0 }, `session '${session}', file ${f.token}: no handler for compatible '${f.compatible}'; the kernel refuses this file (-ENOENT)`),
+        new DecodeError({ struct: codecs.file.name, field: 'compatible', offset: 0 }, `session '${session}', file ${f.token}: kho-abi has no schema for handler '${f.compatible}', so its data is shown as stored; a next kernel without that handler refuses the file (-ENOENT)`),
         KERNEL.fileHandler,
       );
       return { compatible: f.compatible, token: f.token, data: f.data };

@@ -1,0 +1,90 @@
+/**
+ * `kho-abi image build`: a spec of a few lines becomes an ELF core and a
+ * KHO FDT blob. binutils' readelf (an independent reader of ELF) lists the
+ * segments; `kho-abi inspect` reads every session, file, token and folio
+ * back as the spec gave them; a wrong spec is refused at its line.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli } from './helpers/cli-in-process.js';
+import { repoRoot } from './helpers/root.js';
+
+const work = mkdtempSync(join(tmpdir(), 'kho-abi-image-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const SPEC = `luo:
+  liveupdate_num: 3
+  sessions:
+    - name: vm-1
+      files:
+        - compatible: memfd-v2
+          token: 1
+          fields: { pos: 0, size: 8192, seals: 0, flags: 0 }
+          entries:
+            - { pfn: 0x1000, flags: 3, index: 0 }
+            - { pfn: 0x1001, flags: 1, index: 1 }
+        - { compatible: other-v1, token: 2, data: "0x1234" }
+    - name: vm-2
+      files:
+        - compatible: memfd-v2
+          token: "18446744073709551615"
+          fields: { pos: 7, size: 0, seals: 1, flags: 0 }
+`;
+
+async function build(spec: string, name: string) {
+  const path = join(work, `${name}.yaml`);
+  writeFileSync(path, spec);
+  const core = join(work, `${name}.core`);
+  const fdt = join(work, `${name}.dtb`);
+  const r = await cli(['image', 'build', path, '--core', core, '--fdt', fdt], { cwd: repoRoot });
+  return { r, core, fdt, path };
+}
+
+describe('kho-abi image build', () => {
+  it('writes an ELF core whose PT_LOAD segments readelf lists at their physical addresses', async () => {
+    const { r, core } = await build(SPEC, 'good');
+    expect(r.code, r.err).toBe(0);
+    const segments = r.out.match(/in (\d+) PT_LOAD segment/)![1]!;
+    const listed = execFileSync('readelf', ['-lW', core], { encoding: 'utf8' });
+    expect(listed).toContain('Elf file type is CORE');
+    const loads = listed.split('\n').filter((l) => /^\s*LOAD\s/.test(l));
+    expect(loads).toHaveLength(Number(segments));
+    for (const l of loads) {
+      const [, offset, vaddr, paddr, filesz, memsz] = l.trim().split(/\s+/);
+      expect(vaddr).toBe(paddr);
+      expect(filesz).toBe(memsz);
+      expect(Number(offset) % 4096).toBe(0);
+    }
+  });
+
+  it('inspect reads back every session, file, token and folio the spec gave', async () => {
+    const { core, fdt } = await build(SPEC, 'roundtrip');
+    const r = await cli(['inspect', '--core', core, '--fdt', fdt, '--json'], { cwd: repoRoot });
+    const report = JSON.parse(r.out) as { luo: { liveupdate_num: string; sessions: { name: string; files: { token: string; compatible: string; state: Record<string, unknown> | null; entries: { pfn: number; index: string; flags: number }[] | null; data: string | null }[] }[] } };
+    expect(report.luo.liveupdate_num).toBe('3');
+    expect(report.luo.sessions.map((s) => [s.name, s.files.map((f) => [f.token, f.compatible])])).toEqual([
+      ['vm-1', [['1', 'memfd-v2'], ['2', 'other-v1']]],
+      ['vm-2', [['18446744073709551615', 'memfd-v2']]],
+    ]);
+    const memfd = report.luo.sessions[0]!.files[0]!;
+    expect(memfd.entries!.map((e) => [e.pfn, e.index, e.flags])).toEqual([[4096, '0', 3], [4097, '1', 1]]);
+    expect(memfd.state).toMatchObject({ size: '8192', pos: '0', seals: 0 });
+    expect(report.luo.sessions[0]!.files[1]!.data).toBe(String(0x1234));
+    expect(report.luo.sessions[1]!.files[0]!.state).toMatchObject({ pos: '7', seals: 1 });
+  });
+
+  it.each([
+    ['an unknown member', SPEC.replace('size: 8192', 'sise: 8192'), /good-spec\.yaml:8:\d+: luo\.sessions\[0\]\.files\[0\]\.fields\.sise: unknown key 'sise'/],
+    ['a value out of range', SPEC.replace('seals: 0, flags: 0 }\n          entries', 'seals: 4294967296, flags: 0 }\n          entries'), /good-spec\.yaml:8:\d+: luo\.sessions\[0\]\.files\[0\]\.fields: .*seals/],
+    ['a token that is no u64', SPEC.replace('token: 1', 'token: -1'), /good-spec\.yaml:7:18: luo\.sessions\[0\]\.files\[0\]\.token: expected a u64/],
+    ['fields for a handler without a schema', SPEC.replace('data: "0x1234"', 'fields: {}'), /good-spec\.yaml:12:11: luo\.sessions\[0\]\.files\[1\]: no handler of 'other-v1' has a schema here/],
+  ])('refuses %s at its line, writing nothing', async (_what, spec, message) => {
+    const { r, core } = await build(spec, 'good-spec');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(message);
+    expect(() => execFileSync('test', ['-e', core])).toThrow();
+  });
+});
