@@ -5,7 +5,7 @@
  * back as the spec gave them; a wrong spec is refused at its line.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,5 +86,39 @@ describe('kho-abi image build', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(message);
     expect(() => execFileSync('test', ['-e', core])).toThrow();
+  });
+});
+
+describe('inspect --map', () => {
+  it('draws every preserved block once, at its address, coloured by owner', async () => {
+    const { core, fdt } = await build(SPEC, 'map');
+    const svgPath = join(work, 'map.svg');
+    const json = await cli(['inspect', '--core', core, '--fdt', fdt, '--json', '--map', svgPath], { cwd: repoRoot });
+    const report = JSON.parse(json.out) as { kho: { preserved_blocks: number }; luo: { pa: string } };
+    const svg = readFileSync(svgPath, 'utf8');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    const rows = [...svg.matchAll(/<text x="4" y="(\d+)">(0x[0-9a-f]+)<\/text>/g)].map((m) => ({ y: Number(m[1]) - 10, base: BigInt(m[2]!) }));
+    const blocks = [...svg.matchAll(/<rect class="block" data-pa="(0x[0-9a-f]+)" data-pages="(\d+)" data-owner="([a-z]+)" x="(\d+)" y="(\d+)" width="(\d+)"/g)].map((m) => ({
+      pa: BigInt(m[1]!),
+      pages: Number(m[2]),
+      owner: m[3]!,
+      x: Number(m[4]),
+      y: Number(m[5]),
+      width: Number(m[6]),
+    }));
+    // Once each (no block crosses a 2 MiB row here), as many as the memory map holds.
+    expect(new Set(blocks.map((b) => b.pa)).size).toBe(blocks.length);
+    expect(blocks).toHaveLength(report.kho.preserved_blocks);
+    for (const b of blocks) {
+      const row = rows.find((r) => r.y === b.y)!;
+      expect(row, `row of 0x${b.pa.toString(16)}`).toBeDefined();
+      expect(b.pa - row.base).toBeLessThan(512n * 4096n);
+      expect(b.x).toBe(110 + Number((b.pa - row.base) / 4096n) * 2);
+      expect(b.width).toBe(b.pages * 2);
+    }
+    const owner = (pa: bigint) => blocks.find((b) => b.pa === pa)?.owner;
+    expect(owner(0x1000n * 4096n)).toBe('folio');
+    expect(owner(0x1001n * 4096n)).toBe('folio');
+    expect(owner((BigInt(report.luo.pa) / 4096n) * 4096n)).toBe('luo');
   });
 });

@@ -6,13 +6,14 @@
  * warnings. One bad node never hides the others (runtime/liveupdate/inspect.ts).
  * The JSON shape is documented in docs/inspect.md.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { PageSize } from '../../runtime/codec.js';
 import { FileMem, type RawRange } from '../../runtime/file-mem.js';
 import { MAX_PHYS_BITS } from '../../runtime/phys-mem.js';
 import { inspectLiveUpdate, inspectTextLines, MAX_FDT_BYTES, readFdtAt } from '../../runtime/liveupdate/inspect.js';
+import { memoryMapSvg, preservedRanges } from '../../runtime/liveupdate/memory-map.js';
 import { quote } from '../../runtime/quote.js';
 import { pageSize } from '../cli/arguments.js';
 import type { CliCommand, CliContext } from '../cli/context.js';
@@ -28,7 +29,20 @@ interface InspectOptions {
   readonly fdtAt?: bigint;
   readonly json?: boolean;
   readonly strict?: boolean;
+  readonly map?: string;
   readonly pageSize: PageSize;
+}
+
+/** Writes the SVG picture atomically: a temporary file, renamed. */
+function writeMap(path: string, svg: string): void {
+  const temp = `${path}.kho-abi-tmp-${process.pid}`;
+  try {
+    writeFileSync(temp, svg, { flag: 'wx' });
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw new CliError(`--map ${quote(path)}: ${describeFsError(e)}`);
+  }
 }
 
 /** A physical address: decimal or 0x hex, 0..2^64-1, nothing else. */
@@ -145,6 +159,7 @@ export const inspect: CliCommand = {
       .option('--fdt-at <pa>', 'the KHO root FDT at this physical address in the memory')
       .option('--hexdump <pa[:len]>', 'print the bytes at a physical address (LEN bytes, default 256, at most 1 MiB) instead of walking; no FDT needed')
       .option('--json', 'print the report as JSON (docs/inspect.md), 64-bit values as decimal strings')
+      .option('--map <file.svg>', 'also draw the preserved memory, block by block, coloured by owner, as an SVG picture')
       .option('--strict', 'refuse what the kernel accepts but its writer never produces: warnings become errors on their node')
       .addOption(new Option('--page-size <n>', 'page size of the kernel that wrote the image').argParser(pageSize).default(4096))
       .action(
@@ -152,7 +167,7 @@ export const inspect: CliCommand = {
           const cwd = ctx.io.cwd;
           if ((raw.core === undefined) === (raw.raw === undefined)) throw new CliError('inspect: give the memory as --core FILE or as --raw FILE@BASE (repeatable), one of the two');
           if (raw.hexdump !== undefined) {
-            if (raw.fdt !== undefined || raw.fdtAt !== undefined || raw.json || raw.strict) throw new CliError('inspect: --hexdump reads memory only; --fdt, --fdt-at, --json and --strict do not go with it');
+            if (raw.fdt !== undefined || raw.fdtAt !== undefined || raw.json || raw.strict || raw.map !== undefined) throw new CliError('inspect: --hexdump reads memory only; --fdt, --fdt-at, --json, --strict and --map do not go with it');
             const { pa, length } = hexdumpRange(raw.hexdump);
             const ranges = raw.raw?.map((r) => rawRange(r, cwd));
             const mem = raw.core !== undefined ? FileMem.openElfCore(resolve(cwd, raw.core), { pageSize: raw.pageSize }) : FileMem.openRaw(ranges!, { pageSize: raw.pageSize });
@@ -185,6 +200,7 @@ export const inspect: CliCommand = {
               }
             }
             const report = inspectLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS, { ...(raw.strict ? { strict: true } : {}), imageProblems: mem.problems });
+            if (raw.map !== undefined) writeMap(resolve(cwd, raw.map), memoryMapSvg(preservedRanges(mem, LIVEUPDATE_LAYOUT.radix, report), mem.pageSize));
             if (raw.json) ctx.io.stdout(toJson(report) + '\n');
             else writeLines(ctx, inspectTextLines(report));
             const { errors, warnings } = report.counts;

@@ -7,3 +7,4 @@ export * from './read.js';
 export * from './tree.js';
 export * from './image-file.js';
 export * from './inspect.js';
+export * from './memory-map.js';
