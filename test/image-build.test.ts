@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli-in-process.js';
+import { buildIRs } from './helpers/project-ir.js';
 import { repoRoot } from './helpers/root.js';
 
 const work = mkdtempSync(join(tmpdir(), 'kho-abi-image-'));
@@ -120,5 +121,26 @@ describe('inspect --map', () => {
     expect(owner(0x1000n * 4096n)).toBe('folio');
     expect(owner(0x1001n * 4096n)).toBe('folio');
     expect(owner((BigInt(report.luo.pa) / 4096n) * 4096n)).toBe('luo');
+  });
+});
+
+describe('inspect --hexdump PA --struct NAME', () => {
+  it('labels every member of the struct at the offset and size the layout IR gives, with its decoded value', async () => {
+    const { core, fdt } = await build(SPEC, 'annotate');
+    const json = JSON.parse((await cli(['inspect', '--core', core, '--fdt', fdt, '--json'], { cwd: repoRoot })).out) as { luo: { sessions: { files: { data: string }[] }[] } };
+    const memfdPa = BigInt(json.luo.sessions[0]!.files[0]!.data);
+    const r = await cli(['inspect', '--core', core, '--hexdump', `0x${memfdPa.toString(16)}`, '--struct', 'memfd_luo_ser'], { cwd: repoRoot });
+    expect(r.code, r.err).toBe(0);
+    const ir = buildIRs().find((x) => x.target.pageSize === 4096)!;
+    const st = ir.schemas.find((s) => s.name === 'memfd')!.current.structs.find((s) => s.name === 'memfd_luo_ser')!;
+    const rows = r.out.split('\n').filter((l) => /^ {2}\+0x/.test(l)).map((l) => {
+      const m = /^ {2}\+0x([0-9a-f]+) {2}0x([0-9a-f]+) {2}((?:[0-9a-f]{2} ?)+?)\s{2,}(\S+)\s+(.+?)\s{2,}(.*)$/.exec(l)!;
+      return { offset: parseInt(m[1]!, 16), pa: BigInt(`0x${m[2]}`), bytes: m[3]!.trim().split(' ').length, label: m[4]!, value: m[6]! };
+    });
+    expect(rows.map((x) => [x.label, x.offset, x.bytes])).toEqual(st.fields.map((f) => [`memfd_luo_ser.${f.name}`, f.offset, f.size]));
+    for (const x of rows) expect(x.pa).toBe(memfdPa + BigInt(x.offset));
+    const value = (name: string) => rows.find((x) => x.label === `memfd_luo_ser.${name}`)!.value;
+    expect(value('size')).toBe('8192 (0x2000)');
+    expect(value('nr_folios')).toBe('2');
   });
 });

@@ -21,7 +21,7 @@ interface CodecOptions {
 }
 
 /** The generated codec and the IR struct it was generated from. */
-async function lookup(ctx: CliContext, struct: string, opts: CodecOptions): Promise<{ codec: StructCodec<unknown>; st: StructIR; ir: AbiIR }> {
+export async function lookup(ctx: CliContext, struct: string, opts: CodecOptions): Promise<{ codec: StructCodec<unknown>; st: StructIR; ir: AbiIR }> {
   const config = parseConfig(readConfigInput(ctx.root, ctx.io.cwd)).config;
   const [allCodecs, { findCodec }] = await Promise.all([projectCodecs(ctx.root, config?.runtimeImport ?? DEFAULT_RUNTIME_IMPORT), import('../../runtime/registry.js')]);
   const found = findCodec(allCodecs, struct, { ...(opts.version !== undefined ? { version: opts.version } : {}), pageSize: opts.pageSize });

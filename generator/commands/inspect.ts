@@ -14,6 +14,9 @@ import { FileMem, type RawRange } from '../../runtime/file-mem.js';
 import { MAX_PHYS_BITS } from '../../runtime/phys-mem.js';
 import { inspectLiveUpdate, inspectTextLines, MAX_FDT_BYTES, readFdtAt } from '../../runtime/liveupdate/inspect.js';
 import { memoryMapSvg, preservedRanges } from '../../runtime/liveupdate/memory-map.js';
+import { describeWarning, type ReadWarning } from '../../runtime/warnings.js';
+import { annotateStruct } from './annotate.js';
+import { lookup } from './codec.js';
 import { quote } from '../../runtime/quote.js';
 import { pageSize } from '../cli/arguments.js';
 import type { CliCommand, CliContext } from '../cli/context.js';
@@ -30,7 +33,37 @@ interface InspectOptions {
   readonly json?: boolean;
   readonly strict?: boolean;
   readonly map?: string;
+  readonly struct?: string;
   readonly pageSize: PageSize;
+}
+
+/** `--hexdump PA --struct NAME`: the struct's bytes, member by member, with the values its generated codec decodes. */
+async function annotated(ctx: CliContext, mem: FileMem, pa: bigint, name: string, pageSize: PageSize): Promise<number> {
+  const { codec, st } = await lookup(ctx, name, { pageSize });
+  if (pa + BigInt(st.size) > 1n << MAX_PHYS_BITS) throw new CliError(`--hexdump: struct ${name} at 0x${pa.toString(16)} runs outside the ${MAX_PHYS_BITS}-bit physical address space`);
+  let bytes: Uint8Array;
+  try {
+    bytes = mem.read(pa, st.size, st.name);
+  } catch (e) {
+    if (e instanceof Error && e.name === 'MemoryError') throw new CliError(`--hexdump: ${e.message}`);
+    throw e;
+  }
+  const warnings: ReadWarning[] = [];
+  let value: Record<string, unknown> = {};
+  let refused: string | undefined;
+  try {
+    value = codec.decode(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, { warnings }) as Record<string, unknown>;
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== 'DecodeError') throw e;
+    refused = e.message;
+  }
+  writeLines(ctx, annotateStruct(st, pa, bytes, value));
+  for (const w of warnings) ctx.io.stderr(`kho-abi: warning: ${describeWarning(w)}\n`);
+  if (refused !== undefined) {
+    ctx.io.stderr(`kho-abi: inspect: ${refused}\n`);
+    return 1;
+  }
+  return 0;
 }
 
 /** Writes the SVG picture atomically: a temporary file, renamed. */
@@ -159,6 +192,7 @@ export const inspect: CliCommand = {
       .option('--fdt-at <pa>', 'the KHO root FDT at this physical address in the memory')
       .option('--hexdump <pa[:len]>', 'print the bytes at a physical address (LEN bytes, default 256, at most 1 MiB) instead of walking; no FDT needed')
       .option('--json', 'print the report as JSON (docs/inspect.md), 64-bit values as decimal strings')
+      .option('--struct <name>', 'with --hexdump: annotate the bytes as this struct (each member labelled struct.member with its decoded value); LEN defaults to its size')
       .option('--map <file.svg>', 'also draw the preserved memory, block by block, coloured by owner, as an SVG picture')
       .option('--strict', 'refuse what the kernel accepts but its writer never produces: warnings become errors on their node')
       .addOption(new Option('--page-size <n>', 'page size of the kernel that wrote the image').argParser(pageSize).default(4096))
@@ -172,6 +206,7 @@ export const inspect: CliCommand = {
             const ranges = raw.raw?.map((r) => rawRange(r, cwd));
             const mem = raw.core !== undefined ? FileMem.openElfCore(resolve(cwd, raw.core), { pageSize: raw.pageSize }) : FileMem.openRaw(ranges!, { pageSize: raw.pageSize });
             try {
+              if (raw.struct !== undefined) return await annotated(ctx, mem, pa, raw.struct, raw.pageSize);
               if (pa + BigInt(length) > 1n << MAX_PHYS_BITS) throw new CliError(`--hexdump: 0x${pa.toString(16)} + ${length} bytes is outside the ${MAX_PHYS_BITS}-bit physical address space`);
               const { lines, missing } = hexdumpLines(mem, pa, length);
               writeLines(ctx, lines);

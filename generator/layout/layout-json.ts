@@ -30,7 +30,7 @@ export function layoutJson(ir: AbiIR, structs: readonly StructIR[]) {
   };
 }
 
-function typeName(f: FieldIR): string {
+export function typeName(f: FieldIR): string {
   if (f.shape === 'khoser') return `khoser(struct ${f.target.name})`;
   if (f.shape === 'bitmap') return 'unsigned long';
   const st = structOf(f);
