@@ -44,8 +44,19 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const encoder = new TextEncoder();
 
 /** A NUL-padded string in a fixed char array; refuses one with no NUL, as the kernel's bounded compares would misread it. */
+/**
+ * The bytes of a char array in the view. A Uint8Array over the view's
+ * buffer would reach past the view's end without a word when the view is
+ * part of a larger buffer: a short view is a RangeError here, as a DataView
+ * getter's would be, and the decoder locates it.
+ */
+function stringBytes(view: DataView, offset: number, size: number): Uint8Array {
+  if (offset < 0 || offset + size > view.byteLength) throw new RangeError(`bytes ${offset}..${offset + size} are outside the ${view.byteLength}-byte view`);
+  return new Uint8Array(view.buffer, view.byteOffset + offset, size);
+}
+
 export function readCString(view: DataView, offset: number, size: number, struct: string, field: string): string {
-  const bytes = new Uint8Array(view.buffer, view.byteOffset + offset, size);
+  const bytes = stringBytes(view, offset, size);
   const nul = bytes.indexOf(0);
   if (nul < 0) throw new DecodeError({ struct, field, offset }, `no NUL terminator in the ${size}-byte string`);
   try {
@@ -61,7 +72,7 @@ export function readCString(view: DataView, offset: number, size: number, struct
  * (an error with opts.strict); bytes that are not UTF-8 are still refused.
  */
 export function readCStringTruncating(view: DataView, offset: number, size: number, struct: string, field: string, opts: ReadOptions | undefined, kernel: string): string {
-  const bytes = new Uint8Array(view.buffer, view.byteOffset + offset, size);
+  const bytes = stringBytes(view, offset, size);
   let nul = bytes.indexOf(0);
   if (nul < 0) {
     acceptedAnomaly(opts, 'unterminated-string', new DecodeError({ struct, field, offset }, `no NUL terminator in the ${size}-byte string; read as its first ${size - 1} bytes, as strscpy copies it`), kernel);
@@ -81,7 +92,7 @@ export function readCStringTruncating(view: DataView, offset: number, size: numb
  * would run off the array.
  */
 export function readCStringPadded(view: DataView, offset: number, size: number, struct: string, field: string, opts: ReadOptions | undefined, kernel: string): string {
-  const bytes = new Uint8Array(view.buffer, view.byteOffset + offset, size);
+  const bytes = stringBytes(view, offset, size);
   const nul = bytes.indexOf(0);
   if (nul < 0) throw new DecodeError({ struct, field, offset }, `no NUL terminator in the ${size}-byte string`);
   // The padding matters only to a caller who listens for warnings or is strict: the value is the same either way.
@@ -104,7 +115,7 @@ export function writeCString(view: DataView, offset: number, size: number, value
   if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) throw new EncodeError({ struct, field, offset }, 'string has a lone UTF-16 surrogate, which UTF-8 cannot hold');
   if (value.includes('\0')) throw new EncodeError({ struct, field, offset }, 'string contains a NUL byte');
   // Encode in place into all but the last byte, which is always the NUL; a string that does not fit is not fully read.
-  const target = new Uint8Array(view.buffer, view.byteOffset + offset, size - 1);
+  const target = stringBytes(view, offset, size).subarray(0, size - 1);
   const { read, written } = encoder.encodeInto(value, target);
   if (read !== value.length) {
     throw new EncodeError({ struct, field, offset }, `string of ${encoder.encode(value).length} bytes does not fit in ${size} bytes with its NUL`);

@@ -149,3 +149,17 @@ describe('quote: at most ~80 characters, escaped, with the length when shortened
     for (const c of ['\n', '\u001b', '\u009b', '\u202e', '\ud800']) expect(isPrintable(`a${c}`)).toBe(false);
   });
 });
+
+describe('strings never read past the view they are given', () => {
+  it('a char array cut by the end of a view that is part of a larger buffer is refused, not read from the buffer beyond', async () => {
+    const { readCString, readCStringPadded, readCStringTruncating, writeCString } = await import('../runtime/primitives.js');
+    const buf = new Uint8Array(64);
+    buf.set(new TextEncoder().encode('memfd-v2\0'), 16);
+    const short = new DataView(buf.buffer, 16, 4);
+    expect(() => readCString(short, 0, 48, 's', 'f')).toThrow(RangeError);
+    expect(() => readCStringPadded(short, 0, 48, 's', 'f', undefined, 'k')).toThrow(RangeError);
+    expect(() => readCStringTruncating(short, 0, 48, 's', 'f', undefined, 'k')).toThrow(RangeError);
+    expect(() => writeCString(short, 0, 48, 'x', 's', 'f')).toThrow(RangeError);
+    expect(buf[20]).toBe('memfd-v2'.charCodeAt(4));
+  });
+});
