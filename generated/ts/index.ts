@@ -16,6 +16,7 @@ import { memblockCodecs } from './memblock.js';
 import { memfdCodecs } from './memfd.js';
 import { pciCodecs } from './pci.js';
 import { radix_treeCodecs } from './radix_tree.js';
+import { tmpfsCodecs } from './tmpfs.js';
 import { vfio_pciCodecs } from './vfio_pci.js';
 import { vmallocCodecs } from './vmalloc.js';
 import { xarrayCodecs } from './xarray.js';
@@ -51,6 +52,8 @@ export * from './pci.js';
 
 export * from './radix_tree.js';
 
+export * from './tmpfs.js';
+
 export * from './vfio_pci.js';
 
 export * from './vmalloc.js';
@@ -74,6 +77,7 @@ export const allCodecs: readonly SchemaCodecs[] = [
   memfdCodecs,
   pciCodecs,
   radix_treeCodecs,
+  tmpfsCodecs,
   vfio_pciCodecs,
   vmallocCodecs,
   xarrayCodecs,
