@@ -10,6 +10,7 @@ import {
   decodeFailure,
   encodeFailure,
   type FieldTable,
+  ignoredBits,
   type ReadOptions,
   readStoredCompat,
   type RefTable,
@@ -228,6 +229,17 @@ export function decodeHugemfdFolioSer(view: DataView, offset = 0, opts?: ReadOpt
     const u0_1 = view.getUint32(offset + 4, true);
     const v_pfn = u0_0 + (u0_1 & 0xfffff) * 4294967296;
     const v_reserved = u0_1 >>> 20;
+    if ((v_reserved & ~0x0) !== 0) {
+      ignoredBits(
+        opts,
+        v_reserved,
+        0x0,
+        'hugemfd_folio_ser',
+        'reserved',
+        offset,
+        'hugemfd_retrieve_folios (mm/hugetlb_luo.c)',
+      );
+    }
     const v_index = view.getBigUint64(offset + 8, true);
     return { pfn: v_pfn, reserved: v_reserved, index: v_index };
   } catch (e) {
