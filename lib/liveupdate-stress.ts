@@ -6,7 +6,8 @@
  * with two folios, the last of a handler no kernel registers, and FLBs of
  * both kinds.
  */
-import { HUGE_MEMFD_COMPATIBLE, HUGETLB_FLB_COMPATIBLE } from '../generated/ts/hugetlb.js';
+import { HUGE_MEMFD_COMPATIBLE } from '../generated/ts/hugemfd.js';
+import { HUGETLB_FLB_COMPATIBLE } from '../generated/ts/hugetlb.js';
 import { KHO_FDT_COMPATIBLE } from '../generated/ts/kexec_handover.js';
 import { LUO_ABI_COMPATIBLE } from '../generated/ts/luo.js';
 import { MEMFD_LUO_FH_COMPATIBLE } from '../generated/ts/memfd.js';

@@ -7,7 +7,8 @@
  * one row below, with the codecs and REFS its schema generates.
  */
 import { KHO_BLOCK_CONTAINER } from '../generated/ts/block.js';
-import { HUGE_MEMFD_COMPATIBLE, HUGEMFD_SER_REFS, hugemfdFolioSerCodec, hugemfdSerCodec, HUGETLB_FLB_COMPATIBLE, hugetlbSerCodec } from '../generated/ts/hugetlb.js';
+import { HUGE_MEMFD_COMPATIBLE, HUGEMFD_SER_REFS, hugemfdFolioSerCodec, hugemfdSerCodec } from '../generated/ts/hugemfd.js';
+import { HUGETLB_FLB_COMPATIBLE, hugetlbSerCodec } from '../generated/ts/hugetlb.js';
 import { KHO_FDT_COMPATIBLE, KHO_FDT_CONTAINER } from '../generated/ts/kexec_handover.js';
 import { LUO_ABI_COMPATIBLE, LUO_FLB_PAGE_CONTAINER, LUO_KHO_ENTRY_NAME, LUO_SESSION_SER_REFS, luoFileSerCodec, luoFlbHeaderSerCodec, luoFlbSerCodec, luoSerCodec, luoSessionSerCodec } from '../generated/ts/luo.js';
 import { MEMFD_LUO_FH_COMPATIBLE, MEMFD_LUO_SER_REFS, memfdLuoFolioSerCodec, memfdLuoSerCodec } from '../generated/ts/memfd.js';

@@ -10,26 +10,20 @@ import {
   decodeFailure,
   encodeFailure,
   type FieldTable,
-  ignoredBits,
   type ReadOptions,
   readStoredCompat,
-  type RefTable,
   type SchemaCodecs,
   selectVersion,
   type StructCodec,
   verifyCompat,
   type VersionCodecs,
 } from '../../runtime/index.js';
-import { KhoVmallocView, decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc } from './vmalloc.js';
 
 /** The compatible string hugetlb-v1 stores (HUGETLB_FLB_COMPATIBLE). */
 export const HUGETLB_FLB_COMPATIBLE = 'hugetlb-v1';
 
 /** Number of hstate slots in struct hugetlb_ser; fixed here, apart from the kernel's own HUGE_MAX_HSTATE (2 on x86, 4 on arm64), so that the layout does not depend on the architecture. */
 export const HUGETLB_SER_MAX_HSTATES = 4;
-
-/** Compatible string of the hugetlb-backed memfd file handler, written to luo_file_ser.compatible; it versions struct hugemfd_ser and struct hugemfd_folio_ser. */
-export const HUGE_MEMFD_COMPATIBLE = 'huge-memfd-v1';
 
 /** struct hugetlb_hstate_ser (hugetlb-v1): One hstate of the old kernel. */
 export interface HugetlbHstateSer {
@@ -200,272 +194,6 @@ export const hugetlbSerCodec: StructCodec<HugetlbSer> = {
   encode: encodeHugetlbSer,
 };
 
-/** struct hugemfd_folio_ser (hugetlb-v1): One preserved huge folio of the file. */
-export interface HugemfdFolioSer {
-  /** Page frame number of the head page of the folio; the new kernel fails the file (-EINVAL) when KHO cannot hand the folio back. Bits 0..51 of the u64 at offset 0. */
-  pfn: number;
-  /** Not used yet; a writer stores 0 and the new kernel never reads these bits. Bits 52..63 of the u64 at offset 0. */
-  reserved: number;
-  /** Offset of the folio in the file, in base pages; the new kernel shifts it right by hugemfd_ser.order to get the huge page index. At offset 8, 8 bytes. */
-  index: bigint;
-}
-
-/** sizeof(struct hugemfd_folio_ser) in hugetlb-v1 at 4 KiB pages. */
-export const SIZEOF_HugemfdFolioSer = 16;
-
-/** offsetof() every member of struct hugemfd_folio_ser in hugetlb-v1; a bitfield gives its storage unit's. */
-export const OFFSETOF_HugemfdFolioSer = { pfn: 0, reserved: 0, index: 8 } as const;
-
-const FIELDS_OF_HugemfdFolioSer: FieldTable = [
-  [0, 'pfn'],
-  [6, 'reserved'],
-  [8, 'index'],
-];
-
-/** Reads struct hugemfd_folio_ser (hugetlb-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeHugemfdFolioSer(view: DataView, offset = 0, opts?: ReadOptions): HugemfdFolioSer {
-  try {
-    const u0_0 = view.getUint32(offset, true);
-    const u0_1 = view.getUint32(offset + 4, true);
-    const v_pfn = u0_0 + (u0_1 & 0xfffff) * 4294967296;
-    const v_reserved = u0_1 >>> 20;
-    if ((v_reserved & ~0x0) !== 0) {
-      ignoredBits(
-        opts,
-        v_reserved,
-        0x0,
-        'hugemfd_folio_ser',
-        'reserved',
-        offset,
-        'hugemfd_retrieve_folios (mm/hugetlb_luo.c)',
-      );
-    }
-    const v_index = view.getBigUint64(offset + 8, true);
-    return { pfn: v_pfn, reserved: v_reserved, index: v_index };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 16, 'hugemfd_folio_ser', FIELDS_OF_HugemfdFolioSer);
-  }
-}
-
-/** Writes struct hugemfd_folio_ser (hugetlb-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
-export function encodeHugemfdFolioSer(value: HugemfdFolioSer, view: DataView, offset = 0): void {
-  try {
-    const v_pfn = value.pfn;
-    if (!(v_pfn >= 0 && v_pfn <= 4503599627370495 && Number.isInteger(v_pfn))) {
-      checkUint(v_pfn, 52, 'hugemfd_folio_ser', 'pfn', offset);
-    }
-    const v_reserved = value.reserved;
-    if (typeof v_reserved !== 'number' || v_reserved >>> 0 !== v_reserved || v_reserved > 0xfff) {
-      checkUint(v_reserved, 12, 'hugemfd_folio_ser', 'reserved', offset);
-    }
-    view.setUint32(offset, v_pfn >>> 0, true);
-    view.setUint32(offset + 4, ((Math.floor(v_pfn / 4294967296) & 0xfffff) | ((v_reserved & 0xfff) << 20)) >>> 0, true);
-    const v_index = value.index;
-    if (typeof v_index !== 'bigint' || BigInt.asUintN(64, v_index) !== v_index) {
-      checkBigUint(v_index, 64, 'hugemfd_folio_ser', 'index', offset + 8);
-    }
-    view.setBigUint64(offset + 8, v_index, true);
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 16, 'hugemfd_folio_ser');
-  }
-}
-
-/** A zero-copy view of struct hugemfd_folio_ser (hugetlb-v1); move `offset` to walk an array of them. */
-export class HugemfdFolioSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
-
-  get pfn(): number {
-    const u0_0 = this.view.getUint32(this.offset, true);
-    const u0_1 = this.view.getUint32(this.offset + 4, true);
-    const v_pfn = u0_0 + (u0_1 & 0xfffff) * 4294967296;
-    return v_pfn;
-  }
-
-  set pfn(v: number) {
-    if (!(v >= 0 && v <= 4503599627370495 && Number.isInteger(v))) {
-      checkUint(v, 52, 'hugemfd_folio_ser', 'pfn', this.offset);
-    }
-    this.view.setUint32(this.offset, v % 4294967296, true);
-    this.view.setUint32(
-      this.offset + 4,
-      (this.view.getUint32(this.offset + 4, true) & 0xfff00000) | Math.floor(v / 4294967296),
-      true,
-    );
-  }
-
-  get reserved(): number {
-    const u0_1 = this.view.getUint32(this.offset + 4, true);
-    const v_reserved = u0_1 >>> 20;
-    return v_reserved;
-  }
-
-  set reserved(v: number) {
-    if (typeof v !== 'number' || v >>> 0 !== v || v > 0xfff) {
-      checkUint(v, 12, 'hugemfd_folio_ser', 'reserved', this.offset);
-    }
-    this.view.setUint32(this.offset + 4, (this.view.getUint32(this.offset + 4, true) & 0xfffff) | (v * 1048576), true);
-  }
-
-  get index(): bigint {
-    return this.view.getBigUint64(this.offset + 8, true);
-  }
-
-  set index(v: bigint) {
-    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
-      checkBigUint(v, 64, 'hugemfd_folio_ser', 'index', this.offset + 8);
-    }
-    this.view.setBigUint64(this.offset + 8, v, true);
-  }
-}
-
-export const hugemfdFolioSerCodec: StructCodec<HugemfdFolioSer> = {
-  name: 'hugemfd_folio_ser',
-  version: 'hugetlb-v1',
-  size: 16,
-  align: 1,
-  decode: decodeHugemfdFolioSer,
-  encode: encodeHugemfdFolioSer,
-};
-
-/** struct hugemfd_ser (hugetlb-v1): The state of one preserved hugetlb-backed memfd. */
-export interface HugemfdSer {
-  /** File size in bytes (i_size); with 0 the new kernel reads no folios. At offset 0, 8 bytes. */
-  size: bigint;
-  /** File position (f_pos). At offset 8, 8 bytes. */
-  pos: bigint;
-  /** Number of entries in the folio array. At offset 16, 8 bytes. */
-  nr_folios: bigint;
-  /** Preserved vmalloc area holding nr_folios struct hugemfd_folio_ser; all zero when the file is empty. At offset 24, 16 bytes. */
-  folios: KhoVmalloc;
-  /** Page order of the huge pages backing the file; the new kernel needs an hstate of that order to create the file and fails the restore without one. At offset 40, 1 bytes. */
-  order: number;
-}
-
-/** sizeof(struct hugemfd_ser) in hugetlb-v1 at 4 KiB pages. */
-export const SIZEOF_HugemfdSer = 41;
-
-/** offsetof() every member of struct hugemfd_ser in hugetlb-v1; a bitfield gives its storage unit's. */
-export const OFFSETOF_HugemfdSer = { size: 0, pos: 8, nr_folios: 16, folios: 24, order: 40 } as const;
-
-const FIELDS_OF_HugemfdSer: FieldTable = [
-  [0, 'size'],
-  [8, 'pos'],
-  [16, 'nr_folios'],
-  [24, 'folios'],
-  [40, 'order'],
-];
-
-/** Reads struct hugemfd_ser (hugetlb-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeHugemfdSer(view: DataView, offset = 0, opts?: ReadOptions): HugemfdSer {
-  try {
-    const v_size = view.getBigUint64(offset, true);
-    const v_pos = view.getBigUint64(offset + 8, true);
-    const v_nr_folios = view.getBigUint64(offset + 16, true);
-    const v_folios = decodeKhoVmalloc(view, offset + 24, opts);
-    const v_order = view.getUint8(offset + 40);
-    return { size: v_size, pos: v_pos, nr_folios: v_nr_folios, folios: v_folios, order: v_order };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 41, 'hugemfd_ser', FIELDS_OF_HugemfdSer);
-  }
-}
-
-/** Writes struct hugemfd_ser (hugetlb-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
-export function encodeHugemfdSer(value: HugemfdSer, view: DataView, offset = 0): void {
-  try {
-    const v_size = value.size;
-    if (typeof v_size !== 'bigint' || BigInt.asUintN(64, v_size) !== v_size) {
-      checkBigUint(v_size, 64, 'hugemfd_ser', 'size', offset);
-    }
-    view.setBigUint64(offset, v_size, true);
-    const v_pos = value.pos;
-    if (typeof v_pos !== 'bigint' || BigInt.asUintN(64, v_pos) !== v_pos) {
-      checkBigUint(v_pos, 64, 'hugemfd_ser', 'pos', offset + 8);
-    }
-    view.setBigUint64(offset + 8, v_pos, true);
-    const v_nr_folios = value.nr_folios;
-    if (typeof v_nr_folios !== 'bigint' || BigInt.asUintN(64, v_nr_folios) !== v_nr_folios) {
-      checkBigUint(v_nr_folios, 64, 'hugemfd_ser', 'nr_folios', offset + 16);
-    }
-    view.setBigUint64(offset + 16, v_nr_folios, true);
-    encodeKhoVmalloc(value.folios, view, offset + 24);
-    const v_order = value.order;
-    if (typeof v_order !== 'number' || v_order >>> 0 !== v_order || v_order > 0xff) {
-      checkUint(v_order, 8, 'hugemfd_ser', 'order', offset + 40);
-    }
-    view.setUint8(offset + 40, v_order);
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 41, 'hugemfd_ser');
-  }
-}
-
-/** A zero-copy view of struct hugemfd_ser (hugetlb-v1); move `offset` to walk an array of them. */
-export class HugemfdSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
-
-  get size(): bigint {
-    return this.view.getBigUint64(this.offset, true);
-  }
-
-  set size(v: bigint) {
-    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
-      checkBigUint(v, 64, 'hugemfd_ser', 'size', this.offset);
-    }
-    this.view.setBigUint64(this.offset, v, true);
-  }
-
-  get pos(): bigint {
-    return this.view.getBigUint64(this.offset + 8, true);
-  }
-
-  set pos(v: bigint) {
-    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
-      checkBigUint(v, 64, 'hugemfd_ser', 'pos', this.offset + 8);
-    }
-    this.view.setBigUint64(this.offset + 8, v, true);
-  }
-
-  get nr_folios(): bigint {
-    return this.view.getBigUint64(this.offset + 16, true);
-  }
-
-  set nr_folios(v: bigint) {
-    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
-      checkBigUint(v, 64, 'hugemfd_ser', 'nr_folios', this.offset + 16);
-    }
-    this.view.setBigUint64(this.offset + 16, v, true);
-  }
-
-  get folios(): KhoVmallocView {
-    return new KhoVmallocView(this.view, this.offset + 24);
-  }
-
-  get order(): number {
-    return this.view.getUint8(this.offset + 40);
-  }
-
-  set order(v: number) {
-    if (typeof v !== 'number' || v >>> 0 !== v || v > 0xff) {
-      checkUint(v, 8, 'hugemfd_ser', 'order', this.offset + 40);
-    }
-    this.view.setUint8(this.offset + 40, v);
-  }
-}
-
-export const hugemfdSerCodec: StructCodec<HugemfdSer> = {
-  name: 'hugemfd_ser',
-  version: 'hugetlb-v1',
-  size: 41,
-  align: 1,
-  decode: decodeHugemfdSer,
-  encode: encodeHugemfdSer,
-};
-
 /** Every codec of schemas/hugetlb.yaml, by version, struct and page size. */
 export const hugetlbCodecs: SchemaCodecs = {
   schema: 'hugetlb',
@@ -478,8 +206,6 @@ export const hugetlbCodecs: SchemaCodecs = {
       structs: {
         hugetlb_hstate_ser: allPages(hugetlbHstateSerCodec),
         hugetlb_ser: allPages(hugetlbSerCodec),
-        hugemfd_folio_ser: allPages(hugemfdFolioSerCodec),
-        hugemfd_ser: allPages(hugemfdSerCodec),
       },
     },
   ],
@@ -498,14 +224,3 @@ export function verifyHugetlbCompatible(stored: string | Uint8Array, opts?: Read
 export function hugetlbVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(hugetlbCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }
-
-/** The physical-address members of struct hugemfd_ser (hugetlb-v1) and what each leads to, by member path. */
-export const HUGEMFD_SER_REFS = {
-  folios: {
-    struct: 'hugemfd_ser',
-    member: { name: 'folios', offset: 24, size: 16 },
-    to: 'hugemfd_folio_ser',
-    via: { kind: 'vmalloc_chain', name: 'kho_vmalloc_area' },
-    count: { name: 'nr_folios', offset: 16, size: 8 },
-  },
-} as const satisfies RefTable;

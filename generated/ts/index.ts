@@ -4,6 +4,7 @@
 import { blockCodecs } from './block.js';
 import { compatCodecs } from './compat.js';
 import { guest_memfdCodecs } from './guest_memfd.js';
+import { hugemfdCodecs } from './hugemfd.js';
 import { hugetlbCodecs } from './hugetlb.js';
 import { iommufdCodecs } from './iommufd.js';
 import { kexec_handoverCodecs } from './kexec_handover.js';
@@ -27,6 +28,8 @@ export * from './block.js';
 export * from './compat.js';
 
 export * from './guest_memfd.js';
+
+export * from './hugemfd.js';
 
 export * from './hugetlb.js';
 
@@ -65,6 +68,7 @@ export const allCodecs: readonly SchemaCodecs[] = [
   blockCodecs,
   compatCodecs,
   guest_memfdCodecs,
+  hugemfdCodecs,
   hugetlbCodecs,
   iommufdCodecs,
   kexec_handoverCodecs,
