@@ -9,7 +9,7 @@
  * Run alone: npx tsx bench/liveupdate.bench.ts [--write] [SESSIONS FILES]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,10 @@ import { PhysMem } from '../runtime/index.js';
 import { openLiveUpdate, treeLines, writeImageFile, writeLiveUpdate } from '../runtime/liveupdate/index.js';
 import { LIVEUPDATE_CODECS, LIVEUPDATE_LAYOUT } from '../lib/liveupdate.js';
 import { stressState } from '../lib/liveupdate-stress.js';
+import { writeElfCore } from '../lib/elf-core.js';
+
+/** The span of physical memory the benchmark's ELF core lays out at its addresses (a 16 GiB machine). */
+const CORE_SPAN = 16n << 30n;
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const fmt = (n: number, d = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -57,6 +61,10 @@ function child(sessions: number, files: number, image: string): ChildReport {
   const t3 = performance.now();
   const imageBytes = writeImageFile(image, mem, w.fdt);
   const t4 = performance.now();
+  // The same memory as a vmcore would hold it: an ELF core whose segments below 16 GiB sit at their
+  // physical addresses in a sparse file, and the KHO FDT as debugfs gives it; for `kho-abi inspect`.
+  writeElfCore(`${image}.core`, mem, { sparseBelow: CORE_SPAN });
+  writeFileSync(`${image}.dtb`, w.fdt);
   return {
     expected,
     read,
@@ -76,6 +84,12 @@ export function liveupdateSection(sessions = 1000, files = 1000): string[] {
     const image = join(dir, 'stress.img');
     const tsx = join(repo, 'node_modules/.bin/tsx');
     const ts = JSON.parse(execFileSync(tsx, [fileURLToPath(import.meta.url), '--child', String(sessions), String(files), image], { cwd: repo, maxBuffer: 1 << 20 }).toString()) as ChildReport;
+    // kho-abi inspect over the ELF core, in its own process: its time and peak RSS.
+    const inspectTime = join(dir, 'inspect-time');
+    const insp = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', inspectTime, process.execPath, join(repo, 'bin/kho-abi.mjs'), 'inspect', '--core', `${image}.core`, '--fdt', `${image}.dtb`, '--json'], { cwd: repo, maxBuffer: 1 << 31 - 1 });
+    const inspectJson = JSON.parse(insp.stdout.toString()) as { counts: { sessions: number; files: number; errors: number } };
+    const [iSeconds, iKiB] = readFileSync(inspectTime, 'utf8').trim().split(/\s+/).map(Number) as [number, number];
+    const coreBytes = statSync(`${image}.core`).size;
     const exe = join(dir, 'liveupdate-reader');
     const shim = join(repo, 'generator/kernel/shim');
     execFileSync('gcc', ['-std=gnu11', '-O2', '-Wall', '-Wextra', '-Werror', '-I', join(shim, 'include'), '-I', join(repo, 'generated/include'), '-I', join(shim, 'fallback'), '-include', 'kho-shim.h', '-DPAGE_SHIFT=12', '-o', exe, join(repo, 'test/c/liveupdate-reader.c')]);
@@ -99,6 +113,7 @@ export function liveupdateSection(sessions = 1000, files = 1000): string[] {
       `| writeImageFile: ${fmt(ts.imageBytes / 2 ** 20, 1)} MiB | ${fmt(ts.ms.file)} ms |  |`,
       `| TypeScript, the whole child process | ${fmt(ts.ms.tree + ts.ms.write + ts.ms.read + ts.ms.file)} ms | ${fmt(ts.maxRssMB)} MB (heap after: ${fmt(ts.heapMB)} MB) |`,
       `| C reader (gcc -O2), image file to tree text on stdout | ${fmt(cSeconds * 1000)} ms | ${fmt(cKiB / 1024)} MB |`,
+      `| \`kho-abi inspect --core --fdt --json\` over a ${fmt(coreBytes / 2 ** 30, 1)} GiB sparse ELF core: ${fmt(inspectJson.counts.sessions)} sessions, ${fmt(inspectJson.counts.files)} files, ${inspectJson.counts.errors} errors | ${fmt(iSeconds * 1000)} ms | ${fmt(iKiB / 1024)} MB (goal < 500 MB: ${iKiB / 1024 < 500 ? 'met' : 'NOT met'}) |`,
       '',
       `Trees: TypeScript written = TypeScript read = C read: ${same ? 'yes' : 'NO'} (sha256 ${ts.expected.slice(0, 16)}...${same ? '' : `, read ${ts.read.slice(0, 16)}, C ${cHash.slice(0, 16)}`}).`,
       'The peak RSS of each side is mostly the image itself (the simulated memory holds it as pages; the C reader reads the file whole); the decoded state is never held: the writer and the tree take one session at a time, and the heap after the run is small.',
