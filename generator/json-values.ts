@@ -346,6 +346,7 @@ function fieldFromJson(f: FieldIR, v: unknown, where: string, path: string, offs
       }
       return list().map((x, i) => primValue(f.prim, x, `${where}[${i}]`));
     case 'bitmap':
+    case 'khoser-array':
       return list().map((x, i) => bigFrom(x, `${where}[${i}]`));
     case 'struct':
       return valueFromJson(f.struct, v, path, offset);

@@ -119,3 +119,40 @@ describe('enumerators without a value', () => {
     }
   });
 });
+
+describe('an array of khoser pointers (khoser: X with count:)', () => {
+  it('lays out count u64 addresses, page-sized where the count is; gcc agrees at every page size', async () => {
+    const irs = irsOf('khoser_array.yaml');
+    for (const ir of irs) {
+      const node = ir.schemas[0]!.current.structs.find((s) => s.name === 'trellis_node')!;
+      const slots = node.fields[0]!;
+      expect(slots.shape).toBe('khoser-array');
+      if (slots.shape !== 'khoser-array') return;
+      expect([slots.count, slots.size, node.size, slots.target.name]).toEqual([ir.target.pageSize / 8, ir.target.pageSize, ir.target.pageSize, 'trellis_node']);
+      const root = ir.schemas[0]!.current.structs.find((s) => s.name === 'trellis')!;
+      expect(root.fields.map((f) => [f.name, f.shape, f.offset, f.size])).toEqual([
+        ['tag', 'scalar', 0, 1],
+        ['root', 'khoser', 1, 8],
+        ['spare', 'khoser-array', 9, 24],
+      ]);
+      expect(root.size).toBe(33);
+    }
+    const h = await header('khoser_array.yaml', 'khoser_array.h');
+    expect(h).toContain('\tDECLARE_KHOSER_PTR(slots, struct trellis_node *)[1 << TRELLIS_SHIFT];');
+    expect(h).toContain('\tDECLARE_KHOSER_PTR(spare, struct trellis_node *)[3];');
+    const dir = mkdtempSync(join(tmpdir(), 'kho-abi-khoser-'));
+    try {
+      mkdirSync(join(dir, 'linux', 'kho', 'abi'), { recursive: true });
+      writeFileSync(join(dir, 'linux', 'kho', 'abi', 'khoser_array.h'), h);
+      const prog =
+        '#include <stdio.h>\n#include <stddef.h>\n#include <linux/kho/abi/khoser_array.h>\n' +
+        'int main(void) { struct trellis t; printf("%zu %zu %zu %zu %zu %zu\\n", sizeof(struct trellis_node), sizeof(((struct trellis_node *)0)->slots) / sizeof(((struct trellis_node *)0)->slots[0]), sizeof(struct trellis), offsetof(struct trellis, root), offsetof(struct trellis, spare), sizeof(t.spare[0].phys)); return 0; }\n';
+      for (const shift of [12, 14, 16]) {
+        const out = await compileAndRun(prog, { pageShift: shift, generatedInclude: dir });
+        expect(out.trim()).toBe(`${1 << shift} ${(1 << shift) / 8} 33 1 9 8`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

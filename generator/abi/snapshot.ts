@@ -71,6 +71,8 @@ export function fieldType(f: FieldIR): string {
       return `u64[${f.count}]`;
     case 'khoser':
       return 'union{phys:u64,ptr:ptr}';
+    case 'khoser-array':
+      return `union{phys:u64,ptr:ptr}[${f.count}]`;
     case 'union':
       return `union{${f.members.map((m) => `${m.name ?? ''}:${fieldType(m)}`).join(',')}}`;
     case 'bits':

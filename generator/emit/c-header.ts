@@ -345,6 +345,8 @@ function memberDecl(f: FieldIR, depth: number): string[] {
       return [`${ind}DECLARE_BITMAP(${f.name}, ${cText(f.nbits)});`];
     case 'khoser':
       return [`${ind}DECLARE_KHOSER_PTR(${f.name}, struct ${f.target.name} *);`];
+    case 'khoser-array':
+      return [`${ind}DECLARE_KHOSER_PTR(${f.name}, struct ${f.target.name} *)[${cText(f.countExpr)}];`];
     case 'bits': {
       // Declared in ascending bit order, with unnamed bitfields over the gaps
       // so that GCC puts every field at its declared bit and the unit is full.

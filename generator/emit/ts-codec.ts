@@ -278,6 +278,7 @@ function fieldType(f: FieldIR, rec: CodecNames, ctx: Ctx): string {
     case 'struct-array':
       return `${ctx.use(nested(ctx, rec, f), 'iface')}[]`;
     case 'bitmap':
+    case 'khoser-array':
       return 'bigint[]';
     case 'khoser':
       return 'bigint';
@@ -535,6 +536,7 @@ function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         }
         break;
       case 'bitmap':
+      case 'khoser-array':
         out.push(`const ${local}: bigint[] = new Array(${f.count});`);
         out.push({ head: `for (let i = 0; i < ${f.count}; i++)`, body: [`${local}[i] = ${readPrim('u64', `${at(f.offset)} + i * 8`)};`] });
         break;
@@ -613,6 +615,7 @@ function encodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         out.push({ head: `for (let i = 0; i < ${f.count}; i++)`, body: [writePrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`, check(f.prim!, `${local}[i]`, `${at(f.offset)} + i * ${f.elemSize}`))] });
         return;
       case 'bitmap':
+      case 'khoser-array':
         ctx.runtime.add('checkArray');
         ctx.runtime.add('checkBigUint');
         out.push(`const ${local} = checkArray(${src}, ${f.count}, '${st.name}', '${f.name}', ${at(f.offset)});`);
@@ -804,8 +807,8 @@ function emitView(sf: ModuleSink, rec: CodecNames, ctx: Ctx): void {
     } else if (f.shape === 'struct') {
       const n = nested(ctx, rec, f);
       cls.addGetAccessor({ name: f.name, returnType: ctx.use(n, 'view'), statements: [`return new ${ctx.use(n, 'view')}(this.view, ${o});`] });
-    } else if (f.shape === 'array' || f.shape === 'bitmap') {
-      const p = f.shape === 'bitmap' ? 'u64' : f.prim!;
+    } else if (f.shape === 'array' || f.shape === 'bitmap' || f.shape === 'khoser-array') {
+      const p = f.shape === 'array' ? f.prim! : 'u64';
       cls.addMethod({ name: `${f.name}At`, parameters: [{ name: 'i', type: 'number' }], returnType: primTsType(p as never), statements: [`return ${readPrim(p, `${o} + i * ${f.elemSize}`, 'this.view')};`] });
     } else if (f.shape === 'struct-array') {
       const n = nested(ctx, rec, f);

@@ -711,6 +711,13 @@ class LayoutEngine {
       }
       case 'khoser': {
         // The target is linked once every struct is laid out (it may point back at this one).
+        if (f.count) {
+          const countExpr = countOf(f.count);
+          const n = Number(countExpr.value);
+          const arr = { ...common, shape: 'khoser-array' as const, name, size: 8 * n, align: 8, prim: 'u64' as const, elemSize: 8 as const, count: n, countExpr, target: undefined as unknown as StructIR };
+          this.pendingKhoser.push({ field: arr, target: f.target, version });
+          return arr;
+        }
         const field = { ...common, shape: 'khoser' as const, name, size: 8, align: 8, prim: 'u64' as const, target: undefined as unknown as StructIR, ...this.refIR(f, version, earlier) };
         this.pendingKhoser.push({ field, target: f.target, version });
         return field;
@@ -731,7 +738,7 @@ class LayoutEngine {
 function relocate(f: FieldIR, offset: number, target: Target): FieldIR {
   // Union members are laid out from the union's start; keep every offset absolute.
   if (f.shape === 'union') return { ...f, offset, members: f.members.map((m) => relocate(m, offset + m.offset, target)) };
-  if (f.shape === 'khoser') {
+  if (f.shape === 'khoser' || f.shape === 'khoser-array') {
     // Keep the object the pending link fills in.
     Object.assign(f, { offset });
     return f;

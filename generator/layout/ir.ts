@@ -280,6 +280,18 @@ export interface KhoserFieldIR extends FieldBase {
   readonly ref?: RefIR;
 }
 
+/** DECLARE_KHOSER_PTR(name, struct target *)[count]: an array of u64 physical addresses of targets (0: none). */
+export interface KhoserArrayFieldIR extends FieldBase {
+  readonly shape: 'khoser-array';
+  readonly name: string;
+  readonly prim: 'u64';
+  readonly elemSize: 8;
+  readonly count: number;
+  /** The count as written (1 << KHO_XARRAY_TBL_SHIFT), with its value at this target. */
+  readonly countExpr: ExprIR;
+  readonly target: StructIR;
+}
+
 /** A union, named or anonymous; member offsets are absolute. */
 export interface UnionFieldIR extends FieldBase {
   readonly shape: 'union';
@@ -287,10 +299,10 @@ export interface UnionFieldIR extends FieldBase {
   readonly members: readonly FieldIR[];
 }
 
-export type FieldIR = ScalarFieldIR | ArrayFieldIR | StructFieldIR | StructArrayFieldIR | FlexibleFieldIR | BitsFieldIR | BitmapFieldIR | KhoserFieldIR | UnionFieldIR;
+export type FieldIR = ScalarFieldIR | ArrayFieldIR | StructFieldIR | StructArrayFieldIR | FlexibleFieldIR | BitsFieldIR | BitmapFieldIR | KhoserFieldIR | KhoserArrayFieldIR | UnionFieldIR;
 
 /** Members whose elements repeat: what a reader iterates. */
-export type ArrayLikeFieldIR = ArrayFieldIR | StructArrayFieldIR | FlexibleFieldIR | BitmapFieldIR;
+export type ArrayLikeFieldIR = ArrayFieldIR | StructArrayFieldIR | FlexibleFieldIR | BitmapFieldIR | KhoserArrayFieldIR;
 
 /** A physical pointer edge: the member holds the address of `to`, reached through `via`. */
 export interface RefIR {
@@ -463,10 +475,10 @@ export function structOf(f: FieldIR): StructIR | undefined {
 
 /** The integer type a member stores (the unit of a bitfield group), if any. */
 export function primOf(f: FieldIR): Prim | undefined {
-  return f.shape === 'scalar' || f.shape === 'array' || f.shape === 'bits' || f.shape === 'khoser' || f.shape === 'flexible' ? f.prim : undefined;
+  return f.shape === 'scalar' || f.shape === 'array' || f.shape === 'bits' || f.shape === 'khoser' || f.shape === 'khoser-array' || f.shape === 'flexible' ? f.prim : undefined;
 }
 
 /** Elements of a fixed-length array member (longs of a bitmap); undefined for the rest. */
 export function countOf(f: FieldIR): number | undefined {
-  return f.shape === 'array' || f.shape === 'struct-array' || f.shape === 'bitmap' ? f.count : undefined;
+  return f.shape === 'array' || f.shape === 'struct-array' || f.shape === 'bitmap' || f.shape === 'khoser-array' ? f.count : undefined;
 }

@@ -31,7 +31,7 @@ export function layoutJson(ir: AbiIR, structs: readonly StructIR[]) {
 }
 
 function typeName(f: FieldIR): string {
-  if (f.shape === 'khoser') return `khoser(struct ${f.target.name})`;
+  if (f.shape === 'khoser' || f.shape === 'khoser-array') return `khoser(struct ${f.target.name})`;
   if (f.shape === 'bitmap') return 'unsigned long';
   const st = structOf(f);
   if (st) return `struct ${st.name}`;

@@ -192,7 +192,7 @@ export type Field = FieldCommon &
     | { readonly shape: 'flexible'; readonly type: FieldType }
     | { readonly shape: 'bits'; readonly unit: Prim; readonly bits: Bitfield[] }
     | { readonly shape: 'bitmap'; readonly nbits: ExprRef }
-    | { readonly shape: 'khoser'; readonly target: Struct }
+    | { readonly shape: 'khoser'; readonly target: Struct; /** An array of khoser pointers: DECLARE_KHOSER_PTR(name, struct target *)[count]. */ readonly count?: ExprRef }
     | { readonly shape: 'union'; readonly members: Field[] }
   );
 

@@ -660,7 +660,7 @@ class Resolver {
         this.err('bad-field', f.spanOf([...p, 'flexible']), 'a member is either an array with a count or a flexible array, not both');
         return;
       }
-      if ((rf.count !== undefined || rf.flexible) && rf.type === undefined) {
+      if ((rf.count !== undefined || rf.flexible) && rf.type === undefined && !(rf.count !== undefined && rf.khoser !== undefined)) {
         const key = rf.count !== undefined ? 'count' : 'flexible';
         this.err('bad-field', f.spanOf([...p, key]), `${key} needs a type: it makes an array of that type`, rf.bitmap !== undefined ? 'the size of a bitmap is its bitmap: value; remove ' + key : undefined);
         return;
@@ -682,7 +682,9 @@ class Resolver {
       }
       if (rf.khoser !== undefined) {
         const target = this.lookupStruct(schema, rf.khoser, f.spanOf([...p, 'khoser']));
-        if (target) out.push({ ...common, shape: 'khoser', target });
+        const count = rf.count !== undefined ? this.exprRef(f, [...p, 'count'], rf.count) : undefined;
+        if (count) this.checkExpr(schema, count, { sizeContext: st });
+        if (target && (rf.count === undefined || count)) out.push({ ...common, shape: 'khoser', target, ...(count ? { count } : {}) });
         return;
       }
       if (rf.bitmap !== undefined) {

@@ -151,12 +151,13 @@ export function members(st: StructIR, base = 0, path: Path = [], options: WalkOp
         out.push(primLeaf('u64', [...path, name!], st.name, name!, at, undefined));
         return;
       case 'array':
-      case 'bitmap': {
+      case 'bitmap':
+      case 'khoser-array': {
         if (isCharArray(f)) {
           out.push({ kind: 'string', path: [...path, name!], struct: st.name, field: name!, offset: at, size: f.size });
           return;
         }
-        const prim: Prim = f.shape === 'bitmap' ? 'u64' : f.prim!;
+        const prim: Prim = f.shape === 'array' ? f.prim! : 'u64';
         const elem = f.elemSize ?? 8;
         out.push({ kind: 'array', path: [...path, name!], struct: st.name, field: name!, offset: at, count: f.count! });
         const idx = options.allElements ? [...Array(f.count!).keys()] : sampleIndices(f.count!);
@@ -350,6 +351,7 @@ function fieldArbs(st: StructIR, f: FieldIR): [string, fc.Arbitrary<unknown>][] 
       if (isCharArray(f)) return [[f.name!, cstringArb(f.size)]];
       return [[f.name!, numArrayArb(f.count!, primLeaf(f.prim!, [], st.name, f.name!, f.offset, undefined))]];
     case 'bitmap':
+    case 'khoser-array':
       return [[f.name!, numArrayArb(f.count!, primLeaf('u64', [], st.name, f.name!, f.offset, undefined))]];
     case 'struct':
       return [[f.name!, structArbitrary(f.struct!)]];
