@@ -338,6 +338,7 @@ function fieldFromJson(f: FieldIR, v: unknown, where: string, path: string, offs
     case 'scalar':
       return primValue(f.prim, v, where);
     case 'khoser':
+    case 'pointer':
       return bigFrom(v, where);
     case 'array':
       if (isCharArray(f)) {

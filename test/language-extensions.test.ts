@@ -156,3 +156,38 @@ describe('an array of khoser pointers (khoser: X with count:)', () => {
     }
   });
 });
+
+describe('a kernel pointer (pointer:) after a short bitfield group in a packed struct', () => {
+  it('the group takes the bytes its bits cover, the pointer 8 unaligned bytes; the C keeps the kernel spelling; gcc agrees', async () => {
+    for (const ir of irsOf('kernel_pointer.yaml')) {
+      const st = ir.schemas[0]!.current.structs[0]!;
+      expect(st.fields.map((f) => [f.name ?? f.shape, f.shape, f.offset, f.size])).toEqual([
+        ['size', 'scalar', 0, 4],
+        ['bits', 'bits', 4, 2],
+        ['owner', 'pointer', 6, 8],
+        ['bits', 'bits', 14, 1],
+        ['tail', 'scalar', 15, 1],
+      ]);
+      expect(st.size).toBe(16);
+      const g = st.fields[1]!;
+      expect(g.shape === 'bits' && [g.prim, g.declaredUnit, g.bits.map((b) => [b.name, b.byteOffset, b.byteSize])]).toEqual(['u16', 'u32', [['lit', 4, 1], ['hue', 4, 2]]]);
+    }
+    const h = await header('kernel_pointer.yaml', 'kernel_pointer.h');
+    expect(h).toMatch(/\tu32 size;\n\tu32 lit:1;\n\tu32 :2;\n\tu32 hue:9;\n\tstruct lantern_owner \*owner;\n\tu16 spare:3;\n\tu8 tail;\n\} __packed;/);
+    const dir = mkdtempSync(join(tmpdir(), 'kho-abi-kptr-'));
+    try {
+      mkdirSync(join(dir, 'linux', 'kho', 'abi'), { recursive: true });
+      writeFileSync(join(dir, 'linux', 'kho', 'abi', 'kernel_pointer.h'), h);
+      // Sets each bitfield to all ones in a zeroed struct and prints the bytes it changed.
+      const prog =
+        '#include <stdio.h>\n#include <stddef.h>\n#include <string.h>\n#include <linux/kho/abi/kernel_pointer.h>\n' +
+        'static void dump(const struct lantern_ser *l) { const unsigned char *b = (const void *)l; for (size_t i = 0; i < sizeof(*l); i++) if (b[i]) printf(" %zu:%02x", i, b[i]); printf(";"); }\n' +
+        'int main(void) { struct lantern_ser l; printf("%zu %zu %zu;", sizeof(l), offsetof(struct lantern_ser, owner), offsetof(struct lantern_ser, tail));\n' +
+        'memset(&l, 0, sizeof(l)); l.lit = 1; dump(&l); memset(&l, 0, sizeof(l)); l.hue = 0x1ff; dump(&l); memset(&l, 0, sizeof(l)); l.spare = 7; dump(&l); printf("\\n"); return 0; }\n';
+      const out = await compileAndRun(prog, { pageShift: 12, generatedInclude: dir });
+      expect(out.trim()).toBe('16 6 15; 4:01; 4:f8 5:0f; 14:07;');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { blockCodecs } from './block.js';
 import { compatCodecs } from './compat.js';
 import { guest_memfdCodecs } from './guest_memfd.js';
 import { hugetlbCodecs } from './hugetlb.js';
+import { iommuCodecs } from './iommu.js';
 import { iommufdCodecs } from './iommufd.js';
 import { kexec_handoverCodecs } from './kexec_handover.js';
 import { kexec_metadataCodecs } from './kexec_metadata.js';
@@ -28,6 +29,8 @@ export * from './compat.js';
 export * from './guest_memfd.js';
 
 export * from './hugetlb.js';
+
+export * from './iommu.js';
 
 export * from './iommufd.js';
 
@@ -63,6 +66,7 @@ export const allCodecs: readonly SchemaCodecs[] = [
   compatCodecs,
   guest_memfdCodecs,
   hugetlbCodecs,
+  iommuCodecs,
   iommufdCodecs,
   kexec_handoverCodecs,
   kexec_metadataCodecs,

@@ -73,6 +73,8 @@ export function fieldType(f: FieldIR): string {
       return 'union{phys:u64,ptr:ptr}';
     case 'khoser-array':
       return `union{phys:u64,ptr:ptr}[${f.count}]`;
+    case 'pointer':
+      return 'ptr';
     case 'union':
       return `union{${f.members.map((m) => `${m.name ?? ''}:${fieldType(m)}`).join(',')}}`;
     case 'bits':
@@ -92,7 +94,7 @@ export function structRows(st: StructIR): FieldRow[] {
           name: b.name,
           offset: Math.floor(bitOffset / 8),
           size: b.storageSize,
-          type: prim(f.prim),
+          type: prim(f.declaredUnit ?? f.prim),
           bitOffset,
           bitWidth: b.width,
           ...(b.allowed !== undefined ? { allowed: `0x${b.allowed.toString(16)}` } : {}),

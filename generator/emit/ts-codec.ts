@@ -281,6 +281,7 @@ function fieldType(f: FieldIR, rec: CodecNames, ctx: Ctx): string {
     case 'khoser-array':
       return 'bigint[]';
     case 'khoser':
+    case 'pointer':
       return 'bigint';
     case 'bits':
     case 'union':
@@ -516,6 +517,8 @@ function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         out.push(...boundCheck(f, local, `v_${f.atMost?.name}`, st, ctx, false));
         break;
       case 'khoser':
+      case 'pointer':
+        // A kernel pointer is opaque: its bits as stored, never followed.
         out.push(`const ${local} = ${readPrim('u64', at(f.offset))};`);
         break;
       case 'array':
@@ -603,6 +606,10 @@ function encodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         out.push(`const ${local} = ${src};`);
         out.push(inlineCheck(ctx, local, 64, false, true, st.name, f.name!, at(f.offset)));
         out.push(writePrim('u64', at(f.offset), local));
+        return;
+      case 'pointer':
+        // No kernel pointer survives kexec: a writer stores 0 (NULL), whatever the value holds.
+        out.push(writePrim('u64', at(f.offset), '0n'));
         return;
       case 'array':
         if (isCharArray(f)) {
@@ -807,6 +814,8 @@ function emitView(sf: ModuleSink, rec: CodecNames, ctx: Ctx): void {
     } else if (f.shape === 'struct') {
       const n = nested(ctx, rec, f);
       cls.addGetAccessor({ name: f.name, returnType: ctx.use(n, 'view'), statements: [`return new ${ctx.use(n, 'view')}(this.view, ${o});`] });
+    } else if (f.shape === 'pointer') {
+      cls.addGetAccessor({ name: f.name, returnType: 'bigint', statements: [`return ${readPrim('u64', o, 'this.view')};`] });
     } else if (f.shape === 'array' || f.shape === 'bitmap' || f.shape === 'khoser-array') {
       const p = f.shape === 'array' ? f.prim! : 'u64';
       cls.addMethod({ name: `${f.name}At`, parameters: [{ name: 'i', type: 'number' }], returnType: primTsType(p as never), statements: [`return ${readPrim(p, `${o} + i * ${f.elemSize}`, 'this.view')};`] });

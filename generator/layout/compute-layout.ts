@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
 import { evaluate, ExprError, type EvalEnv, type Expr } from '../model/expr.js';
-import { enumeratorValue, PRIM_SIZE, type Component, type ExprRef, type Field, type Model, type Schema, type Struct, type Version } from '../model/model.js';
+import { enumeratorValue, PRIM_SIZE, type Component, type Prim, type ExprRef, type Field, type Model, type Schema, type Struct, type Version } from '../model/model.js';
 import type { Definition } from '../model/resolve.js';
 import { compatStorageSize, storedLength } from '../../runtime/compat.js';
-import type { AbiIR, BitIR, ConstantIR, ContainerIR, ContainerMemberIR, ExprIR, FieldIR, RefIR, ScalarFieldIR, SchemaIR, StructIR, Target, VersionIR } from './ir.js';
+import type { AbiIR, BitIR, BitsFieldIR, ConstantIR, ContainerIR, ContainerMemberIR, ExprIR, FieldIR, RefIR, ScalarFieldIR, SchemaIR, StructIR, Target, VersionIR } from './ir.js';
 import { unreachable } from './ir.js';
 
 export interface LayoutResult {
@@ -472,6 +472,32 @@ class LayoutEngine {
             },
           ];
         }
+        case 'array_chain': {
+          const node = struct(d.node);
+          const entries = memberAt(node, d.entries);
+          if (entries.field.shape !== 'flexible' || !entries.field.struct) throw new Error(`${node.name}.${d.entries} is not a flexible array of structs (resolve checks it)`);
+          const entry = entries.field.struct;
+          const nodeSize = num(d.nodeSize);
+          const capacity = Math.floor((nodeSize - entries.offset) / entry.size);
+          if (capacity < 1) {
+            this.err('bad-container', d.nodeSize.span, `container '${c.name}': a ${nodeSize}-byte node holds no ${entry.size}-byte ${entry.name} after its ${entries.offset}-byte header at ${pageLabel(this.target)}`, 'make node_size larger than the header plus one entry');
+            throw new Abort();
+          }
+          return [
+            {
+              ...base,
+              kind: 'array_chain',
+              node,
+              next: memberAt(node, d.next),
+              count: memberAt(node, d.count),
+              entries,
+              entry,
+              nodeSize,
+              capacity,
+              ...(d.skipMember !== undefined && d.skipMask ? { skip: { member: memberAt(entry, d.skipMember), mask: num(d.skipMask) } } : {}),
+            },
+          ];
+        }
         case 'page_array': {
           const header = struct(d.header);
           return [
@@ -534,8 +560,10 @@ class LayoutEngine {
     let offset = 0;
     let align = 1;
     const fields: FieldIR[] = [];
-    for (const f of st.fields.filter(present)) {
-      const laid = this.layoutField(f, st, version, fields);
+    const members = st.fields.filter(present);
+    for (const [i, f] of members.entries()) {
+      let laid = this.layoutField(f, st, version, fields);
+      if (laid.shape === 'bits' && st.packed) laid = this.packedBits(laid, st, members[i + 1]);
       const placeAlign = st.packed ? 1 : laid.align;
       // GCC puts a bitfield into the storage unit that holds the end of the
       // previous member when it fits there, instead of starting a new unit at
@@ -569,6 +597,33 @@ class LayoutEngine {
       span: st.span,
     };
     return { ...ir, fingerprint: fingerprint(ir) };
+  }
+
+  /**
+   * A bitfield group of a packed struct whose bits stop short of its unit.
+   * GCC packs bitfields bit by bit there: the next member that is not a
+   * bitfield starts at the first byte after the last bit (iommu_domain_ser's
+   * `u32 sign_extend:1` takes one byte). The group is then accessed as the
+   * integer of the bytes it covers, which gives the same bits on either byte
+   * order; the C keeps the kernel's declared unit.
+   */
+  private packedBits(laid: BitsFieldIR, st: Struct, next: Field | undefined): BitsFieldIR {
+    const used = Math.max(...laid.bits.map((b) => b.declaredLsb + b.width));
+    const bytes = Math.ceil(used / 8);
+    if (bytes >= laid.size) return laid;
+    const access = ({ 1: 'u8', 2: 'u16', 4: 'u32' } as Record<number, Prim>)[bytes];
+    if (next?.shape === 'bits' || !access) {
+      this.err(
+        'bitfield-packed-partial',
+        laid.span,
+        next?.shape === 'bits'
+          ? `this ${laid.prim} bitfield group of packed struct ${st.name} ends at bit ${used}, and GCC would start the next group's bits right after it, inside the same ${laid.prim}`
+          : `this ${laid.prim} bitfield group of packed struct ${st.name} ends at bit ${used}: GCC gives it ${bytes} bytes, which no integer type covers`,
+        next?.shape === 'bits' ? 'declare the bitfields of both groups in one group' : `name the bits up to a whole 1, 2 or 4 bytes as a reserved bitfield`,
+      );
+      throw new Abort();
+    }
+    return { ...laid, size: bytes, align: bytes, prim: access, declaredUnit: laid.prim, bits: laid.bits.map((b) => ({ ...b, storageSize: bytes })) };
   }
 
   /** A string constant a char array must hold, checked to fit. */
@@ -722,6 +777,8 @@ class LayoutEngine {
         this.pendingKhoser.push({ field, target: f.target, version });
         return field;
       }
+      case 'pointer':
+        return { ...common, shape: 'pointer', name, size: 8, align: 8, prim: 'u64', target: f.target };
       case 'union': {
         const members = f.members.filter((m) => !m.in || !version || m.in.includes(version)).map((m) => this.layoutField(m, st, version, earlier));
         const align = Math.max(1, ...members.map((m) => m.align));

@@ -255,8 +255,13 @@ export type FlexibleFieldIR = FieldBase & {
 export interface BitsFieldIR extends FieldBase {
   readonly shape: 'bits';
   readonly name?: undefined;
-  /** The storage unit. */
+  /** The storage unit: the integer a reader loads to get at the bits. */
   readonly prim: Prim;
+  /**
+   * The unit the kernel declares, when a packed struct narrows the group to
+   * the bytes its bits cover (`u32 sign_extend:1` takes one byte, read as a u8).
+   */
+  readonly declaredUnit?: Prim;
   readonly bits: readonly BitIR[];
 }
 
@@ -292,6 +297,19 @@ export interface KhoserArrayFieldIR extends FieldBase {
   readonly target: StructIR;
 }
 
+/**
+ * A kernel pointer stored as the kernel left it (struct target *name): 8
+ * bytes that mean nothing once the machine has gone through kexec. Readers
+ * take it as an opaque u64; writers store 0.
+ */
+export interface PointerFieldIR extends FieldBase {
+  readonly shape: 'pointer';
+  readonly name: string;
+  readonly prim: 'u64';
+  /** The kernel struct it points at, as C names it (iommu_domain); no schema defines it. */
+  readonly target: string;
+}
+
 /** A union, named or anonymous; member offsets are absolute. */
 export interface UnionFieldIR extends FieldBase {
   readonly shape: 'union';
@@ -299,7 +317,7 @@ export interface UnionFieldIR extends FieldBase {
   readonly members: readonly FieldIR[];
 }
 
-export type FieldIR = ScalarFieldIR | ArrayFieldIR | StructFieldIR | StructArrayFieldIR | FlexibleFieldIR | BitsFieldIR | BitmapFieldIR | KhoserFieldIR | KhoserArrayFieldIR | UnionFieldIR;
+export type FieldIR = ScalarFieldIR | ArrayFieldIR | StructFieldIR | StructArrayFieldIR | FlexibleFieldIR | BitsFieldIR | BitmapFieldIR | KhoserFieldIR | KhoserArrayFieldIR | PointerFieldIR | UnionFieldIR;
 
 /** Members whose elements repeat: what a reader iterates. */
 export type ArrayLikeFieldIR = ArrayFieldIR | StructArrayFieldIR | FlexibleFieldIR | BitmapFieldIR | KhoserArrayFieldIR;
@@ -402,6 +420,20 @@ export type ContainerIR = { readonly name: string; readonly schema: string; read
       readonly pageShift: number;
     }
   | {
+      readonly kind: 'array_chain';
+      readonly node: StructIR;
+      readonly next: ContainerMemberIR;
+      readonly count: ContainerMemberIR;
+      /** The node's flexible array of entries. */
+      readonly entries: ContainerMemberIR;
+      readonly entry: StructIR;
+      readonly nodeSize: number;
+      /** Entries one node holds after its header. */
+      readonly capacity: number;
+      /** The entry member (offset from the entry's start) and bits that make the kernel's iterator pass an entry over. */
+      readonly skip?: { readonly member: ContainerMemberIR; readonly mask: number };
+    }
+  | {
       readonly kind: 'page_array';
       readonly header: StructIR;
       readonly count: ContainerMemberIR;
@@ -475,7 +507,7 @@ export function structOf(f: FieldIR): StructIR | undefined {
 
 /** The integer type a member stores (the unit of a bitfield group), if any. */
 export function primOf(f: FieldIR): Prim | undefined {
-  return f.shape === 'scalar' || f.shape === 'array' || f.shape === 'bits' || f.shape === 'khoser' || f.shape === 'khoser-array' || f.shape === 'flexible' ? f.prim : undefined;
+  return f.shape === 'scalar' || f.shape === 'array' || f.shape === 'bits' || f.shape === 'khoser' || f.shape === 'khoser-array' || f.shape === 'pointer' || f.shape === 'flexible' ? f.prim : undefined;
 }
 
 /** Elements of a fixed-length array member (longs of a bitmap); undefined for the rest. */

@@ -194,6 +194,8 @@ export type Field = FieldCommon &
     | { readonly shape: 'bitmap'; readonly nbits: ExprRef }
     | { readonly shape: 'khoser'; readonly target: Struct; /** An array of khoser pointers: DECLARE_KHOSER_PTR(name, struct target *)[count]. */ readonly count?: ExprRef }
     | { readonly shape: 'union'; readonly members: Field[] }
+    /** A kernel pointer stored as is (struct target *): meaningless after kexec, read as an opaque u64, written as 0. */
+    | { readonly shape: 'pointer'; readonly target: string }
   );
 
 export type ContainerKind =
@@ -222,6 +224,19 @@ export type ContainerKind =
     }
   | { readonly kind: 'radix_tree'; readonly node: Struct; readonly leaf: Struct; readonly depth: ExprRef; readonly order0Log2: ExprRef; readonly tableSizeLog2: ExprRef; readonly bitmapSizeLog2: ExprRef }
   | { readonly kind: 'page_array'; readonly header: Struct; readonly count: string; readonly pagesMember?: string; readonly entry: Struct; readonly pages: ExprRef }
+  | {
+      readonly kind: 'array_chain';
+      /** One node: a header with next and count, then a flexible array of entries. */
+      readonly node: Struct;
+      readonly next: string;
+      readonly count: string;
+      /** The flexible array member of the node. */
+      readonly entries: string;
+      readonly nodeSize: ExprRef;
+      /** An entry member whose bits (skipMask) make the kernel's iterator pass the entry over. */
+      readonly skipMember?: string;
+      readonly skipMask?: ExprRef;
+    }
   | {
       readonly kind: 'fdt';
       readonly compatible: string;

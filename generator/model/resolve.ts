@@ -604,10 +604,18 @@ class Resolver {
     raws.forEach((rf, i) => {
       const p = [...path, i];
       const span = f.spanOf(rf.name !== undefined ? [...p, 'name'] : p);
-      const kinds = (['type', 'bitmap', 'khoser', 'union'] as const).filter((k) => rf[k] !== undefined);
+      const kinds = (['type', 'bitmap', 'khoser', 'pointer', 'union'] as const).filter((k) => rf[k] !== undefined);
       if (kinds.length !== 1) {
-        this.err('bad-field', f.spanOf(p), kinds.length === 0 ? 'a member needs one of type, bitmap, khoser or union' : `a member has exactly one of type, bitmap, khoser or union, but this one has ${kinds.join(' and ')}`);
+        this.err('bad-field', f.spanOf(p), kinds.length === 0 ? 'a member needs one of type, bitmap, khoser, pointer or union' : `a member has exactly one of type, bitmap, khoser, pointer or union, but this one has ${kinds.join(' and ')}`);
         return;
+      }
+      if (rf.pointer !== undefined) {
+        // The kernel's own pointer: no value of it means anything to the next kernel, so nothing checks it.
+        const extra = (['count', 'flexible', 'allowed', 'equals', 'at_most', 'holds', 'kernel', 'ref'] as const).find((k) => rf[k] !== undefined);
+        if (extra) {
+          this.err('bad-field', f.spanOf([...p, extra]), `'${rf.name ?? 'this member'}' is a kernel pointer, stored as the kernel left it and never read across kexec; it takes no ${extra}`, 'a physical address the next kernel follows is a u64 (with ref) or a khoser member');
+          return;
+        }
       }
       if (rf.ctype !== undefined) this.checkCtype(f, p, rf);
       const common = {
@@ -678,6 +686,10 @@ class Resolver {
       if (rf.union !== undefined) {
         const members = this.linkFields(schema, st, rf.union, [...p, 'union'], true);
         out.push({ ...common, shape: 'union', members });
+        return;
+      }
+      if (rf.pointer !== undefined) {
+        out.push({ ...common, shape: 'pointer', target: rf.pointer });
         return;
       }
       if (rf.khoser !== undefined) {
@@ -810,9 +822,9 @@ class Resolver {
 
   private linkContainer(schema: Schema, rc: RawContainer, path: YamlPath): Container['def'] | undefined {
     const f = schema.file;
-    const kinds = (['block_chain', 'vmalloc_chain', 'radix_tree', 'page_array', 'fdt', 'sparse_array', 'dictionary'] as const).filter((k) => rc[k] !== undefined);
+    const kinds = (['block_chain', 'vmalloc_chain', 'radix_tree', 'page_array', 'array_chain', 'fdt', 'sparse_array', 'dictionary'] as const).filter((k) => rc[k] !== undefined);
     if (kinds.length !== 1) {
-      this.err('bad-container', f.spanOf(path), kinds.length === 0 ? `container '${rc.name}' needs one of block_chain, vmalloc_chain, radix_tree, page_array, fdt, sparse_array or dictionary` : `container '${rc.name}' declares ${kinds.join(' and ')}; pick one`);
+      this.err('bad-container', f.spanOf(path), kinds.length === 0 ? `container '${rc.name}' needs one of block_chain, vmalloc_chain, radix_tree, page_array, array_chain, fdt, sparse_array or dictionary` : `container '${rc.name}' declares ${kinds.join(' and ')}; pick one`);
       return undefined;
     }
     const kind: string = kinds[0]!;
@@ -938,6 +950,32 @@ class Resolver {
       const tableSizeLog2 = expr('table_size_log2', r.table_size_log2);
       const bitmapSizeLog2 = expr('bitmap_size_log2', r.bitmap_size_log2);
       return node && leaf && depth && order0Log2 && tableSizeLog2 && bitmapSizeLog2 ? { kind: 'radix_tree', node, leaf, depth, order0Log2, tableSizeLog2, bitmapSizeLog2 } : undefined;
+    }
+    if (rc.array_chain) {
+      const a = rc.array_chain;
+      const node = st('node', a.node);
+      const nodeSize = expr('node_size', a.node_size);
+      const skipMask = a.skip_mask !== undefined ? expr('skip_mask', a.skip_mask) : undefined;
+      if (!node || !nodeSize || (a.skip_mask !== undefined && !skipMask)) return undefined;
+      if ((a.skip_member === undefined) !== (a.skip_mask === undefined)) {
+        this.err('bad-container', f.spanOf([...path, kind, a.skip_member !== undefined ? 'skip_member' : 'skip_mask']), `container '${rc.name}': skip_member and skip_mask go together (the entry member and the bits that make the kernel pass an entry over)`);
+        return undefined;
+      }
+      const entries = node.fields.find((x) => x.name === a.entries);
+      if (!entries || entries.shape !== 'flexible' || entries.type.kind !== 'struct') {
+        this.err('bad-container', f.spanOf([...path, kind, 'entries']), `container '${rc.name}': entries '${a.entries}' is not a flexible array of structs in ${node.name}`, 'name the node\'s last member, a flexible array of the entry struct');
+        return undefined;
+      }
+      const entry = entries.type.struct;
+      return {
+        kind: 'array_chain',
+        node,
+        next: member(node, 'next', a.next),
+        count: member(node, 'count', a.count),
+        entries: a.entries,
+        nodeSize,
+        ...(a.skip_member !== undefined ? { skipMember: member(entry, 'skip_member', a.skip_member), skipMask: skipMask! } : {}),
+      };
     }
     if (rc.page_array) {
       const a = rc.page_array;

@@ -119,6 +119,7 @@ function zeroValue(f: FieldIR, into: VecStruct): void {
       into[f.name!] = tsInt(0n, PRIM_BITS[f.prim!], false);
       return;
     case 'khoser':
+    case 'pointer':
       into[f.name!] = 0n;
       return;
     case 'array':
@@ -210,6 +211,10 @@ function fieldValues(w: Walk, fields: readonly FieldIR[], base: number, lv: stri
         into[f.name!] = tsInt(u, bits, signed);
         break;
       }
+      case 'pointer':
+        // TS writes 0 in a kernel pointer; C leaves the zeroed struct's NULL.
+        into[f.name!] = 0n;
+        break;
       case 'khoser': {
         const u = rawInt(w.seed, BigInt(abs) * 256n, 64, false, undefined);
         w.c.push(`${m}.phys = ${hexU(u)};`);
