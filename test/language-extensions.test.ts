@@ -191,3 +191,39 @@ describe('a kernel pointer (pointer:) after a short bitfield group in a packed s
     }
   });
 });
+
+describe('versions told apart by a number (version_member, number:)', () => {
+  it('each version carries its number, the member accepts that number only, and stays at one offset', () => {
+    for (const ir of irsOf('numbered_versions.yaml')) {
+      const schema = ir.schemas[0]!;
+      expect(schema.component?.versionMember).toEqual({ struct: 'sprocket_ser', field: 'version', offset: 0, size: 2 });
+      const rows = schema.versions.map((v) => {
+        const st = v.structs[0]!;
+        const version = st.fields[0]!;
+        return [v.id, v.compatible, v.number, version.shape === 'scalar' ? version.equals : undefined, st.size];
+      });
+      expect(rows).toEqual([
+        ['sprocket-1', 'sprocket', 1n, 1n, 6],
+        ['sprocket-2', 'sprocket', 2n, 2n, 6],
+        ['sprocket-3', 'sprocket', 3n, 3n, 10],
+      ]);
+    }
+  });
+
+  it('the header of the current version defines its number; gcc lays it out as the IR does', async () => {
+    const h = await header('numbered_versions.yaml', 'numbered_versions.h');
+    expect(h).toContain('#define SPROCKET_COMPATIBLE\t"sprocket"');
+    expect(h).toMatch(/#define SPROCKET_VERSION\t3/);
+    const dir = mkdtempSync(join(tmpdir(), 'kho-abi-numbered-'));
+    try {
+      mkdirSync(join(dir, 'linux', 'kho', 'abi'), { recursive: true });
+      writeFileSync(join(dir, 'linux', 'kho', 'abi', 'numbered_versions.h'), h);
+      // The header's compatible check calls kho_compat_match() of the project's compat.h.
+      writeFileSync(join(dir, 'linux', 'kho', 'abi', 'compat.h'), readFileSync(join(repoRoot, 'generated', 'include', 'linux', 'kho', 'abi', 'compat.h')));
+      const prog = '#include <stdio.h>\n#include <stddef.h>\n#include <linux/kho/abi/compat.h>\n#include <linux/kho/abi/numbered_versions.h>\nint main(void) { printf("%zu %zu %d\\n", sizeof(struct sprocket_ser), offsetof(struct sprocket_ser, teeth), SPROCKET_VERSION); return 0; }\n';
+      expect((await compileAndRun(prog, { pageShift: 12, generatedInclude: dir })).trim()).toBe('10 2 3');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

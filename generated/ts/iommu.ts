@@ -1034,11 +1034,13 @@ export const iommuFlbSerCodec: StructCodec<IommuFlbSer> = {
 export const iommuCodecs: SchemaCodecs = {
   schema: 'iommu',
   component: 'iommu',
+  versionMember: { struct: 'iommu_flb_ser', member: 'version', offset: 0, size: 8 },
   current: 'iommu-liveupdate-1',
   versions: [
     {
       id: 'iommu-liveupdate-1',
       compatible: 'iommu-liveupdate',
+      number: 1,
       structs: {
         iommu_hdr_ser: allPages(iommuHdrSerCodec),
         iommu_domain_ser: allPages(iommuDomainSerCodec),
@@ -1064,9 +1066,9 @@ export function verifyIommuCompatible(stored: string | Uint8Array, opts?: ReadOp
   return verifyCompat(found, IOMMU_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the iommu version that stored this compatible string; throws CompatError saying what was found and what is supported. */
-export function iommuVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
-  return selectVersion(iommuCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
+/** The codecs of the iommu version that stored this compatible string and, where versions share it, the number in iommu_flb_ser.version of `data` (the iommu_flb_ser bytes); throws CompatError saying what was found and what is supported. */
+export function iommuVersionFor(stored: string | Uint8Array, opts?: ReadOptions, data?: DataView): VersionCodecs {
+  return selectVersion(iommuCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts), data);
 }
 
 /** The iommu_hw_arrays container (array_chain) of schemas/iommu.yaml, for the runtime's walkers: The chain of pages of IOMMU instances; deleted ones are passed over. */

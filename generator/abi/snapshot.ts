@@ -41,6 +41,8 @@ export interface VersionSnapshot {
   readonly schema: string;
   readonly id: string;
   readonly compatible?: string;
+  /** The number a numbered version stores in its component's version member. */
+  readonly number?: string;
   readonly structs: readonly StructSnapshot[];
   readonly constants: ConstantValues;
 }
@@ -127,6 +129,7 @@ export function versionSnapshot(v: VersionIR): VersionSnapshot {
     schema: v.schema,
     id: v.id,
     ...(v.compatible !== undefined ? { compatible: v.compatible } : {}),
+    ...(v.number !== undefined ? { number: v.number.toString() } : {}),
     structs: v.structs.map(structSnapshot),
     constants,
   };

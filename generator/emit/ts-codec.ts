@@ -60,6 +60,8 @@ function signature(st: StructIR, names: Map<string, CodecNames>, pageSize: numbe
     f.shape === 'bits' ? f.bits.map((b) => [b.name, b.lsb, b.width, b.allowed?.toString() ?? null]) : null,
     f.shape === 'union' ? f.members.map(field) : null,
     f.shape === 'scalar' ? (f.allowed?.toString() ?? null) : null,
+    // The one value a reader accepts: versions told apart by a number differ only here.
+    f.shape === 'scalar' ? (f.equals?.toString() ?? null) : null,
     'ref' in f && f.ref?.count ? f.ref.count.name : null,
   ];
   return JSON.stringify([st.name, st.size, st.align, st.fields.map(field)]);
@@ -834,10 +836,13 @@ function emitRegistry(sf: ModuleSink, schema: SchemaIR, irs: readonly AbiIR[], n
   };
   const lines = ['', `/** Every codec of schemas/${schema.name}.yaml, by version, struct and page size. */`, `export const ${safeLocal(schema.name)}Codecs: SchemaCodecs = {`, `  schema: ${tsString(schema.name)},`];
   if (schema.component) lines.push(`  component: ${tsString(schema.component.name)},`);
+  const vm = schema.component?.versionMember;
+  if (vm) lines.push(`  versionMember: { struct: ${tsString(vm.struct)}, member: ${tsString(vm.field)}, offset: ${vm.offset}, size: ${vm.size} },`);
   lines.push(`  current: ${tsString(schema.current.id)},`, '  versions: [');
   for (const v of schema.versions) {
     lines.push('    {', `      id: ${tsString(v.id)},`);
     if (v.compatible !== undefined) lines.push(`      compatible: ${tsString(v.compatible)},`);
+    if (v.number !== undefined) lines.push(`      number: ${v.number},`);
     lines.push('      structs: {');
     for (const st of v.structs) {
       const recs = irs.map((ir) => names.get(keyOf(schema.name, v.id, ir.target.pageSize, st.name))!);
@@ -873,7 +878,8 @@ function emitCompat(sf: ModuleSink, schema: SchemaIR, runtime: Set<string>): voi
   if (!c) return;
   const Name = pascal(c.name);
   const registry = `${safeLocal(schema.name)}Codecs`;
-  const strings = schema.versions.flatMap((v) => (v.compatible !== undefined ? [v.compatible] : []));
+  // A string numbered versions share is listed once.
+  const strings = [...new Set(schema.versions.flatMap((v) => (v.compatible !== undefined ? [v.compatible] : [])))];
   if (strings.length) {
     for (const r of ['type CompatVerdict', 'type VersionCodecs', 'type ReadOptions', 'verifyCompat', 'readStoredCompat', 'selectVersion']) runtime.add(r);
     sf.addVariableStatement({
@@ -896,10 +902,14 @@ function emitCompat(sf: ModuleSink, schema: SchemaIR, runtime: Set<string>): voi
     sf.addFunction({
       name: `${c.name}VersionFor`,
       isExported: true,
-      docs: [`The codecs of the ${c.name} version that stored this compatible string; throws CompatError saying what was found and what is supported.`],
-      parameters: [{ name: 'stored', type: 'string | Uint8Array' }, { name: 'opts', type: 'ReadOptions', hasQuestionToken: true }],
+      docs: [
+        c.versionMember
+          ? `The codecs of the ${c.name} version that stored this compatible string and, where versions share it, the number in ${c.versionMember.struct}.${c.versionMember.field} of \`data\` (the ${c.versionMember.struct} bytes); throws CompatError saying what was found and what is supported.`
+          : `The codecs of the ${c.name} version that stored this compatible string; throws CompatError saying what was found and what is supported.`,
+      ],
+      parameters: [{ name: 'stored', type: 'string | Uint8Array' }, { name: 'opts', type: 'ReadOptions', hasQuestionToken: true }, ...(c.versionMember ? [{ name: 'data', type: 'DataView', hasQuestionToken: true }] : [])],
       returnType: 'VersionCodecs',
-      statements: [`return selectVersion(${registry}, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));`],
+      statements: [`return selectVersion(${registry}, typeof stored === 'string' ? stored : readStoredCompat(stored, opts)${c.versionMember ? ', data' : ''});`],
     });
   }
   const featureVersion = [...schema.versions].reverse().find((v) => v.features);

@@ -238,6 +238,7 @@ class LayoutEngine {
         ...(component.baseMacro ? { baseMacro: component.baseMacro } : {}),
         ...(component.doc ? { doc: component.doc } : {}),
         ...(storedIn ? { storedIn } : {}),
+        ...this.versionMemberIR(component),
         featureMasks: component.featureMasks,
         featureBits: component.featureBits.map((b) => ({ name: b.name, bit: b.bit, ...(b.doc ? { doc: b.doc } : {}) })),
         span: component.span,
@@ -346,6 +347,7 @@ class LayoutEngine {
       ...(version?.source ? { source: version.source } : {}),
       ...(version?.compatible !== undefined ? { base: version.compatible } : {}),
       ...(compatible !== undefined ? { compatible, storageSize: compatStorageSize(compatible) } : {}),
+      ...(version?.number !== undefined ? { number: version.number } : {}),
       compose: version?.compose ?? false,
       subcomponents: (version?.subcomponents ?? []).map((c: Component) => ({
         component: c.name,
@@ -626,6 +628,31 @@ class LayoutEngine {
     return { ...laid, size: bytes, align: bytes, prim: access, declaredUnit: laid.prim, bits: laid.bits.map((b) => ({ ...b, storageSize: bytes })) };
   }
 
+  /**
+   * Where readers find the number of a version that shares its string: the
+   * member must sit at one offset with one size in every numbered version.
+   */
+  private versionMemberIR(component: Component): { versionMember: NonNullable<NonNullable<SchemaIR['component']>['versionMember']> } | Record<string, never> {
+    const vm = component.versionMember;
+    if (!vm) return {};
+    const places = component.versions
+      .filter((v) => v.number !== undefined)
+      .map((v) => {
+        const st = this.safe(() => this.layoutStruct(vm.struct, v), undefined);
+        const f = st?.fields.find((x) => x.name === vm.field.name);
+        return { v, f };
+      });
+    const at = places.find((x) => x.f);
+    const first = at?.f;
+    if (!at || !first) return {};
+    const other = places.find((x) => x.f && (x.f.offset !== first.offset || x.f.size !== first.size));
+    if (other) {
+      this.err('bad-version-number', vm.span, `${vm.struct.name}.${vm.field.name} is at offset ${other.f!.offset} (${other.f!.size} bytes) in '${other.v.id}' but at ${first.offset} (${first.size} bytes) in '${at.v.id}'; a reader could not find the number before it knows the version`, 'keep the version member where it is in every numbered version');
+      return {};
+    }
+    return { versionMember: { struct: vm.struct.name, field: vm.field.name!, offset: first.offset, size: first.size } };
+  }
+
   /** A string constant a char array must hold, checked to fit. */
   private holds(st: Struct, f: Field, size: number, version: Version | undefined): { holds: { name: string; value: string } } | Record<string, never> {
     if (!f.holds) return {};
@@ -704,6 +731,12 @@ class LayoutEngine {
         }
         const es = PRIM_SIZE[f.type.prim];
         const atMost = f.atMost ? earlier.find((x): x is ScalarFieldIR => x.shape === 'scalar' && x.name === f.atMost!.name) : undefined;
+        // The member that holds a version's number accepts that number only.
+        const number = version?.number !== undefined && version.component.versionMember?.struct === st && version.component.versionMember.field.name === f.name ? version.number : undefined;
+        const equals = f.equals ? this.eval(f.equals, version) : number;
+        if (number !== undefined && equals !== number) {
+          this.err('bad-version-number', f.equals!.span, `${st.name}.${name} holds the number of version '${version!.id}', ${number}, but its equals is ${equals} there`, 'make equals evaluate to the version number in that version (a constant with variants), or drop it');
+        }
         return {
           ...common,
           shape: 'scalar',
@@ -713,7 +746,7 @@ class LayoutEngine {
           prim: f.type.prim,
           elemSize: es,
           ...(f.allowed ? { allowed: this.eval(f.allowed, version) } : {}),
-          ...(f.equals ? { equals: this.eval(f.equals, version) } : {}),
+          ...(equals !== undefined ? { equals } : {}),
           ...(atMost ? { atMost } : {}),
           ...this.refIR(f, version, earlier),
         };

@@ -52,6 +52,8 @@ export interface ComponentIR {
   readonly doc?: string;
   /** The char array readers find the string in, and its size. */
   readonly storedIn?: { readonly struct: string; readonly field: string; readonly size: number };
+  /** The integer member that tells apart the versions storing one string, by their number; the same offset and size in each. */
+  readonly versionMember?: { readonly struct: string; readonly field: string; readonly offset: number; readonly size: number };
   readonly featureBits: readonly { readonly name: string; readonly bit: number; readonly doc?: string }[];
   /** Prefix of the supp/req/active mask #defines. */
   readonly featureMasks: string;
@@ -69,6 +71,8 @@ export interface VersionIR {
   readonly base?: string;
   /** The string stored in preserved memory: the base, or the composite. */
   readonly compatible?: string;
+  /** The number the component's version member holds in this version. */
+  readonly number?: bigint;
   readonly compose: boolean;
   readonly subcomponents: readonly { readonly component: string; readonly schema: string; readonly macro?: string; readonly compatible: string }[];
   /** KHO_COMPAT_ALIGN of the stored string. */

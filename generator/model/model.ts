@@ -52,6 +52,8 @@ export interface Component {
   /** Prefix of the supp/req/active mask #defines. */
   readonly featureMasks: string;
   storedIn?: { struct: Struct; field: Field; span: SourceSpan };
+  /** The integer member that tells apart versions storing one string (pci_ser.version), by their number. */
+  versionMember?: { struct: Struct; field: Field; span: SourceSpan };
   readonly span: SourceSpan;
 }
 
@@ -60,6 +62,8 @@ export interface Version {
   readonly component: Component;
   readonly index: number;
   readonly compatible?: string;
+  /** The number the component's version member holds in this version, when versions share a string. */
+  readonly number?: bigint;
   readonly compose: boolean;
   /** Sub-components written in the schema, checked against the derived ones. */
   readonly declaredSubcomponents?: { names: string[]; span: SourceSpan };

@@ -38,11 +38,13 @@ export interface RawComponent {
   doc?: string;
   current: string;
   stored_in?: string;
+  version_member?: string;
   feature_bits?: { name: string; bit: number; doc?: string }[];
   feature_masks?: string;
   versions: {
     id: string;
     compatible?: string;
+    number?: number;
     compose?: boolean;
     subcomponents?: string[];
     features?: { supported?: string[]; required?: string[]; active?: string[] };

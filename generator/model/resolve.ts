@@ -7,9 +7,10 @@ import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnost
 import type { SourceFile, YamlPath } from '../source/load.js';
 import { compareCompat } from '../../runtime/compat.js';
 import { ExprError, exprReferences, FUNCTIONS, parseExpr, TARGET_NAMES } from './expr.js';
-import type { RawContainer, RawField, RawSchema } from './raw.js';
+import type { RawComponent, RawContainer, RawField, RawSchema } from './raw.js';
 import {
   memberNames,
+  presentIn,
   PRIMS,
   PRIM_SIZE,
   type Component,
@@ -75,6 +76,7 @@ class Resolver {
     for (const schema of this.schemas) this.linkSchema(schema);
     // Once every schema's members are linked: stored_in may name a struct of a schema that sorts after this one (kvm, luo).
     for (const schema of this.schemas) this.linkStoredIn(schema);
+    for (const schema of this.schemas) this.linkVersionMember(schema, this.rawOf(schema).component);
     this.checkIncludeCycles();
     this.checkStructCycles();
     this.checkDefinitionOrder();
@@ -330,6 +332,7 @@ class Resolver {
         component,
         index: i,
         ...(v.compatible !== undefined ? { compatible: v.compatible } : {}),
+        ...(v.number !== undefined ? { number: BigInt(v.number) } : {}),
         compose: v.compose ?? false,
         ...(v.subcomponents ? { declaredSubcomponents: { names: v.subcomponents, span: f.spanOf(['component', 'versions', i, 'subcomponents']) } } : {}),
         subcomponents: [],
@@ -344,12 +347,25 @@ class Resolver {
       this.err('unknown-version', f.spanOf(['component', 'current']), `current version '${rc.current}' is not declared`, `declared: ${component.versions.map((v) => v.id).join(', ')}`);
       component.current = component.versions[component.versions.length - 1]!;
     } else component.current = current;
-    const seen = new Map<string, Version>();
+    rc.versions.forEach((v, i) => {
+      if (v.number !== undefined && rc.version_member === undefined) {
+        this.err('bad-version-number', f.spanOf(['component', 'versions', i, 'number']), `version '${v.id}' has a number, but component '${rc.name}' names no version_member to hold it`, 'add version_member: <struct>.<member>, the integer member the number is stored in');
+      }
+    });
+    // Versions may share a string when each has a number of its own, stored in the version member.
+    const seen = new Map<string, Version[]>();
     for (const v of component.versions) {
-      const key = `${v.compatible ?? ''}|${v.compose}`;
-      const other = seen.get(key);
-      if (other && v.compatible !== undefined) this.err('duplicate-version', v.span, `versions '${other.id}' and '${v.id}' store the same compatible string '${v.compatible}'`, 'a new layout needs a new compatible string');
-      seen.set(key, v);
+      if (v.compatible === undefined) continue;
+      const key = `${v.compatible}|${v.compose}`;
+      const others = seen.get(key) ?? [];
+      const unnumbered = others.find((o) => o.number === undefined || v.number === undefined);
+      const sameNumber = others.find((o) => o.number !== undefined && o.number === v.number);
+      if (unnumbered) {
+        this.err('duplicate-version', v.span, `versions '${unnumbered.id}' and '${v.id}' store the same compatible string '${v.compatible}'`, rc.version_member !== undefined ? `a new layout needs a new compatible string, or a number: of its own in ${rc.version_member}` : 'a new layout needs a new compatible string');
+      } else if (sameNumber) {
+        this.err('duplicate-version', v.span, `versions '${sameNumber.id}' and '${v.id}' store the same compatible string '${v.compatible}' and the same number ${v.number}`, 'give each version a number of its own');
+      }
+      seen.set(key, [...others, v]);
     }
     if (component.versions.some((v) => v.compatible !== undefined) && !component.macro) {
       this.err('missing-key', span, `component '${rc.name}' has compatible strings but no macro to hold them`, 'add macro: <NAME>_COMPATIBLE');
@@ -577,6 +593,35 @@ class Resolver {
         this.err('unknown-name', f.spanOf(['order', i]), `'${name}' in order is not declared in schema ${schema.name}`, 'list the compatible macros, constants, macros, enums and structs of this schema');
       }
     });
+  }
+
+  /** component.version_member: the integer member holding the number of versions that share a string. */
+  private linkVersionMember(schema: Schema, rc: RawComponent | undefined): void {
+    if (!rc?.version_member || !schema.component) return;
+    const f = schema.file;
+    const span = f.spanOf(['component', 'version_member']);
+    const [sname, fname] = rc.version_member.split('.') as [string, string | undefined];
+    const st = schema.structs.find((x) => x.name === sname);
+    const candidates = st?.fields.filter((x) => x.name === fname) ?? [];
+    const integer = (x: Field): boolean => x.shape === 'scalar' && x.type.kind === 'prim' && x.type.prim !== 'char';
+    if (!st) {
+      this.err('unknown-field', span, `version_member '${rc.version_member}' names struct ${sname}, which this schema does not declare`);
+      return;
+    }
+    if (candidates.length === 0) {
+      this.err('unknown-field', span, `${sname} has no member '${fname ?? ''}'`, `members: ${st.fields.map((x) => x.name).filter((x) => x !== undefined).join(', ')}`);
+      return;
+    }
+    const numbered = schema.component.versions.filter((v) => v.number !== undefined);
+    for (const v of numbered) {
+      const here = candidates.filter((x) => presentIn(x, v));
+      if (here.length !== 1 || !integer(here[0]!) || (st.in && !st.in.includes(v))) {
+        this.err('bad-version-number', span, `'${rc.version_member}' must be an integer member of ${sname} in version '${v.id}', which has a number, but it is ${here.length === 0 || (st.in && !st.in.includes(v)) ? 'absent there' : 'not an integer'}`, 'name a u8..u64 member present in every numbered version');
+        return;
+      }
+    }
+    const field = candidates.find((x) => numbered.some((v) => presentIn(x, v))) ?? candidates[0]!;
+    schema.component.versionMember = { struct: st, field, span };
   }
 
   /** component.stored_in: the char array readers find the compatible string in. */
