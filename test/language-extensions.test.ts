@@ -227,3 +227,31 @@ describe('versions told apart by a number (version_member, number:)', () => {
     }
   });
 });
+
+describe('members of an enum type (ctype: enum X) and flags that end a packed struct', () => {
+  it('the enum member is a u32 spelled as the kernel spells it, the two flags take one byte; gcc agrees', async () => {
+    for (const ir of irsOf('enum_member.yaml')) {
+      const [obj, lamp] = ir.schemas[0]!.current.structs;
+      expect([obj!.size, lamp!.size]).toEqual([9, 21]);
+      const kind = lamp!.fields[2]!;
+      expect([kind.shape, kind.offset, kind.size, kind.ctype]).toEqual(['scalar', 17, 4, 'enum lamp_kind']);
+    }
+    const h = await header('enum_member.yaml', 'enum_member.h');
+    expect(h).toMatch(/\tu32 deleted:1;\n\tu32 incoming:1;\n\} __packed;/);
+    expect(h).toContain('\tenum lamp_kind kind;\n');
+    const dir = mkdtempSync(join(tmpdir(), 'kho-abi-enum-member-'));
+    try {
+      mkdirSync(join(dir, 'linux', 'kho', 'abi'), { recursive: true });
+      writeFileSync(join(dir, 'linux', 'kho', 'abi', 'enum_member.h'), h);
+      const prog =
+        '#include <stdio.h>\n#include <stddef.h>\n#include <string.h>\n#include <linux/kho/abi/enum_member.h>\n' +
+        'int main(void) { struct lamp_ser l; memset(&l, 0, sizeof(l)); l.obj.incoming = 1; const unsigned char *b = (const void *)&l;\n' +
+        'printf("%zu %zu %zu %zu %zu %02x %02x\\n", sizeof(struct lamp_obj_ser), sizeof(l), offsetof(struct lamp_ser, token), offsetof(struct lamp_ser, kind), sizeof(l.kind), b[8], b[9]); return 0; }\n';
+      for (const shift of [12, 16]) {
+        expect((await compileAndRun(prog, { pageShift: shift, generatedInclude: dir })).trim()).toBe('9 21 9 17 4 02 00');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -519,9 +519,20 @@ class Resolver {
   }
 
   /** A C spelling must name a type of the same size and signedness as the member's type. */
-  private checkCtype(f: SourceFile, p: YamlPath, rf: RawField): void {
-    const spelled = CTYPE_PRIM[rf.ctype!];
+  private checkCtype(schema: Schema, f: SourceFile, p: YamlPath, rf: RawField): void {
     const prim = rf.type as Prim | undefined;
+    // A member of an enum type (enum iommu_lu_type type;): gcc stores such an enum as an unsigned int, or an int when a value is negative.
+    const asEnum = /^enum ([A-Za-z_][A-Za-z0-9_]*)$/.exec(rf.ctype!);
+    if (asEnum) {
+      const def = this.names.get(asEnum[1]!);
+      if (def?.kind !== 'enum') this.err('unknown-name', f.spanOf([...p, 'ctype']), `ctype '${rf.ctype}' names no enum of this schema or its includes`, 'declare the enum under enums:, or spell a scalar type');
+      else if (!this.visible(schema, def.schema)) this.notIncluded(schema, def.schema, asEnum[1]!, f.spanOf([...p, 'ctype']));
+      else if ((prim !== 'u32' && prim !== 's32') || rf.bits !== undefined || rf.count !== undefined || rf.flexible) {
+        this.err('bad-field', f.spanOf([...p, 'ctype']), `a member of type ${rf.ctype} is a u32 (or an s32 when a value is negative), as gcc stores the enum, not ${rf.bits ? 'a bitfield group' : rf.count !== undefined || rf.flexible ? 'an array' : (rf.type ?? 'no type')}`, 'use type: u32 with this ctype');
+      }
+      return;
+    }
+    const spelled = CTYPE_PRIM[rf.ctype!];
     if (prim === undefined || !PRIMS.includes(prim) || prim === 'char' || rf.bits !== undefined) {
       this.err('bad-field', f.spanOf([...p, 'ctype']), `ctype spells a scalar type; '${rf.name ?? 'this member'}' is ${rf.bits ? 'a bitfield group' : rf.type === 'char' ? 'a char' : `of type ${rf.type ?? 'no type'}`}`, 'use ctype only on u8..u64 and s8..s64 members');
     } else if (spelled !== prim) {
@@ -662,7 +673,7 @@ class Resolver {
           return;
         }
       }
-      if (rf.ctype !== undefined) this.checkCtype(f, p, rf);
+      if (rf.ctype !== undefined) this.checkCtype(schema, f, p, rf);
       const common = {
         ...(rf.name !== undefined ? { name: rf.name } : {}),
         ...(rf.ctype !== undefined ? { ctype: rf.ctype } : {}),
