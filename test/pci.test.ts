@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { pciCodecs, pciVersionFor, PCI_SUPPORTED_COMPATIBLES } from '../generated/ts/pci.js';
 import { CompatError } from '../runtime/index.js';
+import { findCodec, LookupError } from '../runtime/registry.js';
+import { allCodecs } from '../generated/ts/index.js';
 import { thrown } from './helpers/thrown.js';
 
 /** A pci_ser of the "pci" versions: version, nr_devices, then the address of the first block. */
@@ -47,5 +49,13 @@ describe('PCI FLB version dispatch', () => {
     expect(e).toBeInstanceOf(CompatError);
     expect(String(e)).toContain('1 (pci-1), 2 (pci-2)');
     expect(thrown(() => pciVersionFor('pci', undefined, new DataView(new ArrayBuffer(2))))).toBeInstanceOf(CompatError);
+  });
+
+  it('findCodec by the string "pci" takes the version from the bytes, and without them asks for the version id', () => {
+    expect(findCodec(allCodecs, 'pci_ser', { version: 'pci', data: pciSer(2, 0, 0n) }).version.id).toBe('pci-2');
+    expect(findCodec(allCodecs, 'pci_ser', { version: 'pci-1' }).version.id).toBe('pci-1');
+    const e = thrown(() => findCodec(allCodecs, 'pci_ser', { version: 'pci' }));
+    expect(e).toBeInstanceOf(LookupError);
+    expect(String(e)).toContain('name the version: pci-1, pci-2');
   });
 });
