@@ -338,6 +338,7 @@ function fieldFromJson(f: FieldIR, v: unknown, where: string, path: string, offs
     case 'scalar':
       return primValue(f.prim, v, where);
     case 'khoser':
+    case 'pointer':
       return bigFrom(v, where);
     case 'array':
       if (isCharArray(f)) {
@@ -346,6 +347,7 @@ function fieldFromJson(f: FieldIR, v: unknown, where: string, path: string, offs
       }
       return list().map((x, i) => primValue(f.prim, x, `${where}[${i}]`));
     case 'bitmap':
+    case 'khoser-array':
       return list().map((x, i) => bigFrom(x, `${where}[${i}]`));
     case 'struct':
       return valueFromJson(f.struct, v, path, offset);

@@ -39,6 +39,8 @@ export interface SchemaCodecs {
   readonly schema: string;
   /** The component whose compatible string versions these layouts, if any. */
   readonly component?: string;
+  /** The integer member that tells apart versions storing the same string (pci_ser.version): where it is in the struct. */
+  readonly versionMember?: { readonly struct: string; readonly member: string; readonly offset: number; readonly size: number };
   readonly current: string;
   readonly versions: readonly VersionCodecs[];
 }
@@ -47,6 +49,8 @@ export interface VersionCodecs {
   readonly id: string;
   /** The string this version stores (the composite for a composite version). */
   readonly compatible?: string;
+  /** The number this version stores in the schema's versionMember, when versions share a string. */
+  readonly number?: number;
   readonly structs: Readonly<Record<string, Readonly<Record<PageSize, StructCodec<unknown>>>>>;
 }
 

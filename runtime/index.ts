@@ -24,3 +24,4 @@ export * from './containers/preserved-map.js';
 export * from './containers/block-set.js';
 export * from './containers/kho-array.js';
 export * from './containers/luo-dict.js';
+export * from './containers/array-chain.js';

@@ -3,7 +3,9 @@
  * string) and page size, with an answer that says what exists when nothing fits.
  */
 import type { PageSize, SchemaCodecs, StructCodec, VersionCodecs } from './codec.js';
+import { CompatError } from './compat.js';
 import { quote } from './quote.js';
+import { selectVersion } from './versions.js';
 
 /** Own members only: a struct named `toString` or `__proto__` is not found on Object.prototype. */
 const has = (o: object, key: string): boolean => Object.hasOwn(o, key);
@@ -19,12 +21,30 @@ export interface CodecQuery {
   /** A version id (memfd-v1) or the compatible string it stores; the schema's current version when absent. */
   readonly version?: string;
   readonly pageSize?: PageSize;
+  /**
+   * The bytes of the struct that holds the version number, for a string
+   * that versions told apart by number share ("pci"): the number in them
+   * picks the version.
+   */
+  readonly data?: DataView;
 }
 
 export interface FoundCodec {
   readonly schema: SchemaCodecs;
   readonly version: VersionCodecs;
   readonly codec: StructCodec<unknown>;
+}
+
+/** The version storing `found`; where numbered versions share it, the one whose number `data` holds. */
+function byString(schema: SchemaCodecs, found: string, data: DataView | undefined): VersionCodecs | undefined {
+  const hits = schema.versions.filter((v) => v.compatible === found);
+  if (hits.length <= 1) return hits[0];
+  try {
+    return selectVersion(schema, found, data);
+  } catch (e) {
+    if (e instanceof CompatError) throw new LookupError(`${e.message}; or name the version: ${hits.map((v) => v.id).join(', ')}`);
+    throw e;
+  }
 }
 
 export function findCodec(all: readonly SchemaCodecs[], struct: string, query: CodecQuery = {}): FoundCodec {
@@ -37,7 +57,7 @@ export function findCodec(all: readonly SchemaCodecs[], struct: string, query: C
   for (const schema of owners) {
     const version = query.version === undefined
       ? schema.versions.find((v) => v.id === schema.current)
-      : schema.versions.find((v) => v.id === query.version) ?? schema.versions.find((v) => v.compatible === query.version);
+      : schema.versions.find((v) => v.id === query.version) ?? byString(schema, query.version, query.data);
     if (!version) continue;
     const perPage = has(version.structs, struct) ? version.structs[struct] : undefined;
     if (!perPage) {

@@ -35,6 +35,7 @@ import {
   topLevelSpans,
   type NumLeaf,
   type StringLeaf,
+  withKernelPointersZeroed,
 } from './helpers/arbitraries.js';
 import { buildIRs } from './helpers/project-ir.js';
 
@@ -389,7 +390,8 @@ for (const c of cases) {
             return;
           }
           const again = encode(c, decoded);
-          expectSame(codec.decode(view(again)), decoded);
+          // A kernel pointer is the one member an encoder does not copy: it writes 0.
+          expectSame(codec.decode(view(again)), withKernelPointersZeroed(st, decoded));
         }),
         { numRuns: runsFor(st, 150, 10) },
       );

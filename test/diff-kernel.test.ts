@@ -63,6 +63,10 @@ describe("the kernel's own history, replayed", () => {
     ['vfio-pci-v1', 'vfio_pci.h', 'vfio-pci-v1'],
     ['vfio-pci-v2', 'vfio_pci.h', 'vfio-pci-v2'],
     ['iommufd-v1', 'iommufd.h', 'iommufd-v1'],
+    // Told from pci-1, which stores the same string and layout, by PCI_LUO_FLB_VERSION.
+    ['pci-2', 'pci.h', 'pci-2'],
+    // A kernel pointer and a one-bit group in a packed struct, as gcc lays them out.
+    ['iommu-liveupdate-1', 'iommu.h', 'iommu-liveupdate-1'],
   ])('history/%s: %s is %s', async (tree, header, version) => {
     const r = await diffTree(join(TREES, 'history', tree));
     expect(r.findings).toEqual([]);

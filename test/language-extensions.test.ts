@@ -119,3 +119,139 @@ describe('enumerators without a value', () => {
     }
   });
 });
+
+describe('an array of khoser pointers (khoser: X with count:)', () => {
+  it('lays out count u64 addresses, page-sized where the count is; gcc agrees at every page size', async () => {
+    const irs = irsOf('khoser_array.yaml');
+    for (const ir of irs) {
+      const node = ir.schemas[0]!.current.structs.find((s) => s.name === 'trellis_node')!;
+      const slots = node.fields[0]!;
+      expect(slots.shape).toBe('khoser-array');
+      if (slots.shape !== 'khoser-array') return;
+      expect([slots.count, slots.size, node.size, slots.target.name]).toEqual([ir.target.pageSize / 8, ir.target.pageSize, ir.target.pageSize, 'trellis_node']);
+      const root = ir.schemas[0]!.current.structs.find((s) => s.name === 'trellis')!;
+      expect(root.fields.map((f) => [f.name, f.shape, f.offset, f.size])).toEqual([
+        ['tag', 'scalar', 0, 1],
+        ['root', 'khoser', 1, 8],
+        ['spare', 'khoser-array', 9, 24],
+      ]);
+      expect(root.size).toBe(33);
+    }
+    const h = await header('khoser_array.yaml', 'khoser_array.h');
+    expect(h).toContain('\tDECLARE_KHOSER_PTR(slots, struct trellis_node *)[1 << TRELLIS_SHIFT];');
+    expect(h).toContain('\tDECLARE_KHOSER_PTR(spare, struct trellis_node *)[3];');
+    const dir = mkdtempSync(join(tmpdir(), 'kho-abi-khoser-'));
+    try {
+      mkdirSync(join(dir, 'linux', 'kho', 'abi'), { recursive: true });
+      writeFileSync(join(dir, 'linux', 'kho', 'abi', 'khoser_array.h'), h);
+      const prog =
+        '#include <stdio.h>\n#include <stddef.h>\n#include <linux/kho/abi/khoser_array.h>\n' +
+        'int main(void) { struct trellis t; printf("%zu %zu %zu %zu %zu %zu\\n", sizeof(struct trellis_node), sizeof(((struct trellis_node *)0)->slots) / sizeof(((struct trellis_node *)0)->slots[0]), sizeof(struct trellis), offsetof(struct trellis, root), offsetof(struct trellis, spare), sizeof(t.spare[0].phys)); return 0; }\n';
+      for (const shift of [12, 14, 16]) {
+        const out = await compileAndRun(prog, { pageShift: shift, generatedInclude: dir });
+        expect(out.trim()).toBe(`${1 << shift} ${(1 << shift) / 8} 33 1 9 8`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a kernel pointer (pointer:) after a short bitfield group in a packed struct', () => {
+  it('the group takes the bytes its bits cover, the pointer 8 unaligned bytes; the C keeps the kernel spelling; gcc agrees', async () => {
+    for (const ir of irsOf('kernel_pointer.yaml')) {
+      const st = ir.schemas[0]!.current.structs[0]!;
+      expect(st.fields.map((f) => [f.name ?? f.shape, f.shape, f.offset, f.size])).toEqual([
+        ['size', 'scalar', 0, 4],
+        ['bits', 'bits', 4, 2],
+        ['owner', 'pointer', 6, 8],
+        ['bits', 'bits', 14, 1],
+        ['tail', 'scalar', 15, 1],
+      ]);
+      expect(st.size).toBe(16);
+      const g = st.fields[1]!;
+      expect(g.shape === 'bits' && [g.prim, g.declaredUnit, g.bits.map((b) => [b.name, b.byteOffset, b.byteSize])]).toEqual(['u16', 'u32', [['lit', 4, 1], ['hue', 4, 2]]]);
+    }
+    const h = await header('kernel_pointer.yaml', 'kernel_pointer.h');
+    expect(h).toMatch(/\tu32 size;\n\tu32 lit:1;\n\tu32 :2;\n\tu32 hue:9;\n\tstruct lantern_owner \*owner;\n\tu16 spare:3;\n\tu8 tail;\n\} __packed;/);
+    const dir = mkdtempSync(join(tmpdir(), 'kho-abi-kptr-'));
+    try {
+      mkdirSync(join(dir, 'linux', 'kho', 'abi'), { recursive: true });
+      writeFileSync(join(dir, 'linux', 'kho', 'abi', 'kernel_pointer.h'), h);
+      // Sets each bitfield to all ones in a zeroed struct and prints the bytes it changed.
+      const prog =
+        '#include <stdio.h>\n#include <stddef.h>\n#include <string.h>\n#include <linux/kho/abi/kernel_pointer.h>\n' +
+        'static void dump(const struct lantern_ser *l) { const unsigned char *b = (const void *)l; for (size_t i = 0; i < sizeof(*l); i++) if (b[i]) printf(" %zu:%02x", i, b[i]); printf(";"); }\n' +
+        'int main(void) { struct lantern_ser l; printf("%zu %zu %zu;", sizeof(l), offsetof(struct lantern_ser, owner), offsetof(struct lantern_ser, tail));\n' +
+        'memset(&l, 0, sizeof(l)); l.lit = 1; dump(&l); memset(&l, 0, sizeof(l)); l.hue = 0x1ff; dump(&l); memset(&l, 0, sizeof(l)); l.spare = 7; dump(&l); printf("\\n"); return 0; }\n';
+      const out = await compileAndRun(prog, { pageShift: 12, generatedInclude: dir });
+      expect(out.trim()).toBe('16 6 15; 4:01; 4:f8 5:0f; 14:07;');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('versions told apart by a number (version_member, number:)', () => {
+  it('each version carries its number, the member accepts that number only, and stays at one offset', () => {
+    for (const ir of irsOf('numbered_versions.yaml')) {
+      const schema = ir.schemas[0]!;
+      expect(schema.component?.versionMember).toEqual({ struct: 'sprocket_ser', field: 'version', offset: 0, size: 2 });
+      const rows = schema.versions.map((v) => {
+        const st = v.structs[0]!;
+        const version = st.fields[0]!;
+        return [v.id, v.compatible, v.number, version.shape === 'scalar' ? version.equals : undefined, st.size];
+      });
+      expect(rows).toEqual([
+        ['sprocket-1', 'sprocket', 1n, 1n, 6],
+        ['sprocket-2', 'sprocket', 2n, 2n, 6],
+        ['sprocket-3', 'sprocket', 3n, 3n, 10],
+      ]);
+    }
+  });
+
+  it('the header of the current version defines its number; gcc lays it out as the IR does', async () => {
+    const h = await header('numbered_versions.yaml', 'numbered_versions.h');
+    expect(h).toContain('#define SPROCKET_COMPATIBLE\t"sprocket"');
+    expect(h).toMatch(/#define SPROCKET_VERSION\t3/);
+    const dir = mkdtempSync(join(tmpdir(), 'kho-abi-numbered-'));
+    try {
+      mkdirSync(join(dir, 'linux', 'kho', 'abi'), { recursive: true });
+      writeFileSync(join(dir, 'linux', 'kho', 'abi', 'numbered_versions.h'), h);
+      // The header's compatible check calls kho_compat_match() of the project's compat.h.
+      writeFileSync(join(dir, 'linux', 'kho', 'abi', 'compat.h'), readFileSync(join(repoRoot, 'generated', 'include', 'linux', 'kho', 'abi', 'compat.h')));
+      const prog = '#include <stdio.h>\n#include <stddef.h>\n#include <linux/kho/abi/compat.h>\n#include <linux/kho/abi/numbered_versions.h>\nint main(void) { printf("%zu %zu %d\\n", sizeof(struct sprocket_ser), offsetof(struct sprocket_ser, teeth), SPROCKET_VERSION); return 0; }\n';
+      expect((await compileAndRun(prog, { pageShift: 12, generatedInclude: dir })).trim()).toBe('10 2 3');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('members of an enum type (ctype: enum X) and flags that end a packed struct', () => {
+  it('the enum member is a u32 spelled as the kernel spells it, the two flags take one byte; gcc agrees', async () => {
+    for (const ir of irsOf('enum_member.yaml')) {
+      const [obj, lamp] = ir.schemas[0]!.current.structs;
+      expect([obj!.size, lamp!.size]).toEqual([9, 21]);
+      const kind = lamp!.fields[2]!;
+      expect([kind.shape, kind.offset, kind.size, kind.ctype]).toEqual(['scalar', 17, 4, 'enum lamp_kind']);
+    }
+    const h = await header('enum_member.yaml', 'enum_member.h');
+    expect(h).toMatch(/\tu32 deleted:1;\n\tu32 incoming:1;\n\} __packed;/);
+    expect(h).toContain('\tenum lamp_kind kind;\n');
+    const dir = mkdtempSync(join(tmpdir(), 'kho-abi-enum-member-'));
+    try {
+      mkdirSync(join(dir, 'linux', 'kho', 'abi'), { recursive: true });
+      writeFileSync(join(dir, 'linux', 'kho', 'abi', 'enum_member.h'), h);
+      const prog =
+        '#include <stdio.h>\n#include <stddef.h>\n#include <string.h>\n#include <linux/kho/abi/enum_member.h>\n' +
+        'int main(void) { struct lamp_ser l; memset(&l, 0, sizeof(l)); l.obj.incoming = 1; const unsigned char *b = (const void *)&l;\n' +
+        'printf("%zu %zu %zu %zu %zu %02x %02x\\n", sizeof(struct lamp_obj_ser), sizeof(l), offsetof(struct lamp_ser, token), offsetof(struct lamp_ser, kind), sizeof(l.kind), b[8], b[9]); return 0; }\n';
+      for (const shift of [12, 16]) {
+        expect((await compileAndRun(prog, { pageShift: shift, generatedInclude: dir })).trim()).toBe('9 21 9 17 4 02 00');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -22,6 +22,7 @@ import { repoRoot } from './helpers/root.js';
  */
 const NO_SOURCE: Readonly<Record<string, string>> = {
   'luo_dict/luo-dict-v1': "kho-abi's proposal of the flat dictionary the design discussion asked for: no posted layout was found to read it from",
+  'pci/pci-1': 'read from a stored pci.h whose repository and commit the index does not expose, and no patch carrying it was found; pci-2 (analogdevicesinc 39f8a23b) has the same layout under number 2',
 };
 
 /**

@@ -6,6 +6,7 @@ import { compatCodecs } from './compat.js';
 import { guest_memfdCodecs } from './guest_memfd.js';
 import { hugemfdCodecs } from './hugemfd.js';
 import { hugetlbCodecs } from './hugetlb.js';
+import { iommuCodecs } from './iommu.js';
 import { iommufdCodecs } from './iommufd.js';
 import { kexec_handoverCodecs } from './kexec_handover.js';
 import { kexec_metadataCodecs } from './kexec_metadata.js';
@@ -32,6 +33,8 @@ export * from './guest_memfd.js';
 export * from './hugemfd.js';
 
 export * from './hugetlb.js';
+
+export * from './iommu.js';
 
 export * from './iommufd.js';
 
@@ -70,6 +73,7 @@ export const allCodecs: readonly SchemaCodecs[] = [
   guest_memfdCodecs,
   hugemfdCodecs,
   hugetlbCodecs,
+  iommuCodecs,
   iommufdCodecs,
   kexec_handoverCodecs,
   kexec_metadataCodecs,

@@ -4,6 +4,7 @@
 import {
   allPages,
   checkArray,
+  checkBigUint,
   checkBounds,
   checkRoom,
   checkUint,
@@ -18,8 +19,11 @@ import {
   type SchemaCodecs,
   selectVersion,
   type StructCodec,
+  unexpectedValue,
+  unexpectedValueOnEncode,
   verifyCompat,
   type VersionCodecs,
+  withVersion,
 } from '../../runtime/index.js';
 
 /** The compatible string pci-v2 stores (PCI_LUO_FLB_COMPATIBLE). */
@@ -461,10 +465,233 @@ export const pciSerV1Codec: StructCodec<PciSerV1> = {
   encode: encodePciSerV1,
 };
 
+/** struct pci_ser (pci-1): All PCI devices preserved for the next kernel. */
+export interface PciSer1 {
+  /** PCI_LUO_FLB_VERSION, which tells the versions that store "pci" apart. At offset 0, 4 bytes. */
+  version: number;
+  /** Number of devices preserved. At offset 4, 4 bytes. */
+  nr_devices: number;
+  /** Physical address of the first kho block of struct pci_dev_ser entries. At offset 8, 8 bytes. */
+  devices: bigint;
+}
+
+/** sizeof(struct pci_ser) in pci-1 at 4 KiB pages. */
+export const SIZEOF_PciSer1 = 16;
+
+/** offsetof() every member of struct pci_ser in pci-1; a bitfield gives its storage unit's. */
+export const OFFSETOF_PciSer1 = { version: 0, nr_devices: 4, devices: 8 } as const;
+
+const FIELDS_OF_PciSer1: FieldTable = [
+  [0, 'version'],
+  [4, 'nr_devices'],
+  [8, 'devices'],
+];
+
+/** Reads struct pci_ser (pci-1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+export function decodePciSer1(view: DataView, offset = 0, opts?: ReadOptions): PciSer1 {
+  try {
+    const v_version = view.getUint32(offset, true);
+    if (v_version !== 1) {
+      throw unexpectedValue(v_version, 1, 'pci_ser', 'version', offset);
+    }
+    const v_nr_devices = view.getUint32(offset + 4, true);
+    const v_devices = view.getBigUint64(offset + 8, true);
+    return { version: v_version, nr_devices: v_nr_devices, devices: v_devices };
+  } catch (e) {
+    throw decodeFailure(e, view, offset, 16, 'pci_ser', FIELDS_OF_PciSer1);
+  }
+}
+
+/** Writes struct pci_ser (pci-1) at `offset`; throws EncodeError for a value its field cannot hold. */
+export function encodePciSer1(value: PciSer1, view: DataView, offset = 0): void {
+  try {
+    const v_version = value.version;
+    if (typeof v_version !== 'number' || v_version >>> 0 !== v_version) {
+      checkUint(v_version, 32, 'pci_ser', 'version', offset);
+    }
+    if (v_version !== 1) {
+      throw unexpectedValueOnEncode(v_version, 1, 'pci_ser', 'version', offset);
+    }
+    view.setUint32(offset, v_version, true);
+    const v_nr_devices = value.nr_devices;
+    if (typeof v_nr_devices !== 'number' || v_nr_devices >>> 0 !== v_nr_devices) {
+      checkUint(v_nr_devices, 32, 'pci_ser', 'nr_devices', offset + 4);
+    }
+    view.setUint32(offset + 4, v_nr_devices, true);
+    const v_devices = value.devices;
+    if (typeof v_devices !== 'bigint' || BigInt.asUintN(64, v_devices) !== v_devices) {
+      checkBigUint(v_devices, 64, 'pci_ser', 'devices', offset + 8);
+    }
+    view.setBigUint64(offset + 8, v_devices, true);
+  } catch (e) {
+    throw encodeFailure(e, value, view, offset, 16, 'pci_ser');
+  }
+}
+
+/** A zero-copy view of struct pci_ser (pci-1); move `offset` to walk an array of them. */
+export class PciSer1View {
+  constructor(
+    public view: DataView,
+    public offset = 0,
+  ) {}
+
+  get version(): number {
+    return this.view.getUint32(this.offset, true);
+  }
+
+  set version(v: number) {
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'pci_ser', 'version', this.offset);
+    }
+    if (v !== 1) {
+      throw unexpectedValueOnEncode(v, 1, 'pci_ser', 'version', this.offset);
+    }
+    this.view.setUint32(this.offset, v, true);
+  }
+
+  get nr_devices(): number {
+    return this.view.getUint32(this.offset + 4, true);
+  }
+
+  set nr_devices(v: number) {
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'pci_ser', 'nr_devices', this.offset + 4);
+    }
+    this.view.setUint32(this.offset + 4, v, true);
+  }
+
+  get devices(): bigint {
+    return this.view.getBigUint64(this.offset + 8, true);
+  }
+
+  set devices(v: bigint) {
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'pci_ser', 'devices', this.offset + 8);
+    }
+    this.view.setBigUint64(this.offset + 8, v, true);
+  }
+}
+
+export const pciSer1Codec: StructCodec<PciSer1> = {
+  name: 'pci_ser',
+  version: 'pci-1',
+  size: 16,
+  align: 1,
+  decode: decodePciSer1,
+  encode: encodePciSer1,
+};
+
+/** sizeof(struct pci_ser) in pci-2 at 4 KiB pages. */
+export const SIZEOF_PciSer2 = 16;
+
+/** offsetof() every member of struct pci_ser in pci-2; a bitfield gives its storage unit's. */
+export const OFFSETOF_PciSer2 = { version: 0, nr_devices: 4, devices: 8 } as const;
+
+const FIELDS_OF_PciSer2: FieldTable = [
+  [0, 'version'],
+  [4, 'nr_devices'],
+  [8, 'devices'],
+];
+
+/** Reads struct pci_ser (pci-2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+export function decodePciSer2(view: DataView, offset = 0, opts?: ReadOptions): PciSer1 {
+  try {
+    const v_version = view.getUint32(offset, true);
+    if (v_version !== 2) {
+      throw unexpectedValue(v_version, 2, 'pci_ser', 'version', offset);
+    }
+    const v_nr_devices = view.getUint32(offset + 4, true);
+    const v_devices = view.getBigUint64(offset + 8, true);
+    return { version: v_version, nr_devices: v_nr_devices, devices: v_devices };
+  } catch (e) {
+    throw decodeFailure(e, view, offset, 16, 'pci_ser', FIELDS_OF_PciSer2);
+  }
+}
+
+/** Writes struct pci_ser (pci-2) at `offset`; throws EncodeError for a value its field cannot hold. */
+export function encodePciSer2(value: PciSer1, view: DataView, offset = 0): void {
+  try {
+    const v_version = value.version;
+    if (typeof v_version !== 'number' || v_version >>> 0 !== v_version) {
+      checkUint(v_version, 32, 'pci_ser', 'version', offset);
+    }
+    if (v_version !== 2) {
+      throw unexpectedValueOnEncode(v_version, 2, 'pci_ser', 'version', offset);
+    }
+    view.setUint32(offset, v_version, true);
+    const v_nr_devices = value.nr_devices;
+    if (typeof v_nr_devices !== 'number' || v_nr_devices >>> 0 !== v_nr_devices) {
+      checkUint(v_nr_devices, 32, 'pci_ser', 'nr_devices', offset + 4);
+    }
+    view.setUint32(offset + 4, v_nr_devices, true);
+    const v_devices = value.devices;
+    if (typeof v_devices !== 'bigint' || BigInt.asUintN(64, v_devices) !== v_devices) {
+      checkBigUint(v_devices, 64, 'pci_ser', 'devices', offset + 8);
+    }
+    view.setBigUint64(offset + 8, v_devices, true);
+  } catch (e) {
+    throw encodeFailure(e, value, view, offset, 16, 'pci_ser');
+  }
+}
+
+/** A zero-copy view of struct pci_ser (pci-2); move `offset` to walk an array of them. */
+export class PciSer2View {
+  constructor(
+    public view: DataView,
+    public offset = 0,
+  ) {}
+
+  get version(): number {
+    return this.view.getUint32(this.offset, true);
+  }
+
+  set version(v: number) {
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'pci_ser', 'version', this.offset);
+    }
+    if (v !== 2) {
+      throw unexpectedValueOnEncode(v, 2, 'pci_ser', 'version', this.offset);
+    }
+    this.view.setUint32(this.offset, v, true);
+  }
+
+  get nr_devices(): number {
+    return this.view.getUint32(this.offset + 4, true);
+  }
+
+  set nr_devices(v: number) {
+    if (typeof v !== 'number' || v >>> 0 !== v) {
+      checkUint(v, 32, 'pci_ser', 'nr_devices', this.offset + 4);
+    }
+    this.view.setUint32(this.offset + 4, v, true);
+  }
+
+  get devices(): bigint {
+    return this.view.getBigUint64(this.offset + 8, true);
+  }
+
+  set devices(v: bigint) {
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'pci_ser', 'devices', this.offset + 8);
+    }
+    this.view.setBigUint64(this.offset + 8, v, true);
+  }
+}
+
+export const pciSer2Codec: StructCodec<PciSer1> = {
+  name: 'pci_ser',
+  version: 'pci-2',
+  size: 16,
+  align: 1,
+  decode: decodePciSer2,
+  encode: encodePciSer2,
+};
+
 /** Every codec of schemas/pci.yaml, by version, struct and page size. */
 export const pciCodecs: SchemaCodecs = {
   schema: 'pci',
   component: 'pci',
+  versionMember: { struct: 'pci_ser', member: 'version', offset: 0, size: 4 },
   current: 'pci-v2',
   versions: [
     {
@@ -483,11 +710,29 @@ export const pciCodecs: SchemaCodecs = {
         pci_ser: allPages(pciSerCodec),
       },
     },
+    {
+      id: 'pci-1',
+      compatible: 'pci',
+      number: 1,
+      structs: {
+        pci_dev_ser: allPages(withVersion(pciDevSerCodec, 'pci-1')),
+        pci_ser: allPages(pciSer1Codec),
+      },
+    },
+    {
+      id: 'pci-2',
+      compatible: 'pci',
+      number: 2,
+      structs: {
+        pci_dev_ser: allPages(withVersion(pciDevSerCodec, 'pci-2')),
+        pci_ser: allPages(pciSer2Codec),
+      },
+    },
   ],
 };
 
 /** Every compatible string a pci version stores, oldest first. */
-export const PCI_SUPPORTED_COMPATIBLES: readonly string[] = ['pci-v1', 'pci-v2'];
+export const PCI_SUPPORTED_COMPATIBLES: readonly string[] = ['pci-v1', 'pci-v2', 'pci'];
 
 /** Checks a stored pci compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
 export function verifyPciCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
@@ -495,7 +740,7 @@ export function verifyPciCompatible(stored: string | Uint8Array, opts?: ReadOpti
   return verifyCompat(found, PCI_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the pci version that stored this compatible string; throws CompatError saying what was found and what is supported. */
-export function pciVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
-  return selectVersion(pciCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
+/** The codecs of the pci version that stored this compatible string and, where versions share it, the number in pci_ser.version of `data` (the pci_ser bytes); throws CompatError saying what was found and what is supported. */
+export function pciVersionFor(stored: string | Uint8Array, opts?: ReadOptions, data?: DataView): VersionCodecs {
+  return selectVersion(pciCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts), data);
 }

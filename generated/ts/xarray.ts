@@ -2,6 +2,7 @@
 // Change the schema and regenerate with `npm run gen` (kho-abi gen).
 
 import {
+  allPages,
   checkArray,
   checkBigUint,
   decodeFailure,
@@ -26,6 +27,71 @@ export const KHO_XARRAY_TBL_MASK = { 4096: 511, 16384: 2047, 65536: 8191 } as co
 
 /** Number of levels, the leaf level included (6 at 4 KiB pages, 5 at 16 and 64 KiB). (by page size) */
 export const KHO_XARRAY_DEPTH = { 4096: 6, 16384: 5, 65536: 5 } as const;
+
+/**
+ * struct kho_xarray_node (xarray-unversioned): Inner level of the sparse array. Each entry is the physical address of
+ * the table one level down (a leaf below level 1) or 0 when no key under
+ * it has a value.
+ *
+ */
+export interface KhoXarrayNode {
+  /** One entry per value of this level's group of key bits. At offset 0, 4096 bytes. */
+  table: bigint[];
+}
+
+/** sizeof(struct kho_xarray_node) in xarray-unversioned at 4 KiB pages. */
+export const SIZEOF_KhoXarrayNode = 4096;
+
+/** offsetof() every member of struct kho_xarray_node in xarray-unversioned; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoXarrayNode = { table: 0 } as const;
+
+const FIELDS_OF_KhoXarrayNode: FieldTable = [[0, 'table']];
+
+/** Reads struct kho_xarray_node (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+export function decodeKhoXarrayNode(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayNode {
+  try {
+    const v_table: bigint[] = new Array(512);
+    for (let i = 0; i < 512; i++) {
+      v_table[i] = view.getBigUint64(offset + i * 8, true);
+    }
+    return { table: v_table };
+  } catch (e) {
+    throw decodeFailure(e, view, offset, 4096, 'kho_xarray_node', FIELDS_OF_KhoXarrayNode);
+  }
+}
+
+/** Writes struct kho_xarray_node (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold. */
+export function encodeKhoXarrayNode(value: KhoXarrayNode, view: DataView, offset = 0): void {
+  try {
+    const v_table = checkArray(value.table, 512, 'kho_xarray_node', 'table', offset);
+    for (let i = 0; i < 512; i++) {
+      view.setBigUint64(offset + i * 8, checkBigUint(v_table[i], 64, 'kho_xarray_node', 'table', offset + i * 8), true);
+    }
+  } catch (e) {
+    throw encodeFailure(e, value, view, offset, 4096, 'kho_xarray_node');
+  }
+}
+
+/** A zero-copy view of struct kho_xarray_node (xarray-unversioned); move `offset` to walk an array of them. */
+export class KhoXarrayNodeView {
+  constructor(
+    public view: DataView,
+    public offset = 0,
+  ) {}
+
+  tableAt(i: number): bigint {
+    return this.view.getBigUint64(this.offset + i * 8, true);
+  }
+}
+
+export const khoXarrayNodeCodec: StructCodec<KhoXarrayNode> = {
+  name: 'kho_xarray_node',
+  version: 'xarray-unversioned',
+  size: 4096,
+  align: 8,
+  decode: decodeKhoXarrayNode,
+  encode: encodeKhoXarrayNode,
+};
 
 /** struct kho_xarray_leaf (xarray-unversioned): Last level of the sparse array. */
 export interface KhoXarrayLeaf {
@@ -91,6 +157,125 @@ export const khoXarrayLeafCodec: StructCodec<KhoXarrayLeaf> = {
   encode: encodeKhoXarrayLeaf,
 };
 
+/** struct kho_xarray (xarray-unversioned): The root of a preserved sparse array, embedded by its user. */
+export interface KhoXarray {
+  /** Physical address of the table at level KHO_XARRAY_DEPTH - 1; 0 for an empty array. At offset 0, 8 bytes. */
+  root: bigint;
+}
+
+/** sizeof(struct kho_xarray) in xarray-unversioned at 4 KiB pages. */
+export const SIZEOF_KhoXarray = 8;
+
+/** offsetof() every member of struct kho_xarray in xarray-unversioned; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoXarray = { root: 0 } as const;
+
+const FIELDS_OF_KhoXarray: FieldTable = [[0, 'root']];
+
+/** Reads struct kho_xarray (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+export function decodeKhoXarray(view: DataView, offset = 0, opts?: ReadOptions): KhoXarray {
+  try {
+    const v_root = view.getBigUint64(offset, true);
+    return { root: v_root };
+  } catch (e) {
+    throw decodeFailure(e, view, offset, 8, 'kho_xarray', FIELDS_OF_KhoXarray);
+  }
+}
+
+/** Writes struct kho_xarray (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold. */
+export function encodeKhoXarray(value: KhoXarray, view: DataView, offset = 0): void {
+  try {
+    const v_root = value.root;
+    if (typeof v_root !== 'bigint' || BigInt.asUintN(64, v_root) !== v_root) {
+      checkBigUint(v_root, 64, 'kho_xarray', 'root', offset);
+    }
+    view.setBigUint64(offset, v_root, true);
+  } catch (e) {
+    throw encodeFailure(e, value, view, offset, 8, 'kho_xarray');
+  }
+}
+
+/** A zero-copy view of struct kho_xarray (xarray-unversioned); move `offset` to walk an array of them. */
+export class KhoXarrayView {
+  constructor(
+    public view: DataView,
+    public offset = 0,
+  ) {}
+
+  get root(): bigint {
+    return this.view.getBigUint64(this.offset, true);
+  }
+
+  set root(v: bigint) {
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'kho_xarray', 'root', this.offset);
+    }
+    this.view.setBigUint64(this.offset, v, true);
+  }
+}
+
+export const khoXarrayCodec: StructCodec<KhoXarray> = {
+  name: 'kho_xarray',
+  version: 'xarray-unversioned',
+  size: 8,
+  align: 8,
+  decode: decodeKhoXarray,
+  encode: encodeKhoXarray,
+};
+
+/** sizeof(struct kho_xarray_node) in xarray-unversioned at 16 KiB pages. */
+export const SIZEOF_KhoXarrayNodeP16K = 16384;
+
+/** offsetof() every member of struct kho_xarray_node in xarray-unversioned; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoXarrayNodeP16K = { table: 0 } as const;
+
+const FIELDS_OF_KhoXarrayNodeP16K: FieldTable = [[0, 'table']];
+
+/** Reads struct kho_xarray_node (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+export function decodeKhoXarrayNodeP16K(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayNode {
+  try {
+    const v_table: bigint[] = new Array(2048);
+    for (let i = 0; i < 2048; i++) {
+      v_table[i] = view.getBigUint64(offset + i * 8, true);
+    }
+    return { table: v_table };
+  } catch (e) {
+    throw decodeFailure(e, view, offset, 16384, 'kho_xarray_node', FIELDS_OF_KhoXarrayNodeP16K);
+  }
+}
+
+/** Writes struct kho_xarray_node (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold. */
+export function encodeKhoXarrayNodeP16K(value: KhoXarrayNode, view: DataView, offset = 0): void {
+  try {
+    const v_table = checkArray(value.table, 2048, 'kho_xarray_node', 'table', offset);
+    for (let i = 0; i < 2048; i++) {
+      view.setBigUint64(offset + i * 8, checkBigUint(v_table[i], 64, 'kho_xarray_node', 'table', offset + i * 8), true);
+    }
+  } catch (e) {
+    throw encodeFailure(e, value, view, offset, 16384, 'kho_xarray_node');
+  }
+}
+
+/** A zero-copy view of struct kho_xarray_node (xarray-unversioned); move `offset` to walk an array of them. */
+export class KhoXarrayNodeP16KView {
+  constructor(
+    public view: DataView,
+    public offset = 0,
+  ) {}
+
+  tableAt(i: number): bigint {
+    return this.view.getBigUint64(this.offset + i * 8, true);
+  }
+}
+
+export const khoXarrayNodeP16KCodec: StructCodec<KhoXarrayNode> = {
+  name: 'kho_xarray_node',
+  version: 'xarray-unversioned',
+  size: 16384,
+  align: 8,
+  decode: decodeKhoXarrayNodeP16K,
+  encode: encodeKhoXarrayNodeP16K,
+};
+
 /** sizeof(struct kho_xarray_leaf) in xarray-unversioned at 16 KiB pages. */
 export const SIZEOF_KhoXarrayLeafP16K = 16384;
 
@@ -147,6 +332,60 @@ export const khoXarrayLeafP16KCodec: StructCodec<KhoXarrayLeaf> = {
   align: 8,
   decode: decodeKhoXarrayLeafP16K,
   encode: encodeKhoXarrayLeafP16K,
+};
+
+/** sizeof(struct kho_xarray_node) in xarray-unversioned at 64 KiB pages. */
+export const SIZEOF_KhoXarrayNodeP64K = 65536;
+
+/** offsetof() every member of struct kho_xarray_node in xarray-unversioned; a bitfield gives its storage unit's. */
+export const OFFSETOF_KhoXarrayNodeP64K = { table: 0 } as const;
+
+const FIELDS_OF_KhoXarrayNodeP64K: FieldTable = [[0, 'table']];
+
+/** Reads struct kho_xarray_node (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+export function decodeKhoXarrayNodeP64K(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayNode {
+  try {
+    const v_table: bigint[] = new Array(8192);
+    for (let i = 0; i < 8192; i++) {
+      v_table[i] = view.getBigUint64(offset + i * 8, true);
+    }
+    return { table: v_table };
+  } catch (e) {
+    throw decodeFailure(e, view, offset, 65536, 'kho_xarray_node', FIELDS_OF_KhoXarrayNodeP64K);
+  }
+}
+
+/** Writes struct kho_xarray_node (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold. */
+export function encodeKhoXarrayNodeP64K(value: KhoXarrayNode, view: DataView, offset = 0): void {
+  try {
+    const v_table = checkArray(value.table, 8192, 'kho_xarray_node', 'table', offset);
+    for (let i = 0; i < 8192; i++) {
+      view.setBigUint64(offset + i * 8, checkBigUint(v_table[i], 64, 'kho_xarray_node', 'table', offset + i * 8), true);
+    }
+  } catch (e) {
+    throw encodeFailure(e, value, view, offset, 65536, 'kho_xarray_node');
+  }
+}
+
+/** A zero-copy view of struct kho_xarray_node (xarray-unversioned); move `offset` to walk an array of them. */
+export class KhoXarrayNodeP64KView {
+  constructor(
+    public view: DataView,
+    public offset = 0,
+  ) {}
+
+  tableAt(i: number): bigint {
+    return this.view.getBigUint64(this.offset + i * 8, true);
+  }
+}
+
+export const khoXarrayNodeP64KCodec: StructCodec<KhoXarrayNode> = {
+  name: 'kho_xarray_node',
+  version: 'xarray-unversioned',
+  size: 65536,
+  align: 8,
+  decode: decodeKhoXarrayNodeP64K,
+  encode: encodeKhoXarrayNodeP64K,
 };
 
 /** sizeof(struct kho_xarray_leaf) in xarray-unversioned at 64 KiB pages. */
@@ -216,7 +455,9 @@ export const xarrayCodecs: SchemaCodecs = {
     {
       id: 'xarray-unversioned',
       structs: {
+        kho_xarray_node: { 4096: khoXarrayNodeCodec, 16384: khoXarrayNodeP16KCodec, 65536: khoXarrayNodeP64KCodec },
         kho_xarray_leaf: { 4096: khoXarrayLeafCodec, 16384: khoXarrayLeafP16KCodec, 65536: khoXarrayLeafP64KCodec },
+        kho_xarray: allPages(khoXarrayCodec),
       },
     },
   ],

@@ -41,6 +41,8 @@ export interface VersionSnapshot {
   readonly schema: string;
   readonly id: string;
   readonly compatible?: string;
+  /** The number a numbered version stores in its component's version member. */
+  readonly number?: string;
   readonly structs: readonly StructSnapshot[];
   readonly constants: ConstantValues;
 }
@@ -71,6 +73,10 @@ export function fieldType(f: FieldIR): string {
       return `u64[${f.count}]`;
     case 'khoser':
       return 'union{phys:u64,ptr:ptr}';
+    case 'khoser-array':
+      return `union{phys:u64,ptr:ptr}[${f.count}]`;
+    case 'pointer':
+      return 'ptr';
     case 'union':
       return `union{${f.members.map((m) => `${m.name ?? ''}:${fieldType(m)}`).join(',')}}`;
     case 'bits':
@@ -90,7 +96,7 @@ export function structRows(st: StructIR): FieldRow[] {
           name: b.name,
           offset: Math.floor(bitOffset / 8),
           size: b.storageSize,
-          type: prim(f.prim),
+          type: prim(f.declaredUnit ?? f.prim),
           bitOffset,
           bitWidth: b.width,
           ...(b.allowed !== undefined ? { allowed: `0x${b.allowed.toString(16)}` } : {}),
@@ -123,6 +129,7 @@ export function versionSnapshot(v: VersionIR): VersionSnapshot {
     schema: v.schema,
     id: v.id,
     ...(v.compatible !== undefined ? { compatible: v.compatible } : {}),
+    ...(v.number !== undefined ? { number: v.number.toString() } : {}),
     structs: v.structs.map(structSnapshot),
     constants,
   };

@@ -21,10 +21,12 @@ interface CodecOptions {
 }
 
 /** The generated codec and the IR struct it was generated from. */
-export async function lookup(ctx: CliContext, struct: string, opts: CodecOptions): Promise<{ codec: StructCodec<unknown>; st: StructIR; ir: AbiIR }> {
+export async function lookup(ctx: CliContext, struct: string, opts: CodecOptions, bytes?: Uint8Array): Promise<{ codec: StructCodec<unknown>; st: StructIR; ir: AbiIR }> {
   const config = parseConfig(readConfigInput(ctx.root, ctx.io.cwd)).config;
   const [allCodecs, { findCodec }] = await Promise.all([projectCodecs(ctx.root, config?.runtimeImport ?? DEFAULT_RUNTIME_IMPORT), import('../../runtime/registry.js')]);
-  const found = findCodec(allCodecs, struct, { ...(opts.version !== undefined ? { version: opts.version } : {}), pageSize: opts.pageSize });
+  // The bytes pick among versions that share a string and differ by number (decode --version pci).
+  const data = bytes ? new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength) : undefined;
+  const found = findCodec(allCodecs, struct, { ...(opts.version !== undefined ? { version: opts.version } : {}), pageSize: opts.pageSize, ...(data ? { data } : {}) });
   const ir = ctx.projectLayout(opts.pageSize);
   const st = ir ? findStruct(ir, struct, found.version.id) : undefined;
   if (!st || !ir) throw new CliError(`schemas/ do not describe ${struct} in ${found.version.id}; run \`npm run gen\``);
@@ -74,8 +76,8 @@ export const decode: CliCommand = {
       .option('--strict', 'refuse what the kernel accepts but a careful reader would not (unknown flag bits it ignores, names without NUL): warnings become errors')
       .action(
         ctx.action(async (struct: string, opts: CodecOptions & { hex?: string | true; strict?: boolean }) => {
-          const { codec, st, ir } = await lookup(ctx, struct, opts);
           const bytes = opts.hex === undefined ? ctx.io.stdin() : opts.hex === true ? parseHex(ctx.io.stdin(), 'stdin (--hex)') : parseHex(opts.hex);
+          const { codec, st, ir } = await lookup(ctx, struct, opts, bytes);
           const flexible = st.fields.some((f) => f.shape === 'flexible');
           if (!flexible && bytes.length > codec.size) {
             throw new CliError(`${struct}: ${bytes.length} bytes given but struct ${struct} (${codec.version}) is ${codec.size} bytes; pass exactly one struct`);

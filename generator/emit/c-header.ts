@@ -345,19 +345,25 @@ function memberDecl(f: FieldIR, depth: number): string[] {
       return [`${ind}DECLARE_BITMAP(${f.name}, ${cText(f.nbits)});`];
     case 'khoser':
       return [`${ind}DECLARE_KHOSER_PTR(${f.name}, struct ${f.target.name} *);`];
+    case 'pointer':
+      return [`${ind}struct ${f.target} *${f.name};`];
+    case 'khoser-array':
+      return [`${ind}DECLARE_KHOSER_PTR(${f.name}, struct ${f.target.name} *)[${cText(f.countExpr)}];`];
     case 'bits': {
       // Declared in ascending bit order, with unnamed bitfields over the gaps
       // so that GCC puts every field at its declared bit and the unit is full.
+      // A group a packed struct narrowed keeps the kernel's unit and ends at its last bit, as the kernel writes it.
+      const unit = f.declaredUnit ?? f.prim;
       const unitBits = f.size * 8;
       const sorted = [...f.bits].sort((a, b) => a.declaredLsb - b.declaredLsb);
       const out: string[] = [];
       let at = 0;
       for (const b of sorted) {
-        if (b.declaredLsb > at) out.push(`${ind}${f.prim} :${b.declaredLsb - at};`);
-        out.push(`${ind}${f.prim} ${b.name}:${b.width};`);
+        if (b.declaredLsb > at) out.push(`${ind}${unit} :${b.declaredLsb - at};`);
+        out.push(`${ind}${unit} ${b.name}:${b.width};`);
         at = b.declaredLsb + b.width;
       }
-      if (at < unitBits) out.push(`${ind}${f.prim} :${unitBits - at};`);
+      if (at < unitBits && !f.declaredUnit) out.push(`${ind}${unit} :${unitBits - at};`);
       return out;
     }
     case 'union':

@@ -60,6 +60,8 @@ function signature(st: StructIR, names: Map<string, CodecNames>, pageSize: numbe
     f.shape === 'bits' ? f.bits.map((b) => [b.name, b.lsb, b.width, b.allowed?.toString() ?? null]) : null,
     f.shape === 'union' ? f.members.map(field) : null,
     f.shape === 'scalar' ? (f.allowed?.toString() ?? null) : null,
+    // The one value a reader accepts: versions told apart by a number differ only here.
+    f.shape === 'scalar' ? (f.equals?.toString() ?? null) : null,
     'ref' in f && f.ref?.count ? f.ref.count.name : null,
   ];
   return JSON.stringify([st.name, st.size, st.align, st.fields.map(field)]);
@@ -278,8 +280,10 @@ function fieldType(f: FieldIR, rec: CodecNames, ctx: Ctx): string {
     case 'struct-array':
       return `${ctx.use(nested(ctx, rec, f), 'iface')}[]`;
     case 'bitmap':
+    case 'khoser-array':
       return 'bigint[]';
     case 'khoser':
+    case 'pointer':
       return 'bigint';
     case 'bits':
     case 'union':
@@ -515,6 +519,8 @@ function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         out.push(...boundCheck(f, local, `v_${f.atMost?.name}`, st, ctx, false));
         break;
       case 'khoser':
+      case 'pointer':
+        // A kernel pointer is opaque: its bits as stored, never followed.
         out.push(`const ${local} = ${readPrim('u64', at(f.offset))};`);
         break;
       case 'array':
@@ -535,6 +541,7 @@ function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         }
         break;
       case 'bitmap':
+      case 'khoser-array':
         out.push(`const ${local}: bigint[] = new Array(${f.count});`);
         out.push({ head: `for (let i = 0; i < ${f.count}; i++)`, body: [`${local}[i] = ${readPrim('u64', `${at(f.offset)} + i * 8`)};`] });
         break;
@@ -602,6 +609,10 @@ function encodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         out.push(inlineCheck(ctx, local, 64, false, true, st.name, f.name!, at(f.offset)));
         out.push(writePrim('u64', at(f.offset), local));
         return;
+      case 'pointer':
+        // No kernel pointer survives kexec: a writer stores 0 (NULL), whatever the value holds.
+        out.push(writePrim('u64', at(f.offset), '0n'));
+        return;
       case 'array':
         if (isCharArray(f)) {
           ctx.runtime.add('writeCString');
@@ -613,6 +624,7 @@ function encodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         out.push({ head: `for (let i = 0; i < ${f.count}; i++)`, body: [writePrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`, check(f.prim!, `${local}[i]`, `${at(f.offset)} + i * ${f.elemSize}`))] });
         return;
       case 'bitmap':
+      case 'khoser-array':
         ctx.runtime.add('checkArray');
         ctx.runtime.add('checkBigUint');
         out.push(`const ${local} = checkArray(${src}, ${f.count}, '${st.name}', '${f.name}', ${at(f.offset)});`);
@@ -804,8 +816,10 @@ function emitView(sf: ModuleSink, rec: CodecNames, ctx: Ctx): void {
     } else if (f.shape === 'struct') {
       const n = nested(ctx, rec, f);
       cls.addGetAccessor({ name: f.name, returnType: ctx.use(n, 'view'), statements: [`return new ${ctx.use(n, 'view')}(this.view, ${o});`] });
-    } else if (f.shape === 'array' || f.shape === 'bitmap') {
-      const p = f.shape === 'bitmap' ? 'u64' : f.prim!;
+    } else if (f.shape === 'pointer') {
+      cls.addGetAccessor({ name: f.name, returnType: 'bigint', statements: [`return ${readPrim('u64', o, 'this.view')};`] });
+    } else if (f.shape === 'array' || f.shape === 'bitmap' || f.shape === 'khoser-array') {
+      const p = f.shape === 'array' ? f.prim! : 'u64';
       cls.addMethod({ name: `${f.name}At`, parameters: [{ name: 'i', type: 'number' }], returnType: primTsType(p as never), statements: [`return ${readPrim(p, `${o} + i * ${f.elemSize}`, 'this.view')};`] });
     } else if (f.shape === 'struct-array') {
       const n = nested(ctx, rec, f);
@@ -822,10 +836,13 @@ function emitRegistry(sf: ModuleSink, schema: SchemaIR, irs: readonly AbiIR[], n
   };
   const lines = ['', `/** Every codec of schemas/${schema.name}.yaml, by version, struct and page size. */`, `export const ${safeLocal(schema.name)}Codecs: SchemaCodecs = {`, `  schema: ${tsString(schema.name)},`];
   if (schema.component) lines.push(`  component: ${tsString(schema.component.name)},`);
+  const vm = schema.component?.versionMember;
+  if (vm) lines.push(`  versionMember: { struct: ${tsString(vm.struct)}, member: ${tsString(vm.field)}, offset: ${vm.offset}, size: ${vm.size} },`);
   lines.push(`  current: ${tsString(schema.current.id)},`, '  versions: [');
   for (const v of schema.versions) {
     lines.push('    {', `      id: ${tsString(v.id)},`);
     if (v.compatible !== undefined) lines.push(`      compatible: ${tsString(v.compatible)},`);
+    if (v.number !== undefined) lines.push(`      number: ${v.number},`);
     lines.push('      structs: {');
     for (const st of v.structs) {
       const recs = irs.map((ir) => names.get(keyOf(schema.name, v.id, ir.target.pageSize, st.name))!);
@@ -861,7 +878,8 @@ function emitCompat(sf: ModuleSink, schema: SchemaIR, runtime: Set<string>): voi
   if (!c) return;
   const Name = pascal(c.name);
   const registry = `${safeLocal(schema.name)}Codecs`;
-  const strings = schema.versions.flatMap((v) => (v.compatible !== undefined ? [v.compatible] : []));
+  // A string numbered versions share is listed once.
+  const strings = [...new Set(schema.versions.flatMap((v) => (v.compatible !== undefined ? [v.compatible] : [])))];
   if (strings.length) {
     for (const r of ['type CompatVerdict', 'type VersionCodecs', 'type ReadOptions', 'verifyCompat', 'readStoredCompat', 'selectVersion']) runtime.add(r);
     sf.addVariableStatement({
@@ -884,10 +902,14 @@ function emitCompat(sf: ModuleSink, schema: SchemaIR, runtime: Set<string>): voi
     sf.addFunction({
       name: `${c.name}VersionFor`,
       isExported: true,
-      docs: [`The codecs of the ${c.name} version that stored this compatible string; throws CompatError saying what was found and what is supported.`],
-      parameters: [{ name: 'stored', type: 'string | Uint8Array' }, { name: 'opts', type: 'ReadOptions', hasQuestionToken: true }],
+      docs: [
+        c.versionMember
+          ? `The codecs of the ${c.name} version that stored this compatible string and, where versions share it, the number in ${c.versionMember.struct}.${c.versionMember.field} of \`data\` (the ${c.versionMember.struct} bytes); throws CompatError saying what was found and what is supported.`
+          : `The codecs of the ${c.name} version that stored this compatible string; throws CompatError saying what was found and what is supported.`,
+      ],
+      parameters: [{ name: 'stored', type: 'string | Uint8Array' }, { name: 'opts', type: 'ReadOptions', hasQuestionToken: true }, ...(c.versionMember ? [{ name: 'data', type: 'DataView', hasQuestionToken: true }] : [])],
       returnType: 'VersionCodecs',
-      statements: [`return selectVersion(${registry}, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));`],
+      statements: [`return selectVersion(${registry}, typeof stored === 'string' ? stored : readStoredCompat(stored, opts)${c.versionMember ? ', data' : ''});`],
     });
   }
   const featureVersion = [...schema.versions].reverse().find((v) => v.features);

@@ -18,6 +18,7 @@ const DESCRIPTOR_TYPE: Record<ContainerIR['kind'], string> = {
   vmalloc_chain: 'VmallocChainDescriptor',
   radix_tree: 'RadixTreeDescriptor',
   page_array: 'PageArrayDescriptor',
+  array_chain: 'ArrayChainDescriptor',
   fdt: 'FdtDescriptor',
   sparse_array: 'SparseArrayDescriptor',
   dictionary: 'DictionaryDescriptor',
@@ -80,6 +81,15 @@ function descriptor(c: ContainerIR): Value {
         tableSizeLog2: c.tableSizeLog2,
         bitmapSizeLog2: c.bitmapSizeLog2,
         depth: c.depth,
+      };
+    case 'array_chain':
+      return {
+        ...head,
+        node: { ...struct(c.node), next: member(c.next), count: member(c.count), entries: member(c.entries) },
+        entry: struct(c.entry),
+        nodeSize: c.nodeSize,
+        capacity: c.capacity,
+        ...(c.skip ? { skip: { member: member(c.skip.member), mask: c.skip.mask } } : {}),
       };
     case 'page_array':
       return { ...head, header: struct(c.header), count: member(c.count), ...(c.pagesMember ? { pagesMember: member(c.pagesMember) } : {}), entry: struct(c.entry), pages: c.pages };

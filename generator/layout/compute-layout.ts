@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import { error, type Diagnostic, type DiagnosticCode, type SourceSpan } from '../diagnostics/diagnostic.js';
 import { evaluate, ExprError, type EvalEnv, type Expr } from '../model/expr.js';
-import { enumeratorValue, PRIM_SIZE, type Component, type ExprRef, type Field, type Model, type Schema, type Struct, type Version } from '../model/model.js';
+import { enumeratorValue, PRIM_SIZE, type Component, type Prim, type ExprRef, type Field, type Model, type Schema, type Struct, type Version } from '../model/model.js';
 import type { Definition } from '../model/resolve.js';
 import { compatStorageSize, storedLength } from '../../runtime/compat.js';
-import type { AbiIR, BitIR, ConstantIR, ContainerIR, ContainerMemberIR, ExprIR, FieldIR, RefIR, ScalarFieldIR, SchemaIR, StructIR, Target, VersionIR } from './ir.js';
+import type { AbiIR, BitIR, BitsFieldIR, ConstantIR, ContainerIR, ContainerMemberIR, ExprIR, FieldIR, RefIR, ScalarFieldIR, SchemaIR, StructIR, Target, VersionIR } from './ir.js';
 import { unreachable } from './ir.js';
 
 export interface LayoutResult {
@@ -238,6 +238,7 @@ class LayoutEngine {
         ...(component.baseMacro ? { baseMacro: component.baseMacro } : {}),
         ...(component.doc ? { doc: component.doc } : {}),
         ...(storedIn ? { storedIn } : {}),
+        ...this.versionMemberIR(component),
         featureMasks: component.featureMasks,
         featureBits: component.featureBits.map((b) => ({ name: b.name, bit: b.bit, ...(b.doc ? { doc: b.doc } : {}) })),
         span: component.span,
@@ -346,6 +347,7 @@ class LayoutEngine {
       ...(version?.source ? { source: version.source } : {}),
       ...(version?.compatible !== undefined ? { base: version.compatible } : {}),
       ...(compatible !== undefined ? { compatible, storageSize: compatStorageSize(compatible) } : {}),
+      ...(version?.number !== undefined ? { number: version.number } : {}),
       compose: version?.compose ?? false,
       subcomponents: (version?.subcomponents ?? []).map((c: Component) => ({
         component: c.name,
@@ -472,6 +474,32 @@ class LayoutEngine {
             },
           ];
         }
+        case 'array_chain': {
+          const node = struct(d.node);
+          const entries = memberAt(node, d.entries);
+          if (entries.field.shape !== 'flexible' || !entries.field.struct) throw new Error(`${node.name}.${d.entries} is not a flexible array of structs (resolve checks it)`);
+          const entry = entries.field.struct;
+          const nodeSize = num(d.nodeSize);
+          const capacity = Math.floor((nodeSize - entries.offset) / entry.size);
+          if (capacity < 1) {
+            this.err('bad-container', d.nodeSize.span, `container '${c.name}': a ${nodeSize}-byte node holds no ${entry.size}-byte ${entry.name} after its ${entries.offset}-byte header at ${pageLabel(this.target)}`, 'make node_size larger than the header plus one entry');
+            throw new Abort();
+          }
+          return [
+            {
+              ...base,
+              kind: 'array_chain',
+              node,
+              next: memberAt(node, d.next),
+              count: memberAt(node, d.count),
+              entries,
+              entry,
+              nodeSize,
+              capacity,
+              ...(d.skipMember !== undefined && d.skipMask ? { skip: { member: memberAt(entry, d.skipMember), mask: num(d.skipMask) } } : {}),
+            },
+          ];
+        }
         case 'page_array': {
           const header = struct(d.header);
           return [
@@ -534,8 +562,10 @@ class LayoutEngine {
     let offset = 0;
     let align = 1;
     const fields: FieldIR[] = [];
-    for (const f of st.fields.filter(present)) {
-      const laid = this.layoutField(f, st, version, fields);
+    const members = st.fields.filter(present);
+    for (const [i, f] of members.entries()) {
+      let laid = this.layoutField(f, st, version, fields);
+      if (laid.shape === 'bits' && st.packed) laid = this.packedBits(laid, st, members[i + 1]);
       const placeAlign = st.packed ? 1 : laid.align;
       // GCC puts a bitfield into the storage unit that holds the end of the
       // previous member when it fits there, instead of starting a new unit at
@@ -569,6 +599,58 @@ class LayoutEngine {
       span: st.span,
     };
     return { ...ir, fingerprint: fingerprint(ir) };
+  }
+
+  /**
+   * A bitfield group of a packed struct whose bits stop short of its unit.
+   * GCC packs bitfields bit by bit there: the next member that is not a
+   * bitfield starts at the first byte after the last bit (iommu_domain_ser's
+   * `u32 sign_extend:1` takes one byte). The group is then accessed as the
+   * integer of the bytes it covers, which gives the same bits on either byte
+   * order; the C keeps the kernel's declared unit.
+   */
+  private packedBits(laid: BitsFieldIR, st: Struct, next: Field | undefined): BitsFieldIR {
+    const used = Math.max(...laid.bits.map((b) => b.declaredLsb + b.width));
+    const bytes = Math.ceil(used / 8);
+    if (bytes >= laid.size) return laid;
+    const access = ({ 1: 'u8', 2: 'u16', 4: 'u32' } as Record<number, Prim>)[bytes];
+    if (next?.shape === 'bits' || !access) {
+      this.err(
+        'bitfield-packed-partial',
+        laid.span,
+        next?.shape === 'bits'
+          ? `this ${laid.prim} bitfield group of packed struct ${st.name} ends at bit ${used}, and GCC would start the next group's bits right after it, inside the same ${laid.prim}`
+          : `this ${laid.prim} bitfield group of packed struct ${st.name} ends at bit ${used}: GCC gives it ${bytes} bytes, which no integer type covers`,
+        next?.shape === 'bits' ? 'declare the bitfields of both groups in one group' : `name the bits up to a whole 1, 2 or 4 bytes as a reserved bitfield`,
+      );
+      throw new Abort();
+    }
+    return { ...laid, size: bytes, align: bytes, prim: access, declaredUnit: laid.prim, bits: laid.bits.map((b) => ({ ...b, storageSize: bytes })) };
+  }
+
+  /**
+   * Where readers find the number of a version that shares its string: the
+   * member must sit at one offset with one size in every numbered version.
+   */
+  private versionMemberIR(component: Component): { versionMember: NonNullable<NonNullable<SchemaIR['component']>['versionMember']> } | Record<string, never> {
+    const vm = component.versionMember;
+    if (!vm) return {};
+    const places = component.versions
+      .filter((v) => v.number !== undefined)
+      .map((v) => {
+        const st = this.safe(() => this.layoutStruct(vm.struct, v), undefined);
+        const f = st?.fields.find((x) => x.name === vm.field.name);
+        return { v, f };
+      });
+    const at = places.find((x) => x.f);
+    const first = at?.f;
+    if (!at || !first) return {};
+    const other = places.find((x) => x.f && (x.f.offset !== first.offset || x.f.size !== first.size));
+    if (other) {
+      this.err('bad-version-number', vm.span, `${vm.struct.name}.${vm.field.name} is at offset ${other.f!.offset} (${other.f!.size} bytes) in '${other.v.id}' but at ${first.offset} (${first.size} bytes) in '${at.v.id}'; a reader could not find the number before it knows the version`, 'keep the version member where it is in every numbered version');
+      return {};
+    }
+    return { versionMember: { struct: vm.struct.name, field: vm.field.name!, offset: first.offset, size: first.size } };
   }
 
   /** A string constant a char array must hold, checked to fit. */
@@ -649,6 +731,12 @@ class LayoutEngine {
         }
         const es = PRIM_SIZE[f.type.prim];
         const atMost = f.atMost ? earlier.find((x): x is ScalarFieldIR => x.shape === 'scalar' && x.name === f.atMost!.name) : undefined;
+        // The member that holds a version's number accepts that number only.
+        const number = version?.number !== undefined && version.component.versionMember?.struct === st && version.component.versionMember.field.name === f.name ? version.number : undefined;
+        const equals = f.equals ? this.eval(f.equals, version) : number;
+        if (number !== undefined && equals !== number) {
+          this.err('bad-version-number', f.equals!.span, `${st.name}.${name} holds the number of version '${version!.id}', ${number}, but its equals is ${equals} there`, 'make equals evaluate to the version number in that version (a constant with variants), or drop it');
+        }
         return {
           ...common,
           shape: 'scalar',
@@ -658,7 +746,7 @@ class LayoutEngine {
           prim: f.type.prim,
           elemSize: es,
           ...(f.allowed ? { allowed: this.eval(f.allowed, version) } : {}),
-          ...(f.equals ? { equals: this.eval(f.equals, version) } : {}),
+          ...(equals !== undefined ? { equals } : {}),
           ...(atMost ? { atMost } : {}),
           ...this.refIR(f, version, earlier),
         };
@@ -711,10 +799,19 @@ class LayoutEngine {
       }
       case 'khoser': {
         // The target is linked once every struct is laid out (it may point back at this one).
+        if (f.count) {
+          const countExpr = countOf(f.count);
+          const n = Number(countExpr.value);
+          const arr = { ...common, shape: 'khoser-array' as const, name, size: 8 * n, align: 8, prim: 'u64' as const, elemSize: 8 as const, count: n, countExpr, target: undefined as unknown as StructIR };
+          this.pendingKhoser.push({ field: arr, target: f.target, version });
+          return arr;
+        }
         const field = { ...common, shape: 'khoser' as const, name, size: 8, align: 8, prim: 'u64' as const, target: undefined as unknown as StructIR, ...this.refIR(f, version, earlier) };
         this.pendingKhoser.push({ field, target: f.target, version });
         return field;
       }
+      case 'pointer':
+        return { ...common, shape: 'pointer', name, size: 8, align: 8, prim: 'u64', target: f.target };
       case 'union': {
         const members = f.members.filter((m) => !m.in || !version || m.in.includes(version)).map((m) => this.layoutField(m, st, version, earlier));
         const align = Math.max(1, ...members.map((m) => m.align));
@@ -731,7 +828,7 @@ class LayoutEngine {
 function relocate(f: FieldIR, offset: number, target: Target): FieldIR {
   // Union members are laid out from the union's start; keep every offset absolute.
   if (f.shape === 'union') return { ...f, offset, members: f.members.map((m) => relocate(m, offset + m.offset, target)) };
-  if (f.shape === 'khoser') {
+  if (f.shape === 'khoser' || f.shape === 'khoser-array') {
     // Keep the object the pending link fills in.
     Object.assign(f, { offset });
     return f;

@@ -52,6 +52,8 @@ export interface ComponentIR {
   readonly doc?: string;
   /** The char array readers find the string in, and its size. */
   readonly storedIn?: { readonly struct: string; readonly field: string; readonly size: number };
+  /** The integer member that tells apart the versions storing one string, by their number; the same offset and size in each. */
+  readonly versionMember?: { readonly struct: string; readonly field: string; readonly offset: number; readonly size: number };
   readonly featureBits: readonly { readonly name: string; readonly bit: number; readonly doc?: string }[];
   /** Prefix of the supp/req/active mask #defines. */
   readonly featureMasks: string;
@@ -69,6 +71,8 @@ export interface VersionIR {
   readonly base?: string;
   /** The string stored in preserved memory: the base, or the composite. */
   readonly compatible?: string;
+  /** The number the component's version member holds in this version. */
+  readonly number?: bigint;
   readonly compose: boolean;
   readonly subcomponents: readonly { readonly component: string; readonly schema: string; readonly macro?: string; readonly compatible: string }[];
   /** KHO_COMPAT_ALIGN of the stored string. */
@@ -255,8 +259,13 @@ export type FlexibleFieldIR = FieldBase & {
 export interface BitsFieldIR extends FieldBase {
   readonly shape: 'bits';
   readonly name?: undefined;
-  /** The storage unit. */
+  /** The storage unit: the integer a reader loads to get at the bits. */
   readonly prim: Prim;
+  /**
+   * The unit the kernel declares, when a packed struct narrows the group to
+   * the bytes its bits cover (`u32 sign_extend:1` takes one byte, read as a u8).
+   */
+  readonly declaredUnit?: Prim;
   readonly bits: readonly BitIR[];
 }
 
@@ -280,6 +289,31 @@ export interface KhoserFieldIR extends FieldBase {
   readonly ref?: RefIR;
 }
 
+/** DECLARE_KHOSER_PTR(name, struct target *)[count]: an array of u64 physical addresses of targets (0: none). */
+export interface KhoserArrayFieldIR extends FieldBase {
+  readonly shape: 'khoser-array';
+  readonly name: string;
+  readonly prim: 'u64';
+  readonly elemSize: 8;
+  readonly count: number;
+  /** The count as written (1 << KHO_XARRAY_TBL_SHIFT), with its value at this target. */
+  readonly countExpr: ExprIR;
+  readonly target: StructIR;
+}
+
+/**
+ * A kernel pointer stored as the kernel left it (struct target *name): 8
+ * bytes that mean nothing once the machine has gone through kexec. Readers
+ * take it as an opaque u64; writers store 0.
+ */
+export interface PointerFieldIR extends FieldBase {
+  readonly shape: 'pointer';
+  readonly name: string;
+  readonly prim: 'u64';
+  /** The kernel struct it points at, as C names it (iommu_domain); no schema defines it. */
+  readonly target: string;
+}
+
 /** A union, named or anonymous; member offsets are absolute. */
 export interface UnionFieldIR extends FieldBase {
   readonly shape: 'union';
@@ -287,10 +321,10 @@ export interface UnionFieldIR extends FieldBase {
   readonly members: readonly FieldIR[];
 }
 
-export type FieldIR = ScalarFieldIR | ArrayFieldIR | StructFieldIR | StructArrayFieldIR | FlexibleFieldIR | BitsFieldIR | BitmapFieldIR | KhoserFieldIR | UnionFieldIR;
+export type FieldIR = ScalarFieldIR | ArrayFieldIR | StructFieldIR | StructArrayFieldIR | FlexibleFieldIR | BitsFieldIR | BitmapFieldIR | KhoserFieldIR | KhoserArrayFieldIR | PointerFieldIR | UnionFieldIR;
 
 /** Members whose elements repeat: what a reader iterates. */
-export type ArrayLikeFieldIR = ArrayFieldIR | StructArrayFieldIR | FlexibleFieldIR | BitmapFieldIR;
+export type ArrayLikeFieldIR = ArrayFieldIR | StructArrayFieldIR | FlexibleFieldIR | BitmapFieldIR | KhoserArrayFieldIR;
 
 /** A physical pointer edge: the member holds the address of `to`, reached through `via`. */
 export interface RefIR {
@@ -390,6 +424,20 @@ export type ContainerIR = { readonly name: string; readonly schema: string; read
       readonly pageShift: number;
     }
   | {
+      readonly kind: 'array_chain';
+      readonly node: StructIR;
+      readonly next: ContainerMemberIR;
+      readonly count: ContainerMemberIR;
+      /** The node's flexible array of entries. */
+      readonly entries: ContainerMemberIR;
+      readonly entry: StructIR;
+      readonly nodeSize: number;
+      /** Entries one node holds after its header. */
+      readonly capacity: number;
+      /** The entry member (offset from the entry's start) and bits that make the kernel's iterator pass an entry over. */
+      readonly skip?: { readonly member: ContainerMemberIR; readonly mask: number };
+    }
+  | {
       readonly kind: 'page_array';
       readonly header: StructIR;
       readonly count: ContainerMemberIR;
@@ -463,10 +511,10 @@ export function structOf(f: FieldIR): StructIR | undefined {
 
 /** The integer type a member stores (the unit of a bitfield group), if any. */
 export function primOf(f: FieldIR): Prim | undefined {
-  return f.shape === 'scalar' || f.shape === 'array' || f.shape === 'bits' || f.shape === 'khoser' || f.shape === 'flexible' ? f.prim : undefined;
+  return f.shape === 'scalar' || f.shape === 'array' || f.shape === 'bits' || f.shape === 'khoser' || f.shape === 'khoser-array' || f.shape === 'pointer' || f.shape === 'flexible' ? f.prim : undefined;
 }
 
 /** Elements of a fixed-length array member (longs of a bitmap); undefined for the rest. */
 export function countOf(f: FieldIR): number | undefined {
-  return f.shape === 'array' || f.shape === 'struct-array' || f.shape === 'bitmap' ? f.count : undefined;
+  return f.shape === 'array' || f.shape === 'struct-array' || f.shape === 'bitmap' || f.shape === 'khoser-array' ? f.count : undefined;
 }

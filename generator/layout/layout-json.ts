@@ -31,8 +31,9 @@ export function layoutJson(ir: AbiIR, structs: readonly StructIR[]) {
 }
 
 export function typeName(f: FieldIR): string {
-  if (f.shape === 'khoser') return `khoser(struct ${f.target.name})`;
+  if (f.shape === 'khoser' || f.shape === 'khoser-array') return `khoser(struct ${f.target.name})`;
   if (f.shape === 'bitmap') return 'unsigned long';
+  if (f.shape === 'pointer') return `struct ${f.target} *`;
   const st = structOf(f);
   if (st) return `struct ${st.name}`;
   return primOf(f) ?? f.shape;

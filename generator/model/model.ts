@@ -52,6 +52,8 @@ export interface Component {
   /** Prefix of the supp/req/active mask #defines. */
   readonly featureMasks: string;
   storedIn?: { struct: Struct; field: Field; span: SourceSpan };
+  /** The integer member that tells apart versions storing one string (pci_ser.version), by their number. */
+  versionMember?: { struct: Struct; field: Field; span: SourceSpan };
   readonly span: SourceSpan;
 }
 
@@ -60,6 +62,8 @@ export interface Version {
   readonly component: Component;
   readonly index: number;
   readonly compatible?: string;
+  /** The number the component's version member holds in this version, when versions share a string. */
+  readonly number?: bigint;
   readonly compose: boolean;
   /** Sub-components written in the schema, checked against the derived ones. */
   readonly declaredSubcomponents?: { names: string[]; span: SourceSpan };
@@ -192,8 +196,10 @@ export type Field = FieldCommon &
     | { readonly shape: 'flexible'; readonly type: FieldType }
     | { readonly shape: 'bits'; readonly unit: Prim; readonly bits: Bitfield[] }
     | { readonly shape: 'bitmap'; readonly nbits: ExprRef }
-    | { readonly shape: 'khoser'; readonly target: Struct }
+    | { readonly shape: 'khoser'; readonly target: Struct; /** An array of khoser pointers: DECLARE_KHOSER_PTR(name, struct target *)[count]. */ readonly count?: ExprRef }
     | { readonly shape: 'union'; readonly members: Field[] }
+    /** A kernel pointer stored as is (struct target *): meaningless after kexec, read as an opaque u64, written as 0. */
+    | { readonly shape: 'pointer'; readonly target: string }
   );
 
 export type ContainerKind =
@@ -222,6 +228,19 @@ export type ContainerKind =
     }
   | { readonly kind: 'radix_tree'; readonly node: Struct; readonly leaf: Struct; readonly depth: ExprRef; readonly order0Log2: ExprRef; readonly tableSizeLog2: ExprRef; readonly bitmapSizeLog2: ExprRef }
   | { readonly kind: 'page_array'; readonly header: Struct; readonly count: string; readonly pagesMember?: string; readonly entry: Struct; readonly pages: ExprRef }
+  | {
+      readonly kind: 'array_chain';
+      /** One node: a header with next and count, then a flexible array of entries. */
+      readonly node: Struct;
+      readonly next: string;
+      readonly count: string;
+      /** The flexible array member of the node. */
+      readonly entries: string;
+      readonly nodeSize: ExprRef;
+      /** An entry member whose bits (skipMask) make the kernel's iterator pass the entry over. */
+      readonly skipMember?: string;
+      readonly skipMask?: ExprRef;
+    }
   | {
       readonly kind: 'fdt';
       readonly compatible: string;

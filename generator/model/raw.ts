@@ -38,11 +38,13 @@ export interface RawComponent {
   doc?: string;
   current: string;
   stored_in?: string;
+  version_member?: string;
   feature_bits?: { name: string; bit: number; doc?: string }[];
   feature_masks?: string;
   versions: {
     id: string;
     compatible?: string;
+    number?: number;
     compose?: boolean;
     subcomponents?: string[];
     features?: { supported?: string[]; required?: string[]; active?: string[] };
@@ -70,6 +72,7 @@ export interface RawField {
   bits?: { name: string; lsb: number; width: number; doc?: string; allowed?: ExprValue; kernel?: RawKernelCheck }[];
   bitmap?: ExprValue;
   khoser?: string;
+  pointer?: string;
   union?: RawField[];
   ref?: { to?: string; via?: string; count?: string };
   allowed?: ExprValue;
@@ -103,6 +106,7 @@ export interface RawContainer {
   vmalloc_chain?: { descriptor: string; first: string; total_pages: string; flags: string; order: string; chunk: string; next: string; entries: string };
   radix_tree?: { node: string; leaf: string; depth: ExprValue; order0_log2: ExprValue; table_size_log2: ExprValue; bitmap_size_log2: ExprValue };
   page_array?: { header: string; count: string; pages_member?: string; entry: string; pages: ExprValue };
+  array_chain?: { node: string; next: string; count: string; entries: string; node_size: ExprValue; skip_member?: string; skip_mask?: ExprValue };
   fdt?: { compatible: string; properties?: RawFdtProperty[]; node_properties?: RawFdtProperty[]; services?: string[] };
   sparse_array?: {
     descriptor: string;

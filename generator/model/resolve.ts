@@ -7,9 +7,10 @@ import { error, type Diagnostic, type DiagnosticCode, type SourceSpan } from '..
 import type { SourceFile, YamlPath } from '../source/load.js';
 import { compareCompat } from '../../runtime/compat.js';
 import { ExprError, exprReferences, FUNCTIONS, parseExpr, TARGET_NAMES } from './expr.js';
-import type { RawContainer, RawField, RawSchema } from './raw.js';
+import type { RawComponent, RawContainer, RawField, RawSchema } from './raw.js';
 import {
   memberNames,
+  presentIn,
   PRIMS,
   PRIM_SIZE,
   type Component,
@@ -75,6 +76,7 @@ class Resolver {
     for (const schema of this.schemas) this.linkSchema(schema);
     // Once every schema's members are linked: stored_in may name a struct of a schema that sorts after this one (kvm, luo).
     for (const schema of this.schemas) this.linkStoredIn(schema);
+    for (const schema of this.schemas) this.linkVersionMember(schema, this.rawOf(schema).component);
     this.checkIncludeCycles();
     this.checkStructCycles();
     this.checkDefinitionOrder();
@@ -330,6 +332,7 @@ class Resolver {
         component,
         index: i,
         ...(v.compatible !== undefined ? { compatible: v.compatible } : {}),
+        ...(v.number !== undefined ? { number: BigInt(v.number) } : {}),
         compose: v.compose ?? false,
         ...(v.subcomponents ? { declaredSubcomponents: { names: v.subcomponents, span: f.spanOf(['component', 'versions', i, 'subcomponents']) } } : {}),
         subcomponents: [],
@@ -344,12 +347,25 @@ class Resolver {
       this.err('unknown-version', f.spanOf(['component', 'current']), `current version '${rc.current}' is not declared`, `declared: ${component.versions.map((v) => v.id).join(', ')}`);
       component.current = component.versions[component.versions.length - 1]!;
     } else component.current = current;
-    const seen = new Map<string, Version>();
+    rc.versions.forEach((v, i) => {
+      if (v.number !== undefined && rc.version_member === undefined) {
+        this.err('bad-version-number', f.spanOf(['component', 'versions', i, 'number']), `version '${v.id}' has a number, but component '${rc.name}' names no version_member to hold it`, 'add version_member: <struct>.<member>, the integer member the number is stored in');
+      }
+    });
+    // Versions may share a string when each has a number of its own, stored in the version member.
+    const seen = new Map<string, Version[]>();
     for (const v of component.versions) {
-      const key = `${v.compatible ?? ''}|${v.compose}`;
-      const other = seen.get(key);
-      if (other && v.compatible !== undefined) this.err('duplicate-version', v.span, `versions '${other.id}' and '${v.id}' store the same compatible string '${v.compatible}'`, 'a new layout needs a new compatible string');
-      seen.set(key, v);
+      if (v.compatible === undefined) continue;
+      const key = `${v.compatible}|${v.compose}`;
+      const others = seen.get(key) ?? [];
+      const unnumbered = others.find((o) => o.number === undefined || v.number === undefined);
+      const sameNumber = others.find((o) => o.number !== undefined && o.number === v.number);
+      if (unnumbered) {
+        this.err('duplicate-version', v.span, `versions '${unnumbered.id}' and '${v.id}' store the same compatible string '${v.compatible}'`, rc.version_member !== undefined ? `a new layout needs a new compatible string, or a number: of its own in ${rc.version_member}` : 'a new layout needs a new compatible string');
+      } else if (sameNumber) {
+        this.err('duplicate-version', v.span, `versions '${sameNumber.id}' and '${v.id}' store the same compatible string '${v.compatible}' and the same number ${v.number}`, 'give each version a number of its own');
+      }
+      seen.set(key, [...others, v]);
     }
     if (component.versions.some((v) => v.compatible !== undefined) && !component.macro) {
       this.err('missing-key', span, `component '${rc.name}' has compatible strings but no macro to hold them`, 'add macro: <NAME>_COMPATIBLE');
@@ -503,9 +519,20 @@ class Resolver {
   }
 
   /** A C spelling must name a type of the same size and signedness as the member's type. */
-  private checkCtype(f: SourceFile, p: YamlPath, rf: RawField): void {
-    const spelled = CTYPE_PRIM[rf.ctype!];
+  private checkCtype(schema: Schema, f: SourceFile, p: YamlPath, rf: RawField): void {
     const prim = rf.type as Prim | undefined;
+    // A member of an enum type (enum iommu_lu_type type;): gcc stores such an enum as an unsigned int, or an int when a value is negative.
+    const asEnum = /^enum ([A-Za-z_][A-Za-z0-9_]*)$/.exec(rf.ctype!);
+    if (asEnum) {
+      const def = this.names.get(asEnum[1]!);
+      if (def?.kind !== 'enum') this.err('unknown-name', f.spanOf([...p, 'ctype']), `ctype '${rf.ctype}' names no enum of this schema or its includes`, 'declare the enum under enums:, or spell a scalar type');
+      else if (!this.visible(schema, def.schema)) this.notIncluded(schema, def.schema, asEnum[1]!, f.spanOf([...p, 'ctype']));
+      else if ((prim !== 'u32' && prim !== 's32') || rf.bits !== undefined || rf.count !== undefined || rf.flexible) {
+        this.err('bad-field', f.spanOf([...p, 'ctype']), `a member of type ${rf.ctype} is a u32 (or an s32 when a value is negative), as gcc stores the enum, not ${rf.bits ? 'a bitfield group' : rf.count !== undefined || rf.flexible ? 'an array' : (rf.type ?? 'no type')}`, 'use type: u32 with this ctype');
+      }
+      return;
+    }
+    const spelled = CTYPE_PRIM[rf.ctype!];
     if (prim === undefined || !PRIMS.includes(prim) || prim === 'char' || rf.bits !== undefined) {
       this.err('bad-field', f.spanOf([...p, 'ctype']), `ctype spells a scalar type; '${rf.name ?? 'this member'}' is ${rf.bits ? 'a bitfield group' : rf.type === 'char' ? 'a char' : `of type ${rf.type ?? 'no type'}`}`, 'use ctype only on u8..u64 and s8..s64 members');
     } else if (spelled !== prim) {
@@ -579,6 +606,35 @@ class Resolver {
     });
   }
 
+  /** component.version_member: the integer member holding the number of versions that share a string. */
+  private linkVersionMember(schema: Schema, rc: RawComponent | undefined): void {
+    if (!rc?.version_member || !schema.component) return;
+    const f = schema.file;
+    const span = f.spanOf(['component', 'version_member']);
+    const [sname, fname] = rc.version_member.split('.') as [string, string | undefined];
+    const st = schema.structs.find((x) => x.name === sname);
+    const candidates = st?.fields.filter((x) => x.name === fname) ?? [];
+    const integer = (x: Field): boolean => x.shape === 'scalar' && x.type.kind === 'prim' && x.type.prim !== 'char';
+    if (!st) {
+      this.err('unknown-field', span, `version_member '${rc.version_member}' names struct ${sname}, which this schema does not declare`);
+      return;
+    }
+    if (candidates.length === 0) {
+      this.err('unknown-field', span, `${sname} has no member '${fname ?? ''}'`, `members: ${st.fields.map((x) => x.name).filter((x) => x !== undefined).join(', ')}`);
+      return;
+    }
+    const numbered = schema.component.versions.filter((v) => v.number !== undefined);
+    for (const v of numbered) {
+      const here = candidates.filter((x) => presentIn(x, v));
+      if (here.length !== 1 || !integer(here[0]!) || (st.in && !st.in.includes(v))) {
+        this.err('bad-version-number', span, `'${rc.version_member}' must be an integer member of ${sname} in version '${v.id}', which has a number, but it is ${here.length === 0 || (st.in && !st.in.includes(v)) ? 'absent there' : 'not an integer'}`, 'name a u8..u64 member present in every numbered version');
+        return;
+      }
+    }
+    const field = candidates.find((x) => numbered.some((v) => presentIn(x, v))) ?? candidates[0]!;
+    schema.component.versionMember = { struct: st, field, span };
+  }
+
   /** component.stored_in: the char array readers find the compatible string in. */
   private linkStoredIn(schema: Schema): void {
     const rc = this.rawOf(schema).component;
@@ -604,12 +660,20 @@ class Resolver {
     raws.forEach((rf, i) => {
       const p = [...path, i];
       const span = f.spanOf(rf.name !== undefined ? [...p, 'name'] : p);
-      const kinds = (['type', 'bitmap', 'khoser', 'union'] as const).filter((k) => rf[k] !== undefined);
+      const kinds = (['type', 'bitmap', 'khoser', 'pointer', 'union'] as const).filter((k) => rf[k] !== undefined);
       if (kinds.length !== 1) {
-        this.err('bad-field', f.spanOf(p), kinds.length === 0 ? 'a member needs one of type, bitmap, khoser or union' : `a member has exactly one of type, bitmap, khoser or union, but this one has ${kinds.join(' and ')}`);
+        this.err('bad-field', f.spanOf(p), kinds.length === 0 ? 'a member needs one of type, bitmap, khoser, pointer or union' : `a member has exactly one of type, bitmap, khoser, pointer or union, but this one has ${kinds.join(' and ')}`);
         return;
       }
-      if (rf.ctype !== undefined) this.checkCtype(f, p, rf);
+      if (rf.pointer !== undefined) {
+        // The kernel's own pointer: no value of it means anything to the next kernel, so nothing checks it.
+        const extra = (['count', 'flexible', 'allowed', 'equals', 'at_most', 'holds', 'kernel', 'ref'] as const).find((k) => rf[k] !== undefined);
+        if (extra) {
+          this.err('bad-field', f.spanOf([...p, extra]), `'${rf.name ?? 'this member'}' is a kernel pointer, stored as the kernel left it and never read across kexec; it takes no ${extra}`, 'a physical address the next kernel follows is a u64 (with ref) or a khoser member');
+          return;
+        }
+      }
+      if (rf.ctype !== undefined) this.checkCtype(schema, f, p, rf);
       const common = {
         ...(rf.name !== undefined ? { name: rf.name } : {}),
         ...(rf.ctype !== undefined ? { ctype: rf.ctype } : {}),
@@ -660,7 +724,7 @@ class Resolver {
         this.err('bad-field', f.spanOf([...p, 'flexible']), 'a member is either an array with a count or a flexible array, not both');
         return;
       }
-      if ((rf.count !== undefined || rf.flexible) && rf.type === undefined) {
+      if ((rf.count !== undefined || rf.flexible) && rf.type === undefined && !(rf.count !== undefined && rf.khoser !== undefined)) {
         const key = rf.count !== undefined ? 'count' : 'flexible';
         this.err('bad-field', f.spanOf([...p, key]), `${key} needs a type: it makes an array of that type`, rf.bitmap !== undefined ? 'the size of a bitmap is its bitmap: value; remove ' + key : undefined);
         return;
@@ -680,9 +744,15 @@ class Resolver {
         out.push({ ...common, shape: 'union', members });
         return;
       }
+      if (rf.pointer !== undefined) {
+        out.push({ ...common, shape: 'pointer', target: rf.pointer });
+        return;
+      }
       if (rf.khoser !== undefined) {
         const target = this.lookupStruct(schema, rf.khoser, f.spanOf([...p, 'khoser']));
-        if (target) out.push({ ...common, shape: 'khoser', target });
+        const count = rf.count !== undefined ? this.exprRef(f, [...p, 'count'], rf.count) : undefined;
+        if (count) this.checkExpr(schema, count, { sizeContext: st });
+        if (target && (rf.count === undefined || count)) out.push({ ...common, shape: 'khoser', target, ...(count ? { count } : {}) });
         return;
       }
       if (rf.bitmap !== undefined) {
@@ -808,9 +878,9 @@ class Resolver {
 
   private linkContainer(schema: Schema, rc: RawContainer, path: YamlPath): Container['def'] | undefined {
     const f = schema.file;
-    const kinds = (['block_chain', 'vmalloc_chain', 'radix_tree', 'page_array', 'fdt', 'sparse_array', 'dictionary'] as const).filter((k) => rc[k] !== undefined);
+    const kinds = (['block_chain', 'vmalloc_chain', 'radix_tree', 'page_array', 'array_chain', 'fdt', 'sparse_array', 'dictionary'] as const).filter((k) => rc[k] !== undefined);
     if (kinds.length !== 1) {
-      this.err('bad-container', f.spanOf(path), kinds.length === 0 ? `container '${rc.name}' needs one of block_chain, vmalloc_chain, radix_tree, page_array, fdt, sparse_array or dictionary` : `container '${rc.name}' declares ${kinds.join(' and ')}; pick one`);
+      this.err('bad-container', f.spanOf(path), kinds.length === 0 ? `container '${rc.name}' needs one of block_chain, vmalloc_chain, radix_tree, page_array, array_chain, fdt, sparse_array or dictionary` : `container '${rc.name}' declares ${kinds.join(' and ')}; pick one`);
       return undefined;
     }
     const kind: string = kinds[0]!;
@@ -936,6 +1006,32 @@ class Resolver {
       const tableSizeLog2 = expr('table_size_log2', r.table_size_log2);
       const bitmapSizeLog2 = expr('bitmap_size_log2', r.bitmap_size_log2);
       return node && leaf && depth && order0Log2 && tableSizeLog2 && bitmapSizeLog2 ? { kind: 'radix_tree', node, leaf, depth, order0Log2, tableSizeLog2, bitmapSizeLog2 } : undefined;
+    }
+    if (rc.array_chain) {
+      const a = rc.array_chain;
+      const node = st('node', a.node);
+      const nodeSize = expr('node_size', a.node_size);
+      const skipMask = a.skip_mask !== undefined ? expr('skip_mask', a.skip_mask) : undefined;
+      if (!node || !nodeSize || (a.skip_mask !== undefined && !skipMask)) return undefined;
+      if ((a.skip_member === undefined) !== (a.skip_mask === undefined)) {
+        this.err('bad-container', f.spanOf([...path, kind, a.skip_member !== undefined ? 'skip_member' : 'skip_mask']), `container '${rc.name}': skip_member and skip_mask go together (the entry member and the bits that make the kernel pass an entry over)`);
+        return undefined;
+      }
+      const entries = node.fields.find((x) => x.name === a.entries);
+      if (!entries || entries.shape !== 'flexible' || entries.type.kind !== 'struct') {
+        this.err('bad-container', f.spanOf([...path, kind, 'entries']), `container '${rc.name}': entries '${a.entries}' is not a flexible array of structs in ${node.name}`, 'name the node\'s last member, a flexible array of the entry struct');
+        return undefined;
+      }
+      const entry = entries.type.struct;
+      return {
+        kind: 'array_chain',
+        node,
+        next: member(node, 'next', a.next),
+        count: member(node, 'count', a.count),
+        entries: a.entries,
+        nodeSize,
+        ...(a.skip_member !== undefined ? { skipMember: member(entry, 'skip_member', a.skip_member), skipMask: skipMask! } : {}),
+      };
     }
     if (rc.page_array) {
       const a = rc.page_array;

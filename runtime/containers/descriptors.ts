@@ -107,6 +107,26 @@ export interface PageArrayDescriptor<N extends PageNumber = PageNumber> {
   readonly pages: N;
 }
 
+/**
+ * A linked chain of arrays (the IOMMU FLB's lists): nodes of nodeSize
+ * bytes, each a header {next, count} then up to `capacity` entries of one
+ * struct; `skip` names the entry member and bits that make the kernel's
+ * iterator pass an entry over.
+ */
+export interface ArrayChainDescriptor<N extends PageNumber = PageNumber> {
+  readonly kind: 'array_chain';
+  readonly name: string;
+  readonly node: StructDescriptor<N> & {
+    readonly next: MemberDescriptor<N>;
+    readonly count: MemberDescriptor<N>;
+    readonly entries: MemberDescriptor<N>;
+  };
+  readonly entry: StructDescriptor<N>;
+  readonly nodeSize: N;
+  readonly capacity: N;
+  readonly skip?: { readonly member: MemberDescriptor<N>; readonly mask: N };
+}
+
 /** One FDT property: its name and, for an integer, its size (a reader requires exactly that many bytes). */
 export interface FdtPropertyDescriptor {
   readonly name: string;
@@ -182,11 +202,11 @@ export interface DictionaryDescriptor<N extends PageNumber = PageNumber> {
   readonly via: ContainerLink;
 }
 
-export type ContainerDescriptor = BlockChainDescriptor | VmallocChainDescriptor | RadixTreeDescriptor | PageArrayDescriptor | FdtDescriptor | SparseArrayDescriptor | DictionaryDescriptor;
+export type ContainerDescriptor = BlockChainDescriptor | VmallocChainDescriptor | RadixTreeDescriptor | PageArrayDescriptor | ArrayChainDescriptor | FdtDescriptor | SparseArrayDescriptor | DictionaryDescriptor;
 
 /** The container a pointer edge goes through. */
 export interface ContainerLink {
-  readonly kind: 'block_chain' | 'vmalloc_chain' | 'radix_tree' | 'page_array' | 'fdt' | 'sparse_array' | 'dictionary';
+  readonly kind: 'block_chain' | 'vmalloc_chain' | 'radix_tree' | 'page_array' | 'array_chain' | 'fdt' | 'sparse_array' | 'dictionary';
   readonly name: string;
 }
 

@@ -207,4 +207,6 @@ export const KERNEL = {
   kaRestorePage: 'kho_restore_folio via kho_array_restore (kernel/kho_array.c, KHO array RFC)',
   kaIterate: 'ka_iter_nextentry, ka_iter_setpos (kernel/kho_array.c, KHO array RFC)',
   luoDict: "kho-abi's flat dictionary proposal (schemas/luo_dict.yaml)",
+  arrayChainRestore: 'kho_restore_folio via iommu_liveupdate_restore_array (drivers/iommu/liveupdate.c, samikhawaja)',
+  arrayChainIterate: 'iommu_liveupdate_for_each_obj (drivers/iommu/liveupdate.c, samikhawaja)',
 } as const;

@@ -151,12 +151,13 @@ export function members(st: StructIR, base = 0, path: Path = [], options: WalkOp
         out.push(primLeaf('u64', [...path, name!], st.name, name!, at, undefined));
         return;
       case 'array':
-      case 'bitmap': {
+      case 'bitmap':
+      case 'khoser-array': {
         if (isCharArray(f)) {
           out.push({ kind: 'string', path: [...path, name!], struct: st.name, field: name!, offset: at, size: f.size });
           return;
         }
-        const prim: Prim = f.shape === 'bitmap' ? 'u64' : f.prim!;
+        const prim: Prim = f.shape === 'array' ? f.prim! : 'u64';
         const elem = f.elemSize ?? 8;
         out.push({ kind: 'array', path: [...path, name!], struct: st.name, field: name!, offset: at, count: f.count! });
         const idx = options.allElements ? [...Array(f.count!).keys()] : sampleIndices(f.count!);
@@ -346,10 +347,14 @@ function fieldArbs(st: StructIR, f: FieldIR): [string, fc.Arbitrary<unknown>][] 
       return [[f.name!, numArb(primLeaf(f.prim!, [], st.name, f.name!, f.offset, f.allowed))]];
     case 'khoser':
       return [[f.name!, numArb(primLeaf('u64', [], st.name, f.name!, f.offset, undefined))]];
+    case 'pointer':
+      // Encoders store 0 in a kernel pointer: the only value that round-trips.
+      return [[f.name!, fc.constant(0n)]];
     case 'array':
       if (isCharArray(f)) return [[f.name!, cstringArb(f.size)]];
       return [[f.name!, numArrayArb(f.count!, primLeaf(f.prim!, [], st.name, f.name!, f.offset, undefined))]];
     case 'bitmap':
+    case 'khoser-array':
       return [[f.name!, numArrayArb(f.count!, primLeaf('u64', [], st.name, f.name!, f.offset, undefined))]];
     case 'struct':
       return [[f.name!, structArbitrary(f.struct!)]];
@@ -440,4 +445,22 @@ export function referenceEncode(st: StructIR, value: Value): { bytes: Uint8Array
     }
   }
   return { bytes, covered };
+}
+
+/**
+ * The value an encoder gives back for `value`: kernel pointers (pointer:
+ * members) are written as 0 whatever they held, in nested structs too.
+ */
+export function withKernelPointersZeroed(st: StructIR, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  const field = (f: FieldIR): void => {
+    if (f.shape === 'union') return f.members.forEach(field);
+    if (f.name === undefined || !(f.name in out)) return;
+    if (f.shape === 'pointer') out[f.name] = 0n;
+    else if (f.shape === 'struct') out[f.name] = withKernelPointersZeroed(f.struct, out[f.name]);
+    else if ((f.shape === 'struct-array' || (f.shape === 'flexible' && f.struct)) && Array.isArray(out[f.name])) out[f.name] = (out[f.name] as unknown[]).map((x) => withKernelPointersZeroed(f.struct!, x));
+  };
+  st.fields.forEach(field);
+  return out;
 }

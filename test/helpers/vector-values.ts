@@ -119,12 +119,14 @@ function zeroValue(f: FieldIR, into: VecStruct): void {
       into[f.name!] = tsInt(0n, PRIM_BITS[f.prim!], false);
       return;
     case 'khoser':
+    case 'pointer':
       into[f.name!] = 0n;
       return;
     case 'array':
       into[f.name!] = f.prim === 'char' ? '' : Array.from({ length: f.count! }, () => tsInt(0n, PRIM_BITS[f.prim!], false));
       return;
     case 'bitmap':
+    case 'khoser-array':
       into[f.name!] = Array.from({ length: f.count! }, () => 0n);
       return;
     case 'flexible':
@@ -209,6 +211,10 @@ function fieldValues(w: Walk, fields: readonly FieldIR[], base: number, lv: stri
         into[f.name!] = tsInt(u, bits, signed);
         break;
       }
+      case 'pointer':
+        // TS writes 0 in a kernel pointer; C leaves the zeroed struct's NULL.
+        into[f.name!] = 0n;
+        break;
       case 'khoser': {
         const u = rawInt(w.seed, BigInt(abs) * 256n, 64, false, undefined);
         w.c.push(`${m}.phys = ${hexU(u)};`);
@@ -228,6 +234,19 @@ function fieldValues(w: Walk, fields: readonly FieldIR[], base: number, lv: stri
         // DECLARE_BITMAP: unsigned long, 64 bits on every LP64 target.
         into[f.name!] = intArray(w, 'u64', abs, f.count!, 8, undefined, m) as bigint[];
         break;
+      case 'khoser-array': {
+        // Each element is a DECLARE_KHOSER_PTR union: C stores through its phys member.
+        const arr: bigint[] = [];
+        for (let i = 0; i < f.count!; i++) arr.push(rawInt(w.seed, BigInt(abs + i * 8) * 256n, 64, false, undefined));
+        if (f.count! <= LOOP_THRESHOLD) arr.forEach((u, i) => w.c.push(`${m}[${i}].phys = ${hexU(u)};`));
+        else {
+          const expr = w.seed === 'max' ? hexU(rawInt('max', 0n, 64, false, undefined)) : `vec_mix(${hexU(BigInt(abs) * 256n)} + (u64)i * ${hexU(8n * 256n)})`;
+          w.c.push(`for (size_t i = 0; i < sizeof(${m}) / sizeof(${m}[0]); i++)`);
+          w.c.push(`\t${m}[i].phys = (u64)${expr};`);
+        }
+        into[f.name!] = arr;
+        break;
+      }
       case 'struct': {
         const v: VecStruct = {};
         fieldValues(w, f.struct!.fields, abs, `${m}.`, v);

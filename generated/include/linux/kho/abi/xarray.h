@@ -11,6 +11,7 @@
 #ifndef _LINUX_KHO_ABI_XARRAY_H
 #define _LINUX_KHO_ABI_XARRAY_H
 
+#include <linux/kho/abi/kexec_handover.h>
 #include <linux/build_bug.h>
 #include <linux/log2.h>
 #include <linux/math.h>
@@ -55,6 +56,19 @@ enum kho_xarray_consts {
 };
 
 /**
+ * struct kho_xarray_node - Inner level of the sparse array.
+ * @table: One entry per value of this level's group of key bits.
+ *
+ * Each entry is the physical address of the table one level down (a leaf below
+ * level 1) or 0 when no key under it has a value.
+ */
+struct kho_xarray_node {
+	DECLARE_KHOSER_PTR(table, struct kho_xarray_node *)[1 << KHO_XARRAY_TBL_SHIFT];
+};
+
+static_assert(sizeof(struct kho_xarray_node) == PAGE_SIZE);
+
+/**
  * struct kho_xarray_leaf - Last level of the sparse array.
  * @values: The value stored under each key of this leaf; 0 for an absent key.
  */
@@ -63,5 +77,17 @@ struct kho_xarray_leaf {
 };
 
 static_assert(sizeof(struct kho_xarray_leaf) == PAGE_SIZE);
+
+/**
+ * struct kho_xarray - The root of a preserved sparse array, embedded by its
+ * user.
+ * @root: Physical address of the table at level KHO_XARRAY_DEPTH - 1; 0 for an
+ *        empty array.
+ */
+struct kho_xarray {
+	DECLARE_KHOSER_PTR(root, struct kho_xarray_node *);
+};
+
+static_assert(sizeof(struct kho_xarray) == 8);
 
 #endif /* _LINUX_KHO_ABI_XARRAY_H */

@@ -27,7 +27,7 @@
  * one. Any change to the layout of a structure below is a breaking change and
  * needs a new version in PCI_LUO_FLB_COMPATIBLE (now "pci-v2"), so that the
  * next kernel refuses data it would misread. Versions known to kho-abi: pci-v1,
- * pci-v2.
+ * pci-v2, pci-1, pci-2.
  */
 
 /**
