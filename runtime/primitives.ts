@@ -115,7 +115,8 @@ export function writeCString(view: DataView, offset: number, size: number, value
   if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) throw new EncodeError({ struct, field, offset }, 'string has a lone UTF-16 surrogate, which UTF-8 cannot hold');
   if (value.includes('\0')) throw new EncodeError({ struct, field, offset }, 'string contains a NUL byte');
   // Encode in place into all but the last byte, which is always the NUL; a string that does not fit is not fully read.
-  const target = stringBytes(view, offset, size).subarray(0, size - 1);
+  if (offset < 0 || offset + size > view.byteLength) throw new RangeError(`bytes ${offset}..${offset + size} are outside the ${view.byteLength}-byte view`);
+  const target = new Uint8Array(view.buffer, view.byteOffset + offset, size - 1);
   const { read, written } = encoder.encodeInto(value, target);
   if (read !== value.length) {
     throw new EncodeError({ struct, field, offset }, `string of ${encoder.encode(value).length} bytes does not fit in ${size} bytes with its NUL`);

@@ -57,6 +57,8 @@ export function annotateStruct(st: StructIR, pa: bigint, bytes: Uint8Array, valu
       case 'struct-array':
       case 'bitmap':
       case 'khoser':
+      case 'khoser-array':
+      case 'pointer':
         row(f.offset, f.size, `${st.name}.${f.name}`, typeName(f), valueText(values[f.name]));
         break;
       default:

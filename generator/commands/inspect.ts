@@ -22,7 +22,7 @@ import { pageSize } from '../cli/arguments.js';
 import type { CliCommand, CliContext } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { describeFsError } from '../cli/fs-error.js';
-import { toJson } from '../json-values.js';
+import { writeJson } from '../json-values.js';
 
 interface InspectOptions {
   readonly hexdump?: string;
@@ -236,7 +236,18 @@ export const inspect: CliCommand = {
             }
             const report = inspectLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS, { ...(raw.strict ? { strict: true } : {}), imageProblems: mem.problems });
             if (raw.map !== undefined) writeMap(resolve(cwd, raw.map), memoryMapSvg(preservedRanges(mem, LIVEUPDATE_LAYOUT.radix, report), mem.pageSize));
-            if (raw.json) ctx.io.stdout(toJson(report) + '\n');
+            if (raw.json) {
+              // Piece by piece: the report of a million files is larger than one string may be.
+              let pending = '';
+              writeJson(report, (t) => {
+                pending += t;
+                if (pending.length > 1 << 16) {
+                  ctx.io.stdout(pending);
+                  pending = '';
+                }
+              });
+              ctx.io.stdout(pending + '\n');
+            }
             else writeLines(ctx, inspectTextLines(report));
             const { errors, warnings } = report.counts;
             if (errors > 0 || warnings > 0) ctx.io.stderr(`kho-abi: inspect: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${raw.json ? '' : ' (in the tree)'}\n`);
