@@ -9,7 +9,7 @@
  * Run alone: npx tsx bench/liveupdate.bench.ts [--write] [SESSIONS FILES]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,7 +91,11 @@ export function liveupdateSection(sessions = 1000, files = 1000): string[] {
     const insp = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', inspectTime, process.execPath, join(repo, 'bin/kho-abi.mjs'), 'inspect', '--core', `${image}.core`, '--fdt', `${image}.dtb`, '--json'], { cwd: repo, stdio: ['ignore', out, 'pipe'] });
     closeSync(out);
     // The report's counts come first; the rest (every file and folio) is not read back here.
-    const head = readFileSync(jsonPath, 'utf8').slice(0, 4096);
+    const headFd = openSync(jsonPath, 'r');
+    const headBytes = Buffer.alloc(4096);
+    const headLength = readSync(headFd, headBytes, 0, headBytes.length, 0);
+    closeSync(headFd);
+    const head = headBytes.subarray(0, headLength).toString('utf8');
     const count = (k: string): string => /"counts":\s*\{[^}]*/.exec(head)?.[0].match(new RegExp(`"${k}":\\s*(\\d+)`))?.[1] ?? '?';
     const inspectJson = { ok: insp.status === 0 || insp.status === 1, status: insp.status, stderr: insp.stderr.toString().slice(-300), counts: { sessions: count('sessions'), files: count('files'), errors: count('errors') } };
     const [iSeconds, iKiB] = readFileSync(inspectTime, 'utf8').trim().split(/\s+/).slice(-2).map(Number) as [number, number];
