@@ -144,3 +144,34 @@ describe('inspect --hexdump PA --struct NAME', () => {
     expect(value('nr_folios')).toBe('2');
   });
 });
+
+describe('the files image build and inspect --map write', () => {
+  it('an existing core or FDT is not replaced without --force, a link is never written through; a map kho-abi wrote is replaced, another file is not', async () => {
+    const { symlinkSync } = await import('node:fs');
+    const spec = join(work, 'owned.yaml');
+    writeFileSync(spec, SPEC);
+    const core = join(work, 'owned.core');
+    const fdt = join(work, 'owned.dtb');
+    writeFileSync(core, 'mine');
+    const refused = await cli(['image', 'build', spec, '--core', core, '--fdt', fdt], { cwd: repoRoot });
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('exists and kho-abi cannot tell it wrote it; remove it, name another file, or pass --force');
+    expect(readFileSync(core, 'utf8')).toBe('mine');
+    const link = join(work, 'link.core');
+    symlinkSync(join(work, 'elsewhere.core'), link);
+    const viaLink = await cli(['image', 'build', spec, '--core', link, '--fdt', fdt, '--force'], { cwd: repoRoot });
+    expect(viaLink.err).toContain('is a symbolic link; kho-abi never writes through one');
+    const forced = await cli(['image', 'build', spec, '--core', core, '--fdt', fdt, '--force'], { cwd: repoRoot });
+    expect(forced.code, forced.err).toBe(0);
+    expect(execFileSync('readelf', ['-h', core], { encoding: 'utf8' })).toContain('CORE');
+
+    const map = join(work, 'owned.svg');
+    expect((await cli(['inspect', '--core', core, '--fdt', fdt, '--map', map], { cwd: repoRoot })).code).toBe(0);
+    expect((await cli(['inspect', '--core', core, '--fdt', fdt, '--map', map], { cwd: repoRoot })).code).toBe(0);
+    const foreign = join(work, 'foreign.svg');
+    writeFileSync(foreign, '<svg/>');
+    const notOurs = await cli(['inspect', '--core', core, '--fdt', fdt, '--map', foreign], { cwd: repoRoot });
+    expect(notOurs.code).toBe(1);
+    expect(readFileSync(foreign, 'utf8')).toBe('<svg/>');
+  });
+});

@@ -6,15 +6,19 @@
  * debugfs gives), so that `kho-abi inspect --core CORE --fdt FDT` reads it
  * and a bug report can carry a reproducer.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import { pageSize } from '../cli/arguments.js';
 import type { CliCommand, CliContext } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { describeFsError } from '../cli/fs-error.js';
+import { claimOutput, writeOutputFile } from '../cli/output-file.js';
 import type { PageSize } from '../layout/ir.js';
 import { escapeText } from '../../runtime/quote.js';
+
+/** The largest spec read. */
+const MAX_SPEC_BYTES = 1 << 20;
 
 export const image: CliCommand = {
   register(program: Command, ctx: CliContext): void {
@@ -26,14 +30,23 @@ export const image: CliCommand = {
       .requiredOption('--core <file>', 'the ELF64 core file to write')
       .requiredOption('--fdt <file>', 'the KHO root FDT blob to write')
       .option('--page-size <n>', 'page size of the kernel that would write it', pageSize, 4096)
+      .option('--force', 'replace --core and --fdt files that exist (kho-abi cannot tell it wrote them)')
       .action(
-        ctx.action(async (specPath: string, opts: { core: string; fdt: string; pageSize: PageSize }) => {
+        ctx.action(async (specPath: string, opts: { core: string; fdt: string; pageSize: PageSize; force?: boolean }) => {
+          const core = resolvePath(ctx.io.cwd, opts.core);
+          const fdt = resolvePath(ctx.io.cwd, opts.fdt);
+          claimOutput(core, opts.core, { force: opts.force === true });
+          claimOutput(fdt, opts.fdt, { force: opts.force === true });
           const ir = ctx.projectLayout(opts.pageSize);
           if (!ir) return 1;
           let text: string;
           try {
-            text = readFileSync(resolvePath(ctx.io.cwd, specPath), 'utf8');
+            const bytes = readFileSync(resolvePath(ctx.io.cwd, specPath));
+            // A spec is a few lines; a large file is not one (and would be parsed whole).
+            if (bytes.length > MAX_SPEC_BYTES) throw new CliError(`${escapeText(specPath)}: ${bytes.length} bytes; a spec is at most ${MAX_SPEC_BYTES}`);
+            text = bytes.toString('utf8');
           } catch (e) {
+            if (e instanceof CliError) throw e;
             throw new CliError(`${escapeText(specPath)}: ${describeFsError(e)}`);
           }
           const [{ parseImageSpec, ImageSpecError }, { writeElfCore }, { LIVEUPDATE_CODECS, LIVEUPDATE_LAYOUT }, { PhysMem }, { writeLiveUpdate }] = await Promise.all([
@@ -52,22 +65,13 @@ export const image: CliCommand = {
           }
           const mem = new PhysMem({ pageSize: opts.pageSize });
           const written = writeLiveUpdate(mem, state, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS);
-          const core = resolvePath(ctx.io.cwd, opts.core);
-          const fdt = resolvePath(ctx.io.cwd, opts.fdt);
           let segments: number;
           try {
             segments = writeElfCore(core, mem);
-            const temp = `${fdt}.kho-abi-tmp-${process.pid}`;
-            writeFileSync(temp, written.fdt, { flag: 'wx' });
-            try {
-              renameSync(temp, fdt);
-            } catch (e) {
-              rmSync(temp, { force: true });
-              throw e;
-            }
           } catch (e) {
-            throw new CliError(`cannot write the image: ${describeFsError(e)}`);
+            throw new CliError(`${escapeText(opts.core)}: cannot write it: ${describeFsError(e)}`);
           }
+          writeOutputFile(fdt, opts.fdt, written.fdt);
           ctx.io.stdout(`${escapeText(opts.core)}: ${written.pages} pages in ${segments} PT_LOAD segment(s), ${written.preserved} preserved block(s); ${escapeText(opts.fdt)}: ${written.fdt.length} bytes\n`);
           return 0;
         }),

@@ -6,7 +6,7 @@
  * warnings. One bad node never hides the others (runtime/liveupdate/inspect.ts).
  * The JSON shape is documented in docs/inspect.md.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { PageSize } from '../../runtime/codec.js';
@@ -22,6 +22,8 @@ import { pageSize } from '../cli/arguments.js';
 import type { CliCommand, CliContext } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { describeFsError } from '../cli/fs-error.js';
+import { claimOutput, writeOutputFile } from '../cli/output-file.js';
+import { GENERATED_MARKER } from '../write.js';
 import { writeJson } from '../json-values.js';
 
 interface InspectOptions {
@@ -66,17 +68,6 @@ async function annotated(ctx: CliContext, mem: FileMem, pa: bigint, name: string
   return 0;
 }
 
-/** Writes the SVG picture atomically: a temporary file, renamed. */
-function writeMap(path: string, svg: string): void {
-  const temp = `${path}.kho-abi-tmp-${process.pid}`;
-  try {
-    writeFileSync(temp, svg, { flag: 'wx' });
-    renameSync(temp, path);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw new CliError(`--map ${quote(path)}: ${describeFsError(e)}`);
-  }
-}
 
 /** A physical address: decimal or 0x hex, 0..2^64-1, nothing else. */
 function address(text: string, what: string): bigint {
@@ -217,6 +208,8 @@ export const inspect: CliCommand = {
             }
           }
           if ((raw.fdt === undefined) === (raw.fdtAt === undefined)) throw new CliError('inspect: give the KHO root FDT as --fdt FILE or --fdt-at PA, one of the two');
+          // Refused before the walk: a picture that may not be written is said at once.
+          if (raw.map !== undefined) claimOutput(resolve(cwd, raw.map), raw.map, { marker: GENERATED_MARKER });
           const fdtAt = raw.fdtAt !== undefined ? address(raw.fdtAt, '--fdt-at') : undefined;
           const ranges = raw.raw?.map((r) => rawRange(r, cwd));
           const fdtFile = raw.fdt !== undefined ? readFdtFile(resolve(cwd, raw.fdt), quote(raw.fdt)) : undefined;
@@ -235,7 +228,7 @@ export const inspect: CliCommand = {
               }
             }
             const report = inspectLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS, { ...(raw.strict ? { strict: true } : {}), imageProblems: mem.problems });
-            if (raw.map !== undefined) writeMap(resolve(cwd, raw.map), memoryMapSvg(preservedRanges(mem, LIVEUPDATE_LAYOUT.radix, report), mem.pageSize));
+            if (raw.map !== undefined) writeOutputFile(resolve(cwd, raw.map), raw.map, memoryMapSvg(preservedRanges(mem, LIVEUPDATE_LAYOUT.radix, report), mem.pageSize));
             if (raw.json) {
               // Piece by piece: the report of a million files is larger than one string may be.
               let pending = '';
