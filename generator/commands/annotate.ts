@@ -6,10 +6,8 @@
  * each field with its bits). Laid out by the layout IR, so every byte of
  * the struct is on exactly one line: padding is shown as such.
  */
-import { countOf, unreachable, type FieldIR, type StructIR } from '../layout/ir.js';
-import { typeName as baseType } from '../layout/layout-json.js';
-
-const typeName = (f: FieldIR): string => (f.shape === 'flexible' ? `${baseType(f)}[]` : countOf(f) !== undefined ? `${baseType(f)}[${countOf(f)}]` : baseType(f));
+import { unreachable, type FieldIR, type StructIR } from '../layout/ir.js';
+import { memberTypeText as typeName } from '../layout/layout-json.js';
 
 /** Bytes of a member shown in full; longer ones are shown head and tail. */
 const SHOWN = 16;

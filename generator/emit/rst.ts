@@ -10,7 +10,7 @@
 import { compareVersions } from '../abi/compare.js';
 import { versionSnapshot } from '../abi/snapshot.js';
 import type { AbiIR, BitsFieldIR, FieldIR, SchemaIR, StructIR, VersionIR } from '../layout/ir.js';
-import { primOf, structOf } from '../layout/ir.js';
+import { memberTypeText } from '../layout/layout-json.js';
 import type { VersionSource } from '../model/raw.js';
 import type { Profile } from '../profile/profile.js';
 import { GENERATED_MARKER } from '../write.js';
@@ -134,24 +134,6 @@ function versionsSection(schema: SchemaIR, profiles: readonly Profile[]): string
   return lines;
 }
 
-function typeText(f: FieldIR): string {
-  const st = structOf(f);
-  const elem = st ? `struct ${st.name}` : f.shape === 'bitmap' ? 'unsigned long' : f.shape === 'khoser' ? `khoser(struct ${f.target.name} *)` : (f.ctype ?? primOf(f) ?? f.shape);
-  switch (f.shape) {
-    case 'array':
-    case 'struct-array':
-      return `${elem}[${f.count}]`;
-    case 'bitmap':
-      return `${elem}[${f.count}]`;
-    case 'flexible':
-      return `${elem}[]`;
-    case 'union':
-      return 'union';
-    default:
-      return elem;
-  }
-}
-
 /** Members as a reader sees them: anonymous unions and bitfield groups opened. */
 function rows(fields: readonly FieldIR[]): { offset: string; size: string; type: string; name: string; doc: string }[] {
   return fields.flatMap((f) => {
@@ -159,7 +141,7 @@ function rows(fields: readonly FieldIR[]): { offset: string; size: string; type:
       return f.bits.map((b) => ({ offset: `${b.storageOffset} (bits ${b.lsb}-${b.lsb + b.width - 1})`, size: `${b.width} bits`, type: f.prim, name: b.name, doc: b.doc ?? '' }));
     }
     if (f.shape === 'union' && f.name === undefined) return rows(f.members);
-    return [{ offset: String(f.offset), size: f.shape === 'flexible' ? '-' : String(f.size), type: typeText(f), name: f.name ?? '', doc: f.doc ?? '' }];
+    return [{ offset: String(f.offset), size: f.shape === 'flexible' ? '-' : String(f.size), type: memberTypeText(f), name: f.name ?? '', doc: f.doc ?? '' }];
   });
 }
 
@@ -224,7 +206,7 @@ export function byteDiagram(st: StructIR): string[] {
   }
   if (st.size === 0) out.push('  (no fixed bytes)');
   const flex = st.fields.find((f) => f.shape === 'flexible');
-  if (flex) out.push(`  0x${st.size.toString(16).padStart(3, '0')} ${flex.name}[]: ${typeText(flex)}, as many as the count says`);
+  if (flex) out.push(`  0x${st.size.toString(16).padStart(3, '0')} ${flex.name}[]: ${memberTypeText(flex)}, as many as the count says`);
   return out;
 }
 

@@ -30,6 +30,13 @@ export function layoutJson(ir: AbiIR, structs: readonly StructIR[]) {
   };
 }
 
+/** A member's type as people read it: the kernel's spelling of a scalar, with its count ([N], [] for a flexible array). */
+export function memberTypeText(f: FieldIR): string {
+  const base = f.shape === 'scalar' && f.ctype !== undefined ? f.ctype : f.shape === 'union' ? 'union' : typeName(f);
+  const n = countOf(f);
+  return f.shape === 'flexible' ? `${base}[]` : n !== undefined ? `${base}[${n}]` : base;
+}
+
 export function typeName(f: FieldIR): string {
   if (f.shape === 'khoser' || f.shape === 'khoser-array') return `khoser(struct ${f.target.name})`;
   if (f.shape === 'bitmap') return 'unsigned long';
