@@ -8,7 +8,7 @@
  * wrote, not a second decoder.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,21 +28,36 @@ export async function projectCodecs(root: string, runtimeImport: string): Promis
   const hash = createHash('sha256').update(runtimeUrl).update(runtimeImport);
   for (const [n, text] of sources) hash.update(`${n}\0${text}\0`);
   const cache = join(tmpdir(), `kho-abi-codecs-${hash.digest('hex').slice(0, 24)}`);
-  if (!existsSync(join(cache, 'index.js'))) {
-    const { ts } = await import('ts-morph');
-    const building = mkdtempSync(`${cache}.tmp-`);
-    const quoted = new RegExp(`(['"])${runtimeImport.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1`, 'g');
-    for (const [n, text] of sources) {
-      const js = ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-      writeFileSync(join(building, n.replace(/\.ts$/, '.js')), js.replace(quoted, `'${runtimeUrl}'`));
-    }
-    try {
-      mkdirSync(tmpdir(), { recursive: true });
-      renameSync(building, cache);
-    } catch {
-      // Another run made the same cache first: its files are the same.
-      rmSync(building, { recursive: true, force: true });
-    }
+  const fromFolder = async (folder: string): Promise<readonly SchemaCodecs[]> =>
+    ((await import(pathToFileURL(join(folder, 'index.js')).href)) as { allCodecs: readonly SchemaCodecs[] }).allCodecs;
+  // The temporary folder is shared: code is imported only from a folder this user made with
+  // mkdtemp (mode 0700). Anything else under the cache's name is left alone, and the codecs are
+  // transpiled afresh into a folder of this run's own.
+  if (existsSync(cache) && ownPrivateFolder(cache) && existsSync(join(cache, 'index.js'))) return fromFolder(cache);
+  const building = mkdtempSync(join(tmpdir(), 'kho-abi-codecs-tmp-'));
+  await transpileInto(building, sources, runtimeImport, runtimeUrl);
+  if (existsSync(cache)) return fromFolder(building);
+  try {
+    renameSync(building, cache);
+  } catch {
+    // Another run made the cache first: this run keeps its own copy.
+    return fromFolder(building);
   }
-  return ((await import(pathToFileURL(join(cache, 'index.js')).href)) as { allCodecs: readonly SchemaCodecs[] }).allCodecs;
+  return fromFolder(cache);
+}
+
+/** A real folder (no link) of this user's that no one else may write to. */
+function ownPrivateFolder(path: string): boolean {
+  const st = lstatSync(path);
+  return st.isDirectory() && (process.getuid === undefined || st.uid === process.getuid()) && (st.mode & 0o022) === 0;
+}
+
+/** The generated modules as JavaScript in `dir`, their runtime import pointed at this package's runtime. */
+async function transpileInto(dir: string, sources: readonly (readonly [string, string])[], runtimeImport: string, runtimeUrl: string): Promise<void> {
+  const { ts } = await import('ts-morph');
+  const quoted = new RegExp(`(['"])${runtimeImport.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1`, 'g');
+  for (const [n, text] of sources) {
+    const js = ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    writeFileSync(join(dir, n.replace(/\.ts$/, '.js')), js.replace(quoted, `'${runtimeUrl}'`));
+  }
 }
