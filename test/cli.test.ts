@@ -374,3 +374,30 @@ describe('the project is found from any folder below it', () => {
     }
   });
 });
+
+describe('kho-abi init', () => {
+  it('starts a project that validates, never replaces a file, and never writes through a linked schemas/', async () => {
+    const { mkdirSync: mkdir, readFileSync: read, symlinkSync, writeFileSync: write } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'kho-abi-init-'));
+    try {
+      const fresh = join(dir, 'fresh');
+      const made = await cli(['init', fresh], { cwd: dir });
+      expect(made.code, made.err).toBe(0);
+      expect((await cli(['validate'], { cwd: fresh })).out).toMatch(/^1 schema file\(s\) valid/);
+      write(join(fresh, 'schemas', 'example.yaml'), 'edited\n');
+      const again = await cli(['init', fresh], { cwd: dir });
+      expect(again.code).toBe(1);
+      expect(again.err).toContain('exists already; init never replaces a file');
+      expect(read(join(fresh, 'schemas', 'example.yaml'), 'utf8')).toBe('edited\n');
+      const linked = join(dir, 'linked');
+      mkdir(linked);
+      mkdir(join(dir, 'elsewhere'));
+      symlinkSync(join(dir, 'elsewhere'), join(linked, 'schemas'));
+      const viaLink = await cli(['init', linked], { cwd: dir });
+      expect(viaLink.code).toBe(1);
+      expect(viaLink.err).toContain('schemas/ is a symbolic link');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
