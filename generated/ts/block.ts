@@ -34,7 +34,10 @@ export const KHO_MAX_BLOCKS = 10000;
 export interface KhoBlockHeaderSer {
   /** Physical address of the next block, 0 in the last one. At offset 0, 8 bytes. */
   next: bigint;
-  /** Number of valid entries in this block; a reader rejects 0 and anything above the block's capacity. At offset 8, 8 bytes. */
+  /**
+   * Number of valid entries in this block; a reader rejects 0 and anything above the block's capacity. At offset 8, 8
+   * bytes.
+   */
   count: bigint;
 }
 
@@ -44,10 +47,7 @@ export const SIZEOF_KhoBlockHeaderSer = 16;
 /** offsetof() every member of struct kho_block_header_ser in block-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_KhoBlockHeaderSer = { next: 0, count: 8 } as const;
 
-const FIELDS_OF_KhoBlockHeaderSer: FieldTable = [
-  [0, 'next'],
-  [8, 'count'],
-];
+const FIELDS_OF_KhoBlockHeaderSer: FieldTable = [[0, 'next'], [8, 'count']];
 
 /** Reads struct kho_block_header_ser (block-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoBlockHeaderSer(view: DataView, offset = 0, opts?: ReadOptions): KhoBlockHeaderSer {
@@ -80,10 +80,7 @@ export function encodeKhoBlockHeaderSer(value: KhoBlockHeaderSer, view: DataView
 
 /** A zero-copy view of struct kho_block_header_ser (block-v1); move `offset` to walk an array of them. */
 export class KhoBlockHeaderSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get next(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -117,13 +114,21 @@ export const khoBlockHeaderSerCodec: StructCodec<KhoBlockHeaderSer> = {
   encode: encodeKhoBlockHeaderSer,
 };
 
-/** struct kho_block_header_v2_ser (block-v2): Start of every block of a block-v2 set; the entries follow it directly. */
+/**
+ * struct kho_block_header_v2_ser (block-v2): Start of every block of a block-v2 set; the entries follow it directly.
+ */
 export interface KhoBlockHeaderV2SerV2 {
   /** Physical address of the next block, 0 in the last one. At offset 0, 8 bytes. */
   next: bigint;
-  /** Number of valid entries in this block, written with every appended entry; a reader rejects 0 and anything above the block's capacity. At offset 8, 8 bytes. */
+  /**
+   * Number of valid entries in this block, written with every appended entry; a reader rejects 0 and anything above the
+   * block's capacity. At offset 8, 8 bytes.
+   */
   count: bigint;
-  /** Size of one entry in bytes; a reader refuses a block whose entry size is not the one it reads. At offset 16, 4 bytes. */
+  /**
+   * Size of one entry in bytes; a reader refuses a block whose entry size is not the one it reads. At offset 16, 4
+   * bytes.
+   */
   entry_size: number;
   /** Size of this block in bytes (KHO_BLOCK_SIZE); a reader refuses any other. At offset 20, 4 bytes. */
   block_size: number;
@@ -135,14 +140,11 @@ export const SIZEOF_KhoBlockHeaderV2SerV2 = 24;
 /** offsetof() every member of struct kho_block_header_v2_ser in block-v2; a bitfield gives its storage unit's. */
 export const OFFSETOF_KhoBlockHeaderV2SerV2 = { next: 0, count: 8, entry_size: 16, block_size: 20 } as const;
 
-const FIELDS_OF_KhoBlockHeaderV2SerV2: FieldTable = [
-  [0, 'next'],
-  [8, 'count'],
-  [16, 'entry_size'],
-  [20, 'block_size'],
-];
+const FIELDS_OF_KhoBlockHeaderV2SerV2: FieldTable = [[0, 'next'], [8, 'count'], [16, 'entry_size'], [20, 'block_size']];
 
-/** Reads struct kho_block_header_v2_ser (block-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct kho_block_header_v2_ser (block-v2) at `offset`; throws DecodeError for bytes the kernel would refuse.
+ */
 export function decodeKhoBlockHeaderV2SerV2(view: DataView, offset = 0, opts?: ReadOptions): KhoBlockHeaderV2SerV2 {
   try {
     const v_next = view.getBigUint64(offset, true);
@@ -155,7 +157,9 @@ export function decodeKhoBlockHeaderV2SerV2(view: DataView, offset = 0, opts?: R
   }
 }
 
-/** Writes struct kho_block_header_v2_ser (block-v2) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct kho_block_header_v2_ser (block-v2) at `offset`; throws EncodeError for a value its field cannot hold.
+ */
 export function encodeKhoBlockHeaderV2SerV2(value: KhoBlockHeaderV2SerV2, view: DataView, offset = 0): void {
   try {
     const v_next = value.next;
@@ -185,10 +189,7 @@ export function encodeKhoBlockHeaderV2SerV2(value: KhoBlockHeaderV2SerV2, view: 
 
 /** A zero-copy view of struct kho_block_header_v2_ser (block-v2); move `offset` to walk an array of them. */
 export class KhoBlockHeaderV2SerV2View {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get next(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -276,18 +277,28 @@ export const blockCodecs: SchemaCodecs = {
 /** Every compatible string a block version stores, oldest first. */
 export const BLOCK_SUPPORTED_COMPATIBLES: readonly string[] = ['block-v1', 'block-v2'];
 
-/** Checks a stored block compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+/**
+ * Checks a stored block compatible string (the string, or the bytes of the char array holding it, read up to its NUL as
+ * the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict
+ * names each component that differs, is missing or is unknown.
+ */
 export function verifyBlockCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
   const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, BLOCK_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the block version that stored this compatible string; throws CompatError saying what was found and what is supported. */
+/**
+ * The codecs of the block version that stored this compatible string; throws CompatError saying what was found and what
+ * is supported.
+ */
 export function blockVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(blockCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }
 
-/** The kho_block container (block_chain) of schemas/block.yaml, for the runtime's walkers: A chain of KHO_BLOCK_SIZE pages, each a struct kho_block_header_ser followed by count entries of one fixed size. */
+/**
+ * The kho_block container (block_chain) of schemas/block.yaml, for the runtime's walkers: A chain of KHO_BLOCK_SIZE
+ * pages, each a struct kho_block_header_ser followed by count entries of one fixed size.
+ */
 export const KHO_BLOCK_CONTAINER = {
   kind: 'block_chain',
   name: 'kho_block',
@@ -298,11 +309,11 @@ export const KHO_BLOCK_CONTAINER = {
   maxBlocks: 10000,
 } as const satisfies BlockChainDescriptor;
 
-/** The kho_block_set container (block_chain) of schemas/block.yaml, for the runtime's walkers: A block-v2 set: the same chain, with the entry size and the block size
-in every header. Its writer (runtime/containers/block-set.ts) reserves
-capacity while objects register, releases it when they unregister,
-writes the count with every appended entry, and a restore that fails
-half-way frees exactly the blocks it took.
+/**
+ * The kho_block_set container (block_chain) of schemas/block.yaml, for the runtime's walkers: A block-v2 set: the same
+ * chain, with the entry size and the block size in every header. Its writer (runtime/containers/block-set.ts) reserves
+ * capacity while objects register, releases it when they unregister, writes the count with every appended entry, and a
+ * restore that fails half-way frees exactly the blocks it took.
  */
 export const KHO_BLOCK_SET_CONTAINER = {
   kind: 'block_chain',

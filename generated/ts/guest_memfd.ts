@@ -21,7 +21,7 @@ import {
   verifyCompat,
   type VersionCodecs,
 } from '../../runtime/index.js';
-import { KhoVmallocView, decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc } from './vmalloc.js';
+import { decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc, KhoVmallocView } from './vmalloc.js';
 
 /** The compatible string guest_memfd_luo_v1 stores (GUEST_MEMFD_LUO_FH_COMPATIBLE). */
 export const GUEST_MEMFD_LUO_FH_COMPATIBLE = 'guest_memfd_luo_v1';
@@ -51,16 +51,18 @@ export interface GuestMemfdLuoFolioSer {
 /** sizeof(struct guest_memfd_luo_folio_ser) in guest_memfd_luo_v1 at 4 KiB pages. */
 export const SIZEOF_GuestMemfdLuoFolioSer = 16;
 
-/** offsetof() every member of struct guest_memfd_luo_folio_ser in guest_memfd_luo_v1; a bitfield gives its storage unit's. */
+/**
+ * offsetof() every member of struct guest_memfd_luo_folio_ser in guest_memfd_luo_v1; a bitfield gives its storage
+ * unit's.
+ */
 export const OFFSETOF_GuestMemfdLuoFolioSer = { pfn: 0, flags: 0, index: 8 } as const;
 
-const FIELDS_OF_GuestMemfdLuoFolioSer: FieldTable = [
-  [0, 'pfn'],
-  [6, 'flags'],
-  [8, 'index'],
-];
+const FIELDS_OF_GuestMemfdLuoFolioSer: FieldTable = [[0, 'pfn'], [6, 'flags'], [8, 'index']];
 
-/** Reads struct guest_memfd_luo_folio_ser (guest_memfd_luo_v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct guest_memfd_luo_folio_ser (guest_memfd_luo_v1) at `offset`; throws DecodeError for bytes the kernel
+ * would refuse.
+ */
 export function decodeGuestMemfdLuoFolioSer(view: DataView, offset = 0, opts?: ReadOptions): GuestMemfdLuoFolioSer {
   try {
     const u0_0 = view.getUint32(offset, true);
@@ -85,7 +87,10 @@ export function decodeGuestMemfdLuoFolioSer(view: DataView, offset = 0, opts?: R
   }
 }
 
-/** Writes struct guest_memfd_luo_folio_ser (guest_memfd_luo_v1) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct guest_memfd_luo_folio_ser (guest_memfd_luo_v1) at `offset`; throws EncodeError for a value its field
+ * cannot hold.
+ */
 export function encodeGuestMemfdLuoFolioSer(value: GuestMemfdLuoFolioSer, view: DataView, offset = 0): void {
   try {
     const v_pfn = value.pfn;
@@ -108,18 +113,16 @@ export function encodeGuestMemfdLuoFolioSer(value: GuestMemfdLuoFolioSer, view: 
   }
 }
 
-/** A zero-copy view of struct guest_memfd_luo_folio_ser (guest_memfd_luo_v1); move `offset` to walk an array of them. */
+/**
+ * A zero-copy view of struct guest_memfd_luo_folio_ser (guest_memfd_luo_v1); move `offset` to walk an array of them.
+ */
 export class GuestMemfdLuoFolioSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get pfn(): number {
     const u0_0 = this.view.getUint32(this.offset, true);
     const u0_1 = this.view.getUint32(this.offset + 4, true);
-    const v_pfn = u0_0 + (u0_1 & 0xfffff) * 4294967296;
-    return v_pfn;
+    return u0_0 + (u0_1 & 0xfffff) * 4294967296;
   }
 
   set pfn(v: number) {
@@ -136,8 +139,7 @@ export class GuestMemfdLuoFolioSerView {
 
   get flags(): number {
     const u0_1 = this.view.getUint32(this.offset + 4, true);
-    const v_flags = u0_1 >>> 20;
-    return v_flags;
+    return u0_1 >>> 20;
   }
 
   set flags(v: number) {
@@ -170,13 +172,18 @@ export const guestMemfdLuoFolioSerCodec: StructCodec<GuestMemfdLuoFolioSer> = {
 
 /** struct guest_memfd_luo_ser (guest_memfd_luo_v1): The state of one preserved guest_memfd. */
 export interface GuestMemfdLuoSer {
-  /** File size in bytes; the next kernel refuses 0 and a size that is not a multiple of PAGE_SIZE. At offset 0, 8 bytes. */
+  /**
+   * File size in bytes; the next kernel refuses 0 and a size that is not a multiple of PAGE_SIZE. At offset 0, 8 bytes.
+   */
   size: bigint;
   /** GUEST_MEMFD_LUO_FLAG_* bits of the file. At offset 8, 8 bytes. */
   flags: bigint;
   /** Number of entries in the folio array; 0 means no array. At offset 16, 8 bytes. */
   nr_folios: bigint;
-  /** LUO token of the preserved KVM VM file this guest_memfd belongs to, in the same session; restore fails when no such file is found or it is not a VM. At offset 24, 8 bytes. */
+  /**
+   * LUO token of the preserved KVM VM file this guest_memfd belongs to, in the same session; restore fails when no such
+   * file is found or it is not a VM. At offset 24, 8 bytes.
+   */
   vm_token: bigint;
   /** Preserved vmalloc area holding nr_folios struct guest_memfd_luo_folio_ser. At offset 32, 16 bytes. */
   folios: KhoVmalloc;
@@ -196,7 +203,10 @@ const FIELDS_OF_GuestMemfdLuoSer: FieldTable = [
   [32, 'folios'],
 ];
 
-/** Reads struct guest_memfd_luo_ser (guest_memfd_luo_v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct guest_memfd_luo_ser (guest_memfd_luo_v1) at `offset`; throws DecodeError for bytes the kernel would
+ * refuse.
+ */
 export function decodeGuestMemfdLuoSer(view: DataView, offset = 0, opts?: ReadOptions): GuestMemfdLuoSer {
   try {
     const v_size = view.getBigUint64(offset, true);
@@ -213,7 +223,10 @@ export function decodeGuestMemfdLuoSer(view: DataView, offset = 0, opts?: ReadOp
   }
 }
 
-/** Writes struct guest_memfd_luo_ser (guest_memfd_luo_v1) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct guest_memfd_luo_ser (guest_memfd_luo_v1) at `offset`; throws EncodeError for a value its field cannot
+ * hold.
+ */
 export function encodeGuestMemfdLuoSer(value: GuestMemfdLuoSer, view: DataView, offset = 0): void {
   try {
     const v_size = value.size;
@@ -247,10 +260,7 @@ export function encodeGuestMemfdLuoSer(value: GuestMemfdLuoSer, view: DataView, 
 
 /** A zero-copy view of struct guest_memfd_luo_ser (guest_memfd_luo_v1); move `offset` to walk an array of them. */
 export class GuestMemfdLuoSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get size(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -333,18 +343,28 @@ export const guest_memfdCodecs: SchemaCodecs = {
 /** Every compatible string a guest_memfd version stores, oldest first. */
 export const GUEST_MEMFD_SUPPORTED_COMPATIBLES: readonly string[] = ['guest_memfd_luo_v1'];
 
-/** Checks a stored guest_memfd compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+/**
+ * Checks a stored guest_memfd compatible string (the string, or the bytes of the char array holding it, read up to its
+ * NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the
+ * verdict names each component that differs, is missing or is unknown.
+ */
 export function verifyGuestMemfdCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
   const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, GUEST_MEMFD_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the guest_memfd version that stored this compatible string; throws CompatError saying what was found and what is supported. */
+/**
+ * The codecs of the guest_memfd version that stored this compatible string; throws CompatError saying what was found
+ * and what is supported.
+ */
 export function guest_memfdVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(guest_memfdCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }
 
-/** The physical-address members of struct guest_memfd_luo_ser (guest_memfd_luo_v1) and what each leads to, by member path. */
+/**
+ * The physical-address members of struct guest_memfd_luo_ser (guest_memfd_luo_v1) and what each leads to, by member
+ * path.
+ */
 export const GUEST_MEMFD_LUO_SER_REFS = {
   folios: {
     struct: 'guest_memfd_luo_ser',

@@ -19,18 +19,24 @@ import {
   verifyCompat,
   type VersionCodecs,
 } from '../../runtime/index.js';
-import { KhoVmallocView, decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc } from './vmalloc.js';
+import { decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc, KhoVmallocView } from './vmalloc.js';
 
 /** The compatible string huge-memfd-v1 stores (HUGE_MEMFD_COMPATIBLE). */
 export const HUGE_MEMFD_COMPATIBLE = 'huge-memfd-v1';
 
 /** struct hugemfd_folio_ser (huge-memfd-v1): One preserved huge folio of the file. */
 export interface HugemfdFolioSer {
-  /** Page frame number of the head page of the folio; the new kernel fails the file (-EINVAL) when KHO cannot hand the folio back. Bits 0..51 of the u64 at offset 0. */
+  /**
+   * Page frame number of the head page of the folio; the new kernel fails the file (-EINVAL) when KHO cannot hand the
+   * folio back. Bits 0..51 of the u64 at offset 0.
+   */
   pfn: number;
   /** Not used yet; a writer stores 0 and the new kernel never reads these bits. Bits 52..63 of the u64 at offset 0. */
   reserved: number;
-  /** Offset of the folio in the file, in base pages; the new kernel shifts it right by hugemfd_ser.order to get the huge page index. At offset 8, 8 bytes. */
+  /**
+   * Offset of the folio in the file, in base pages; the new kernel shifts it right by hugemfd_ser.order to get the huge
+   * page index. At offset 8, 8 bytes.
+   */
   index: bigint;
 }
 
@@ -40,11 +46,7 @@ export const SIZEOF_HugemfdFolioSer = 16;
 /** offsetof() every member of struct hugemfd_folio_ser in huge-memfd-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_HugemfdFolioSer = { pfn: 0, reserved: 0, index: 8 } as const;
 
-const FIELDS_OF_HugemfdFolioSer: FieldTable = [
-  [0, 'pfn'],
-  [6, 'reserved'],
-  [8, 'index'],
-];
+const FIELDS_OF_HugemfdFolioSer: FieldTable = [[0, 'pfn'], [6, 'reserved'], [8, 'index']];
 
 /** Reads struct hugemfd_folio_ser (huge-memfd-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeHugemfdFolioSer(view: DataView, offset = 0, opts?: ReadOptions): HugemfdFolioSer {
@@ -71,7 +73,9 @@ export function decodeHugemfdFolioSer(view: DataView, offset = 0, opts?: ReadOpt
   }
 }
 
-/** Writes struct hugemfd_folio_ser (huge-memfd-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct hugemfd_folio_ser (huge-memfd-v1) at `offset`; throws EncodeError for a value its field cannot hold.
+ */
 export function encodeHugemfdFolioSer(value: HugemfdFolioSer, view: DataView, offset = 0): void {
   try {
     const v_pfn = value.pfn;
@@ -96,16 +100,12 @@ export function encodeHugemfdFolioSer(value: HugemfdFolioSer, view: DataView, of
 
 /** A zero-copy view of struct hugemfd_folio_ser (huge-memfd-v1); move `offset` to walk an array of them. */
 export class HugemfdFolioSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get pfn(): number {
     const u0_0 = this.view.getUint32(this.offset, true);
     const u0_1 = this.view.getUint32(this.offset + 4, true);
-    const v_pfn = u0_0 + (u0_1 & 0xfffff) * 4294967296;
-    return v_pfn;
+    return u0_0 + (u0_1 & 0xfffff) * 4294967296;
   }
 
   set pfn(v: number) {
@@ -122,8 +122,7 @@ export class HugemfdFolioSerView {
 
   get reserved(): number {
     const u0_1 = this.view.getUint32(this.offset + 4, true);
-    const v_reserved = u0_1 >>> 20;
-    return v_reserved;
+    return u0_1 >>> 20;
   }
 
   set reserved(v: number) {
@@ -162,9 +161,15 @@ export interface HugemfdSer {
   pos: bigint;
   /** Number of entries in the folio array. At offset 16, 8 bytes. */
   nr_folios: bigint;
-  /** Preserved vmalloc area holding nr_folios struct hugemfd_folio_ser; all zero when the file is empty. At offset 24, 16 bytes. */
+  /**
+   * Preserved vmalloc area holding nr_folios struct hugemfd_folio_ser; all zero when the file is empty. At offset 24,
+   * 16 bytes.
+   */
   folios: KhoVmalloc;
-  /** Page order of the huge pages backing the file; the new kernel needs an hstate of that order to create the file and fails the restore without one. At offset 40, 1 bytes. */
+  /**
+   * Page order of the huge pages backing the file; the new kernel needs an hstate of that order to create the file and
+   * fails the restore without one. At offset 40, 1 bytes.
+   */
   order: number;
 }
 
@@ -174,13 +179,7 @@ export const SIZEOF_HugemfdSer = 41;
 /** offsetof() every member of struct hugemfd_ser in huge-memfd-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_HugemfdSer = { size: 0, pos: 8, nr_folios: 16, folios: 24, order: 40 } as const;
 
-const FIELDS_OF_HugemfdSer: FieldTable = [
-  [0, 'size'],
-  [8, 'pos'],
-  [16, 'nr_folios'],
-  [24, 'folios'],
-  [40, 'order'],
-];
+const FIELDS_OF_HugemfdSer: FieldTable = [[0, 'size'], [8, 'pos'], [16, 'nr_folios'], [24, 'folios'], [40, 'order']];
 
 /** Reads struct hugemfd_ser (huge-memfd-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeHugemfdSer(view: DataView, offset = 0, opts?: ReadOptions): HugemfdSer {
@@ -227,10 +226,7 @@ export function encodeHugemfdSer(value: HugemfdSer, view: DataView, offset = 0):
 
 /** A zero-copy view of struct hugemfd_ser (huge-memfd-v1); move `offset` to walk an array of them. */
 export class HugemfdSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get size(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -310,13 +306,20 @@ export const hugemfdCodecs: SchemaCodecs = {
 /** Every compatible string a hugemfd version stores, oldest first. */
 export const HUGEMFD_SUPPORTED_COMPATIBLES: readonly string[] = ['huge-memfd-v1'];
 
-/** Checks a stored hugemfd compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+/**
+ * Checks a stored hugemfd compatible string (the string, or the bytes of the char array holding it, read up to its NUL
+ * as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict
+ * names each component that differs, is missing or is unknown.
+ */
 export function verifyHugemfdCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
   const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, HUGEMFD_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the hugemfd version that stored this compatible string; throws CompatError saying what was found and what is supported. */
+/**
+ * The codecs of the hugemfd version that stored this compatible string; throws CompatError saying what was found and
+ * what is supported.
+ */
 export function hugemfdVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(hugemfdCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }

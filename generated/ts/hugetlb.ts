@@ -22,14 +22,23 @@ import {
 /** The compatible string hugetlb-v1 stores (HUGETLB_FLB_COMPATIBLE). */
 export const HUGETLB_FLB_COMPATIBLE = 'hugetlb-v1';
 
-/** Number of hstate slots in struct hugetlb_ser; fixed here, apart from the kernel's own HUGE_MAX_HSTATE (2 on x86, 4 on arm64), so that the layout does not depend on the architecture. */
+/**
+ * Number of hstate slots in struct hugetlb_ser; fixed here, apart from the kernel's own HUGE_MAX_HSTATE (2 on x86, 4 on
+ * arm64), so that the layout does not depend on the architecture.
+ */
 export const HUGETLB_SER_MAX_HSTATES = 4;
 
 /** struct hugetlb_hstate_ser (hugetlb-v1): One hstate of the old kernel. */
 export interface HugetlbHstateSer {
-  /** Number of preserved huge pages of this hstate; the new kernel counts them as already allocated when it fills the pool at boot. At offset 0, 8 bytes. */
+  /**
+   * Number of preserved huge pages of this hstate; the new kernel counts them as already allocated when it fills the
+   * pool at boot. At offset 0, 8 bytes.
+   */
   nr_pages: bigint;
-  /** Page order of the hstate; the new kernel looks an hstate up by it and ignores an entry whose order none of its hstates has. At offset 8, 1 bytes. */
+  /**
+   * Page order of the hstate; the new kernel looks an hstate up by it and ignores an entry whose order none of its
+   * hstates has. At offset 8, 1 bytes.
+   */
   order: number;
 }
 
@@ -39,10 +48,7 @@ export const SIZEOF_HugetlbHstateSer = 9;
 /** offsetof() every member of struct hugetlb_hstate_ser in hugetlb-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_HugetlbHstateSer = { nr_pages: 0, order: 8 } as const;
 
-const FIELDS_OF_HugetlbHstateSer: FieldTable = [
-  [0, 'nr_pages'],
-  [8, 'order'],
-];
+const FIELDS_OF_HugetlbHstateSer: FieldTable = [[0, 'nr_pages'], [8, 'order']];
 
 /** Reads struct hugetlb_hstate_ser (hugetlb-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeHugetlbHstateSer(view: DataView, offset = 0, opts?: ReadOptions): HugetlbHstateSer {
@@ -75,10 +81,7 @@ export function encodeHugetlbHstateSer(value: HugetlbHstateSer, view: DataView, 
 
 /** A zero-copy view of struct hugetlb_hstate_ser (hugetlb-v1); move `offset` to walk an array of them. */
 export class HugetlbHstateSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get nr_pages(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -126,10 +129,7 @@ export const SIZEOF_HugetlbSer = 37;
 /** offsetof() every member of struct hugetlb_ser in hugetlb-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_HugetlbSer = { hstates: 0, nr_hstates: 36 } as const;
 
-const FIELDS_OF_HugetlbSer: FieldTable = [
-  [0, 'hstates'],
-  [36, 'nr_hstates'],
-];
+const FIELDS_OF_HugetlbSer: FieldTable = [[0, 'hstates'], [36, 'nr_hstates']];
 
 /** Reads struct hugetlb_ser (hugetlb-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeHugetlbSer(view: DataView, offset = 0, opts?: ReadOptions): HugetlbSer {
@@ -164,10 +164,11 @@ export function encodeHugetlbSer(value: HugetlbSer, view: DataView, offset = 0):
 
 /** A zero-copy view of struct hugetlb_ser (hugetlb-v1); move `offset` to walk an array of them. */
 export class HugetlbSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
+
+  hstatesAt(i: number): HugetlbHstateSerView {
+    return new HugetlbHstateSerView(this.view, this.offset + i * 9);
+  }
 
   get nr_hstates(): number {
     return this.view.getUint8(this.offset + 36);
@@ -178,10 +179,6 @@ export class HugetlbSerView {
       checkUint(v, 8, 'hugetlb_ser', 'nr_hstates', this.offset + 36);
     }
     this.view.setUint8(this.offset + 36, v);
-  }
-
-  hstatesAt(i: number): HugetlbHstateSerView {
-    return new HugetlbHstateSerView(this.view, this.offset + i * 9);
   }
 }
 
@@ -214,13 +211,20 @@ export const hugetlbCodecs: SchemaCodecs = {
 /** Every compatible string a hugetlb version stores, oldest first. */
 export const HUGETLB_SUPPORTED_COMPATIBLES: readonly string[] = ['hugetlb-v1'];
 
-/** Checks a stored hugetlb compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+/**
+ * Checks a stored hugetlb compatible string (the string, or the bytes of the char array holding it, read up to its NUL
+ * as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict
+ * names each component that differs, is missing or is unknown.
+ */
 export function verifyHugetlbCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
   const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, HUGETLB_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the hugetlb version that stored this compatible string; throws CompatError saying what was found and what is supported. */
+/**
+ * The codecs of the hugetlb version that stored this compatible string; throws CompatError saying what was found and
+ * what is supported.
+ */
 export function hugetlbVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(hugetlbCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }

@@ -53,12 +53,11 @@ export const SIZEOF_IommuHdrSer = 8;
 /** offsetof() every member of struct iommu_hdr_ser in iommu-liveupdate-1; a bitfield gives its storage unit's. */
 export const OFFSETOF_IommuHdrSer = { ref_count: 0, flags: 4 } as const;
 
-const FIELDS_OF_IommuHdrSer: FieldTable = [
-  [0, 'ref_count'],
-  [4, 'flags'],
-];
+const FIELDS_OF_IommuHdrSer: FieldTable = [[0, 'ref_count'], [4, 'flags']];
 
-/** Reads struct iommu_hdr_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct iommu_hdr_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would refuse.
+ */
 export function decodeIommuHdrSer(view: DataView, offset = 0, opts?: ReadOptions): IommuHdrSer {
   try {
     const v_ref_count = view.getUint32(offset, true);
@@ -69,7 +68,9 @@ export function decodeIommuHdrSer(view: DataView, offset = 0, opts?: ReadOptions
   }
 }
 
-/** Writes struct iommu_hdr_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct iommu_hdr_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot hold.
+ */
 export function encodeIommuHdrSer(value: IommuHdrSer, view: DataView, offset = 0): void {
   try {
     const v_ref_count = value.ref_count;
@@ -89,10 +90,7 @@ export function encodeIommuHdrSer(value: IommuHdrSer, view: DataView, offset = 0
 
 /** A zero-copy view of struct iommu_hdr_ser (iommu-liveupdate-1); move `offset` to walk an array of them. */
 export class IommuHdrSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get ref_count(): number {
     return this.view.getUint32(this.offset, true);
@@ -138,7 +136,9 @@ export interface IommuDomainSer {
   vasz: number;
   /** 1 when the domain sign-extends its addresses. Bits 0..0 of the u8 at offset 28. */
   sign_extend: number;
-  /** The next kernel's own domain object once it has restored this one; not meaningful before. At offset 29, 8 bytes. */
+  /**
+   * The next kernel's own domain object once it has restored this one; not meaningful before. At offset 29, 8 bytes.
+   */
   restored_domain: bigint;
 }
 
@@ -164,7 +164,9 @@ const FIELDS_OF_IommuDomainSer: FieldTable = [
   [29, 'restored_domain'],
 ];
 
-/** Reads struct iommu_domain_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct iommu_domain_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would refuse.
+ */
 export function decodeIommuDomainSer(view: DataView, offset = 0, opts?: ReadOptions): IommuDomainSer {
   try {
     const v_hdr = decodeIommuHdrSer(view, offset, opts);
@@ -187,7 +189,10 @@ export function decodeIommuDomainSer(view: DataView, offset = 0, opts?: ReadOpti
   }
 }
 
-/** Writes struct iommu_domain_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct iommu_domain_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot
+ * hold.
+ */
 export function encodeIommuDomainSer(value: IommuDomainSer, view: DataView, offset = 0): void {
   try {
     encodeIommuHdrSer(value.hdr, view, offset);
@@ -219,10 +224,7 @@ export function encodeIommuDomainSer(value: IommuDomainSer, view: DataView, offs
 
 /** A zero-copy view of struct iommu_domain_ser (iommu-liveupdate-1); move `offset` to walk an array of them. */
 export class IommuDomainSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get hdr(): IommuHdrSerView {
     return new IommuHdrSerView(this.view, this.offset);
@@ -263,8 +265,7 @@ export class IommuDomainSerView {
 
   get sign_extend(): number {
     const u28_0 = this.view.getUint8(this.offset + 28);
-    const v_sign_extend = u28_0 & 0x1;
-    return v_sign_extend;
+    return u28_0 & 0x1;
   }
 
   set sign_extend(v: number) {
@@ -304,13 +305,12 @@ export const SIZEOF_IommuDevMapSer = 24;
 /** offsetof() every member of struct iommu_dev_map_ser in iommu-liveupdate-1; a bitfield gives its storage unit's. */
 export const OFFSETOF_IommuDevMapSer = { attachment_id: 0, domain_phys: 8, iommu_phys: 16 } as const;
 
-const FIELDS_OF_IommuDevMapSer: FieldTable = [
-  [0, 'attachment_id'],
-  [8, 'domain_phys'],
-  [16, 'iommu_phys'],
-];
+const FIELDS_OF_IommuDevMapSer: FieldTable = [[0, 'attachment_id'], [8, 'domain_phys'], [16, 'iommu_phys']];
 
-/** Reads struct iommu_dev_map_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct iommu_dev_map_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would
+ * refuse.
+ */
 export function decodeIommuDevMapSer(view: DataView, offset = 0, opts?: ReadOptions): IommuDevMapSer {
   try {
     const v_attachment_id = view.getBigUint64(offset, true);
@@ -322,7 +322,10 @@ export function decodeIommuDevMapSer(view: DataView, offset = 0, opts?: ReadOpti
   }
 }
 
-/** Writes struct iommu_dev_map_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct iommu_dev_map_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot
+ * hold.
+ */
 export function encodeIommuDevMapSer(value: IommuDevMapSer, view: DataView, offset = 0): void {
   try {
     const v_attachment_id = value.attachment_id;
@@ -347,10 +350,7 @@ export function encodeIommuDevMapSer(value: IommuDevMapSer, view: DataView, offs
 
 /** A zero-copy view of struct iommu_dev_map_ser (iommu-liveupdate-1); move `offset` to walk an array of them. */
 export class IommuDevMapSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get attachment_id(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -420,7 +420,9 @@ const FIELDS_OF_IommuDeviceSer: FieldTable = [
   [16, 'domain_iommu_ser'],
 ];
 
-/** Reads struct iommu_device_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct iommu_device_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would refuse.
+ */
 export function decodeIommuDeviceSer(view: DataView, offset = 0, opts?: ReadOptions): IommuDeviceSer {
   try {
     const v_hdr = decodeIommuHdrSer(view, offset, opts);
@@ -433,7 +435,10 @@ export function decodeIommuDeviceSer(view: DataView, offset = 0, opts?: ReadOpti
   }
 }
 
-/** Writes struct iommu_device_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct iommu_device_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot
+ * hold.
+ */
 export function encodeIommuDeviceSer(value: IommuDeviceSer, view: DataView, offset = 0): void {
   try {
     encodeIommuHdrSer(value.hdr, view, offset);
@@ -455,10 +460,7 @@ export function encodeIommuDeviceSer(value: IommuDeviceSer, view: DataView, offs
 
 /** A zero-copy view of struct iommu_device_ser (iommu-liveupdate-1); move `offset` to walk an array of them. */
 export class IommuDeviceSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get hdr(): IommuHdrSerView {
     return new IommuHdrSerView(this.view, this.offset);
@@ -516,11 +518,7 @@ export const SIZEOF_IommuHwSer = 24;
 /** offsetof() every member of struct iommu_hw_ser in iommu-liveupdate-1; a bitfield gives its storage unit's. */
 export const OFFSETOF_IommuHwSer = { hdr: 0, token: 8, type: 16 } as const;
 
-const FIELDS_OF_IommuHwSer: FieldTable = [
-  [0, 'hdr'],
-  [8, 'token'],
-  [16, 'type'],
-];
+const FIELDS_OF_IommuHwSer: FieldTable = [[0, 'hdr'], [8, 'token'], [16, 'type']];
 
 /** Reads struct iommu_hw_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeIommuHwSer(view: DataView, offset = 0, opts?: ReadOptions): IommuHwSer {
@@ -534,7 +532,9 @@ export function decodeIommuHwSer(view: DataView, offset = 0, opts?: ReadOptions)
   }
 }
 
-/** Writes struct iommu_hw_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct iommu_hw_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot hold.
+ */
 export function encodeIommuHwSer(value: IommuHwSer, view: DataView, offset = 0): void {
   try {
     encodeIommuHdrSer(value.hdr, view, offset);
@@ -555,10 +555,7 @@ export function encodeIommuHwSer(value: IommuHwSer, view: DataView, offset = 0):
 
 /** A zero-copy view of struct iommu_hw_ser (iommu-liveupdate-1); move `offset` to walk an array of them. */
 export class IommuHwSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get hdr(): IommuHdrSerView {
     return new IommuHdrSerView(this.view, this.offset);
@@ -610,12 +607,12 @@ export const SIZEOF_IommuArrayHdrSer = 16;
 /** offsetof() every member of struct iommu_array_hdr_ser in iommu-liveupdate-1; a bitfield gives its storage unit's. */
 export const OFFSETOF_IommuArrayHdrSer = { next_array_phys: 0, nr_objects: 8 } as const;
 
-const FIELDS_OF_IommuArrayHdrSer: FieldTable = [
-  [0, 'next_array_phys'],
-  [8, 'nr_objects'],
-];
+const FIELDS_OF_IommuArrayHdrSer: FieldTable = [[0, 'next_array_phys'], [8, 'nr_objects']];
 
-/** Reads struct iommu_array_hdr_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct iommu_array_hdr_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would
+ * refuse.
+ */
 export function decodeIommuArrayHdrSer(view: DataView, offset = 0, opts?: ReadOptions): IommuArrayHdrSer {
   try {
     const v_next_array_phys = view.getBigUint64(offset, true);
@@ -626,7 +623,10 @@ export function decodeIommuArrayHdrSer(view: DataView, offset = 0, opts?: ReadOp
   }
 }
 
-/** Writes struct iommu_array_hdr_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct iommu_array_hdr_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot
+ * hold.
+ */
 export function encodeIommuArrayHdrSer(value: IommuArrayHdrSer, view: DataView, offset = 0): void {
   try {
     const v_next_array_phys = value.next_array_phys;
@@ -646,10 +646,7 @@ export function encodeIommuArrayHdrSer(value: IommuArrayHdrSer, view: DataView, 
 
 /** A zero-copy view of struct iommu_array_hdr_ser (iommu-liveupdate-1); move `offset` to walk an array of them. */
 export class IommuArrayHdrSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get next_array_phys(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -697,12 +694,12 @@ export const SIZEOF_IommuHwArraySer = 16;
 /** offsetof() every member of struct iommu_hw_array_ser in iommu-liveupdate-1; a bitfield gives its storage unit's. */
 export const OFFSETOF_IommuHwArraySer = { hdr: 0, objects: 16 } as const;
 
-const FIELDS_OF_IommuHwArraySer: FieldTable = [
-  [0, 'hdr'],
-  [16, 'objects'],
-];
+const FIELDS_OF_IommuHwArraySer: FieldTable = [[0, 'hdr'], [16, 'objects']];
 
-/** Reads struct iommu_hw_array_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct iommu_hw_array_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would
+ * refuse.
+ */
 export function decodeIommuHwArraySer(view: DataView, offset = 0, opts?: ReadOptions): IommuHwArraySer {
   try {
     const v_hdr = decodeIommuArrayHdrSer(view, offset, opts);
@@ -713,7 +710,10 @@ export function decodeIommuHwArraySer(view: DataView, offset = 0, opts?: ReadOpt
   }
 }
 
-/** Writes struct iommu_hw_array_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct iommu_hw_array_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot
+ * hold.
+ */
 export function encodeIommuHwArraySer(value: IommuHwArraySer, view: DataView, offset = 0): void {
   try {
     encodeIommuArrayHdrSer(value.hdr, view, offset);
@@ -730,10 +730,7 @@ export function encodeIommuHwArraySer(value: IommuHwArraySer, view: DataView, of
 
 /** A zero-copy view of struct iommu_hw_array_ser (iommu-liveupdate-1); move `offset` to walk an array of them. */
 export class IommuHwArraySerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get hdr(): IommuArrayHdrSerView {
     return new IommuArrayHdrSerView(this.view, this.offset);
@@ -760,15 +757,17 @@ export interface IommuDomainArraySer {
 /** sizeof(struct iommu_domain_array_ser) in iommu-liveupdate-1 at 4 KiB pages. */
 export const SIZEOF_IommuDomainArraySer = 16;
 
-/** offsetof() every member of struct iommu_domain_array_ser in iommu-liveupdate-1; a bitfield gives its storage unit's. */
+/**
+ * offsetof() every member of struct iommu_domain_array_ser in iommu-liveupdate-1; a bitfield gives its storage unit's.
+ */
 export const OFFSETOF_IommuDomainArraySer = { hdr: 0, objects: 16 } as const;
 
-const FIELDS_OF_IommuDomainArraySer: FieldTable = [
-  [0, 'hdr'],
-  [16, 'objects'],
-];
+const FIELDS_OF_IommuDomainArraySer: FieldTable = [[0, 'hdr'], [16, 'objects']];
 
-/** Reads struct iommu_domain_array_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct iommu_domain_array_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would
+ * refuse.
+ */
 export function decodeIommuDomainArraySer(view: DataView, offset = 0, opts?: ReadOptions): IommuDomainArraySer {
   try {
     const v_hdr = decodeIommuArrayHdrSer(view, offset, opts);
@@ -779,7 +778,10 @@ export function decodeIommuDomainArraySer(view: DataView, offset = 0, opts?: Rea
   }
 }
 
-/** Writes struct iommu_domain_array_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct iommu_domain_array_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field
+ * cannot hold.
+ */
 export function encodeIommuDomainArraySer(value: IommuDomainArraySer, view: DataView, offset = 0): void {
   try {
     encodeIommuArrayHdrSer(value.hdr, view, offset);
@@ -796,10 +798,7 @@ export function encodeIommuDomainArraySer(value: IommuDomainArraySer, view: Data
 
 /** A zero-copy view of struct iommu_domain_array_ser (iommu-liveupdate-1); move `offset` to walk an array of them. */
 export class IommuDomainArraySerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get hdr(): IommuArrayHdrSerView {
     return new IommuArrayHdrSerView(this.view, this.offset);
@@ -826,15 +825,17 @@ export interface IommuDeviceArraySer {
 /** sizeof(struct iommu_device_array_ser) in iommu-liveupdate-1 at 4 KiB pages. */
 export const SIZEOF_IommuDeviceArraySer = 16;
 
-/** offsetof() every member of struct iommu_device_array_ser in iommu-liveupdate-1; a bitfield gives its storage unit's. */
+/**
+ * offsetof() every member of struct iommu_device_array_ser in iommu-liveupdate-1; a bitfield gives its storage unit's.
+ */
 export const OFFSETOF_IommuDeviceArraySer = { hdr: 0, objects: 16 } as const;
 
-const FIELDS_OF_IommuDeviceArraySer: FieldTable = [
-  [0, 'hdr'],
-  [16, 'objects'],
-];
+const FIELDS_OF_IommuDeviceArraySer: FieldTable = [[0, 'hdr'], [16, 'objects']];
 
-/** Reads struct iommu_device_array_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct iommu_device_array_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would
+ * refuse.
+ */
 export function decodeIommuDeviceArraySer(view: DataView, offset = 0, opts?: ReadOptions): IommuDeviceArraySer {
   try {
     const v_hdr = decodeIommuArrayHdrSer(view, offset, opts);
@@ -845,7 +846,10 @@ export function decodeIommuDeviceArraySer(view: DataView, offset = 0, opts?: Rea
   }
 }
 
-/** Writes struct iommu_device_array_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct iommu_device_array_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field
+ * cannot hold.
+ */
 export function encodeIommuDeviceArraySer(value: IommuDeviceArraySer, view: DataView, offset = 0): void {
   try {
     encodeIommuArrayHdrSer(value.hdr, view, offset);
@@ -862,10 +866,7 @@ export function encodeIommuDeviceArraySer(value: IommuDeviceArraySer, view: Data
 
 /** A zero-copy view of struct iommu_device_array_ser (iommu-liveupdate-1); move `offset` to walk an array of them. */
 export class IommuDeviceArraySerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get hdr(): IommuArrayHdrSerView {
     return new IommuArrayHdrSerView(this.view, this.offset);
@@ -911,7 +912,9 @@ const FIELDS_OF_IommuFlbSer: FieldTable = [
   [24, 'device_array_phys'],
 ];
 
-/** Reads struct iommu_flb_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct iommu_flb_ser (iommu-liveupdate-1) at `offset`; throws DecodeError for bytes the kernel would refuse.
+ */
 export function decodeIommuFlbSer(view: DataView, offset = 0, opts?: ReadOptions): IommuFlbSer {
   try {
     const v_version = view.getBigUint64(offset, true);
@@ -932,7 +935,9 @@ export function decodeIommuFlbSer(view: DataView, offset = 0, opts?: ReadOptions
   }
 }
 
-/** Writes struct iommu_flb_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct iommu_flb_ser (iommu-liveupdate-1) at `offset`; throws EncodeError for a value its field cannot hold.
+ */
 export function encodeIommuFlbSer(value: IommuFlbSer, view: DataView, offset = 0): void {
   try {
     const v_version = value.version;
@@ -968,10 +973,7 @@ export function encodeIommuFlbSer(value: IommuFlbSer, view: DataView, offset = 0
 
 /** A zero-copy view of struct iommu_flb_ser (iommu-liveupdate-1); move `offset` to walk an array of them. */
 export class IommuFlbSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get version(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -1060,18 +1062,29 @@ export const iommuCodecs: SchemaCodecs = {
 /** Every compatible string a iommu version stores, oldest first. */
 export const IOMMU_SUPPORTED_COMPATIBLES: readonly string[] = ['iommu-liveupdate'];
 
-/** Checks a stored iommu compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+/**
+ * Checks a stored iommu compatible string (the string, or the bytes of the char array holding it, read up to its NUL as
+ * the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict
+ * names each component that differs, is missing or is unknown.
+ */
 export function verifyIommuCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
   const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, IOMMU_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the iommu version that stored this compatible string and, where versions share it, the number in iommu_flb_ser.version of `data` (the iommu_flb_ser bytes); throws CompatError saying what was found and what is supported. */
+/**
+ * The codecs of the iommu version that stored this compatible string and, where versions share it, the number in
+ * iommu_flb_ser.version of `data` (the iommu_flb_ser bytes); throws CompatError saying what was found and what is
+ * supported.
+ */
 export function iommuVersionFor(stored: string | Uint8Array, opts?: ReadOptions, data?: DataView): VersionCodecs {
   return selectVersion(iommuCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts), data);
 }
 
-/** The iommu_hw_arrays container (array_chain) of schemas/iommu.yaml, for the runtime's walkers: The chain of pages of IOMMU instances; deleted ones are passed over. */
+/**
+ * The iommu_hw_arrays container (array_chain) of schemas/iommu.yaml, for the runtime's walkers: The chain of pages of
+ * IOMMU instances; deleted ones are passed over.
+ */
 export const IOMMU_HW_ARRAYS_CONTAINER = {
   kind: 'array_chain',
   name: 'iommu_hw_arrays',
@@ -1088,7 +1101,10 @@ export const IOMMU_HW_ARRAYS_CONTAINER = {
   skip: { member: { name: 'hdr.flags', offset: 4, size: 4 }, mask: 1 },
 } as const satisfies ArrayChainDescriptor;
 
-/** The iommu_domain_arrays container (array_chain) of schemas/iommu.yaml, for the runtime's walkers: The chain of pages of domains; deleted ones are passed over. */
+/**
+ * The iommu_domain_arrays container (array_chain) of schemas/iommu.yaml, for the runtime's walkers: The chain of pages
+ * of domains; deleted ones are passed over.
+ */
 export const IOMMU_DOMAIN_ARRAYS_CONTAINER = {
   kind: 'array_chain',
   name: 'iommu_domain_arrays',
@@ -1105,7 +1121,10 @@ export const IOMMU_DOMAIN_ARRAYS_CONTAINER = {
   skip: { member: { name: 'hdr.flags', offset: 4, size: 4 }, mask: 1 },
 } as const satisfies ArrayChainDescriptor;
 
-/** The iommu_device_arrays container (array_chain) of schemas/iommu.yaml, for the runtime's walkers: The chain of pages of devices; deleted ones are passed over. */
+/**
+ * The iommu_device_arrays container (array_chain) of schemas/iommu.yaml, for the runtime's walkers: The chain of pages
+ * of devices; deleted ones are passed over.
+ */
 export const IOMMU_DEVICE_ARRAYS_CONTAINER = {
   kind: 'array_chain',
   name: 'iommu_device_arrays',
@@ -1122,7 +1141,9 @@ export const IOMMU_DEVICE_ARRAYS_CONTAINER = {
   skip: { member: { name: 'hdr.flags', offset: 4, size: 4 }, mask: 1 },
 } as const satisfies ArrayChainDescriptor;
 
-/** The physical-address members of struct iommu_dev_map_ser (iommu-liveupdate-1) and what each leads to, by member path. */
+/**
+ * The physical-address members of struct iommu_dev_map_ser (iommu-liveupdate-1) and what each leads to, by member path.
+ */
 export const IOMMU_DEV_MAP_SER_REFS = {
   domain_phys: {
     struct: 'iommu_dev_map_ser',
@@ -1132,7 +1153,9 @@ export const IOMMU_DEV_MAP_SER_REFS = {
   iommu_phys: { struct: 'iommu_dev_map_ser', member: { name: 'iommu_phys', offset: 16, size: 8 }, to: 'iommu_hw_ser' },
 } as const satisfies RefTable;
 
-/** The physical-address members of struct iommu_device_ser (iommu-liveupdate-1) and what each leads to, by member path. */
+/**
+ * The physical-address members of struct iommu_device_ser (iommu-liveupdate-1) and what each leads to, by member path.
+ */
 export const IOMMU_DEVICE_SER_REFS = {
   'domain_iommu_ser.domain_phys': {
     struct: 'iommu_device_ser',

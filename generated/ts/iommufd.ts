@@ -26,7 +26,10 @@ export const IOMMUFD_LUO_COMPATIBLE = 'iommufd-v1';
 
 /** struct iommufd_hwpt_ser (iommufd-v1): One preserved hardware page table. */
 export interface IommufdHwptSer {
-  /** Physical address of the serialized IOMMU domain (struct iommu_domain_ser of the IOMMU core) this page table uses. At offset 0, 8 bytes. */
+  /**
+   * Physical address of the serialized IOMMU domain (struct iommu_domain_ser of the IOMMU core) this page table uses.
+   * At offset 0, 8 bytes.
+   */
   domain_data: bigint;
   /** Token user space chose for this page table, to find it again after the update. At offset 8, 8 bytes. */
   token: bigint;
@@ -42,12 +45,7 @@ export const SIZEOF_IommufdHwptSer = 24;
 /** offsetof() every member of struct iommufd_hwpt_ser in iommufd-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_IommufdHwptSer = { domain_data: 0, token: 8, reclaimed: 16, padding: 17 } as const;
 
-const FIELDS_OF_IommufdHwptSer: FieldTable = [
-  [0, 'domain_data'],
-  [8, 'token'],
-  [16, 'reclaimed'],
-  [17, 'padding'],
-];
+const FIELDS_OF_IommufdHwptSer: FieldTable = [[0, 'domain_data'], [8, 'token'], [16, 'reclaimed'], [17, 'padding']];
 
 /** Reads struct iommufd_hwpt_ser (iommufd-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeIommufdHwptSer(view: DataView, offset = 0, opts?: ReadOptions): IommufdHwptSer {
@@ -97,10 +95,7 @@ export function encodeIommufdHwptSer(value: IommufdHwptSer, view: DataView, offs
 
 /** A zero-copy view of struct iommufd_hwpt_ser (iommufd-v1); move `offset` to walk an array of them. */
 export class IommufdHwptSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get domain_data(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -163,10 +158,7 @@ export const SIZEOF_IommufdSer = 8;
 /** offsetof() every member of struct iommufd_ser in iommufd-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_IommufdSer = { nr_hwpts: 0, hwpt_array: 8 } as const;
 
-const FIELDS_OF_IommufdSer: FieldTable = [
-  [0, 'nr_hwpts'],
-  [8, 'hwpt_array'],
-];
+const FIELDS_OF_IommufdSer: FieldTable = [[0, 'nr_hwpts'], [8, 'hwpt_array']];
 
 /** Reads struct iommufd_ser (iommufd-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeIommufdSer(view: DataView, offset = 0, opts?: ReadOptions): IommufdSer {
@@ -205,10 +197,7 @@ export function encodeIommufdSer(value: IommufdSer, view: DataView, offset = 0):
 
 /** A zero-copy view of struct iommufd_ser (iommufd-v1); move `offset` to walk an array of them. */
 export class IommufdSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get nr_hwpts(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -251,13 +240,20 @@ export const iommufdCodecs: SchemaCodecs = {
 /** Every compatible string a iommufd version stores, oldest first. */
 export const IOMMUFD_SUPPORTED_COMPATIBLES: readonly string[] = ['iommufd-v1'];
 
-/** Checks a stored iommufd compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+/**
+ * Checks a stored iommufd compatible string (the string, or the bytes of the char array holding it, read up to its NUL
+ * as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict
+ * names each component that differs, is missing or is unknown.
+ */
 export function verifyIommufdCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
   const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, IOMMUFD_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the iommufd version that stored this compatible string; throws CompatError saying what was found and what is supported. */
+/**
+ * The codecs of the iommufd version that stored this compatible string; throws CompatError saying what was found and
+ * what is supported.
+ */
 export function iommufdVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(iommufdCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }

@@ -21,7 +21,10 @@ export const KHO_FDT_MEMORY_MAP_PROP_NAME = 'preserved-memory-map';
 /** Child node property holding the physical address of the blob. */
 export const KHO_SUB_TREE_PROP_NAME = 'preserved-data';
 
-/** Child node property holding the size of the blob in bytes; the format of a blob is its owner's, so its size is stored here. */
+/**
+ * Child node property holding the size of the blob in bytes; the format of a blob is its owner's, so its size is stored
+ * here.
+ */
 export const KHO_SUB_TREE_SIZE_PROP_NAME = 'blob-size';
 
 /** Every codec of schemas/kexec_handover.yaml, by version, struct and page size. */
@@ -67,18 +70,28 @@ export const KHO_SUPPORTED_COMPATIBLES: readonly string[] = [
   'kho-v4;radix-v1;vmalloc-v1',
 ];
 
-/** Checks a stored kho compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+/**
+ * Checks a stored kho compatible string (the string, or the bytes of the char array holding it, read up to its NUL as
+ * the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict
+ * names each component that differs, is missing or is unknown.
+ */
 export function verifyKhoCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
   const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, KHO_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the kho version that stored this compatible string; throws CompatError saying what was found and what is supported. */
+/**
+ * The codecs of the kho version that stored this compatible string; throws CompatError saying what was found and what
+ * is supported.
+ */
 export function khoVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(kexec_handoverCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }
 
-/** The kho_fdt container (fdt) of schemas/kexec_handover.yaml, for the runtime's walkers: The FDT handed to the next kernel. */
+/**
+ * The kho_fdt container (fdt) of schemas/kexec_handover.yaml, for the runtime's walkers: The FDT handed to the next
+ * kernel.
+ */
 export const KHO_FDT_CONTAINER = {
   kind: 'fdt',
   name: 'kho_fdt',

@@ -39,13 +39,11 @@ export const SIZEOF_KhoKexecMetadata = 73;
 /** offsetof() every member of struct kho_kexec_metadata in kexec_metadata; a bitfield gives its storage unit's. */
 export const OFFSETOF_KhoKexecMetadata = { version: 0, previous_release: 4, kexec_count: 69 } as const;
 
-const FIELDS_OF_KhoKexecMetadata: FieldTable = [
-  [0, 'version'],
-  [4, 'previous_release'],
-  [69, 'kexec_count'],
-];
+const FIELDS_OF_KhoKexecMetadata: FieldTable = [[0, 'version'], [4, 'previous_release'], [69, 'kexec_count']];
 
-/** Reads struct kho_kexec_metadata (kexec_metadata) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct kho_kexec_metadata (kexec_metadata) at `offset`; throws DecodeError for bytes the kernel would refuse.
+ */
 export function decodeKhoKexecMetadata(view: DataView, offset = 0, opts?: ReadOptions): KhoKexecMetadata {
   try {
     const v_version = view.getUint32(offset, true);
@@ -68,7 +66,9 @@ export function decodeKhoKexecMetadata(view: DataView, offset = 0, opts?: ReadOp
   }
 }
 
-/** Writes struct kho_kexec_metadata (kexec_metadata) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct kho_kexec_metadata (kexec_metadata) at `offset`; throws EncodeError for a value its field cannot hold.
+ */
 export function encodeKhoKexecMetadata(value: KhoKexecMetadata, view: DataView, offset = 0): void {
   try {
     const v_version = value.version;
@@ -92,10 +92,7 @@ export function encodeKhoKexecMetadata(value: KhoKexecMetadata, view: DataView, 
 
 /** A zero-copy view of struct kho_kexec_metadata (kexec_metadata); move `offset` to walk an array of them. */
 export class KhoKexecMetadataView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get version(): number {
     return this.view.getUint32(this.offset, true);

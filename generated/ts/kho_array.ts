@@ -52,12 +52,7 @@ export const SIZEOF_KhoArray = 16;
 /** offsetof() every member of struct kho_array in kho-array-v0; a bitfield gives its storage unit's. */
 export const OFFSETOF_KhoArray = { magic: 0, version: 4, __reserved: 6, first: 8 } as const;
 
-const FIELDS_OF_KhoArray: FieldTable = [
-  [0, 'magic'],
-  [4, 'version'],
-  [6, '__reserved'],
-  [8, 'first'],
-];
+const FIELDS_OF_KhoArray: FieldTable = [[0, 'magic'], [4, 'version'], [6, '__reserved'], [8, 'first']];
 
 /** Reads struct kho_array (kho-array-v0) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoArray(view: DataView, offset = 0, opts?: ReadOptions): KhoArray {
@@ -114,10 +109,7 @@ export function encodeKhoArray(value: KhoArray, view: DataView, offset = 0): voi
 
 /** A zero-copy view of struct kho_array (kho-array-v0); move `offset` to walk an array of them. */
 export class KhoArrayView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get magic(): number {
     return this.view.getUint32(this.offset, true);
@@ -195,11 +187,7 @@ export const SIZEOF_KhoArrayPage = 16;
 /** offsetof() every member of struct kho_array_page in kho-array-v0; a bitfield gives its storage unit's. */
 export const OFFSETOF_KhoArrayPage = { next: 0, startpos: 8, entries: 16 } as const;
 
-const FIELDS_OF_KhoArrayPage: FieldTable = [
-  [0, 'next'],
-  [8, 'startpos'],
-  [16, 'entries'],
-];
+const FIELDS_OF_KhoArrayPage: FieldTable = [[0, 'next'], [8, 'startpos'], [16, 'entries']];
 
 /** Reads struct kho_array_page (kho-array-v0) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoArrayPage(view: DataView, offset = 0, opts?: ReadOptions): KhoArrayPage {
@@ -243,10 +231,7 @@ export function encodeKhoArrayPage(value: KhoArrayPage, view: DataView, offset =
 
 /** A zero-copy view of struct kho_array_page (kho-array-v0); move `offset` to walk an array of them. */
 export class KhoArrayPageView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get next(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -296,7 +281,10 @@ export const kho_arrayCodecs: SchemaCodecs = {
   ],
 };
 
-/** The kho_array_pages container (sparse_array) of schemas/kho_array.yaml, for the runtime's walkers: A struct kho_array and the chain of pages it leads to. */
+/**
+ * The kho_array_pages container (sparse_array) of schemas/kho_array.yaml, for the runtime's walkers: A struct kho_array
+ * and the chain of pages it leads to.
+ */
 export const KHO_ARRAY_PAGES_CONTAINER = {
   kind: 'sparse_array',
   name: 'kho_array_pages',

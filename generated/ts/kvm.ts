@@ -17,7 +17,7 @@ import {
   verifyCompat,
   type VersionCodecs,
 } from '../../runtime/index.js';
-import { KhoVmallocView, decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc } from './vmalloc.js';
+import { decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc, KhoVmallocView } from './vmalloc.js';
 
 /** The compatible string kvm_vm_luo_v1 stores (KVM_LUO_FH_COMPATIBLE). */
 export const KVM_LUO_FH_COMPATIBLE = 'kvm_vm_luo_v1';
@@ -36,10 +36,7 @@ export const SIZEOF_KvmLuoMemAttr = 16;
 /** offsetof() every member of struct kvm_luo_mem_attr in kvm_vm_luo_v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_KvmLuoMemAttr = { gfn: 0, attributes: 8 } as const;
 
-const FIELDS_OF_KvmLuoMemAttr: FieldTable = [
-  [0, 'gfn'],
-  [8, 'attributes'],
-];
+const FIELDS_OF_KvmLuoMemAttr: FieldTable = [[0, 'gfn'], [8, 'attributes']];
 
 /** Reads struct kvm_luo_mem_attr (kvm_vm_luo_v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKvmLuoMemAttr(view: DataView, offset = 0, opts?: ReadOptions): KvmLuoMemAttr {
@@ -72,10 +69,7 @@ export function encodeKvmLuoMemAttr(value: KvmLuoMemAttr, view: DataView, offset
 
 /** A zero-copy view of struct kvm_luo_mem_attr (kvm_vm_luo_v1); move `offset` to walk an array of them. */
 export class KvmLuoMemAttrView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get gfn(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -111,9 +105,15 @@ export const kvmLuoMemAttrCodec: StructCodec<KvmLuoMemAttr> = {
 
 /** struct kvm_luo_ser (kvm_vm_luo_v1): The state of one preserved KVM VM. */
 export interface KvmLuoSer {
-  /** VM type the next kernel creates the VM with (x86 vm_type; 0 elsewhere). KVM's own VM creation decides whether it is valid. At offset 0, 8 bytes. */
+  /**
+   * VM type the next kernel creates the VM with (x86 vm_type; 0 elsewhere). KVM's own VM creation decides whether it is
+   * valid. At offset 0, 8 bytes.
+   */
   type: bigint;
-  /** Number of entries in the attribute array; 0 means no array. A kernel built without generic memory attributes refuses any other value. At offset 8, 8 bytes. */
+  /**
+   * Number of entries in the attribute array; 0 means no array. A kernel built without generic memory attributes
+   * refuses any other value. At offset 8, 8 bytes.
+   */
   nr_mem_attrs: bigint;
   /** Preserved vmalloc area holding nr_mem_attrs struct kvm_luo_mem_attr. At offset 16, 16 bytes. */
   mem_attrs: KhoVmalloc;
@@ -125,11 +125,7 @@ export const SIZEOF_KvmLuoSer = 32;
 /** offsetof() every member of struct kvm_luo_ser in kvm_vm_luo_v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_KvmLuoSer = { type: 0, nr_mem_attrs: 8, mem_attrs: 16 } as const;
 
-const FIELDS_OF_KvmLuoSer: FieldTable = [
-  [0, 'type'],
-  [8, 'nr_mem_attrs'],
-  [16, 'mem_attrs'],
-];
+const FIELDS_OF_KvmLuoSer: FieldTable = [[0, 'type'], [8, 'nr_mem_attrs'], [16, 'mem_attrs']];
 
 /** Reads struct kvm_luo_ser (kvm_vm_luo_v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKvmLuoSer(view: DataView, offset = 0, opts?: ReadOptions): KvmLuoSer {
@@ -164,10 +160,7 @@ export function encodeKvmLuoSer(value: KvmLuoSer, view: DataView, offset = 0): v
 
 /** A zero-copy view of struct kvm_luo_ser (kvm_vm_luo_v1); move `offset` to walk an array of them. */
 export class KvmLuoSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get type(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -225,13 +218,20 @@ export const kvmCodecs: SchemaCodecs = {
 /** Every compatible string a kvm version stores, oldest first. */
 export const KVM_SUPPORTED_COMPATIBLES: readonly string[] = ['kvm_vm_luo_v1'];
 
-/** Checks a stored kvm compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+/**
+ * Checks a stored kvm compatible string (the string, or the bytes of the char array holding it, read up to its NUL as
+ * the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict
+ * names each component that differs, is missing or is unknown.
+ */
 export function verifyKvmCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
   const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, KVM_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the kvm version that stored this compatible string; throws CompatError saying what was found and what is supported. */
+/**
+ * The codecs of the kvm version that stored this compatible string; throws CompatError saying what was found and what
+ * is supported.
+ */
 export function kvmVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(kvmCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }

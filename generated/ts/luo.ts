@@ -65,12 +65,7 @@ export const SIZEOF_LuoSer = 32;
 /** offsetof() every member of struct luo_ser in luo-v5; a bitfield gives its storage unit's. */
 export const OFFSETOF_LuoSer = { compatible: 0, liveupdate_num: 8, sessions_pa: 16, flbs_pa: 24 } as const;
 
-const FIELDS_OF_LuoSer: FieldTable = [
-  [0, 'compatible'],
-  [8, 'liveupdate_num'],
-  [16, 'sessions_pa'],
-  [24, 'flbs_pa'],
-];
+const FIELDS_OF_LuoSer: FieldTable = [[0, 'compatible'], [8, 'liveupdate_num'], [16, 'sessions_pa'], [24, 'flbs_pa']];
 
 /** Reads struct luo_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoSer(view: DataView, offset = 0, opts?: ReadOptions): LuoSer {
@@ -124,10 +119,7 @@ export function encodeLuoSer(value: LuoSer, view: DataView, offset = 0): void {
 
 /** A zero-copy view of struct luo_ser (luo-v5); move `offset` to walk an array of them. */
 export class LuoSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get compatible(): string {
     return readCString(this.view, this.offset, 8, 'luo_ser', 'compatible');
@@ -196,11 +188,7 @@ export const SIZEOF_LuoFileSer = 64;
 /** offsetof() every member of struct luo_file_ser in luo-v5; a bitfield gives its storage unit's. */
 export const OFFSETOF_LuoFileSer = { compatible: 0, data: 48, token: 56 } as const;
 
-const FIELDS_OF_LuoFileSer: FieldTable = [
-  [0, 'compatible'],
-  [48, 'data'],
-  [56, 'token'],
-];
+const FIELDS_OF_LuoFileSer: FieldTable = [[0, 'compatible'], [48, 'data'], [56, 'token']];
 
 /** Reads struct luo_file_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoFileSer(view: DataView, offset = 0, opts?: ReadOptions): LuoFileSer {
@@ -243,10 +231,7 @@ export function encodeLuoFileSer(value: LuoFileSer, view: DataView, offset = 0):
 
 /** A zero-copy view of struct luo_file_ser (luo-v5); move `offset` to walk an array of them. */
 export class LuoFileSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get compatible(): string {
     return readCString(this.view, this.offset, 48, 'luo_file_ser', 'compatible');
@@ -302,10 +287,7 @@ export const SIZEOF_LuoFileSetSer = 16;
 /** offsetof() every member of struct luo_file_set_ser in luo-v5; a bitfield gives its storage unit's. */
 export const OFFSETOF_LuoFileSetSer = { files: 0, count: 8 } as const;
 
-const FIELDS_OF_LuoFileSetSer: FieldTable = [
-  [0, 'files'],
-  [8, 'count'],
-];
+const FIELDS_OF_LuoFileSetSer: FieldTable = [[0, 'files'], [8, 'count']];
 
 /** Reads struct luo_file_set_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoFileSetSer(view: DataView, offset = 0, opts?: ReadOptions): LuoFileSetSer {
@@ -338,10 +320,7 @@ export function encodeLuoFileSetSer(value: LuoFileSetSer, view: DataView, offset
 
 /** A zero-copy view of struct luo_file_set_ser (luo-v5); move `offset` to walk an array of them. */
 export class LuoFileSetSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get files(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -389,10 +368,7 @@ export const SIZEOF_LuoSessionSer = 80;
 /** offsetof() every member of struct luo_session_ser in luo-v5; a bitfield gives its storage unit's. */
 export const OFFSETOF_LuoSessionSer = { name: 0, file_set_ser: 64 } as const;
 
-const FIELDS_OF_LuoSessionSer: FieldTable = [
-  [0, 'name'],
-  [64, 'file_set_ser'],
-];
+const FIELDS_OF_LuoSessionSer: FieldTable = [[0, 'name'], [64, 'file_set_ser']];
 
 /** Reads struct luo_session_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoSessionSer(view: DataView, offset = 0, opts?: ReadOptions): LuoSessionSer {
@@ -425,10 +401,7 @@ export function encodeLuoSessionSer(value: LuoSessionSer, view: DataView, offset
 
 /** A zero-copy view of struct luo_session_ser (luo-v5); move `offset` to walk an array of them. */
 export class LuoSessionSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get name(): string {
     return readCString(this.view, this.offset, 64, 'luo_session_ser', 'name');
@@ -466,10 +439,7 @@ export const SIZEOF_LuoFlbHeaderSer = 16;
 /** offsetof() every member of struct luo_flb_header_ser in luo-v5; a bitfield gives its storage unit's. */
 export const OFFSETOF_LuoFlbHeaderSer = { pgcnt: 0, count: 8 } as const;
 
-const FIELDS_OF_LuoFlbHeaderSer: FieldTable = [
-  [0, 'pgcnt'],
-  [8, 'count'],
-];
+const FIELDS_OF_LuoFlbHeaderSer: FieldTable = [[0, 'pgcnt'], [8, 'count']];
 
 /** Reads struct luo_flb_header_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoFlbHeaderSer(view: DataView, offset = 0, opts?: ReadOptions): LuoFlbHeaderSer {
@@ -502,10 +472,7 @@ export function encodeLuoFlbHeaderSer(value: LuoFlbHeaderSer, view: DataView, of
 
 /** A zero-copy view of struct luo_flb_header_ser (luo-v5); move `offset` to walk an array of them. */
 export class LuoFlbHeaderSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get pgcnt(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -555,11 +522,7 @@ export const SIZEOF_LuoFlbSer = 64;
 /** offsetof() every member of struct luo_flb_ser in luo-v5; a bitfield gives its storage unit's. */
 export const OFFSETOF_LuoFlbSer = { name: 0, data: 48, count: 56 } as const;
 
-const FIELDS_OF_LuoFlbSer: FieldTable = [
-  [0, 'name'],
-  [48, 'data'],
-  [56, 'count'],
-];
+const FIELDS_OF_LuoFlbSer: FieldTable = [[0, 'name'], [48, 'data'], [56, 'count']];
 
 /** Reads struct luo_flb_ser (luo-v5) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoFlbSer(view: DataView, offset = 0, opts?: ReadOptions): LuoFlbSer {
@@ -602,10 +565,7 @@ export function encodeLuoFlbSer(value: LuoFlbSer, view: DataView, offset = 0): v
 
 /** A zero-copy view of struct luo_flb_ser (luo-v5); move `offset` to walk an array of them. */
 export class LuoFlbSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get name(): string {
     return readCString(this.view, this.offset, 48, 'luo_flb_ser', 'name');
@@ -686,10 +646,7 @@ export function encodeLuoSessionHeaderSerV3(value: LuoSessionHeaderSerV3, view: 
 
 /** A zero-copy view of struct luo_session_header_ser (luo-v3); move `offset` to walk an array of them. */
 export class LuoSessionHeaderSerV3View {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get count(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -777,10 +734,7 @@ export function encodeLuoSerV5Composite(value: LuoSer, view: DataView, offset = 
 
 /** A zero-copy view of struct luo_ser (luo-v5-composite); move `offset` to walk an array of them. */
 export class LuoSerV5CompositeView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get compatible(): string {
     return readCString(this.view, this.offset, 16, 'luo_ser', 'compatible');
@@ -833,7 +787,10 @@ export const luoSerV5CompositeCodec: StructCodec<LuoSer> = {
   encode: encodeLuoSerV5Composite,
 };
 
-/** struct luo_feature_hdr (luo-features): Feature negotiation header placed first in a preserved structure by the feature-header variant (luo-features, memfd-features). */
+/**
+ * struct luo_feature_hdr (luo-features): Feature negotiation header placed first in a preserved structure by the
+ * feature-header variant (luo-features, memfd-features).
+ */
 export interface LuoFeatureHdrFeatures {
   /** Features the writer supports. At offset 0, 8 bytes. */
   supp: bigint;
@@ -851,12 +808,7 @@ export const SIZEOF_LuoFeatureHdrFeatures = 128;
 /** offsetof() every member of struct luo_feature_hdr in luo-features; a bitfield gives its storage unit's. */
 export const OFFSETOF_LuoFeatureHdrFeatures = { supp: 0, req: 8, active: 16, reserved: 24 } as const;
 
-const FIELDS_OF_LuoFeatureHdrFeatures: FieldTable = [
-  [0, 'supp'],
-  [8, 'req'],
-  [16, 'active'],
-  [24, 'reserved'],
-];
+const FIELDS_OF_LuoFeatureHdrFeatures: FieldTable = [[0, 'supp'], [8, 'req'], [16, 'active'], [24, 'reserved']];
 
 /** Reads struct luo_feature_hdr (luo-features) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoFeatureHdrFeatures(view: DataView, offset = 0, opts?: ReadOptions): LuoFeatureHdrFeatures {
@@ -907,10 +859,7 @@ export function encodeLuoFeatureHdrFeatures(value: LuoFeatureHdrFeatures, view: 
 
 /** A zero-copy view of struct luo_feature_hdr (luo-features); move `offset` to walk an array of them. */
 export class LuoFeatureHdrFeaturesView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get supp(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -1023,10 +972,7 @@ export function encodeLuoSerFeatures(value: LuoSerFeatures, view: DataView, offs
 
 /** A zero-copy view of struct luo_ser (luo-features); move `offset` to walk an array of them. */
 export class LuoSerFeaturesView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get features(): LuoFeatureHdrFeaturesView {
     return new LuoFeatureHdrFeaturesView(this.view, this.offset);
@@ -1148,13 +1094,20 @@ export const luoCodecs: SchemaCodecs = {
 /** Every compatible string a luo version stores, oldest first. */
 export const LUO_SUPPORTED_COMPATIBLES: readonly string[] = ['luo-v3', 'luo-v4', 'luo-v5', 'luo-v5;block-v1'];
 
-/** Checks a stored luo compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+/**
+ * Checks a stored luo compatible string (the string, or the bytes of the char array holding it, read up to its NUL as
+ * the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict
+ * names each component that differs, is missing or is unknown.
+ */
 export function verifyLuoCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
   const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, LUO_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the luo version that stored this compatible string; throws CompatError saying what was found and what is supported. */
+/**
+ * The codecs of the luo version that stored this compatible string; throws CompatError saying what was found and what
+ * is supported.
+ */
 export function luoVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(luoCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }
@@ -1170,7 +1123,10 @@ export function negotiateLuoFeatures(header: FeatureHeader): FeatureVerdict {
   return negotiateFeatures(header, LUO_FEATURE_READER);
 }
 
-/** The luo_flb_page container (page_array) of schemas/luo.yaml, for the runtime's walkers: LUO_FLB_PGCNT preserved pages holding a struct luo_flb_header_ser and then its struct luo_flb_ser entries. */
+/**
+ * The luo_flb_page container (page_array) of schemas/luo.yaml, for the runtime's walkers: LUO_FLB_PGCNT preserved pages
+ * holding a struct luo_flb_header_ser and then its struct luo_flb_ser entries.
+ */
 export const LUO_FLB_PAGE_CONTAINER = {
   kind: 'page_array',
   name: 'luo_flb_page',

@@ -58,12 +58,7 @@ export const SIZEOF_LuoDictEntrySer = 64;
 /** offsetof() every member of struct luo_dict_entry_ser in luo-dict-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_LuoDictEntrySer = { name: 0, type: 48, version: 52, pa: 56 } as const;
 
-const FIELDS_OF_LuoDictEntrySer: FieldTable = [
-  [0, 'name'],
-  [48, 'type'],
-  [52, 'version'],
-  [56, 'pa'],
-];
+const FIELDS_OF_LuoDictEntrySer: FieldTable = [[0, 'name'], [48, 'type'], [52, 'version'], [56, 'pa']];
 
 /** Reads struct luo_dict_entry_ser (luo-dict-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoDictEntrySer(view: DataView, offset = 0, opts?: ReadOptions): LuoDictEntrySer {
@@ -104,10 +99,7 @@ export function encodeLuoDictEntrySer(value: LuoDictEntrySer, view: DataView, of
 
 /** A zero-copy view of struct luo_dict_entry_ser (luo-dict-v1); move `offset` to walk an array of them. */
 export class LuoDictEntrySerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get name(): string {
     return readCString(this.view, this.offset, 48, 'luo_dict_entry_ser', 'name');
@@ -178,12 +170,7 @@ export const SIZEOF_LuoDictSer = 24;
 /** offsetof() every member of struct luo_dict_ser in luo-dict-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_LuoDictSer = { magic: 0, version: 4, count: 8, entries: 16 } as const;
 
-const FIELDS_OF_LuoDictSer: FieldTable = [
-  [0, 'magic'],
-  [4, 'version'],
-  [8, 'count'],
-  [16, 'entries'],
-];
+const FIELDS_OF_LuoDictSer: FieldTable = [[0, 'magic'], [4, 'version'], [8, 'count'], [16, 'entries']];
 
 /** Reads struct luo_dict_ser (luo-dict-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeLuoDictSer(view: DataView, offset = 0, opts?: ReadOptions): LuoDictSer {
@@ -240,10 +227,7 @@ export function encodeLuoDictSer(value: LuoDictSer, view: DataView, offset = 0):
 
 /** A zero-copy view of struct luo_dict_ser (luo-dict-v1); move `offset` to walk an array of them. */
 export class LuoDictSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get magic(): number {
     return this.view.getUint32(this.offset, true);
@@ -321,7 +305,10 @@ export const luo_dictCodecs: SchemaCodecs = {
   ],
 };
 
-/** The luo_dict container (dictionary) of schemas/luo_dict.yaml, for the runtime's walkers: A struct luo_dict_ser and its entries, in a kho_block chain. */
+/**
+ * The luo_dict container (dictionary) of schemas/luo_dict.yaml, for the runtime's walkers: A struct luo_dict_ser and
+ * its entries, in a kho_block chain.
+ */
 export const LUO_DICT_CONTAINER = {
   kind: 'dictionary',
   name: 'luo_dict',

@@ -37,13 +37,20 @@ export const memblockCodecs: SchemaCodecs = {
 /** Every compatible string a memblock version stores, oldest first. */
 export const MEMBLOCK_SUPPORTED_COMPATIBLES: readonly string[] = ['memblock-v1'];
 
-/** Checks a stored memblock compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+/**
+ * Checks a stored memblock compatible string (the string, or the bytes of the char array holding it, read up to its NUL
+ * as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict
+ * names each component that differs, is missing or is unknown.
+ */
 export function verifyMemblockCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
   const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, MEMBLOCK_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the memblock version that stored this compatible string; throws CompatError saying what was found and what is supported. */
+/**
+ * The codecs of the memblock version that stored this compatible string; throws CompatError saying what was found and
+ * what is supported.
+ */
 export function memblockVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(memblockCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }

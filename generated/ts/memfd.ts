@@ -27,12 +27,12 @@ import {
   withVersion,
 } from '../../runtime/index.js';
 import {
-  LuoFeatureHdrFeaturesView,
   decodeLuoFeatureHdrFeatures,
   encodeLuoFeatureHdrFeatures,
   type LuoFeatureHdrFeatures,
+  LuoFeatureHdrFeaturesView,
 } from './luo.js';
-import { KhoVmallocView, decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc } from './vmalloc.js';
+import { decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc, KhoVmallocView } from './vmalloc.js';
 
 /** The compatible string memfd-v2 stores (MEMFD_LUO_FH_COMPATIBLE). */
 export const MEMFD_LUO_FH_COMPATIBLE = 'memfd-v2';
@@ -62,11 +62,7 @@ export const SIZEOF_MemfdLuoFolioSer = 16;
 /** offsetof() every member of struct memfd_luo_folio_ser in memfd-v2; a bitfield gives its storage unit's. */
 export const OFFSETOF_MemfdLuoFolioSer = { pfn: 0, flags: 0, index: 8 } as const;
 
-const FIELDS_OF_MemfdLuoFolioSer: FieldTable = [
-  [0, 'pfn'],
-  [6, 'flags'],
-  [8, 'index'],
-];
+const FIELDS_OF_MemfdLuoFolioSer: FieldTable = [[0, 'pfn'], [6, 'flags'], [8, 'index']];
 
 /** Reads struct memfd_luo_folio_ser (memfd-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeMemfdLuoFolioSer(view: DataView, offset = 0, opts?: ReadOptions): MemfdLuoFolioSer {
@@ -118,16 +114,12 @@ export function encodeMemfdLuoFolioSer(value: MemfdLuoFolioSer, view: DataView, 
 
 /** A zero-copy view of struct memfd_luo_folio_ser (memfd-v2); move `offset` to walk an array of them. */
 export class MemfdLuoFolioSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get pfn(): number {
     const u0_0 = this.view.getUint32(this.offset, true);
     const u0_1 = this.view.getUint32(this.offset + 4, true);
-    const v_pfn = u0_0 + (u0_1 & 0xfffff) * 4294967296;
-    return v_pfn;
+    return u0_0 + (u0_1 & 0xfffff) * 4294967296;
   }
 
   set pfn(v: number) {
@@ -144,8 +136,7 @@ export class MemfdLuoFolioSerView {
 
   get flags(): number {
     const u0_1 = this.view.getUint32(this.offset + 4, true);
-    const v_flags = u0_1 >>> 20;
-    return v_flags;
+    return u0_1 >>> 20;
   }
 
   set flags(v: number) {
@@ -267,10 +258,7 @@ export function encodeMemfdLuoSer(value: MemfdLuoSer, view: DataView, offset = 0
 
 /** A zero-copy view of struct memfd_luo_ser (memfd-v2); move `offset` to walk an array of them. */
 export class MemfdLuoSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get pos(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -362,12 +350,7 @@ export const SIZEOF_MemfdLuoSerV1 = 40;
 /** offsetof() every member of struct memfd_luo_ser in memfd-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_MemfdLuoSerV1 = { pos: 0, size: 8, nr_folios: 16, folios: 24 } as const;
 
-const FIELDS_OF_MemfdLuoSerV1: FieldTable = [
-  [0, 'pos'],
-  [8, 'size'],
-  [16, 'nr_folios'],
-  [24, 'folios'],
-];
+const FIELDS_OF_MemfdLuoSerV1: FieldTable = [[0, 'pos'], [8, 'size'], [16, 'nr_folios'], [24, 'folios']];
 
 /** Reads struct memfd_luo_ser (memfd-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeMemfdLuoSerV1(view: DataView, offset = 0, opts?: ReadOptions): MemfdLuoSerV1 {
@@ -408,10 +391,7 @@ export function encodeMemfdLuoSerV1(value: MemfdLuoSerV1, view: DataView, offset
 
 /** A zero-copy view of struct memfd_luo_ser (memfd-v1); move `offset` to walk an array of them. */
 export class MemfdLuoSerV1View {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get pos(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -572,10 +552,7 @@ export function encodeMemfdLuoSerFeatures(value: MemfdLuoSerFeatures, view: Data
 
 /** A zero-copy view of struct memfd_luo_ser (memfd-features); move `offset` to walk an array of them. */
 export class MemfdLuoSerFeaturesView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get features(): LuoFeatureHdrFeaturesView {
     return new LuoFeatureHdrFeaturesView(this.view, this.offset);
@@ -696,13 +673,20 @@ export const memfdCodecs: SchemaCodecs = {
 /** Every compatible string a memfd version stores, oldest first. */
 export const MEMFD_SUPPORTED_COMPATIBLES: readonly string[] = ['memfd-v1', 'memfd-v2', 'memfd-v2;vmalloc-v1'];
 
-/** Checks a stored memfd compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+/**
+ * Checks a stored memfd compatible string (the string, or the bytes of the char array holding it, read up to its NUL as
+ * the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict
+ * names each component that differs, is missing or is unknown.
+ */
 export function verifyMemfdCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
   const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, MEMFD_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the memfd version that stored this compatible string; throws CompatError saying what was found and what is supported. */
+/**
+ * The codecs of the memfd version that stored this compatible string; throws CompatError saying what was found and what
+ * is supported.
+ */
 export function memfdVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(memfdCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }

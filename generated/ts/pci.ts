@@ -45,11 +45,7 @@ export const SIZEOF_PciDevSer = 8;
 /** offsetof() every member of struct pci_dev_ser in pci-v2; a bitfield gives its storage unit's. */
 export const OFFSETOF_PciDevSer = { domain: 0, bdf: 4, refcount: 6 } as const;
 
-const FIELDS_OF_PciDevSer: FieldTable = [
-  [0, 'domain'],
-  [4, 'bdf'],
-  [6, 'refcount'],
-];
+const FIELDS_OF_PciDevSer: FieldTable = [[0, 'domain'], [4, 'bdf'], [6, 'refcount']];
 
 /** Reads struct pci_dev_ser (pci-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodePciDevSer(view: DataView, offset = 0, opts?: ReadOptions): PciDevSer {
@@ -88,10 +84,7 @@ export function encodePciDevSer(value: PciDevSer, view: DataView, offset = 0): v
 
 /** A zero-copy view of struct pci_dev_ser (pci-v2); move `offset` to walk an array of them. */
 export class PciDevSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get domain(): number {
     return this.view.getUint32(this.offset, true);
@@ -152,11 +145,7 @@ export const SIZEOF_PciSer = 8;
 /** offsetof() every member of struct pci_ser in pci-v2; a bitfield gives its storage unit's. */
 export const OFFSETOF_PciSer = { max_nr_devices: 0, nr_devices: 4, devices: 8 } as const;
 
-const FIELDS_OF_PciSer: FieldTable = [
-  [0, 'max_nr_devices'],
-  [4, 'nr_devices'],
-  [8, 'devices'],
-];
+const FIELDS_OF_PciSer: FieldTable = [[0, 'max_nr_devices'], [4, 'nr_devices'], [8, 'devices']];
 
 /** Reads struct pci_ser (pci-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodePciSer(view: DataView, offset = 0, opts?: ReadOptions): PciSer {
@@ -207,10 +196,7 @@ export function encodePciSer(value: PciSer, view: DataView, offset = 0): void {
 
 /** A zero-copy view of struct pci_ser (pci-v2); move `offset` to walk an array of them. */
 export class PciSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get max_nr_devices(): number {
     return this.view.getUint32(this.offset, true);
@@ -263,11 +249,7 @@ export const SIZEOF_PciDevSerV1 = 8;
 /** offsetof() every member of struct pci_dev_ser in pci-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_PciDevSerV1 = { domain: 0, bdf: 4, padding: 6 } as const;
 
-const FIELDS_OF_PciDevSerV1: FieldTable = [
-  [0, 'domain'],
-  [4, 'bdf'],
-  [6, 'padding'],
-];
+const FIELDS_OF_PciDevSerV1: FieldTable = [[0, 'domain'], [4, 'bdf'], [6, 'padding']];
 
 /** Reads struct pci_dev_ser (pci-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodePciDevSerV1(view: DataView, offset = 0, opts?: ReadOptions): PciDevSerV1 {
@@ -306,10 +288,7 @@ export function encodePciDevSerV1(value: PciDevSerV1, view: DataView, offset = 0
 
 /** A zero-copy view of struct pci_dev_ser (pci-v1); move `offset` to walk an array of them. */
 export class PciDevSerV1View {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get domain(): number {
     return this.view.getUint32(this.offset, true);
@@ -370,11 +349,7 @@ export const SIZEOF_PciSerV1 = 8;
 /** offsetof() every member of struct pci_ser in pci-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_PciSerV1 = { max_nr_devices: 0, nr_devices: 4, devices: 8 } as const;
 
-const FIELDS_OF_PciSerV1: FieldTable = [
-  [0, 'max_nr_devices'],
-  [4, 'nr_devices'],
-  [8, 'devices'],
-];
+const FIELDS_OF_PciSerV1: FieldTable = [[0, 'max_nr_devices'], [4, 'nr_devices'], [8, 'devices']];
 
 /** Reads struct pci_ser (pci-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodePciSerV1(view: DataView, offset = 0, opts?: ReadOptions): PciSerV1 {
@@ -425,10 +400,7 @@ export function encodePciSerV1(value: PciSerV1, view: DataView, offset = 0): voi
 
 /** A zero-copy view of struct pci_ser (pci-v1); move `offset` to walk an array of them. */
 export class PciSerV1View {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get max_nr_devices(): number {
     return this.view.getUint32(this.offset, true);
@@ -481,11 +453,7 @@ export const SIZEOF_PciSer1 = 16;
 /** offsetof() every member of struct pci_ser in pci-1; a bitfield gives its storage unit's. */
 export const OFFSETOF_PciSer1 = { version: 0, nr_devices: 4, devices: 8 } as const;
 
-const FIELDS_OF_PciSer1: FieldTable = [
-  [0, 'version'],
-  [4, 'nr_devices'],
-  [8, 'devices'],
-];
+const FIELDS_OF_PciSer1: FieldTable = [[0, 'version'], [4, 'nr_devices'], [8, 'devices']];
 
 /** Reads struct pci_ser (pci-1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodePciSer1(view: DataView, offset = 0, opts?: ReadOptions): PciSer1 {
@@ -530,10 +498,7 @@ export function encodePciSer1(value: PciSer1, view: DataView, offset = 0): void 
 
 /** A zero-copy view of struct pci_ser (pci-1); move `offset` to walk an array of them. */
 export class PciSer1View {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get version(): number {
     return this.view.getUint32(this.offset, true);
@@ -587,11 +552,7 @@ export const SIZEOF_PciSer2 = 16;
 /** offsetof() every member of struct pci_ser in pci-2; a bitfield gives its storage unit's. */
 export const OFFSETOF_PciSer2 = { version: 0, nr_devices: 4, devices: 8 } as const;
 
-const FIELDS_OF_PciSer2: FieldTable = [
-  [0, 'version'],
-  [4, 'nr_devices'],
-  [8, 'devices'],
-];
+const FIELDS_OF_PciSer2: FieldTable = [[0, 'version'], [4, 'nr_devices'], [8, 'devices']];
 
 /** Reads struct pci_ser (pci-2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodePciSer2(view: DataView, offset = 0, opts?: ReadOptions): PciSer1 {
@@ -636,10 +597,7 @@ export function encodePciSer2(value: PciSer1, view: DataView, offset = 0): void 
 
 /** A zero-copy view of struct pci_ser (pci-2); move `offset` to walk an array of them. */
 export class PciSer2View {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get version(): number {
     return this.view.getUint32(this.offset, true);
@@ -734,13 +692,20 @@ export const pciCodecs: SchemaCodecs = {
 /** Every compatible string a pci version stores, oldest first. */
 export const PCI_SUPPORTED_COMPATIBLES: readonly string[] = ['pci-v1', 'pci-v2', 'pci'];
 
-/** Checks a stored pci compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+/**
+ * Checks a stored pci compatible string (the string, or the bytes of the char array holding it, read up to its NUL as
+ * the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict
+ * names each component that differs, is missing or is unknown.
+ */
 export function verifyPciCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
   const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, PCI_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the pci version that stored this compatible string and, where versions share it, the number in pci_ser.version of `data` (the pci_ser bytes); throws CompatError saying what was found and what is supported. */
+/**
+ * The codecs of the pci version that stored this compatible string and, where versions share it, the number in
+ * pci_ser.version of `data` (the pci_ser bytes); throws CompatError saying what was found and what is supported.
+ */
 export function pciVersionFor(stored: string | Uint8Array, opts?: ReadOptions, data?: DataView): VersionCodecs {
   return selectVersion(pciCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts), data);
 }

@@ -31,7 +31,10 @@ export const KHO_TABLE_SIZE_LOG2 = { 4096: 9, 16384: 11, 65536: 13 } as const;
 /** log2 of the number of bits in a leaf. (by page size) */
 export const KHO_BITMAP_SIZE_LOG2 = { 4096: 15, 16384: 17, 65536: 19 } as const;
 
-/** Number of levels, the leaf level included, needed to cover every key bit up to and including the order-0 order bit. (by page size) */
+/**
+ * Number of levels, the leaf level included, needed to cover every key bit up to and including the order-0 order bit.
+ * (by page size)
+ */
 export const KHO_TREE_MAX_DEPTH = { 4096: 6, 16384: 5, 65536: 4 } as const;
 
 /** struct kho_radix_node (radix-v1): Inner node of the memory map. */
@@ -75,10 +78,7 @@ export function encodeKhoRadixNode(value: KhoRadixNode, view: DataView, offset =
 
 /** A zero-copy view of struct kho_radix_node (radix-v1); move `offset` to walk an array of them. */
 export class KhoRadixNodeView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   tableAt(i: number): bigint {
     return this.view.getBigUint64(this.offset + i * 8, true);
@@ -139,10 +139,7 @@ export function encodeKhoRadixLeaf(value: KhoRadixLeaf, view: DataView, offset =
 
 /** A zero-copy view of struct kho_radix_leaf (radix-v1); move `offset` to walk an array of them. */
 export class KhoRadixLeafView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   bitmapAt(i: number): bigint {
     return this.view.getBigUint64(this.offset + i * 8, true);
@@ -193,10 +190,7 @@ export function encodeKhoRadixNodeP16K(value: KhoRadixNode, view: DataView, offs
 
 /** A zero-copy view of struct kho_radix_node (radix-v1); move `offset` to walk an array of them. */
 export class KhoRadixNodeP16KView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   tableAt(i: number): bigint {
     return this.view.getBigUint64(this.offset + i * 8, true);
@@ -251,10 +245,7 @@ export function encodeKhoRadixLeafP16K(value: KhoRadixLeaf, view: DataView, offs
 
 /** A zero-copy view of struct kho_radix_leaf (radix-v1); move `offset` to walk an array of them. */
 export class KhoRadixLeafP16KView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   bitmapAt(i: number): bigint {
     return this.view.getBigUint64(this.offset + i * 8, true);
@@ -305,10 +296,7 @@ export function encodeKhoRadixNodeP64K(value: KhoRadixNode, view: DataView, offs
 
 /** A zero-copy view of struct kho_radix_node (radix-v1); move `offset` to walk an array of them. */
 export class KhoRadixNodeP64KView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   tableAt(i: number): bigint {
     return this.view.getBigUint64(this.offset + i * 8, true);
@@ -363,10 +351,7 @@ export function encodeKhoRadixLeafP64K(value: KhoRadixLeaf, view: DataView, offs
 
 /** A zero-copy view of struct kho_radix_leaf (radix-v1); move `offset` to walk an array of them. */
 export class KhoRadixLeafP64KView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   bitmapAt(i: number): bigint {
     return this.view.getBigUint64(this.offset + i * 8, true);
@@ -432,18 +417,28 @@ export const radix_treeCodecs: SchemaCodecs = {
 /** Every compatible string a radix version stores, oldest first. */
 export const RADIX_SUPPORTED_COMPATIBLES: readonly string[] = ['radix-v1'];
 
-/** Checks a stored radix compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+/**
+ * Checks a stored radix compatible string (the string, or the bytes of the char array holding it, read up to its NUL as
+ * the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict
+ * names each component that differs, is missing or is unknown.
+ */
 export function verifyRadixCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
   const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, RADIX_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the radix version that stored this compatible string; throws CompatError saying what was found and what is supported. */
+/**
+ * The codecs of the radix version that stored this compatible string; throws CompatError saying what was found and what
+ * is supported.
+ */
 export function radixVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(radix_treeCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }
 
-/** The kho_radix_tree container (radix_tree) of schemas/radix_tree.yaml, for the runtime's walkers: The memory map, reached through the physical address of its root node. */
+/**
+ * The kho_radix_tree container (radix_tree) of schemas/radix_tree.yaml, for the runtime's walkers: The memory map,
+ * reached through the physical address of its root node.
+ */
 export const KHO_RADIX_TREE_CONTAINER = {
   kind: 'radix_tree',
   name: 'kho_radix_tree',

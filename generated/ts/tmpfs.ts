@@ -20,12 +20,15 @@ import {
   type VersionCodecs,
   writeCString,
 } from '../../runtime/index.js';
-import { KhoVmallocView, decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc } from './vmalloc.js';
+import { decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc, KhoVmallocView } from './vmalloc.js';
 
 /** The compatible string tmpfs-file-v1 stores (TMPFS_LUO_FILE_FH_COMPATIBLE). */
 export const TMPFS_LUO_FILE_FH_COMPATIBLE = 'tmpfs-file-v1';
 
-/** Compatible string of the tmpfs mount file handler, written to luo_file_ser.compatible; it versions struct tmpfs_luo_mnt_ser. */
+/**
+ * Compatible string of the tmpfs mount file handler, written to luo_file_ser.compatible; it versions struct
+ * tmpfs_luo_mnt_ser.
+ */
 export const TMPFS_LUO_MNT_FH_COMPATIBLE = 'tmpfs-mnt-v1';
 
 /** struct tmpfs_luo_mnt_ser (tmpfs-file-v1): One preserved tmpfs mount. */
@@ -44,11 +47,7 @@ export const SIZEOF_TmpfsLuoMntSer = 16;
 /** offsetof() every member of struct tmpfs_luo_mnt_ser in tmpfs-file-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_TmpfsLuoMntSer = { max_blocks: 0, mode: 8, flags: 12 } as const;
 
-const FIELDS_OF_TmpfsLuoMntSer: FieldTable = [
-  [0, 'max_blocks'],
-  [8, 'mode'],
-  [12, 'flags'],
-];
+const FIELDS_OF_TmpfsLuoMntSer: FieldTable = [[0, 'max_blocks'], [8, 'mode'], [12, 'flags']];
 
 /** Reads struct tmpfs_luo_mnt_ser (tmpfs-file-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeTmpfsLuoMntSer(view: DataView, offset = 0, opts?: ReadOptions): TmpfsLuoMntSer {
@@ -62,7 +61,9 @@ export function decodeTmpfsLuoMntSer(view: DataView, offset = 0, opts?: ReadOpti
   }
 }
 
-/** Writes struct tmpfs_luo_mnt_ser (tmpfs-file-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct tmpfs_luo_mnt_ser (tmpfs-file-v1) at `offset`; throws EncodeError for a value its field cannot hold.
+ */
 export function encodeTmpfsLuoMntSer(value: TmpfsLuoMntSer, view: DataView, offset = 0): void {
   try {
     const v_max_blocks = value.max_blocks;
@@ -87,10 +88,7 @@ export function encodeTmpfsLuoMntSer(value: TmpfsLuoMntSer, view: DataView, offs
 
 /** A zero-copy view of struct tmpfs_luo_mnt_ser (tmpfs-file-v1); move `offset` to walk an array of them. */
 export class TmpfsLuoMntSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get max_blocks(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -149,9 +147,15 @@ export interface TmpfsLuoFileSer {
   flags: number;
   /** Number of entries in the folio array. At offset 32, 8 bytes. */
   nr_folios: bigint;
-  /** Preserved vmalloc area holding nr_folios struct memfd_luo_folio_ser, the memfd folio format unchanged. At offset 40, 16 bytes. */
+  /**
+   * Preserved vmalloc area holding nr_folios struct memfd_luo_folio_ser, the memfd folio format unchanged. At offset
+   * 40, 16 bytes.
+   */
   folios: KhoVmalloc;
-  /** Name of the file in the root of the mount, one path component (never containing '/', never "." or ".."), NUL-terminated and NUL-padded. At offset 56, 256 bytes. */
+  /**
+   * Name of the file in the root of the mount, one path component (never containing '/', never "." or ".."),
+   * NUL-terminated and NUL-padded. At offset 56, 256 bytes.
+   */
   name: string;
 }
 
@@ -181,7 +185,9 @@ const FIELDS_OF_TmpfsLuoFileSer: FieldTable = [
   [56, 'name'],
 ];
 
-/** Reads struct tmpfs_luo_file_ser (tmpfs-file-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct tmpfs_luo_file_ser (tmpfs-file-v1) at `offset`; throws DecodeError for bytes the kernel would refuse.
+ */
 export function decodeTmpfsLuoFileSer(view: DataView, offset = 0, opts?: ReadOptions): TmpfsLuoFileSer {
   try {
     const v_mnt_token = view.getBigUint64(offset, true);
@@ -207,7 +213,9 @@ export function decodeTmpfsLuoFileSer(view: DataView, offset = 0, opts?: ReadOpt
   }
 }
 
-/** Writes struct tmpfs_luo_file_ser (tmpfs-file-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct tmpfs_luo_file_ser (tmpfs-file-v1) at `offset`; throws EncodeError for a value its field cannot hold.
+ */
 export function encodeTmpfsLuoFileSer(value: TmpfsLuoFileSer, view: DataView, offset = 0): void {
   try {
     const v_mnt_token = value.mnt_token;
@@ -249,10 +257,7 @@ export function encodeTmpfsLuoFileSer(value: TmpfsLuoFileSer, view: DataView, of
 
 /** A zero-copy view of struct tmpfs_luo_file_ser (tmpfs-file-v1); move `offset` to walk an array of them. */
 export class TmpfsLuoFileSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get mnt_token(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -362,13 +367,20 @@ export const tmpfsCodecs: SchemaCodecs = {
 /** Every compatible string a tmpfs version stores, oldest first. */
 export const TMPFS_SUPPORTED_COMPATIBLES: readonly string[] = ['tmpfs-file-v1'];
 
-/** Checks a stored tmpfs compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+/**
+ * Checks a stored tmpfs compatible string (the string, or the bytes of the char array holding it, read up to its NUL as
+ * the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict
+ * names each component that differs, is missing or is unknown.
+ */
 export function verifyTmpfsCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
   const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, TMPFS_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the tmpfs version that stored this compatible string; throws CompatError saying what was found and what is supported. */
+/**
+ * The codecs of the tmpfs version that stored this compatible string; throws CompatError saying what was found and what
+ * is supported.
+ */
 export function tmpfsVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(tmpfsCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }

@@ -59,10 +59,7 @@ export function encodeVfioIommufdSer(value: VfioIommufdSer, view: DataView, offs
 
 /** A zero-copy view of struct vfio_iommufd_ser (vfio-pci-v2); move `offset` to walk an array of them. */
 export class VfioIommufdSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get token(): number {
     return this.view.getUint32(this.offset, true);
@@ -103,14 +100,12 @@ export const SIZEOF_VfioPciCoreDeviceSer = 11;
 /** offsetof() every member of struct vfio_pci_core_device_ser in vfio-pci-v2; a bitfield gives its storage unit's. */
 export const OFFSETOF_VfioPciCoreDeviceSer = { domain: 0, bdf: 4, reset_works: 6, iommufd_ser: 7 } as const;
 
-const FIELDS_OF_VfioPciCoreDeviceSer: FieldTable = [
-  [0, 'domain'],
-  [4, 'bdf'],
-  [6, 'reset_works'],
-  [7, 'iommufd_ser'],
-];
+const FIELDS_OF_VfioPciCoreDeviceSer: FieldTable = [[0, 'domain'], [4, 'bdf'], [6, 'reset_works'], [7, 'iommufd_ser']];
 
-/** Reads struct vfio_pci_core_device_ser (vfio-pci-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct vfio_pci_core_device_ser (vfio-pci-v2) at `offset`; throws DecodeError for bytes the kernel would
+ * refuse.
+ */
 export function decodeVfioPciCoreDeviceSer(view: DataView, offset = 0, opts?: ReadOptions): VfioPciCoreDeviceSer {
   try {
     const v_domain = view.getUint32(offset, true);
@@ -123,7 +118,10 @@ export function decodeVfioPciCoreDeviceSer(view: DataView, offset = 0, opts?: Re
   }
 }
 
-/** Writes struct vfio_pci_core_device_ser (vfio-pci-v2) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct vfio_pci_core_device_ser (vfio-pci-v2) at `offset`; throws EncodeError for a value its field cannot
+ * hold.
+ */
 export function encodeVfioPciCoreDeviceSer(value: VfioPciCoreDeviceSer, view: DataView, offset = 0): void {
   try {
     const v_domain = value.domain;
@@ -149,10 +147,7 @@ export function encodeVfioPciCoreDeviceSer(value: VfioPciCoreDeviceSer, view: Da
 
 /** A zero-copy view of struct vfio_pci_core_device_ser (vfio-pci-v2); move `offset` to walk an array of them. */
 export class VfioPciCoreDeviceSerView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get domain(): number {
     return this.view.getUint32(this.offset, true);
@@ -226,13 +221,20 @@ export const vfio_pciCodecs: SchemaCodecs = {
 /** Every compatible string a vfio_pci version stores, oldest first. */
 export const VFIO_PCI_SUPPORTED_COMPATIBLES: readonly string[] = ['vfio-pci-v1', 'vfio-pci-v2'];
 
-/** Checks a stored vfio_pci compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+/**
+ * Checks a stored vfio_pci compatible string (the string, or the bytes of the char array holding it, read up to its NUL
+ * as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict
+ * names each component that differs, is missing or is unknown.
+ */
 export function verifyVfioPciCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
   const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, VFIO_PCI_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the vfio_pci version that stored this compatible string; throws CompatError saying what was found and what is supported. */
+/**
+ * The codecs of the vfio_pci version that stored this compatible string; throws CompatError saying what was found and
+ * what is supported.
+ */
 export function vfio_pciVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(vfio_pciCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }

@@ -73,10 +73,7 @@ export function encodeKhoVmallocHdr(value: KhoVmallocHdr, view: DataView, offset
 
 /** A zero-copy view of struct kho_vmalloc_hdr (vmalloc-v1); move `offset` to walk an array of them. */
 export class KhoVmallocHdrView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get next(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -113,10 +110,7 @@ export const SIZEOF_KhoVmallocChunk = 4096;
 /** offsetof() every member of struct kho_vmalloc_chunk in vmalloc-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_KhoVmallocChunk = { hdr: 0, phys: 8 } as const;
 
-const FIELDS_OF_KhoVmallocChunk: FieldTable = [
-  [0, 'hdr'],
-  [8, 'phys'],
-];
+const FIELDS_OF_KhoVmallocChunk: FieldTable = [[0, 'hdr'], [8, 'phys']];
 
 /** Reads struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoVmallocChunk(view: DataView, offset = 0, opts?: ReadOptions): KhoVmallocChunk {
@@ -151,10 +145,7 @@ export function encodeKhoVmallocChunk(value: KhoVmallocChunk, view: DataView, of
 
 /** A zero-copy view of struct kho_vmalloc_chunk (vmalloc-v1); move `offset` to walk an array of them. */
 export class KhoVmallocChunkView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get hdr(): KhoVmallocHdrView {
     return new KhoVmallocHdrView(this.view, this.offset);
@@ -178,7 +169,9 @@ export const khoVmallocChunkCodec: StructCodec<KhoVmallocChunk> = {
 export interface KhoVmalloc {
   /** Physical address of the first chunk. At offset 0, 8 bytes. */
   first: bigint;
-  /** Number of base pages in the area; the blocks listed in the chain must add up to exactly this. At offset 8, 4 bytes. */
+  /**
+   * Number of base pages in the area; the blocks listed in the chain must add up to exactly this. At offset 8, 4 bytes.
+   */
   total_pages: number;
   /** KHO_VMALLOC_* properties of the area. At offset 12, 2 bytes. */
   flags: number;
@@ -192,12 +185,7 @@ export const SIZEOF_KhoVmalloc = 16;
 /** offsetof() every member of struct kho_vmalloc in vmalloc-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_KhoVmalloc = { first: 0, total_pages: 8, flags: 12, order: 14 } as const;
 
-const FIELDS_OF_KhoVmalloc: FieldTable = [
-  [0, 'first'],
-  [8, 'total_pages'],
-  [12, 'flags'],
-  [14, 'order'],
-];
+const FIELDS_OF_KhoVmalloc: FieldTable = [[0, 'first'], [8, 'total_pages'], [12, 'flags'], [14, 'order']];
 
 /** Reads struct kho_vmalloc (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoVmalloc(view: DataView, offset = 0, opts?: ReadOptions): KhoVmalloc {
@@ -253,10 +241,7 @@ export function encodeKhoVmalloc(value: KhoVmalloc, view: DataView, offset = 0):
 
 /** A zero-copy view of struct kho_vmalloc (vmalloc-v1); move `offset` to walk an array of them. */
 export class KhoVmallocView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get first(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -318,10 +303,7 @@ export const SIZEOF_KhoVmallocChunkP16K = 16384;
 /** offsetof() every member of struct kho_vmalloc_chunk in vmalloc-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_KhoVmallocChunkP16K = { hdr: 0, phys: 8 } as const;
 
-const FIELDS_OF_KhoVmallocChunkP16K: FieldTable = [
-  [0, 'hdr'],
-  [8, 'phys'],
-];
+const FIELDS_OF_KhoVmallocChunkP16K: FieldTable = [[0, 'hdr'], [8, 'phys']];
 
 /** Reads struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoVmallocChunkP16K(view: DataView, offset = 0, opts?: ReadOptions): KhoVmallocChunk {
@@ -356,10 +338,7 @@ export function encodeKhoVmallocChunkP16K(value: KhoVmallocChunk, view: DataView
 
 /** A zero-copy view of struct kho_vmalloc_chunk (vmalloc-v1); move `offset` to walk an array of them. */
 export class KhoVmallocChunkP16KView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get hdr(): KhoVmallocHdrView {
     return new KhoVmallocHdrView(this.view, this.offset);
@@ -385,10 +364,7 @@ export const SIZEOF_KhoVmallocChunkP64K = 65536;
 /** offsetof() every member of struct kho_vmalloc_chunk in vmalloc-v1; a bitfield gives its storage unit's. */
 export const OFFSETOF_KhoVmallocChunkP64K = { hdr: 0, phys: 8 } as const;
 
-const FIELDS_OF_KhoVmallocChunkP64K: FieldTable = [
-  [0, 'hdr'],
-  [8, 'phys'],
-];
+const FIELDS_OF_KhoVmallocChunkP64K: FieldTable = [[0, 'hdr'], [8, 'phys']];
 
 /** Reads struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
 export function decodeKhoVmallocChunkP64K(view: DataView, offset = 0, opts?: ReadOptions): KhoVmallocChunk {
@@ -423,10 +399,7 @@ export function encodeKhoVmallocChunkP64K(value: KhoVmallocChunk, view: DataView
 
 /** A zero-copy view of struct kho_vmalloc_chunk (vmalloc-v1); move `offset` to walk an array of them. */
 export class KhoVmallocChunkP64KView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get hdr(): KhoVmallocHdrView {
     return new KhoVmallocHdrView(this.view, this.offset);
@@ -483,18 +456,28 @@ export const vmallocCodecs: SchemaCodecs = {
 /** Every compatible string a vmalloc version stores, oldest first. */
 export const VMALLOC_SUPPORTED_COMPATIBLES: readonly string[] = ['vmalloc-v1'];
 
-/** Checks a stored vmalloc compatible string (the string, or the bytes of the char array holding it, read up to its NUL as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict names each component that differs, is missing or is unknown. */
+/**
+ * Checks a stored vmalloc compatible string (the string, or the bytes of the char array holding it, read up to its NUL
+ * as the kernel's strcmp does; bytes after it are a warning in opts) against every version kho-abi knows; the verdict
+ * names each component that differs, is missing or is unknown.
+ */
 export function verifyVmallocCompatible(stored: string | Uint8Array, opts?: ReadOptions): CompatVerdict {
   const found = typeof stored === 'string' ? stored : readStoredCompat(stored, opts);
   return verifyCompat(found, VMALLOC_SUPPORTED_COMPATIBLES);
 }
 
-/** The codecs of the vmalloc version that stored this compatible string; throws CompatError saying what was found and what is supported. */
+/**
+ * The codecs of the vmalloc version that stored this compatible string; throws CompatError saying what was found and
+ * what is supported.
+ */
 export function vmallocVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(vmallocCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }
 
-/** The kho_vmalloc_area container (vmalloc_chain) of schemas/vmalloc.yaml, for the runtime's walkers: A struct kho_vmalloc and the chain of struct kho_vmalloc_chunk pages it leads to. */
+/**
+ * The kho_vmalloc_area container (vmalloc_chain) of schemas/vmalloc.yaml, for the runtime's walkers: A struct
+ * kho_vmalloc and the chain of struct kho_vmalloc_chunk pages it leads to.
+ */
 export const KHO_VMALLOC_AREA_CONTAINER = {
   kind: 'vmalloc_chain',
   name: 'kho_vmalloc_area',

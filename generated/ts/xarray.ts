@@ -13,7 +13,9 @@ import {
   type StructCodec,
 } from '../../runtime/index.js';
 
-/** Number of key bits the array covers (the kernel's spelling of the name); a writer refuses a wider key with -ERANGE. */
+/**
+ * Number of key bits the array covers (the kernel's spelling of the name); a writer refuses a wider key with -ERANGE.
+ */
 export const KHO_XARRAY_KEY_WDITH = 54;
 
 /** Number of u64 entries in one table page. (by page size) */
@@ -30,9 +32,7 @@ export const KHO_XARRAY_DEPTH = { 4096: 6, 16384: 5, 65536: 5 } as const;
 
 /**
  * struct kho_xarray_node (xarray-unversioned): Inner level of the sparse array. Each entry is the physical address of
- * the table one level down (a leaf below level 1) or 0 when no key under
- * it has a value.
- *
+ * the table one level down (a leaf below level 1) or 0 when no key under it has a value.
  */
 export interface KhoXarrayNode {
   /** One entry per value of this level's group of key bits. At offset 0, 4096 bytes. */
@@ -47,7 +47,9 @@ export const OFFSETOF_KhoXarrayNode = { table: 0 } as const;
 
 const FIELDS_OF_KhoXarrayNode: FieldTable = [[0, 'table']];
 
-/** Reads struct kho_xarray_node (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct kho_xarray_node (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse.
+ */
 export function decodeKhoXarrayNode(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayNode {
   try {
     const v_table: bigint[] = new Array(512);
@@ -60,7 +62,9 @@ export function decodeKhoXarrayNode(view: DataView, offset = 0, opts?: ReadOptio
   }
 }
 
-/** Writes struct kho_xarray_node (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct kho_xarray_node (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold.
+ */
 export function encodeKhoXarrayNode(value: KhoXarrayNode, view: DataView, offset = 0): void {
   try {
     const v_table = checkArray(value.table, 512, 'kho_xarray_node', 'table', offset);
@@ -74,10 +78,7 @@ export function encodeKhoXarrayNode(value: KhoXarrayNode, view: DataView, offset
 
 /** A zero-copy view of struct kho_xarray_node (xarray-unversioned); move `offset` to walk an array of them. */
 export class KhoXarrayNodeView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   tableAt(i: number): bigint {
     return this.view.getBigUint64(this.offset + i * 8, true);
@@ -107,7 +108,9 @@ export const OFFSETOF_KhoXarrayLeaf = { values: 0 } as const;
 
 const FIELDS_OF_KhoXarrayLeaf: FieldTable = [[0, 'values']];
 
-/** Reads struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse.
+ */
 export function decodeKhoXarrayLeaf(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayLeaf {
   try {
     const v_values: bigint[] = new Array(512);
@@ -120,7 +123,9 @@ export function decodeKhoXarrayLeaf(view: DataView, offset = 0, opts?: ReadOptio
   }
 }
 
-/** Writes struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold.
+ */
 export function encodeKhoXarrayLeaf(value: KhoXarrayLeaf, view: DataView, offset = 0): void {
   try {
     const v_values = checkArray(value.values, 512, 'kho_xarray_leaf', 'values', offset);
@@ -138,10 +143,7 @@ export function encodeKhoXarrayLeaf(value: KhoXarrayLeaf, view: DataView, offset
 
 /** A zero-copy view of struct kho_xarray_leaf (xarray-unversioned); move `offset` to walk an array of them. */
 export class KhoXarrayLeafView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   valuesAt(i: number): bigint {
     return this.view.getBigUint64(this.offset + i * 8, true);
@@ -196,10 +198,7 @@ export function encodeKhoXarray(value: KhoXarray, view: DataView, offset = 0): v
 
 /** A zero-copy view of struct kho_xarray (xarray-unversioned); move `offset` to walk an array of them. */
 export class KhoXarrayView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   get root(): bigint {
     return this.view.getBigUint64(this.offset, true);
@@ -230,7 +229,9 @@ export const OFFSETOF_KhoXarrayNodeP16K = { table: 0 } as const;
 
 const FIELDS_OF_KhoXarrayNodeP16K: FieldTable = [[0, 'table']];
 
-/** Reads struct kho_xarray_node (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct kho_xarray_node (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse.
+ */
 export function decodeKhoXarrayNodeP16K(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayNode {
   try {
     const v_table: bigint[] = new Array(2048);
@@ -243,7 +244,9 @@ export function decodeKhoXarrayNodeP16K(view: DataView, offset = 0, opts?: ReadO
   }
 }
 
-/** Writes struct kho_xarray_node (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct kho_xarray_node (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold.
+ */
 export function encodeKhoXarrayNodeP16K(value: KhoXarrayNode, view: DataView, offset = 0): void {
   try {
     const v_table = checkArray(value.table, 2048, 'kho_xarray_node', 'table', offset);
@@ -257,10 +260,7 @@ export function encodeKhoXarrayNodeP16K(value: KhoXarrayNode, view: DataView, of
 
 /** A zero-copy view of struct kho_xarray_node (xarray-unversioned); move `offset` to walk an array of them. */
 export class KhoXarrayNodeP16KView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   tableAt(i: number): bigint {
     return this.view.getBigUint64(this.offset + i * 8, true);
@@ -284,7 +284,9 @@ export const OFFSETOF_KhoXarrayLeafP16K = { values: 0 } as const;
 
 const FIELDS_OF_KhoXarrayLeafP16K: FieldTable = [[0, 'values']];
 
-/** Reads struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse.
+ */
 export function decodeKhoXarrayLeafP16K(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayLeaf {
   try {
     const v_values: bigint[] = new Array(2048);
@@ -297,7 +299,9 @@ export function decodeKhoXarrayLeafP16K(view: DataView, offset = 0, opts?: ReadO
   }
 }
 
-/** Writes struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold.
+ */
 export function encodeKhoXarrayLeafP16K(value: KhoXarrayLeaf, view: DataView, offset = 0): void {
   try {
     const v_values = checkArray(value.values, 2048, 'kho_xarray_leaf', 'values', offset);
@@ -315,10 +319,7 @@ export function encodeKhoXarrayLeafP16K(value: KhoXarrayLeaf, view: DataView, of
 
 /** A zero-copy view of struct kho_xarray_leaf (xarray-unversioned); move `offset` to walk an array of them. */
 export class KhoXarrayLeafP16KView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   valuesAt(i: number): bigint {
     return this.view.getBigUint64(this.offset + i * 8, true);
@@ -342,7 +343,9 @@ export const OFFSETOF_KhoXarrayNodeP64K = { table: 0 } as const;
 
 const FIELDS_OF_KhoXarrayNodeP64K: FieldTable = [[0, 'table']];
 
-/** Reads struct kho_xarray_node (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct kho_xarray_node (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse.
+ */
 export function decodeKhoXarrayNodeP64K(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayNode {
   try {
     const v_table: bigint[] = new Array(8192);
@@ -355,7 +358,9 @@ export function decodeKhoXarrayNodeP64K(view: DataView, offset = 0, opts?: ReadO
   }
 }
 
-/** Writes struct kho_xarray_node (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct kho_xarray_node (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold.
+ */
 export function encodeKhoXarrayNodeP64K(value: KhoXarrayNode, view: DataView, offset = 0): void {
   try {
     const v_table = checkArray(value.table, 8192, 'kho_xarray_node', 'table', offset);
@@ -369,10 +374,7 @@ export function encodeKhoXarrayNodeP64K(value: KhoXarrayNode, view: DataView, of
 
 /** A zero-copy view of struct kho_xarray_node (xarray-unversioned); move `offset` to walk an array of them. */
 export class KhoXarrayNodeP64KView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   tableAt(i: number): bigint {
     return this.view.getBigUint64(this.offset + i * 8, true);
@@ -396,7 +398,9 @@ export const OFFSETOF_KhoXarrayLeafP64K = { values: 0 } as const;
 
 const FIELDS_OF_KhoXarrayLeafP64K: FieldTable = [[0, 'values']];
 
-/** Reads struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+/**
+ * Reads struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse.
+ */
 export function decodeKhoXarrayLeafP64K(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayLeaf {
   try {
     const v_values: bigint[] = new Array(8192);
@@ -409,7 +413,9 @@ export function decodeKhoXarrayLeafP64K(view: DataView, offset = 0, opts?: ReadO
   }
 }
 
-/** Writes struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold. */
+/**
+ * Writes struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold.
+ */
 export function encodeKhoXarrayLeafP64K(value: KhoXarrayLeaf, view: DataView, offset = 0): void {
   try {
     const v_values = checkArray(value.values, 8192, 'kho_xarray_leaf', 'values', offset);
@@ -427,10 +433,7 @@ export function encodeKhoXarrayLeafP64K(value: KhoXarrayLeaf, view: DataView, of
 
 /** A zero-copy view of struct kho_xarray_leaf (xarray-unversioned); move `offset` to walk an array of them. */
 export class KhoXarrayLeafP64KView {
-  constructor(
-    public view: DataView,
-    public offset = 0,
-  ) {}
+  constructor(public view: DataView, public offset = 0) {}
 
   valuesAt(i: number): bigint {
     return this.view.getBigUint64(this.offset + i * 8, true);

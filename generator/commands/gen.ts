@@ -76,7 +76,7 @@ export const gen: CliCommand = {
             only = marked[0] ?? parseConfig(config).config?.defaultProfile;
             if (only === undefined) throw new CliError('--out needs a profile: --profile NAME, a marked header in the tree, or default_profile in kho-abi.config.yaml');
           }
-          // Loaded here only: the emitters (ts-morph) take most of the start-up time of every other command.
+          // Loaded here only: the emitters are not needed by any other command.
           const { generate, OUTPUT_DIR } = await import('../generate.js');
           const result = await generate(inputs, {
             profiles: profileInputs,

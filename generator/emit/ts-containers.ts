@@ -8,7 +8,8 @@
  * (`{ 4096: ..., 16384: ..., 65536: ... }`), a plain number where they do not.
  */
 import { countOf, type AbiIR, type ContainerIR, type ContainerMemberIR, type FieldIR, type RefIR, type SchemaIR, type StructIR } from '../layout/ir.js';
-import type { ModuleSink } from './ts-sink.js';
+import { jsdoc, object, ts, tsString, type Doc, type TsFile } from './ts-file.js';
+import type { Ctx } from './ts-checks.js';
 
 /** A descriptor's value for one page size: nested records, strings and numbers. */
 type Value = string | number | boolean | undefined | { readonly [key: string]: Value };
@@ -151,27 +152,27 @@ function merge(values: readonly Value[], pageSizes: readonly number[], where: st
   return first;
 }
 
-function print(v: Value): string {
-  if (typeof v === 'string') return `'${v.replace(/[\\']/g, (c) => '\\' + c)}'`;
+/** A descriptor value as a TypeScript literal; records break one entry a line when long. */
+function print(v: Value): Doc {
+  if (typeof v === 'string') return tsString(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v === undefined) return 'undefined';
-  const key = (k: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) || /^[0-9]+$/.test(k) ? k : print(k));
-  return `{ ${Object.entries(v)
-    .filter(([, x]) => x !== undefined)
-    .map(([k, x]) => `${key(k)}: ${print(x)}`)
-    .join(', ')} }`;
+  const key = (k: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) || /^[0-9]+$/.test(k) ? k : tsString(k));
+  return object(
+    Object.entries(v)
+      .filter(([, x]) => x !== undefined)
+      .map(([k, x]) => ts`${key(k)}: ${print(x)}`),
+  );
 }
 
-/** Prints the container descriptors and ref tables of one schema into its module; adds the runtime types they use to `runtime`. */
-export function emitContainers(sf: ModuleSink, schema: SchemaIR, irs: readonly AbiIR[], runtime: Set<string>): void {
+/** Prints the container descriptors and ref tables of one schema into its module. */
+export function emitContainers(file: TsFile, schema: SchemaIR, irs: readonly AbiIR[], ctx: Ctx): void {
   const pageSizes = irs.map((ir) => ir.target.pageSize);
   const inEach = (ir: AbiIR): SchemaIR => ir.schemas.find((s) => s.name === schema.name)!;
   for (const c of schema.containers) {
     const values = irs.map((ir) => descriptor(inEach(ir).containers.find((x) => x.name === c.name)!));
-    const type = DESCRIPTOR_TYPE[c.kind];
-    runtime.add(`type ${type}`);
     const doc = `The ${c.name} container (${c.kind}) of schemas/${schema.name}.yaml, for the runtime's walkers${c.doc ? `: ${c.doc}` : '.'}`;
-    sf.addStatements(`/** ${doc.replace(/\*\//g, '* /')} */\nexport const ${c.name.toUpperCase()}_CONTAINER = ${print(merge(values, pageSizes, c.name))} as const satisfies ${type};`);
+    file.add(jsdoc(doc), ts`export const ${c.name.toUpperCase()}_CONTAINER = ${print(merge(values, pageSizes, c.name))} as const satisfies ${ctx.rtType(DESCRIPTOR_TYPE[c.kind])};`);
   }
   for (const st of schema.current.structs) {
     const tables = irs.map((ir) => {
@@ -179,9 +180,9 @@ export function emitContainers(sf: ModuleSink, schema: SchemaIR, irs: readonly A
       return s ? refEdges(s, ir) : {};
     });
     if (Object.keys(tables[0]!).length === 0) continue;
-    runtime.add('type RefTable');
-    sf.addStatements(
-      `/** The physical-address members of struct ${st.name} (${schema.current.id}) and what each leads to, by member path. */\nexport const ${st.name.toUpperCase()}_REFS = ${print(merge(tables, pageSizes, `${st.name} refs`))} as const satisfies RefTable;`,
+    file.add(
+      jsdoc(`The physical-address members of struct ${st.name} (${schema.current.id}) and what each leads to, by member path.`),
+      ts`export const ${st.name.toUpperCase()}_REFS = ${print(merge(tables, pageSizes, `${st.name} refs`))} as const satisfies ${ctx.rtType('RefTable')};`,
     );
   }
 }

@@ -1,0 +1,368 @@
+/**
+ * The one TypeScript printer: a generated-file object that collects code
+ * fragments, learns its imports from the symbols the fragments use, and
+ * prints formatted code itself (2-space indent, single quotes, lines of at
+ * most WIDTH where a list can break), so no formatter runs after it.
+ *
+ * Emitters build fragments with the `ts` tag (text and symbols), `list` and
+ * `call` (comma lists that break one item a line when the line is too long)
+ * and `block` (a braced statement body); `TsFile.add` appends one top-level
+ * declaration; `TsFile.toString` prints banner, imports and declarations.
+ */
+
+/** Line width at which comma lists break. */
+export const WIDTH = 120;
+const INDENT = '  ';
+
+/** A name some module exports; using it in a fragment is what imports it. */
+export interface TsSymbol {
+  readonly kind: 'symbol';
+  readonly name: string;
+  /** The module specifier it is imported from. */
+  readonly from: string;
+  /** Used only in type positions: imported with `type`. */
+  readonly typeOnly: boolean;
+}
+
+interface ListDoc {
+  readonly kind: 'list';
+  readonly open: string;
+  readonly items: readonly Doc[];
+  readonly close: string;
+  /** What separates items: `,` (a trailing one when broken) or an operator such as ` ||`. */
+  readonly sep: string;
+}
+
+interface CommentDoc {
+  readonly kind: 'comment';
+  readonly text: string;
+}
+
+interface BlockDoc {
+  readonly kind: 'block';
+  readonly head: Doc;
+  readonly body: readonly Doc[];
+  /** `} else {`, `} catch (e) {`: a block that continues on the closing line. */
+  readonly next?: BlockDoc;
+  /** Text after the closing brace (`;`, `,`). */
+  readonly tail?: string;
+  /** `{}` (a body of statements or members) or `[]` (an array literal, one element a line). */
+  readonly brackets?: '{}' | '[]';
+}
+
+/** A code fragment: text, a symbol, a breakable list, a block, or a sequence of them. */
+export type Doc = string | TsSymbol | ListDoc | BlockDoc | CommentDoc | readonly Doc[];
+
+export function symbol(name: string, from: string, typeOnly = false): TsSymbol {
+  return { kind: 'symbol', name, from, typeOnly };
+}
+
+/** The same symbol used as a type. */
+export function typeOf(s: TsSymbol): TsSymbol {
+  return s.typeOnly ? s : { ...s, typeOnly: true };
+}
+
+/** Text and fragments in order: ts`${fn}(${args});`. */
+export function ts(strings: TemplateStringsArray, ...parts: Doc[]): Doc[] {
+  const out: Doc[] = [];
+  strings.forEach((s, i) => {
+    if (s) out.push(s);
+    if (i < parts.length) out.push(parts[i]!);
+  });
+  return out;
+}
+
+/** `open a, b close` on one line if it fits, else one item a line with a trailing comma. */
+export function list(open: string, items: readonly Doc[], close: string): ListDoc {
+  return { kind: 'list', open, items, close, sep: ',' };
+}
+
+/** `(a || b)`: operands that break one a line, the operator ending each line but the last. */
+export function operands(op: string, items: readonly Doc[]): ListDoc {
+  return { kind: 'list', open: '(', items, close: ')', sep: ` ${op}` };
+}
+
+/** `callee(args)`, the arguments breaking as a list. */
+export function call(callee: Doc, args: readonly Doc[]): Doc[] {
+  return [callee, list('(', args, ')')];
+}
+
+/** An object literal `{ a: 1, b: 2 }` that breaks as a list. */
+export function object(entries: readonly Doc[]): ListDoc {
+  return entries.length ? list('{ ', entries, ' }') : list('{', [], '}');
+}
+
+/** `head { body }`, each statement of the body on its own line; '' in the body is a blank line. */
+export function block(head: Doc, body: readonly Doc[], opts: { next?: BlockDoc; tail?: string; brackets?: '{}' | '[]' } = {}): BlockDoc {
+  return { kind: 'block', head, body, ...opts };
+}
+
+/** A JSDoc comment of one paragraph, wrapped at WIDTH; `*\/` in the text cannot end it early. */
+export function jsdoc(text: string): CommentDoc {
+  return { kind: 'comment', text: text.replace(/\*\//g, '* /') };
+}
+
+/** A comment's lines at an indentation: one line if it fits, else ` * ` lines of whole words. */
+function commentLines(text: string, indent: string): string[] {
+  const one = `${indent}/** ${text} */`;
+  if (one.length <= WIDTH) return [one];
+  const out = [`${indent}/**`];
+  let line = `${indent} *`;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line.length + 1 + word.length > WIDTH && line !== `${indent} *`) {
+      out.push(line);
+      line = `${indent} *`;
+    }
+    line += ` ${word}`;
+  }
+  out.push(line, `${indent} */`);
+  return out;
+}
+
+/** A single-quoted TypeScript string literal. */
+export function tsString(s: string): string {
+  return `'${s.replace(/[\\']/g, (c) => '\\' + c).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+}
+
+/** Width of a fragment printed flat, up to its first forced line break; `hard` says whether it has one. */
+function measure(d: Doc): { width: number; hard: boolean } {
+  if (typeof d === 'string') return { width: d.length, hard: false };
+  if (Array.isArray(d)) {
+    let width = 0;
+    for (const x of d as readonly Doc[]) {
+      const m = measure(x);
+      width += m.width;
+      if (m.hard) return { width, hard: true };
+    }
+    return { width, hard: false };
+  }
+  const n = d as TsSymbol | ListDoc | BlockDoc | CommentDoc;
+  switch (n.kind) {
+    case 'symbol':
+      return { width: n.name.length, hard: false };
+    case 'comment':
+      return { width: n.text.length + 7, hard: true };
+    case 'list': {
+      let width = n.open.length;
+      for (let i = 0; i < n.items.length; i++) {
+        const m = measure(n.items[i]!);
+        width += m.width + (i ? n.sep.length + 1 : 0);
+        if (m.hard) return { width, hard: true };
+      }
+      return { width: width + n.close.length, hard: false };
+    }
+    case 'block':
+      return { width: measure(n.head).width + 2, hard: true };
+  }
+}
+
+/** Width of what follows a fragment on its line: the siblings after it up to a forced break, plus what follows them. */
+function restAfter(items: readonly Doc[], i: number, rest: number): number {
+  let width = 0;
+  for (let j = i + 1; j < items.length; j++) {
+    const m = measure(items[j]!);
+    width += m.width;
+    if (m.hard) return width;
+  }
+  return width + rest;
+}
+
+/** Prints statements at a depth; exported for emitters' unit tests. */
+export function printStatements(stmts: readonly Doc[], depth = 0): string {
+  const out: string[] = [];
+  for (const s of stmts) out.push(...printOne(s, depth));
+  return out.join('\n');
+}
+
+/** One statement, possibly over several lines (blocks and broken lists). */
+function printOne(d: Doc, depth: number): string[] {
+  const p = new BlockPrinter(depth);
+  p.statement(d);
+  return p.lines;
+}
+
+/**
+ * A simple recursive printer: statements at a depth, blocks recurse into
+ * their body one level deeper, lists break against WIDTH.
+ */
+class BlockPrinter {
+  readonly lines: string[] = [];
+  private line: string;
+
+  constructor(private depth: number) {
+    this.line = INDENT.repeat(depth);
+  }
+
+  statement(d: Doc): void {
+    if (d === '') {
+      this.lines.push('');
+      return;
+    }
+    this.doc(d, 0);
+    this.flush();
+  }
+
+  private flush(): void {
+    this.lines.push(this.line.trimEnd());
+    this.line = INDENT.repeat(this.depth);
+  }
+
+  private doc(d: Doc, rest: number): void {
+    if (typeof d === 'string') {
+      this.line += d;
+      return;
+    }
+    if (Array.isArray(d)) {
+      const items = d as readonly Doc[];
+      items.forEach((x, i) => this.doc(x, restAfter(items, i, rest)));
+      return;
+    }
+    const n = d as TsSymbol | ListDoc | BlockDoc | CommentDoc;
+    switch (n.kind) {
+      case 'symbol':
+        this.line += n.name;
+        return;
+      case 'comment': {
+        // A comment is a statement of its own: the line holds only the indentation.
+        const lines = commentLines(n.text, this.line);
+        this.lines.push(...lines.slice(0, -1));
+        this.line = lines[lines.length - 1]!;
+        return;
+      }
+      case 'list': {
+        const m = measure(n);
+        if (!m.hard && this.line.length + m.width + rest <= WIDTH) {
+          this.line += n.open;
+          n.items.forEach((x, i) => {
+            if (i) this.line += `${n.sep} `;
+            this.doc(x, 0);
+          });
+          this.line += n.close;
+          return;
+        }
+        this.line += n.open.trimEnd();
+        this.depth++;
+        n.items.forEach((x, i) => {
+          this.flush();
+          this.doc(x, n.sep.length);
+          if (n.sep === ',' || i < n.items.length - 1) this.line += n.sep;
+        });
+        this.depth--;
+        this.flush();
+        this.line += n.close.trimStart();
+        return;
+      }
+      case 'block': {
+        for (let b: BlockDoc | undefined = n, first = true; b; b = b.next, first = false) {
+          if (!first) this.line += ' ';
+          const head = measure(b.head).width;
+          this.doc(b.head, 2);
+          const [open, close] = b.brackets ?? '{}';
+          this.line += head ? ` ${open}` : open;
+          if (b.body.length) {
+            this.depth++;
+            for (const s of b.body) {
+              this.flush();
+              if (s === '') {
+                this.line = '';
+                continue;
+              }
+              this.doc(s, 0);
+            }
+            this.depth--;
+            this.flush();
+          }
+          this.line += close;
+        }
+        this.line += n.tail ?? '';
+        return;
+      }
+    }
+  }
+}
+
+/** Every symbol a fragment uses. */
+function collectSymbols(d: Doc, out: TsSymbol[]): void {
+  if (typeof d === 'string') return;
+  if (Array.isArray(d)) {
+    for (const x of d as readonly Doc[]) collectSymbols(x, out);
+    return;
+  }
+  const n = d as TsSymbol | ListDoc | BlockDoc | CommentDoc;
+  switch (n.kind) {
+    case 'symbol':
+      out.push(n);
+      return;
+    case 'comment':
+      return;
+    case 'list':
+      n.items.forEach((x) => collectSymbols(x, out));
+      return;
+    case 'block':
+      for (let b: BlockDoc | undefined = n; b; b = b.next) {
+        collectSymbols(b.head, out);
+        b.body.forEach((x) => collectSymbols(x, out));
+      }
+      return;
+  }
+}
+
+/** Orders names as a reader scans them: case-insensitively, then by code unit, never by locale. */
+function byName(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One generated TypeScript module. */
+export class TsFile {
+  private readonly decls: Doc[][] = [];
+  private readonly reexports: string[] = [];
+
+  /**
+   * @param specifier how other generated modules import this one (`./memfd.js`): its own symbols are never imported.
+   * @param banner comment lines printed first.
+   */
+  constructor(
+    readonly specifier: string,
+    private readonly banner: readonly string[],
+  ) {}
+
+  /** One top-level declaration: its statements (a JSDoc line, then the code), set off by a blank line. */
+  add(...stmts: Doc[]): void {
+    this.decls.push(stmts);
+  }
+
+  /** `export * from 'spec';` */
+  exportAll(spec: string): void {
+    this.reexports.push(spec);
+  }
+
+  toString(): string {
+    const used: TsSymbol[] = [];
+    for (const d of this.decls) collectSymbols(d, used);
+    // By module: a name used as a value anywhere is a value import.
+    const byModule = new Map<string, Map<string, boolean>>();
+    for (const s of used) {
+      if (s.from === this.specifier) continue;
+      const names = byModule.get(s.from) ?? new Map<string, boolean>();
+      names.set(s.name, (names.get(s.name) ?? true) && s.typeOnly);
+      byModule.set(s.from, names);
+    }
+    // Packages and parent folders first, then sibling modules, each group by specifier.
+    const local = (m: string): boolean => m.startsWith('./');
+    const modules = [...byModule.keys()].sort((a, b) => (local(a) !== local(b) ? (local(a) ? 1 : -1) : byName(a, b)));
+    const out: string[] = [...this.banner, ''];
+    for (const m of modules) {
+      const names = [...byModule.get(m)!].sort(([a], [b]) => byName(a, b)).map(([n, typeOnly]) => (typeOnly ? `type ${n}` : n));
+      out.push(...printOne(ts`import ${object(names)} from ${tsString(m)};`, 0));
+    }
+    for (const r of this.reexports) out.push(`export * from ${tsString(r)};`);
+    for (const d of this.decls) {
+      if (out[out.length - 1] !== '') out.push('');
+      for (const s of d) out.push(...printOne(s, 0));
+    }
+    while (out[out.length - 1] === '') out.pop();
+    return out.join('\n') + '\n';
+  }
+}

@@ -1,0 +1,262 @@
+/**
+ * One struct codec: its interface, size and offset constants, decode and
+ * encode functions over a DataView, and the codec object. A new member kind
+ * (FieldIR shape) needs a case in fieldType, decodeMember and encodeMember
+ * here and one in ts-view.ts.
+ */
+import { primOf, unreachable, type BitIR, type FieldIR } from '../layout/ir.js';
+import { block, call, jsdoc, list, object, ts, tsString, typeOf, type Doc, type TsFile } from './ts-file.js';
+import { allowedCheck, at, boundCheck, inlineCheck, readPrim, writePrim, type Ctx } from './ts-checks.js';
+import { bitsDecode, bitsEncode } from './ts-bits.js';
+import { codecSymbol, fieldTableName, nestedCodec, type CodecNames } from './ts-plan.js';
+import { bitIsBig, isCharArray, primBits, primIsBig, primTsType } from './ts-names.js';
+
+/** The codec of the struct a member holds. */
+export function nested(ctx: Ctx, rec: CodecNames, f: FieldIR): CodecNames {
+  const st = 'struct' in f ? f.struct : undefined;
+  if (!st) throw new Error(`${f.name} holds no struct`);
+  return nestedCodec(ctx.names, rec, st);
+}
+
+function fieldType(f: FieldIR, rec: CodecNames, ctx: Ctx): Doc {
+  switch (f.shape) {
+    case 'scalar':
+      return primTsType(f.prim);
+    case 'array':
+      return isCharArray(f) ? 'string' : `${primTsType(f.prim)}[]`;
+    case 'flexible':
+      return f.struct ? ts`${codecSymbol(nested(ctx, rec, f), 'iface')}[]` : `${primTsType(f.prim!)}[]`;
+    case 'struct':
+      return codecSymbol(nested(ctx, rec, f), 'iface');
+    case 'struct-array':
+      return ts`${codecSymbol(nested(ctx, rec, f), 'iface')}[]`;
+    case 'bitmap':
+    case 'khoser-array':
+      return 'bigint[]';
+    case 'khoser':
+    case 'pointer':
+      return 'bigint';
+    case 'bits':
+    case 'union':
+      throw new Error('flattened');
+    default:
+      return unreachable(f);
+  }
+}
+
+/** Members as the interface lists them: bitfields and anonymous unions flattened. */
+export function flatMembers(fields: readonly FieldIR[]): { f: FieldIR; bit?: BitIR }[] {
+  return fields.flatMap((f) => (f.shape === 'bits' ? f.bits.map((bit) => ({ f, bit })) : f.shape === 'union' ? flatMembers(f.members) : [{ f }]));
+}
+
+export function emitInterface(file: TsFile, rec: CodecNames, ctx: Ctx): void {
+  const st = rec.struct;
+  const props = flatMembers(st.fields).flatMap(({ f, bit }) => [
+    jsdoc(
+      bit
+        ? `${bit.doc ?? bit.name} Bits ${bit.lsb}..${bit.lsb + bit.width - 1} of the ${primOf(f)} at offset ${f.offset}.`
+        : `${f.doc ?? f.name} At offset ${f.offset}${f.size ? `, ${f.size} bytes` : ''}.`,
+    ),
+    bit ? `${bit.name}: ${bitIsBig(bit) ? 'bigint' : 'number'};` : ts`${f.name!}: ${fieldType(f, rec, ctx)};`,
+  ]);
+  file.add(jsdoc(`struct ${st.name} (${rec.version})${st.doc ? `: ${st.doc}` : ''}`), block(`export interface ${rec.iface}`, props));
+}
+
+function decodeBody(rec: CodecNames, ctx: Ctx): Doc[] {
+  const st = rec.struct;
+  const out: Doc[] = [];
+  const props: string[] = [];
+  const member = (f: FieldIR): void => {
+    if (f.shape === 'bits') {
+      const { stmts, values } = bitsDecode(f, st, ctx);
+      out.push(...stmts);
+      for (const [name, v] of values) props.push(`${name}: ${v}`);
+    } else if (f.shape === 'union') {
+      f.members.forEach(member);
+    } else {
+      out.push(...decodeMember(f, rec, ctx));
+      props.push(`${f.name}: v_${f.name}`);
+    }
+  };
+  st.fields.forEach(member);
+  out.push(ts`return ${object(props)};`);
+  return out;
+}
+
+/** Statements that read member `f` into `v_<name>`, checked as the kernel checks it. */
+function decodeMember(f: FieldIR, rec: CodecNames, ctx: Ctx): Doc[] {
+  const st = rec.struct;
+  const local = `v_${f.name}`;
+  const where = [tsString(st.name), tsString(f.name!)];
+  switch (f.shape) {
+    case 'scalar':
+      return [
+        `const ${local} = ${readPrim(f.prim, at(f.offset))};`,
+        ...allowedCheck(f, local, st, ctx, false),
+        ...boundCheck(f, local, `v_${f.atMost?.name}`, st, ctx, false),
+      ];
+    case 'khoser':
+    case 'pointer':
+      // A kernel pointer is opaque: its bits as stored, never followed.
+      return [`const ${local} = ${readPrim('u64', at(f.offset))};`];
+    case 'array':
+      if (isCharArray(f)) {
+        const args = ['view', at(f.offset), String(f.size), ...where];
+        if (f.kernel?.does === 'truncate') return [ts`const ${local} = ${call(ctx.rt('readCStringTruncating'), [...args, 'opts', tsString(f.kernel.by)])};`];
+        if (f.kernel?.does === 'ignore') return [ts`const ${local} = ${call(ctx.rt('readCStringPadded'), [...args, 'opts', tsString(f.kernel.by)])};`];
+        return [ts`const ${local} = ${call(ctx.rt('readCString'), args)};`];
+      }
+      return [
+        `const ${local}: ${primTsType(f.prim)}[] = new Array(${f.count});`,
+        block(`for (let i = 0; i < ${f.count}; i++)`, [`${local}[i] = ${readPrim(f.prim, `${at(f.offset)} + i * ${f.elemSize}`)};`]),
+      ];
+    case 'bitmap':
+    case 'khoser-array':
+      return [
+        `const ${local}: bigint[] = new Array(${f.count});`,
+        block(`for (let i = 0; i < ${f.count}; i++)`, [`${local}[i] = ${readPrim('u64', `${at(f.offset)} + i * 8`)};`]),
+      ];
+    case 'struct':
+      return [ts`const ${local} = ${call(codecSymbol(nested(ctx, rec, f), 'decode'), ['view', at(f.offset), 'opts'])};`];
+    case 'struct-array': {
+      const n = nested(ctx, rec, f);
+      return [
+        ts`const ${local}: ${codecSymbol(n, 'iface')}[] = new Array(${String(f.count)});`,
+        block(`for (let i = 0; i < ${f.count}; i++)`, [ts`${local}[i] = ${call(codecSymbol(n, 'decode'), ['view', `${at(f.offset)} + i * ${f.elemSize}`, 'opts'])};`]),
+      ];
+    }
+    case 'flexible': {
+      const elemType = f.struct ? typeOf(codecSymbol(nested(ctx, rec, f), 'iface')) : primTsType(f.prim!);
+      const countField = f.ref?.count?.name;
+      // Nothing in the struct says how many entries follow; the owner knows.
+      if (!countField) return [ts`const ${local}: ${elemType}[] = [];`];
+      const read = f.struct ? call(codecSymbol(nested(ctx, rec, f), 'decode'), ['view', `${at(f.offset)} + i * ${f.elemSize}`, 'opts']) : readPrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`);
+      return [
+        `const ${local}_n = Number(v_${countField});`,
+        ts`${call(ctx.rt('checkBounds'), ['view', at(f.offset), `${local}_n * ${f.elemSize}`, tsString(st.name), list('[', [`[${f.offset}, ${tsString(f.name!)}]`], ']')])};`,
+        ts`const ${local}: ${elemType}[] = new Array(${local}_n);`,
+        block(`for (let i = 0; i < ${local}_n; i++)`, [ts`${local}[i] = ${read};`]),
+      ];
+    }
+    case 'bits':
+    case 'union':
+      throw new Error('handled by decodeBody');
+    default:
+      return unreachable(f);
+  }
+}
+
+function encodeBody(rec: CodecNames, ctx: Ctx): Doc[] {
+  const out: Doc[] = [];
+  const member = (f: FieldIR): void => {
+    if (f.shape === 'bits') out.push(...bitsEncode(f, rec.struct, ctx, 'value'));
+    else if (f.shape === 'union') f.members.forEach(member);
+    else out.push(...encodeMember(f, rec, ctx));
+  };
+  rec.struct.fields.forEach(member);
+  return out;
+}
+
+/** Statements that check `value.<name>` as encode must and write it. */
+function encodeMember(f: FieldIR, rec: CodecNames, ctx: Ctx): Doc[] {
+  const st = rec.struct;
+  const src = `value.${f.name}`;
+  const local = `v_${f.name}`;
+  const signed = primOf(f)?.startsWith('s') ?? false;
+  const where = [tsString(st.name), tsString(f.name!)];
+  const check = (p: string, v: string, o: string): Doc => {
+    const fn = primIsBig(p as never) ? (signed ? 'checkBigInt' : 'checkBigUint') : signed ? 'checkInt' : 'checkUint';
+    return call(ctx.rt(fn), [v, String(primBits(p as never)), ...where, o]);
+  };
+  const checkArray = (count: string): Doc => call(ctx.rt('checkArray'), [src, count, ...where, at(f.offset)]);
+  switch (f.shape) {
+    case 'scalar':
+      return [
+        `const ${local} = ${src};`,
+        inlineCheck(ctx, local, primBits(f.prim), signed, primIsBig(f.prim), st.name, f.name, at(f.offset)),
+        ...allowedCheck(f, local, st, ctx, true),
+        ...boundCheck(f, local, `v_${f.atMost?.name}`, st, ctx, true),
+        writePrim(f.prim, at(f.offset), local),
+      ];
+    case 'khoser':
+      return [`const ${local} = ${src};`, inlineCheck(ctx, local, 64, false, true, st.name, f.name, at(f.offset)), writePrim('u64', at(f.offset), local)];
+    case 'pointer':
+      // No kernel pointer survives kexec: a writer stores 0 (NULL), whatever the value holds.
+      return [writePrim('u64', at(f.offset), '0n')];
+    case 'array':
+      if (isCharArray(f)) return [ts`${call(ctx.rt('writeCString'), ['view', at(f.offset), String(f.size), src, ...where])};`];
+      return [
+        ts`const ${local} = ${checkArray(String(f.count))};`,
+        block(`for (let i = 0; i < ${f.count}; i++)`, [writePrim(f.prim, `${at(f.offset)} + i * ${f.elemSize}`, check(f.prim, `${local}[i]`, `${at(f.offset)} + i * ${f.elemSize}`))]),
+      ];
+    case 'bitmap':
+    case 'khoser-array':
+      return [
+        ts`const ${local} = ${checkArray(String(f.count))};`,
+        block(`for (let i = 0; i < ${f.count}; i++)`, [writePrim('u64', `${at(f.offset)} + i * 8`, call(ctx.rt('checkBigUint'), [`${local}[i]`, '64', ...where, `${at(f.offset)} + i * 8`]))]),
+      ];
+    case 'struct':
+      return [ts`${call(codecSymbol(nested(ctx, rec, f), 'encode'), [src, 'view', at(f.offset)])};`];
+    case 'struct-array': {
+      const n = nested(ctx, rec, f);
+      return [
+        ts`const ${local} = ${checkArray(String(f.count))} as ${typeOf(codecSymbol(n, 'iface'))}[];`,
+        block(`for (let i = 0; i < ${f.count}; i++)`, [ts`${call(codecSymbol(n, 'encode'), [`${local}[i]!`, 'view', `${at(f.offset)} + i * ${f.elemSize}`])};`]),
+      ];
+    }
+    case 'flexible': {
+      const elem = f.struct ? typeOf(codecSymbol(nested(ctx, rec, f), 'iface')) : primTsType(f.prim!);
+      const write = f.struct
+        ? ts`${call(codecSymbol(nested(ctx, rec, f), 'encode'), [`${local}[i]!`, 'view', `${at(f.offset)} + i * ${f.elemSize}`])};`
+        : writePrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`, check(f.prim!, `${local}[i]`, at(f.offset)));
+      return [
+        ts`const ${local} = ${src} as ${elem}[];`,
+        // The member that gives the length must agree with the entries written.
+        ts`${call(ctx.rt('checkArray'), [local, f.ref?.count ? `Number(value.${f.ref.count.name})` : `${local}.length`, ...where, at(f.offset)])};`,
+        ts`${call(ctx.rt('checkRoom'), ['view', at(f.offset), `${local}.length * ${f.elemSize}`, tsString(st.name)])};`,
+        block(`for (let i = 0; i < ${local}.length; i++)`, [write]),
+      ];
+    }
+    case 'bits':
+    case 'union':
+      throw new Error('handled by encodeBody');
+    default:
+      return unreachable(f);
+  }
+}
+
+/** Size, offsets, field table, decode, encode and the codec object of one layout. */
+export function emitStruct(file: TsFile, rec: CodecNames, ctx: Ctx): void {
+  const st = rec.struct;
+  const members = flatMembers(st.fields);
+  const iface = typeOf(codecSymbol(rec, 'iface'));
+  file.add(jsdoc(`sizeof(struct ${st.name}) in ${rec.version} at ${rec.pageSize / 1024} KiB pages.`), `export const ${rec.sizeConst} = ${st.size};`);
+  file.add(
+    jsdoc(`offsetof() every member of struct ${st.name} in ${rec.version}; a bitfield gives its storage unit's.`),
+    ts`export const ${rec.sizeConst.replace(/^SIZEOF_/, 'OFFSETOF_')} = ${object(members.map(({ f, bit }) => `${bit ? bit.name : f.name}: ${f.offset}`))} as const;`,
+  );
+  file.add(ts`const ${fieldTableName(rec)}: ${ctx.rtType('FieldTable')} = ${list('[', members.map(({ f, bit }) => `[${bit ? bit.byteOffset : f.offset}, ${tsString(bit ? bit.name : f.name!)}]`), ']')};`);
+  // DataView checks every access itself; a RangeError becomes a located DecodeError on the way out.
+  const decodeCatch = block('catch (e)', [ts`throw ${call(ctx.rt('decodeFailure'), ['e', 'view', 'offset', String(st.size), tsString(st.name), fieldTableName(rec)])};`]);
+  file.add(
+    jsdoc(`Reads struct ${st.name} (${rec.version}) at \`offset\`; throws DecodeError for bytes the kernel would refuse.`),
+    block(ts`export function ${rec.decode}${list('(', ['view: DataView', 'offset = 0', ts`opts?: ${ctx.rtType('ReadOptions')}`], ')')}: ${iface}`, [block('try', decodeBody(rec, ctx), { next: decodeCatch })]),
+  );
+  const encodeCatch = block('catch (e)', [ts`throw ${call(ctx.rt('encodeFailure'), ['e', 'value', 'view', 'offset', String(st.size), tsString(st.name)])};`]);
+  file.add(
+    jsdoc(`Writes struct ${st.name} (${rec.version}) at \`offset\`; throws EncodeError for a value its field cannot hold.`),
+    block(ts`export function ${rec.encode}${list('(', [ts`value: ${iface}`, 'view: DataView', 'offset = 0'], ')')}: void`, [block('try', encodeBody(rec, ctx), { next: encodeCatch })]),
+  );
+}
+
+/** The codec object the registry and the runtime's walkers take. */
+export function emitCodecObject(file: TsFile, rec: CodecNames, ctx: Ctx): void {
+  const st = rec.struct;
+  file.add(
+    block(
+      ts`export const ${rec.codec}: ${ctx.rtType('StructCodec')}<${typeOf(codecSymbol(rec, 'iface'))}> =`,
+      [`name: ${tsString(st.name)},`, `version: ${tsString(rec.version)},`, `size: ${st.size},`, `align: ${st.align},`, `decode: ${rec.decode},`, `encode: ${rec.encode},`],
+      { tail: ';' },
+    ),
+  );
+}
