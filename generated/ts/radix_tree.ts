@@ -51,30 +51,48 @@ export const OFFSETOF_KhoRadixNode = { table: 0 } as const;
 
 const FIELDS_OF_KhoRadixNode: FieldTable = [[0, 'table']];
 
-/** Reads struct kho_radix_node (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoRadixNode(view: DataView, offset = 0, opts?: ReadOptions): KhoRadixNode {
-  try {
-    const v_table: bigint[] = new Array(512);
-    for (let i = 0; i < 512; i++) {
-      v_table[i] = view.getBigUint64(offset + i * 8, true);
+/**
+ * struct kho_radix_node (radix-v1) at every page size: one decode and one encode, sizeof and the count of table their
+ * parameters.
+ */
+function khoRadixNodeShape(size: number, fields: FieldTable, n_table: number) {
+  /** Reads struct kho_radix_node (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+  function decode(view: DataView, offset = 0, opts?: ReadOptions): KhoRadixNode {
+    try {
+      const v_table: bigint[] = new Array(n_table);
+      for (let i = 0; i < n_table; i++) {
+        v_table[i] = view.getBigUint64(offset + i * 8, true);
+      }
+      return { table: v_table };
+    } catch (e) {
+      throw decodeFailure(e, view, offset, size, 'kho_radix_node', fields);
     }
-    return { table: v_table };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 4096, 'kho_radix_node', FIELDS_OF_KhoRadixNode);
   }
+
+  /** Writes struct kho_radix_node (radix-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
+  function encode(value: KhoRadixNode, view: DataView, offset = 0): void {
+    try {
+      const v_table = checkArray(value.table, n_table, 'kho_radix_node', 'table', offset);
+      for (let i = 0; i < n_table; i++) {
+        view.setBigUint64(
+          offset + i * 8,
+          checkBigUint(v_table[i], 64, 'kho_radix_node', 'table', offset + i * 8),
+          true,
+        );
+      }
+    } catch (e) {
+      throw encodeFailure(e, value, view, offset, size, 'kho_radix_node');
+    }
+  }
+
+  return { decode, encode };
 }
 
-/** Writes struct kho_radix_node (radix-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
-export function encodeKhoRadixNode(value: KhoRadixNode, view: DataView, offset = 0): void {
-  try {
-    const v_table = checkArray(value.table, 512, 'kho_radix_node', 'table', offset);
-    for (let i = 0; i < 512; i++) {
-      view.setBigUint64(offset + i * 8, checkBigUint(v_table[i], 64, 'kho_radix_node', 'table', offset + i * 8), true);
-    }
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 4096, 'kho_radix_node');
-  }
-}
+/** Decode and encode of struct kho_radix_node (radix-v1) at 4 KiB pages. */
+export const {
+  decode: decodeKhoRadixNode,
+  encode: encodeKhoRadixNode,
+} = khoRadixNodeShape(SIZEOF_KhoRadixNode, FIELDS_OF_KhoRadixNode, 512);
 
 /** A zero-copy view of struct kho_radix_node (radix-v1); move `offset` to walk an array of them. */
 export class KhoRadixNodeView {
@@ -108,34 +126,48 @@ export const OFFSETOF_KhoRadixLeaf = { bitmap: 0 } as const;
 
 const FIELDS_OF_KhoRadixLeaf: FieldTable = [[0, 'bitmap']];
 
-/** Reads struct kho_radix_leaf (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoRadixLeaf(view: DataView, offset = 0, opts?: ReadOptions): KhoRadixLeaf {
-  try {
-    const v_bitmap: bigint[] = new Array(512);
-    for (let i = 0; i < 512; i++) {
-      v_bitmap[i] = view.getBigUint64(offset + i * 8, true);
+/**
+ * struct kho_radix_leaf (radix-v1) at every page size: one decode and one encode, sizeof and the count of bitmap their
+ * parameters.
+ */
+function khoRadixLeafShape(size: number, fields: FieldTable, n_bitmap: number) {
+  /** Reads struct kho_radix_leaf (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+  function decode(view: DataView, offset = 0, opts?: ReadOptions): KhoRadixLeaf {
+    try {
+      const v_bitmap: bigint[] = new Array(n_bitmap);
+      for (let i = 0; i < n_bitmap; i++) {
+        v_bitmap[i] = view.getBigUint64(offset + i * 8, true);
+      }
+      return { bitmap: v_bitmap };
+    } catch (e) {
+      throw decodeFailure(e, view, offset, size, 'kho_radix_leaf', fields);
     }
-    return { bitmap: v_bitmap };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 4096, 'kho_radix_leaf', FIELDS_OF_KhoRadixLeaf);
   }
+
+  /** Writes struct kho_radix_leaf (radix-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
+  function encode(value: KhoRadixLeaf, view: DataView, offset = 0): void {
+    try {
+      const v_bitmap = checkArray(value.bitmap, n_bitmap, 'kho_radix_leaf', 'bitmap', offset);
+      for (let i = 0; i < n_bitmap; i++) {
+        view.setBigUint64(
+          offset + i * 8,
+          checkBigUint(v_bitmap[i], 64, 'kho_radix_leaf', 'bitmap', offset + i * 8),
+          true,
+        );
+      }
+    } catch (e) {
+      throw encodeFailure(e, value, view, offset, size, 'kho_radix_leaf');
+    }
+  }
+
+  return { decode, encode };
 }
 
-/** Writes struct kho_radix_leaf (radix-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
-export function encodeKhoRadixLeaf(value: KhoRadixLeaf, view: DataView, offset = 0): void {
-  try {
-    const v_bitmap = checkArray(value.bitmap, 512, 'kho_radix_leaf', 'bitmap', offset);
-    for (let i = 0; i < 512; i++) {
-      view.setBigUint64(
-        offset + i * 8,
-        checkBigUint(v_bitmap[i], 64, 'kho_radix_leaf', 'bitmap', offset + i * 8),
-        true,
-      );
-    }
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 4096, 'kho_radix_leaf');
-  }
-}
+/** Decode and encode of struct kho_radix_leaf (radix-v1) at 4 KiB pages. */
+export const {
+  decode: decodeKhoRadixLeaf,
+  encode: encodeKhoRadixLeaf,
+} = khoRadixLeafShape(SIZEOF_KhoRadixLeaf, FIELDS_OF_KhoRadixLeaf, 512);
 
 /** A zero-copy view of struct kho_radix_leaf (radix-v1); move `offset` to walk an array of them. */
 export class KhoRadixLeafView {
@@ -163,39 +195,15 @@ export const OFFSETOF_KhoRadixNodeP16K = { table: 0 } as const;
 
 const FIELDS_OF_KhoRadixNodeP16K: FieldTable = [[0, 'table']];
 
-/** Reads struct kho_radix_node (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoRadixNodeP16K(view: DataView, offset = 0, opts?: ReadOptions): KhoRadixNode {
-  try {
-    const v_table: bigint[] = new Array(2048);
-    for (let i = 0; i < 2048; i++) {
-      v_table[i] = view.getBigUint64(offset + i * 8, true);
-    }
-    return { table: v_table };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 16384, 'kho_radix_node', FIELDS_OF_KhoRadixNodeP16K);
-  }
-}
+/** Decode and encode of struct kho_radix_node (radix-v1) at 16 KiB pages. */
+export const {
+  decode: decodeKhoRadixNodeP16K,
+  encode: encodeKhoRadixNodeP16K,
+} = khoRadixNodeShape(SIZEOF_KhoRadixNodeP16K, FIELDS_OF_KhoRadixNodeP16K, 2048);
 
-/** Writes struct kho_radix_node (radix-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
-export function encodeKhoRadixNodeP16K(value: KhoRadixNode, view: DataView, offset = 0): void {
-  try {
-    const v_table = checkArray(value.table, 2048, 'kho_radix_node', 'table', offset);
-    for (let i = 0; i < 2048; i++) {
-      view.setBigUint64(offset + i * 8, checkBigUint(v_table[i], 64, 'kho_radix_node', 'table', offset + i * 8), true);
-    }
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 16384, 'kho_radix_node');
-  }
-}
-
-/** A zero-copy view of struct kho_radix_node (radix-v1); move `offset` to walk an array of them. */
-export class KhoRadixNodeP16KView {
-  constructor(public view: DataView, public offset = 0) {}
-
-  tableAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + i * 8, true);
-  }
-}
+/** The view of struct kho_radix_node at 16 KiB pages: the class KhoRadixNodeView, which never uses a count. */
+export const KhoRadixNodeP16KView = KhoRadixNodeView;
+export type KhoRadixNodeP16KView = KhoRadixNodeView;
 
 export const khoRadixNodeP16KCodec: StructCodec<KhoRadixNode> = {
   name: 'kho_radix_node',
@@ -214,43 +222,15 @@ export const OFFSETOF_KhoRadixLeafP16K = { bitmap: 0 } as const;
 
 const FIELDS_OF_KhoRadixLeafP16K: FieldTable = [[0, 'bitmap']];
 
-/** Reads struct kho_radix_leaf (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoRadixLeafP16K(view: DataView, offset = 0, opts?: ReadOptions): KhoRadixLeaf {
-  try {
-    const v_bitmap: bigint[] = new Array(2048);
-    for (let i = 0; i < 2048; i++) {
-      v_bitmap[i] = view.getBigUint64(offset + i * 8, true);
-    }
-    return { bitmap: v_bitmap };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 16384, 'kho_radix_leaf', FIELDS_OF_KhoRadixLeafP16K);
-  }
-}
+/** Decode and encode of struct kho_radix_leaf (radix-v1) at 16 KiB pages. */
+export const {
+  decode: decodeKhoRadixLeafP16K,
+  encode: encodeKhoRadixLeafP16K,
+} = khoRadixLeafShape(SIZEOF_KhoRadixLeafP16K, FIELDS_OF_KhoRadixLeafP16K, 2048);
 
-/** Writes struct kho_radix_leaf (radix-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
-export function encodeKhoRadixLeafP16K(value: KhoRadixLeaf, view: DataView, offset = 0): void {
-  try {
-    const v_bitmap = checkArray(value.bitmap, 2048, 'kho_radix_leaf', 'bitmap', offset);
-    for (let i = 0; i < 2048; i++) {
-      view.setBigUint64(
-        offset + i * 8,
-        checkBigUint(v_bitmap[i], 64, 'kho_radix_leaf', 'bitmap', offset + i * 8),
-        true,
-      );
-    }
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 16384, 'kho_radix_leaf');
-  }
-}
-
-/** A zero-copy view of struct kho_radix_leaf (radix-v1); move `offset` to walk an array of them. */
-export class KhoRadixLeafP16KView {
-  constructor(public view: DataView, public offset = 0) {}
-
-  bitmapAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + i * 8, true);
-  }
-}
+/** The view of struct kho_radix_leaf at 16 KiB pages: the class KhoRadixLeafView, which never uses a count. */
+export const KhoRadixLeafP16KView = KhoRadixLeafView;
+export type KhoRadixLeafP16KView = KhoRadixLeafView;
 
 export const khoRadixLeafP16KCodec: StructCodec<KhoRadixLeaf> = {
   name: 'kho_radix_leaf',
@@ -269,39 +249,15 @@ export const OFFSETOF_KhoRadixNodeP64K = { table: 0 } as const;
 
 const FIELDS_OF_KhoRadixNodeP64K: FieldTable = [[0, 'table']];
 
-/** Reads struct kho_radix_node (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoRadixNodeP64K(view: DataView, offset = 0, opts?: ReadOptions): KhoRadixNode {
-  try {
-    const v_table: bigint[] = new Array(8192);
-    for (let i = 0; i < 8192; i++) {
-      v_table[i] = view.getBigUint64(offset + i * 8, true);
-    }
-    return { table: v_table };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 65536, 'kho_radix_node', FIELDS_OF_KhoRadixNodeP64K);
-  }
-}
+/** Decode and encode of struct kho_radix_node (radix-v1) at 64 KiB pages. */
+export const {
+  decode: decodeKhoRadixNodeP64K,
+  encode: encodeKhoRadixNodeP64K,
+} = khoRadixNodeShape(SIZEOF_KhoRadixNodeP64K, FIELDS_OF_KhoRadixNodeP64K, 8192);
 
-/** Writes struct kho_radix_node (radix-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
-export function encodeKhoRadixNodeP64K(value: KhoRadixNode, view: DataView, offset = 0): void {
-  try {
-    const v_table = checkArray(value.table, 8192, 'kho_radix_node', 'table', offset);
-    for (let i = 0; i < 8192; i++) {
-      view.setBigUint64(offset + i * 8, checkBigUint(v_table[i], 64, 'kho_radix_node', 'table', offset + i * 8), true);
-    }
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 65536, 'kho_radix_node');
-  }
-}
-
-/** A zero-copy view of struct kho_radix_node (radix-v1); move `offset` to walk an array of them. */
-export class KhoRadixNodeP64KView {
-  constructor(public view: DataView, public offset = 0) {}
-
-  tableAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + i * 8, true);
-  }
-}
+/** The view of struct kho_radix_node at 64 KiB pages: the class KhoRadixNodeView, which never uses a count. */
+export const KhoRadixNodeP64KView = KhoRadixNodeView;
+export type KhoRadixNodeP64KView = KhoRadixNodeView;
 
 export const khoRadixNodeP64KCodec: StructCodec<KhoRadixNode> = {
   name: 'kho_radix_node',
@@ -320,43 +276,15 @@ export const OFFSETOF_KhoRadixLeafP64K = { bitmap: 0 } as const;
 
 const FIELDS_OF_KhoRadixLeafP64K: FieldTable = [[0, 'bitmap']];
 
-/** Reads struct kho_radix_leaf (radix-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoRadixLeafP64K(view: DataView, offset = 0, opts?: ReadOptions): KhoRadixLeaf {
-  try {
-    const v_bitmap: bigint[] = new Array(8192);
-    for (let i = 0; i < 8192; i++) {
-      v_bitmap[i] = view.getBigUint64(offset + i * 8, true);
-    }
-    return { bitmap: v_bitmap };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 65536, 'kho_radix_leaf', FIELDS_OF_KhoRadixLeafP64K);
-  }
-}
+/** Decode and encode of struct kho_radix_leaf (radix-v1) at 64 KiB pages. */
+export const {
+  decode: decodeKhoRadixLeafP64K,
+  encode: encodeKhoRadixLeafP64K,
+} = khoRadixLeafShape(SIZEOF_KhoRadixLeafP64K, FIELDS_OF_KhoRadixLeafP64K, 8192);
 
-/** Writes struct kho_radix_leaf (radix-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
-export function encodeKhoRadixLeafP64K(value: KhoRadixLeaf, view: DataView, offset = 0): void {
-  try {
-    const v_bitmap = checkArray(value.bitmap, 8192, 'kho_radix_leaf', 'bitmap', offset);
-    for (let i = 0; i < 8192; i++) {
-      view.setBigUint64(
-        offset + i * 8,
-        checkBigUint(v_bitmap[i], 64, 'kho_radix_leaf', 'bitmap', offset + i * 8),
-        true,
-      );
-    }
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 65536, 'kho_radix_leaf');
-  }
-}
-
-/** A zero-copy view of struct kho_radix_leaf (radix-v1); move `offset` to walk an array of them. */
-export class KhoRadixLeafP64KView {
-  constructor(public view: DataView, public offset = 0) {}
-
-  bitmapAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + i * 8, true);
-  }
-}
+/** The view of struct kho_radix_leaf at 64 KiB pages: the class KhoRadixLeafView, which never uses a count. */
+export const KhoRadixLeafP64KView = KhoRadixLeafView;
+export type KhoRadixLeafP64KView = KhoRadixLeafView;
 
 export const khoRadixLeafP64KCodec: StructCodec<KhoRadixLeaf> = {
   name: 'kho_radix_leaf',

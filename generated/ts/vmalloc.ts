@@ -112,36 +112,50 @@ export const OFFSETOF_KhoVmallocChunk = { hdr: 0, phys: 8 } as const;
 
 const FIELDS_OF_KhoVmallocChunk: FieldTable = [[0, 'hdr'], [8, 'phys']];
 
-/** Reads struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoVmallocChunk(view: DataView, offset = 0, opts?: ReadOptions): KhoVmallocChunk {
-  try {
-    const v_hdr = decodeKhoVmallocHdr(view, offset, opts);
-    const v_phys: bigint[] = new Array(511);
-    for (let i = 0; i < 511; i++) {
-      v_phys[i] = view.getBigUint64(offset + 8 + i * 8, true);
+/**
+ * struct kho_vmalloc_chunk (vmalloc-v1) at every page size: one decode and one encode, sizeof and the count of phys
+ * their parameters.
+ */
+function khoVmallocChunkShape(size: number, fields: FieldTable, n_phys: number) {
+  /** Reads struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+  function decode(view: DataView, offset = 0, opts?: ReadOptions): KhoVmallocChunk {
+    try {
+      const v_hdr = decodeKhoVmallocHdr(view, offset, opts);
+      const v_phys: bigint[] = new Array(n_phys);
+      for (let i = 0; i < n_phys; i++) {
+        v_phys[i] = view.getBigUint64(offset + 8 + i * 8, true);
+      }
+      return { hdr: v_hdr, phys: v_phys };
+    } catch (e) {
+      throw decodeFailure(e, view, offset, size, 'kho_vmalloc_chunk', fields);
     }
-    return { hdr: v_hdr, phys: v_phys };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 4096, 'kho_vmalloc_chunk', FIELDS_OF_KhoVmallocChunk);
   }
+
+  /** Writes struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
+  function encode(value: KhoVmallocChunk, view: DataView, offset = 0): void {
+    try {
+      encodeKhoVmallocHdr(value.hdr, view, offset);
+      const v_phys = checkArray(value.phys, n_phys, 'kho_vmalloc_chunk', 'phys', offset + 8);
+      for (let i = 0; i < n_phys; i++) {
+        view.setBigUint64(
+          offset + 8 + i * 8,
+          checkBigUint(v_phys[i], 64, 'kho_vmalloc_chunk', 'phys', offset + 8 + i * 8),
+          true,
+        );
+      }
+    } catch (e) {
+      throw encodeFailure(e, value, view, offset, size, 'kho_vmalloc_chunk');
+    }
+  }
+
+  return { decode, encode };
 }
 
-/** Writes struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
-export function encodeKhoVmallocChunk(value: KhoVmallocChunk, view: DataView, offset = 0): void {
-  try {
-    encodeKhoVmallocHdr(value.hdr, view, offset);
-    const v_phys = checkArray(value.phys, 511, 'kho_vmalloc_chunk', 'phys', offset + 8);
-    for (let i = 0; i < 511; i++) {
-      view.setBigUint64(
-        offset + 8 + i * 8,
-        checkBigUint(v_phys[i], 64, 'kho_vmalloc_chunk', 'phys', offset + 8 + i * 8),
-        true,
-      );
-    }
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 4096, 'kho_vmalloc_chunk');
-  }
-}
+/** Decode and encode of struct kho_vmalloc_chunk (vmalloc-v1) at 4 KiB pages. */
+export const {
+  decode: decodeKhoVmallocChunk,
+  encode: encodeKhoVmallocChunk,
+} = khoVmallocChunkShape(SIZEOF_KhoVmallocChunk, FIELDS_OF_KhoVmallocChunk, 511);
 
 /** A zero-copy view of struct kho_vmalloc_chunk (vmalloc-v1); move `offset` to walk an array of them. */
 export class KhoVmallocChunkView {
@@ -305,49 +319,15 @@ export const OFFSETOF_KhoVmallocChunkP16K = { hdr: 0, phys: 8 } as const;
 
 const FIELDS_OF_KhoVmallocChunkP16K: FieldTable = [[0, 'hdr'], [8, 'phys']];
 
-/** Reads struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoVmallocChunkP16K(view: DataView, offset = 0, opts?: ReadOptions): KhoVmallocChunk {
-  try {
-    const v_hdr = decodeKhoVmallocHdr(view, offset, opts);
-    const v_phys: bigint[] = new Array(2047);
-    for (let i = 0; i < 2047; i++) {
-      v_phys[i] = view.getBigUint64(offset + 8 + i * 8, true);
-    }
-    return { hdr: v_hdr, phys: v_phys };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 16384, 'kho_vmalloc_chunk', FIELDS_OF_KhoVmallocChunkP16K);
-  }
-}
+/** Decode and encode of struct kho_vmalloc_chunk (vmalloc-v1) at 16 KiB pages. */
+export const {
+  decode: decodeKhoVmallocChunkP16K,
+  encode: encodeKhoVmallocChunkP16K,
+} = khoVmallocChunkShape(SIZEOF_KhoVmallocChunkP16K, FIELDS_OF_KhoVmallocChunkP16K, 2047);
 
-/** Writes struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
-export function encodeKhoVmallocChunkP16K(value: KhoVmallocChunk, view: DataView, offset = 0): void {
-  try {
-    encodeKhoVmallocHdr(value.hdr, view, offset);
-    const v_phys = checkArray(value.phys, 2047, 'kho_vmalloc_chunk', 'phys', offset + 8);
-    for (let i = 0; i < 2047; i++) {
-      view.setBigUint64(
-        offset + 8 + i * 8,
-        checkBigUint(v_phys[i], 64, 'kho_vmalloc_chunk', 'phys', offset + 8 + i * 8),
-        true,
-      );
-    }
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 16384, 'kho_vmalloc_chunk');
-  }
-}
-
-/** A zero-copy view of struct kho_vmalloc_chunk (vmalloc-v1); move `offset` to walk an array of them. */
-export class KhoVmallocChunkP16KView {
-  constructor(public view: DataView, public offset = 0) {}
-
-  get hdr(): KhoVmallocHdrView {
-    return new KhoVmallocHdrView(this.view, this.offset);
-  }
-
-  physAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + 8 + i * 8, true);
-  }
-}
+/** The view of struct kho_vmalloc_chunk at 16 KiB pages: the class KhoVmallocChunkView, which never uses a count. */
+export const KhoVmallocChunkP16KView = KhoVmallocChunkView;
+export type KhoVmallocChunkP16KView = KhoVmallocChunkView;
 
 export const khoVmallocChunkP16KCodec: StructCodec<KhoVmallocChunk> = {
   name: 'kho_vmalloc_chunk',
@@ -366,49 +346,15 @@ export const OFFSETOF_KhoVmallocChunkP64K = { hdr: 0, phys: 8 } as const;
 
 const FIELDS_OF_KhoVmallocChunkP64K: FieldTable = [[0, 'hdr'], [8, 'phys']];
 
-/** Reads struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeKhoVmallocChunkP64K(view: DataView, offset = 0, opts?: ReadOptions): KhoVmallocChunk {
-  try {
-    const v_hdr = decodeKhoVmallocHdr(view, offset, opts);
-    const v_phys: bigint[] = new Array(8191);
-    for (let i = 0; i < 8191; i++) {
-      v_phys[i] = view.getBigUint64(offset + 8 + i * 8, true);
-    }
-    return { hdr: v_hdr, phys: v_phys };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 65536, 'kho_vmalloc_chunk', FIELDS_OF_KhoVmallocChunkP64K);
-  }
-}
+/** Decode and encode of struct kho_vmalloc_chunk (vmalloc-v1) at 64 KiB pages. */
+export const {
+  decode: decodeKhoVmallocChunkP64K,
+  encode: encodeKhoVmallocChunkP64K,
+} = khoVmallocChunkShape(SIZEOF_KhoVmallocChunkP64K, FIELDS_OF_KhoVmallocChunkP64K, 8191);
 
-/** Writes struct kho_vmalloc_chunk (vmalloc-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
-export function encodeKhoVmallocChunkP64K(value: KhoVmallocChunk, view: DataView, offset = 0): void {
-  try {
-    encodeKhoVmallocHdr(value.hdr, view, offset);
-    const v_phys = checkArray(value.phys, 8191, 'kho_vmalloc_chunk', 'phys', offset + 8);
-    for (let i = 0; i < 8191; i++) {
-      view.setBigUint64(
-        offset + 8 + i * 8,
-        checkBigUint(v_phys[i], 64, 'kho_vmalloc_chunk', 'phys', offset + 8 + i * 8),
-        true,
-      );
-    }
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 65536, 'kho_vmalloc_chunk');
-  }
-}
-
-/** A zero-copy view of struct kho_vmalloc_chunk (vmalloc-v1); move `offset` to walk an array of them. */
-export class KhoVmallocChunkP64KView {
-  constructor(public view: DataView, public offset = 0) {}
-
-  get hdr(): KhoVmallocHdrView {
-    return new KhoVmallocHdrView(this.view, this.offset);
-  }
-
-  physAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + 8 + i * 8, true);
-  }
-}
+/** The view of struct kho_vmalloc_chunk at 64 KiB pages: the class KhoVmallocChunkView, which never uses a count. */
+export const KhoVmallocChunkP64KView = KhoVmallocChunkView;
+export type KhoVmallocChunkP64KView = KhoVmallocChunkView;
 
 export const khoVmallocChunkP64KCodec: StructCodec<KhoVmallocChunk> = {
   name: 'kho_vmalloc_chunk',

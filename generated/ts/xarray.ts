@@ -48,33 +48,53 @@ export const OFFSETOF_KhoXarrayNode = { table: 0 } as const;
 const FIELDS_OF_KhoXarrayNode: FieldTable = [[0, 'table']];
 
 /**
- * Reads struct kho_xarray_node (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse.
+ * struct kho_xarray_node (xarray-unversioned) at every page size: one decode and one encode, sizeof and the count of
+ * table their parameters.
  */
-export function decodeKhoXarrayNode(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayNode {
-  try {
-    const v_table: bigint[] = new Array(512);
-    for (let i = 0; i < 512; i++) {
-      v_table[i] = view.getBigUint64(offset + i * 8, true);
+function khoXarrayNodeShape(size: number, fields: FieldTable, n_table: number) {
+  /**
+   * Reads struct kho_xarray_node (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would
+   * refuse.
+   */
+  function decode(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayNode {
+    try {
+      const v_table: bigint[] = new Array(n_table);
+      for (let i = 0; i < n_table; i++) {
+        v_table[i] = view.getBigUint64(offset + i * 8, true);
+      }
+      return { table: v_table };
+    } catch (e) {
+      throw decodeFailure(e, view, offset, size, 'kho_xarray_node', fields);
     }
-    return { table: v_table };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 4096, 'kho_xarray_node', FIELDS_OF_KhoXarrayNode);
   }
+
+  /**
+   * Writes struct kho_xarray_node (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot
+   * hold.
+   */
+  function encode(value: KhoXarrayNode, view: DataView, offset = 0): void {
+    try {
+      const v_table = checkArray(value.table, n_table, 'kho_xarray_node', 'table', offset);
+      for (let i = 0; i < n_table; i++) {
+        view.setBigUint64(
+          offset + i * 8,
+          checkBigUint(v_table[i], 64, 'kho_xarray_node', 'table', offset + i * 8),
+          true,
+        );
+      }
+    } catch (e) {
+      throw encodeFailure(e, value, view, offset, size, 'kho_xarray_node');
+    }
+  }
+
+  return { decode, encode };
 }
 
-/**
- * Writes struct kho_xarray_node (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold.
- */
-export function encodeKhoXarrayNode(value: KhoXarrayNode, view: DataView, offset = 0): void {
-  try {
-    const v_table = checkArray(value.table, 512, 'kho_xarray_node', 'table', offset);
-    for (let i = 0; i < 512; i++) {
-      view.setBigUint64(offset + i * 8, checkBigUint(v_table[i], 64, 'kho_xarray_node', 'table', offset + i * 8), true);
-    }
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 4096, 'kho_xarray_node');
-  }
-}
+/** Decode and encode of struct kho_xarray_node (xarray-unversioned) at 4 KiB pages. */
+export const {
+  decode: decodeKhoXarrayNode,
+  encode: encodeKhoXarrayNode,
+} = khoXarrayNodeShape(SIZEOF_KhoXarrayNode, FIELDS_OF_KhoXarrayNode, 512);
 
 /** A zero-copy view of struct kho_xarray_node (xarray-unversioned); move `offset` to walk an array of them. */
 export class KhoXarrayNodeView {
@@ -109,37 +129,53 @@ export const OFFSETOF_KhoXarrayLeaf = { values: 0 } as const;
 const FIELDS_OF_KhoXarrayLeaf: FieldTable = [[0, 'values']];
 
 /**
- * Reads struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse.
+ * struct kho_xarray_leaf (xarray-unversioned) at every page size: one decode and one encode, sizeof and the count of
+ * values their parameters.
  */
-export function decodeKhoXarrayLeaf(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayLeaf {
-  try {
-    const v_values: bigint[] = new Array(512);
-    for (let i = 0; i < 512; i++) {
-      v_values[i] = view.getBigUint64(offset + i * 8, true);
+function khoXarrayLeafShape(size: number, fields: FieldTable, n_values: number) {
+  /**
+   * Reads struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would
+   * refuse.
+   */
+  function decode(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayLeaf {
+    try {
+      const v_values: bigint[] = new Array(n_values);
+      for (let i = 0; i < n_values; i++) {
+        v_values[i] = view.getBigUint64(offset + i * 8, true);
+      }
+      return { values: v_values };
+    } catch (e) {
+      throw decodeFailure(e, view, offset, size, 'kho_xarray_leaf', fields);
     }
-    return { values: v_values };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 4096, 'kho_xarray_leaf', FIELDS_OF_KhoXarrayLeaf);
   }
+
+  /**
+   * Writes struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot
+   * hold.
+   */
+  function encode(value: KhoXarrayLeaf, view: DataView, offset = 0): void {
+    try {
+      const v_values = checkArray(value.values, n_values, 'kho_xarray_leaf', 'values', offset);
+      for (let i = 0; i < n_values; i++) {
+        view.setBigUint64(
+          offset + i * 8,
+          checkBigUint(v_values[i], 64, 'kho_xarray_leaf', 'values', offset + i * 8),
+          true,
+        );
+      }
+    } catch (e) {
+      throw encodeFailure(e, value, view, offset, size, 'kho_xarray_leaf');
+    }
+  }
+
+  return { decode, encode };
 }
 
-/**
- * Writes struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold.
- */
-export function encodeKhoXarrayLeaf(value: KhoXarrayLeaf, view: DataView, offset = 0): void {
-  try {
-    const v_values = checkArray(value.values, 512, 'kho_xarray_leaf', 'values', offset);
-    for (let i = 0; i < 512; i++) {
-      view.setBigUint64(
-        offset + i * 8,
-        checkBigUint(v_values[i], 64, 'kho_xarray_leaf', 'values', offset + i * 8),
-        true,
-      );
-    }
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 4096, 'kho_xarray_leaf');
-  }
-}
+/** Decode and encode of struct kho_xarray_leaf (xarray-unversioned) at 4 KiB pages. */
+export const {
+  decode: decodeKhoXarrayLeaf,
+  encode: encodeKhoXarrayLeaf,
+} = khoXarrayLeafShape(SIZEOF_KhoXarrayLeaf, FIELDS_OF_KhoXarrayLeaf, 512);
 
 /** A zero-copy view of struct kho_xarray_leaf (xarray-unversioned); move `offset` to walk an array of them. */
 export class KhoXarrayLeafView {
@@ -229,43 +265,15 @@ export const OFFSETOF_KhoXarrayNodeP16K = { table: 0 } as const;
 
 const FIELDS_OF_KhoXarrayNodeP16K: FieldTable = [[0, 'table']];
 
-/**
- * Reads struct kho_xarray_node (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse.
- */
-export function decodeKhoXarrayNodeP16K(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayNode {
-  try {
-    const v_table: bigint[] = new Array(2048);
-    for (let i = 0; i < 2048; i++) {
-      v_table[i] = view.getBigUint64(offset + i * 8, true);
-    }
-    return { table: v_table };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 16384, 'kho_xarray_node', FIELDS_OF_KhoXarrayNodeP16K);
-  }
-}
+/** Decode and encode of struct kho_xarray_node (xarray-unversioned) at 16 KiB pages. */
+export const {
+  decode: decodeKhoXarrayNodeP16K,
+  encode: encodeKhoXarrayNodeP16K,
+} = khoXarrayNodeShape(SIZEOF_KhoXarrayNodeP16K, FIELDS_OF_KhoXarrayNodeP16K, 2048);
 
-/**
- * Writes struct kho_xarray_node (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold.
- */
-export function encodeKhoXarrayNodeP16K(value: KhoXarrayNode, view: DataView, offset = 0): void {
-  try {
-    const v_table = checkArray(value.table, 2048, 'kho_xarray_node', 'table', offset);
-    for (let i = 0; i < 2048; i++) {
-      view.setBigUint64(offset + i * 8, checkBigUint(v_table[i], 64, 'kho_xarray_node', 'table', offset + i * 8), true);
-    }
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 16384, 'kho_xarray_node');
-  }
-}
-
-/** A zero-copy view of struct kho_xarray_node (xarray-unversioned); move `offset` to walk an array of them. */
-export class KhoXarrayNodeP16KView {
-  constructor(public view: DataView, public offset = 0) {}
-
-  tableAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + i * 8, true);
-  }
-}
+/** The view of struct kho_xarray_node at 16 KiB pages: the class KhoXarrayNodeView, which never uses a count. */
+export const KhoXarrayNodeP16KView = KhoXarrayNodeView;
+export type KhoXarrayNodeP16KView = KhoXarrayNodeView;
 
 export const khoXarrayNodeP16KCodec: StructCodec<KhoXarrayNode> = {
   name: 'kho_xarray_node',
@@ -284,47 +292,15 @@ export const OFFSETOF_KhoXarrayLeafP16K = { values: 0 } as const;
 
 const FIELDS_OF_KhoXarrayLeafP16K: FieldTable = [[0, 'values']];
 
-/**
- * Reads struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse.
- */
-export function decodeKhoXarrayLeafP16K(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayLeaf {
-  try {
-    const v_values: bigint[] = new Array(2048);
-    for (let i = 0; i < 2048; i++) {
-      v_values[i] = view.getBigUint64(offset + i * 8, true);
-    }
-    return { values: v_values };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 16384, 'kho_xarray_leaf', FIELDS_OF_KhoXarrayLeafP16K);
-  }
-}
+/** Decode and encode of struct kho_xarray_leaf (xarray-unversioned) at 16 KiB pages. */
+export const {
+  decode: decodeKhoXarrayLeafP16K,
+  encode: encodeKhoXarrayLeafP16K,
+} = khoXarrayLeafShape(SIZEOF_KhoXarrayLeafP16K, FIELDS_OF_KhoXarrayLeafP16K, 2048);
 
-/**
- * Writes struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold.
- */
-export function encodeKhoXarrayLeafP16K(value: KhoXarrayLeaf, view: DataView, offset = 0): void {
-  try {
-    const v_values = checkArray(value.values, 2048, 'kho_xarray_leaf', 'values', offset);
-    for (let i = 0; i < 2048; i++) {
-      view.setBigUint64(
-        offset + i * 8,
-        checkBigUint(v_values[i], 64, 'kho_xarray_leaf', 'values', offset + i * 8),
-        true,
-      );
-    }
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 16384, 'kho_xarray_leaf');
-  }
-}
-
-/** A zero-copy view of struct kho_xarray_leaf (xarray-unversioned); move `offset` to walk an array of them. */
-export class KhoXarrayLeafP16KView {
-  constructor(public view: DataView, public offset = 0) {}
-
-  valuesAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + i * 8, true);
-  }
-}
+/** The view of struct kho_xarray_leaf at 16 KiB pages: the class KhoXarrayLeafView, which never uses a count. */
+export const KhoXarrayLeafP16KView = KhoXarrayLeafView;
+export type KhoXarrayLeafP16KView = KhoXarrayLeafView;
 
 export const khoXarrayLeafP16KCodec: StructCodec<KhoXarrayLeaf> = {
   name: 'kho_xarray_leaf',
@@ -343,43 +319,15 @@ export const OFFSETOF_KhoXarrayNodeP64K = { table: 0 } as const;
 
 const FIELDS_OF_KhoXarrayNodeP64K: FieldTable = [[0, 'table']];
 
-/**
- * Reads struct kho_xarray_node (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse.
- */
-export function decodeKhoXarrayNodeP64K(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayNode {
-  try {
-    const v_table: bigint[] = new Array(8192);
-    for (let i = 0; i < 8192; i++) {
-      v_table[i] = view.getBigUint64(offset + i * 8, true);
-    }
-    return { table: v_table };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 65536, 'kho_xarray_node', FIELDS_OF_KhoXarrayNodeP64K);
-  }
-}
+/** Decode and encode of struct kho_xarray_node (xarray-unversioned) at 64 KiB pages. */
+export const {
+  decode: decodeKhoXarrayNodeP64K,
+  encode: encodeKhoXarrayNodeP64K,
+} = khoXarrayNodeShape(SIZEOF_KhoXarrayNodeP64K, FIELDS_OF_KhoXarrayNodeP64K, 8192);
 
-/**
- * Writes struct kho_xarray_node (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold.
- */
-export function encodeKhoXarrayNodeP64K(value: KhoXarrayNode, view: DataView, offset = 0): void {
-  try {
-    const v_table = checkArray(value.table, 8192, 'kho_xarray_node', 'table', offset);
-    for (let i = 0; i < 8192; i++) {
-      view.setBigUint64(offset + i * 8, checkBigUint(v_table[i], 64, 'kho_xarray_node', 'table', offset + i * 8), true);
-    }
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 65536, 'kho_xarray_node');
-  }
-}
-
-/** A zero-copy view of struct kho_xarray_node (xarray-unversioned); move `offset` to walk an array of them. */
-export class KhoXarrayNodeP64KView {
-  constructor(public view: DataView, public offset = 0) {}
-
-  tableAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + i * 8, true);
-  }
-}
+/** The view of struct kho_xarray_node at 64 KiB pages: the class KhoXarrayNodeView, which never uses a count. */
+export const KhoXarrayNodeP64KView = KhoXarrayNodeView;
+export type KhoXarrayNodeP64KView = KhoXarrayNodeView;
 
 export const khoXarrayNodeP64KCodec: StructCodec<KhoXarrayNode> = {
   name: 'kho_xarray_node',
@@ -398,47 +346,15 @@ export const OFFSETOF_KhoXarrayLeafP64K = { values: 0 } as const;
 
 const FIELDS_OF_KhoXarrayLeafP64K: FieldTable = [[0, 'values']];
 
-/**
- * Reads struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws DecodeError for bytes the kernel would refuse.
- */
-export function decodeKhoXarrayLeafP64K(view: DataView, offset = 0, opts?: ReadOptions): KhoXarrayLeaf {
-  try {
-    const v_values: bigint[] = new Array(8192);
-    for (let i = 0; i < 8192; i++) {
-      v_values[i] = view.getBigUint64(offset + i * 8, true);
-    }
-    return { values: v_values };
-  } catch (e) {
-    throw decodeFailure(e, view, offset, 65536, 'kho_xarray_leaf', FIELDS_OF_KhoXarrayLeafP64K);
-  }
-}
+/** Decode and encode of struct kho_xarray_leaf (xarray-unversioned) at 64 KiB pages. */
+export const {
+  decode: decodeKhoXarrayLeafP64K,
+  encode: encodeKhoXarrayLeafP64K,
+} = khoXarrayLeafShape(SIZEOF_KhoXarrayLeafP64K, FIELDS_OF_KhoXarrayLeafP64K, 8192);
 
-/**
- * Writes struct kho_xarray_leaf (xarray-unversioned) at `offset`; throws EncodeError for a value its field cannot hold.
- */
-export function encodeKhoXarrayLeafP64K(value: KhoXarrayLeaf, view: DataView, offset = 0): void {
-  try {
-    const v_values = checkArray(value.values, 8192, 'kho_xarray_leaf', 'values', offset);
-    for (let i = 0; i < 8192; i++) {
-      view.setBigUint64(
-        offset + i * 8,
-        checkBigUint(v_values[i], 64, 'kho_xarray_leaf', 'values', offset + i * 8),
-        true,
-      );
-    }
-  } catch (e) {
-    throw encodeFailure(e, value, view, offset, 65536, 'kho_xarray_leaf');
-  }
-}
-
-/** A zero-copy view of struct kho_xarray_leaf (xarray-unversioned); move `offset` to walk an array of them. */
-export class KhoXarrayLeafP64KView {
-  constructor(public view: DataView, public offset = 0) {}
-
-  valuesAt(i: number): bigint {
-    return this.view.getBigUint64(this.offset + i * 8, true);
-  }
-}
+/** The view of struct kho_xarray_leaf at 64 KiB pages: the class KhoXarrayLeafView, which never uses a count. */
+export const KhoXarrayLeafP64KView = KhoXarrayLeafView;
+export type KhoXarrayLeafP64KView = KhoXarrayLeafView;
 
 export const khoXarrayLeafP64KCodec: StructCodec<KhoXarrayLeaf> = {
   name: 'kho_xarray_leaf',

@@ -16,6 +16,13 @@ export interface Ctx {
   rt(name: string): TsSymbol;
   /** A type the runtime exports. */
   rtType(name: string): TsSymbol;
+  /** In a shape's factory (ts-plan.ts Shape): the parameter holding a member's count. */
+  readonly countParam?: (member: string) => string;
+}
+
+/** A top-level member's count: its number, or in a shape's factory the parameter that holds it. */
+export function countOfMember(ctx: Ctx, f: FieldIR & { readonly count: number }): string {
+  return ctx.countParam ? ctx.countParam(f.name!) : String(f.count);
 }
 
 export function runtimeSymbols(specifier: string): Pick<Ctx, 'rt' | 'rtType'> {

@@ -18,7 +18,7 @@ import { emitContainers } from './ts-containers.js';
 import { TsFile } from './ts-file.js';
 import { moduleSpecifier, plan, type CodecNames } from './ts-plan.js';
 import { emitCompat, emitConstants, emitIndex, emitRegistry } from './ts-registry.js';
-import { emitCodecObject, emitInterface, emitStruct } from './ts-struct.js';
+import { emitCodecObject, emitInterface, emitShapeView, emitStruct } from './ts-struct.js';
 import { emitView } from './ts-view.js';
 
 export const TS_DIR = 'generated/ts';
@@ -52,7 +52,7 @@ function emitModule(file: TsFile, schema: SchemaIR, irs: readonly AbiIR[], recor
       emitInterface(file, rec, ctx);
     }
     emitStruct(file, rec, ctx);
-    emitView(file, rec, ctx);
+    if (!emitShapeView(file, rec)) emitView(file, rec, ctx);
     emitCodecObject(file, rec, ctx);
   }
   emitRegistry(file, schema, irs, ctx.names, ctx);

@@ -21,28 +21,51 @@ export interface CodecNames {
   readonly struct: StructIR;
   readonly pageSize: number;
   readonly version: string;
+  /** Set when layouts that differ only in their size and counts share one decode and encode. */
+  shape?: Shape;
+}
+
+/**
+ * Layouts of one struct that differ only in sizeof and the counts of their
+ * arrays (a radix node at 4, 16 and 64 KiB pages): one factory function
+ * prints their decode and encode once, parameterised by those numbers, and
+ * the first layout's view class serves them all (a view reads by offset and
+ * never uses a count).
+ */
+export interface Shape {
+  /** The factory function's name. */
+  readonly factory: string;
+  /** The layout that prints the factory and the view class. */
+  readonly first: CodecNames;
+  /** The members whose count is a parameter, in order. */
+  readonly counted: readonly string[];
+}
+
+/** Members whose count may be a shape's parameter: arrays other than char strings. */
+export function isCountedMember(f: FieldIR): boolean {
+  return f.shape === 'bitmap' || f.shape === 'khoser-array' || f.shape === 'struct-array' || (f.shape === 'array' && f.prim !== 'char');
 }
 
 export const keyOf = (schema: string, version: string, pageSize: number, struct: string): string => `${schema}|${version}|${pageSize}|${struct}`;
 
 /** Everything a struct's bytes mean, names and checks included: equal signatures share code. */
-function signature(st: StructIR, names: Map<string, CodecNames>, pageSize: number): string {
-  const field = (f: FieldIR): unknown => [
+function signature(st: StructIR, names: Map<string, CodecNames>, pageSize: number, masked = false): string {
+  const field = (f: FieldIR, top = false): unknown => [
     f.name ?? null,
     f.shape,
     f.offset,
-    f.size,
+    masked && top && isCountedMember(f) ? null : f.size,
     primOf(f) ?? null,
-    f.shape === 'flexible' ? 0 : (countOf(f) ?? null),
+    f.shape === 'flexible' ? 0 : masked && top && isCountedMember(f) ? null : (countOf(f) ?? null),
     structKey(f, names, pageSize, 'codec'),
     f.shape === 'bits' ? f.bits.map((b) => [b.name, b.lsb, b.width, b.allowed?.toString() ?? null]) : null,
-    f.shape === 'union' ? f.members.map(field) : null,
+    f.shape === 'union' ? f.members.map((m) => field(m)) : null,
     f.shape === 'scalar' ? (f.allowed?.toString() ?? null) : null,
     // The one value a reader accepts: versions told apart by a number differ only here.
     f.shape === 'scalar' ? (f.equals?.toString() ?? null) : null,
     'ref' in f && f.ref?.count ? f.ref.count.name : null,
   ];
-  return JSON.stringify([st.name, st.size, st.align, st.fields.map(field)]);
+  return JSON.stringify([st.name, masked ? null : st.size, st.align, st.fields.map((f) => field(f, true))]);
 }
 
 export interface Plan {
@@ -58,6 +81,7 @@ export function plan(irs: readonly AbiIR[]): Plan {
   const bySig = new Map<string, CodecNames>();
   const byIface = new Map<string, string>();
   const usedFns = new Set<string>();
+  const byShape = new Map<string, CodecNames>();
   const base = irs[0]!;
   // Dependencies first, so a nested struct's codec is named before its users.
   const order = topoSchemas(base);
@@ -103,6 +127,12 @@ export function plan(irs: readonly AbiIR[]): Plan {
             version: v.id,
           };
           bySig.set(sig, rec);
+          const shapeKey = `${schemaName}|${signature(st, names, ir.target.pageSize, true)}`;
+          const first = byShape.get(shapeKey);
+          if (first) {
+            first.shape ??= { factory: `${first.codec.replace(/Codec$/, '')}Shape`, first, counted: st.fields.filter(isCountedMember).map((f) => f.name!) };
+            rec.shape = first.shape;
+          } else byShape.set(shapeKey, rec);
           names.set(keyOf(schemaName, v.id, ir.target.pageSize, st.name), rec);
           list.push(rec);
         }

@@ -4,9 +4,9 @@
  * (FieldIR shape) needs a case in fieldType, decodeMember and encodeMember
  * here and one in ts-view.ts.
  */
-import { primOf, unreachable, type BitIR, type FieldIR } from '../layout/ir.js';
+import { countOf, primOf, unreachable, type BitIR, type FieldIR } from '../layout/ir.js';
 import { block, call, jsdoc, list, object, ts, tsString, typeOf, type Doc, type TsFile } from './ts-file.js';
-import { allowedCheck, at, boundCheck, inlineCheck, readPrim, writePrim, type Ctx } from './ts-checks.js';
+import { allowedCheck, at, boundCheck, countOfMember, inlineCheck, readPrim, writePrim, type Ctx } from './ts-checks.js';
 import { bitsDecode, bitsEncode } from './ts-bits.js';
 import { codecSymbol, fieldTableName, nestedCodec, type CodecNames } from './ts-plan.js';
 import { bitIsBig, isCharArray, primBits, primIsBig, primTsType } from './ts-names.js';
@@ -107,22 +107,22 @@ function decodeMember(f: FieldIR, rec: CodecNames, ctx: Ctx): Doc[] {
         return [ts`const ${local} = ${call(ctx.rt('readCString'), args)};`];
       }
       return [
-        `const ${local}: ${primTsType(f.prim)}[] = new Array(${f.count});`,
-        block(`for (let i = 0; i < ${f.count}; i++)`, [`${local}[i] = ${readPrim(f.prim, `${at(f.offset)} + i * ${f.elemSize}`)};`]),
+        `const ${local}: ${primTsType(f.prim)}[] = new Array(${countOfMember(ctx, f)});`,
+        block(`for (let i = 0; i < ${countOfMember(ctx, f)}; i++)`, [`${local}[i] = ${readPrim(f.prim, `${at(f.offset)} + i * ${f.elemSize}`)};`]),
       ];
     case 'bitmap':
     case 'khoser-array':
       return [
-        `const ${local}: bigint[] = new Array(${f.count});`,
-        block(`for (let i = 0; i < ${f.count}; i++)`, [`${local}[i] = ${readPrim('u64', `${at(f.offset)} + i * 8`)};`]),
+        `const ${local}: bigint[] = new Array(${countOfMember(ctx, f)});`,
+        block(`for (let i = 0; i < ${countOfMember(ctx, f)}; i++)`, [`${local}[i] = ${readPrim('u64', `${at(f.offset)} + i * 8`)};`]),
       ];
     case 'struct':
       return [ts`const ${local} = ${call(codecSymbol(nested(ctx, rec, f), 'decode'), ['view', at(f.offset), 'opts'])};`];
     case 'struct-array': {
       const n = nested(ctx, rec, f);
       return [
-        ts`const ${local}: ${codecSymbol(n, 'iface')}[] = new Array(${String(f.count)});`,
-        block(`for (let i = 0; i < ${f.count}; i++)`, [ts`${local}[i] = ${call(codecSymbol(n, 'decode'), ['view', `${at(f.offset)} + i * ${f.elemSize}`, 'opts'])};`]),
+        ts`const ${local}: ${codecSymbol(n, 'iface')}[] = new Array(${countOfMember(ctx, f)});`,
+        block(`for (let i = 0; i < ${countOfMember(ctx, f)}; i++)`, [ts`${local}[i] = ${call(codecSymbol(n, 'decode'), ['view', `${at(f.offset)} + i * ${f.elemSize}`, 'opts'])};`]),
       ];
     }
     case 'flexible': {
@@ -186,22 +186,22 @@ function encodeMember(f: FieldIR, rec: CodecNames, ctx: Ctx): Doc[] {
     case 'array':
       if (isCharArray(f)) return [ts`${call(ctx.rt('writeCString'), ['view', at(f.offset), String(f.size), src, ...where])};`];
       return [
-        ts`const ${local} = ${checkArray(String(f.count))};`,
-        block(`for (let i = 0; i < ${f.count}; i++)`, [writePrim(f.prim, `${at(f.offset)} + i * ${f.elemSize}`, check(f.prim, `${local}[i]`, `${at(f.offset)} + i * ${f.elemSize}`))]),
+        ts`const ${local} = ${checkArray(countOfMember(ctx, f))};`,
+        block(`for (let i = 0; i < ${countOfMember(ctx, f)}; i++)`, [writePrim(f.prim, `${at(f.offset)} + i * ${f.elemSize}`, check(f.prim, `${local}[i]`, `${at(f.offset)} + i * ${f.elemSize}`))]),
       ];
     case 'bitmap':
     case 'khoser-array':
       return [
-        ts`const ${local} = ${checkArray(String(f.count))};`,
-        block(`for (let i = 0; i < ${f.count}; i++)`, [writePrim('u64', `${at(f.offset)} + i * 8`, call(ctx.rt('checkBigUint'), [`${local}[i]`, '64', ...where, `${at(f.offset)} + i * 8`]))]),
+        ts`const ${local} = ${checkArray(countOfMember(ctx, f))};`,
+        block(`for (let i = 0; i < ${countOfMember(ctx, f)}; i++)`, [writePrim('u64', `${at(f.offset)} + i * 8`, call(ctx.rt('checkBigUint'), [`${local}[i]`, '64', ...where, `${at(f.offset)} + i * 8`]))]),
       ];
     case 'struct':
       return [ts`${call(codecSymbol(nested(ctx, rec, f), 'encode'), [src, 'view', at(f.offset)])};`];
     case 'struct-array': {
       const n = nested(ctx, rec, f);
       return [
-        ts`const ${local} = ${checkArray(String(f.count))} as ${typeOf(codecSymbol(n, 'iface'))}[];`,
-        block(`for (let i = 0; i < ${f.count}; i++)`, [ts`${call(codecSymbol(n, 'encode'), [`${local}[i]!`, 'view', `${at(f.offset)} + i * ${f.elemSize}`])};`]),
+        ts`const ${local} = ${checkArray(countOfMember(ctx, f))} as ${typeOf(codecSymbol(n, 'iface'))}[];`,
+        block(`for (let i = 0; i < ${countOfMember(ctx, f)}; i++)`, [ts`${call(codecSymbol(n, 'encode'), [`${local}[i]!`, 'view', `${at(f.offset)} + i * ${f.elemSize}`])};`]),
       ];
     }
     case 'flexible': {
@@ -225,28 +225,75 @@ function encodeMember(f: FieldIR, rec: CodecNames, ctx: Ctx): Doc[] {
   }
 }
 
-/** Size, offsets, field table, decode, encode and the codec object of one layout. */
+/** Where decode and encode take their size and field table from: numbers and this layout's table, or a factory's parameters. */
+interface Sizes {
+  readonly size: string;
+  readonly fields: string;
+}
+
+/** The decode and encode functions of a layout, as declarations, exported or not. */
+function codecFunctions(rec: CodecNames, ctx: Ctx, sizes: Sizes, names: { decode: string; encode: string; exported: boolean }): Doc[] {
+  const st = rec.struct;
+  const iface = typeOf(codecSymbol(rec, 'iface'));
+  const exp = names.exported ? 'export ' : '';
+  // DataView checks every access itself; a RangeError becomes a located DecodeError on the way out.
+  const decodeCatch = block('catch (e)', [ts`throw ${call(ctx.rt('decodeFailure'), ['e', 'view', 'offset', sizes.size, tsString(st.name), sizes.fields])};`]);
+  const encodeCatch = block('catch (e)', [ts`throw ${call(ctx.rt('encodeFailure'), ['e', 'value', 'view', 'offset', sizes.size, tsString(st.name)])};`]);
+  return [
+    jsdoc(`Reads struct ${st.name} (${rec.version}) at \`offset\`; throws DecodeError for bytes the kernel would refuse.`),
+    block(ts`${exp}function ${names.decode}${list('(', ['view: DataView', 'offset = 0', ts`opts?: ${ctx.rtType('ReadOptions')}`], ')')}: ${iface}`, [block('try', decodeBody(rec, ctx), { next: decodeCatch })]),
+    '',
+    jsdoc(`Writes struct ${st.name} (${rec.version}) at \`offset\`; throws EncodeError for a value its field cannot hold.`),
+    block(ts`${exp}function ${names.encode}${list('(', [ts`value: ${iface}`, 'view: DataView', 'offset = 0'], ')')}: void`, [block('try', encodeBody(rec, ctx), { next: encodeCatch })]),
+  ];
+}
+
+/** Size, offsets, field table, decode and encode of one layout; a layout of a shared shape takes them from the shape's factory. */
 export function emitStruct(file: TsFile, rec: CodecNames, ctx: Ctx): void {
   const st = rec.struct;
   const members = flatMembers(st.fields);
-  const iface = typeOf(codecSymbol(rec, 'iface'));
   file.add(jsdoc(`sizeof(struct ${st.name}) in ${rec.version} at ${rec.pageSize / 1024} KiB pages.`), `export const ${rec.sizeConst} = ${st.size};`);
   file.add(
     jsdoc(`offsetof() every member of struct ${st.name} in ${rec.version}; a bitfield gives its storage unit's.`),
     ts`export const ${rec.sizeConst.replace(/^SIZEOF_/, 'OFFSETOF_')} = ${object(members.map(({ f, bit }) => `${bit ? bit.name : f.name}: ${f.offset}`))} as const;`,
   );
   file.add(ts`const ${fieldTableName(rec)}: ${ctx.rtType('FieldTable')} = ${list('[', members.map(({ f, bit }) => `[${bit ? bit.byteOffset : f.offset}, ${tsString(bit ? bit.name : f.name!)}]`), ']')};`);
-  // DataView checks every access itself; a RangeError becomes a located DecodeError on the way out.
-  const decodeCatch = block('catch (e)', [ts`throw ${call(ctx.rt('decodeFailure'), ['e', 'view', 'offset', String(st.size), tsString(st.name), fieldTableName(rec)])};`]);
+  const shape = rec.shape;
+  if (!shape) {
+    const fns = codecFunctions(rec, ctx, { size: String(st.size), fields: fieldTableName(rec) }, { decode: rec.decode, encode: rec.encode, exported: true });
+    file.add(...fns.slice(0, 2));
+    file.add(...fns.slice(3));
+    return;
+  }
+  if (shape.first === rec) {
+    const param = (m: string): string => `n_${m}`;
+    const inner = codecFunctions(rec, { ...ctx, countParam: param }, { size: 'size', fields: 'fields' }, { decode: 'decode', encode: 'encode', exported: false });
+    const params = ['size: number', ts`fields: ${ctx.rtType('FieldTable')}`, ...shape.counted.map((m) => `${param(m)}: number`)];
+    file.add(
+      jsdoc(`struct ${st.name} (${rec.version}) at every page size: one decode and one encode, sizeof and the count of ${shape.counted.join(', ')} their parameters.`),
+      block(ts`function ${shape.factory}${list('(', params, ')')}`, [...inner, '', 'return { decode, encode };']),
+    );
+  }
+  const counts = shape.counted.map((m) => {
+    const f = st.fields.find((x) => x.name === m)!;
+    return String(countOf(f));
+  });
   file.add(
-    jsdoc(`Reads struct ${st.name} (${rec.version}) at \`offset\`; throws DecodeError for bytes the kernel would refuse.`),
-    block(ts`export function ${rec.decode}${list('(', ['view: DataView', 'offset = 0', ts`opts?: ${ctx.rtType('ReadOptions')}`], ')')}: ${iface}`, [block('try', decodeBody(rec, ctx), { next: decodeCatch })]),
+    jsdoc(`Decode and encode of struct ${st.name} (${rec.version}) at ${rec.pageSize / 1024} KiB pages.`),
+    ts`export const ${object([`decode: ${rec.decode}`, `encode: ${rec.encode}`])} = ${call(shape.factory, [rec.sizeConst, fieldTableName(rec), ...counts])};`,
   );
-  const encodeCatch = block('catch (e)', [ts`throw ${call(ctx.rt('encodeFailure'), ['e', 'value', 'view', 'offset', String(st.size), tsString(st.name)])};`]);
+}
+
+/** Layouts of one shape share the first one's view class, under their own names too; false when the layout prints its own. */
+export function emitShapeView(file: TsFile, rec: CodecNames): boolean {
+  const shape = rec.shape;
+  if (!shape || shape.first === rec) return false;
   file.add(
-    jsdoc(`Writes struct ${st.name} (${rec.version}) at \`offset\`; throws EncodeError for a value its field cannot hold.`),
-    block(ts`export function ${rec.encode}${list('(', [ts`value: ${iface}`, 'view: DataView', 'offset = 0'], ')')}: void`, [block('try', encodeBody(rec, ctx), { next: encodeCatch })]),
+    jsdoc(`The view of struct ${rec.struct.name} at ${rec.pageSize / 1024} KiB pages: the class ${shape.first.view}, which never uses a count.`),
+    `export const ${rec.view} = ${shape.first.view};`,
+    `export type ${rec.view} = ${shape.first.view};`,
   );
+  return true;
 }
 
 /** The codec object the registry and the runtime's walkers take. */
