@@ -167,13 +167,6 @@ function restAfter(items: readonly Doc[], i: number, rest: number): number {
   return width + rest;
 }
 
-/** Prints statements at a depth; exported for emitters' unit tests. */
-export function printStatements(stmts: readonly Doc[], depth = 0): string {
-  const out: string[] = [];
-  for (const s of stmts) out.push(...printOne(s, depth));
-  return out.join('\n');
-}
-
 /** One statement, possibly over several lines (blocks and broken lists). */
 function printOne(d: Doc, depth: number): string[] {
   const p = new BlockPrinter(depth);
@@ -352,14 +345,14 @@ export class TsFile {
     // Packages and parent folders first, then sibling modules, each group by specifier.
     const local = (m: string): boolean => m.startsWith('./');
     const modules = [...byModule.keys()].sort((a, b) => (local(a) !== local(b) ? (local(a) ? 1 : -1) : byName(a, b)));
-    const out: string[] = [...this.banner, ''];
+    const out: string[] = this.banner.length ? [...this.banner, ''] : [];
     for (const m of modules) {
       const names = [...byModule.get(m)!].sort(([a], [b]) => byName(a, b)).map(([n, typeOnly]) => (typeOnly ? `type ${n}` : n));
       out.push(...printOne(ts`import ${object(names)} from ${tsString(m)};`, 0));
     }
     for (const r of this.reexports) out.push(`export * from ${tsString(r)};`);
     for (const d of this.decls) {
-      if (out[out.length - 1] !== '') out.push('');
+      if (out.length && out[out.length - 1] !== '') out.push('');
       for (const s of d) out.push(...printOne(s, 0));
     }
     while (out[out.length - 1] === '') out.pop();
