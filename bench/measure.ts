@@ -1,7 +1,8 @@
 /**
  * Timing for benchmarks: each candidate runs in turns with the others, in
- * the same process, so that JIT warm-up and machine noise hit all of them
- * alike; the median of the timed rounds is reported.
+ * the same process, in an order rotated every round, so that JIT warm-up
+ * and machine noise hit all of them alike; the median of the timed rounds is
+ * reported.
  */
 export interface Candidate {
   readonly name: string;
@@ -20,7 +21,9 @@ export let sink: unknown;
 export function compare(candidates: readonly Candidate[], rounds = 9, warmup = 3): Timing[] {
   const samples = new Map<string, number[]>(candidates.map((c) => [c.name, []]));
   for (let r = 0; r < warmup + rounds; r++) {
-    for (const c of candidates) {
+    // Rotated every round, so no candidate always runs after the same one (a GC or JIT debt left behind).
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[(k + r) % candidates.length]!;
       const t0 = performance.now();
       sink = c.run();
       const dt = performance.now() - t0;

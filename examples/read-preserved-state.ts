@@ -38,10 +38,10 @@ const page = (n: number): bigint => BigInt(n) << 12n;
 /** The outgoing kernel: returns the KHO root FDT handed to the next kernel. */
 function writeState(mem: PhysMem): Uint8Array {
   // One memfd of 3 folios; its folio array lives in a one-page vmalloc area.
-  const folios = [0, 1, 2].map((i) => ({ pfn: 0x4_2000 + i, flags: 3, index: BigInt(i) }));
+  const folios = [0, 1, 2].map((i) => ({ pfn: 0x4_2000 + i, flags: 3, index: i }));
   const area = new Uint8Array(4096);
   folios.forEach((f, i) => memfdLuoFolioSerCodec.encode(f, new DataView(area.buffer), i * 16));
-  const memfd: MemfdLuoSer = { pos: 0n, size: 3n * 4096n, seals: 0, flags: 0, nr_folios: 3n, folios: writeVmalloc(mem, KHO_VMALLOC_AREA_CONTAINER, area, [page(300)], [page(301)]) };
+  const memfd: MemfdLuoSer = { pos: 0n, size: 3n * 4096n, seals: 0, flags: 0, nr_folios: 3, folios: writeVmalloc(mem, KHO_VMALLOC_AREA_CONTAINER, area, [page(300)], [page(301)]) };
   mem.write(page(200), encodeBytes(memfdLuoSerCodec, memfd));
 
   const files: LuoFileSer[] = [{ compatible: MEMFD_LUO_FH_COMPATIBLE, data: page(200), token: 42n }];

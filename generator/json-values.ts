@@ -325,6 +325,14 @@ function numFrom(v: unknown, where: string, bits: number, signed: boolean): numb
   throw new JsonInputError(`${where}: expected a number, got ${describe(v)}`);
 }
 
+/** A 64-bit value as bigFrom reads it, as a number when one holds it exactly. */
+function safeFrom(v: unknown, where: string): number {
+  if (typeof v === 'number') return v;
+  const x = bigFrom(v, where);
+  if (x < 0n || x > BigInt(Number.MAX_SAFE_INTEGER)) throw new JsonInputError(`${where}: ${x} is not an integer in 0..${Number.MAX_SAFE_INTEGER}`);
+  return Number(x);
+}
+
 const bitValue = (b: BitIR, v: unknown, where: string): unknown => (bitIsBig(b) ? bigFrom(v, where) : numFrom(v, where, b.width, false));
 
 const primValue = (prim: Prim, v: unknown, where: string): unknown =>
@@ -372,7 +380,8 @@ function fieldFromJson(f: FieldIR, v: unknown, where: string, path: string, offs
   };
   switch (f.shape) {
     case 'scalar':
-      return primValue(f.prim, v, where);
+      // A u64 held as a number (as_number): a decimal string as for any u64, or a JSON number; the codec checks its bound.
+      return f.asNumber ? safeFrom(v, where) : primValue(f.prim, v, where);
     case 'khoser':
     case 'pointer':
       return bigFrom(v, where);

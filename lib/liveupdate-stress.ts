@@ -19,11 +19,11 @@ export const STRESS_FOLIO_BASE = 1 << 28;
 function file(s: number, j: number, perSession: number): FileState {
   const token = BigInt(s * perSession + j);
   if (j === perSession - 1 && perSession > 1) return { compatible: 'stress-unregistered-v1', token, data: token * 8n };
-  const entries = j === 0 ? [0, 1].map((k) => ({ pfn: STRESS_FOLIO_BASE + s * 2 + k, index: BigInt(k) })) : [];
+  const entries = j === 0 ? [0, 1].map((k) => ({ pfn: STRESS_FOLIO_BASE + s * 2 + k, index: k })) : [];
   if (j % 2 === 0) {
     return { compatible: MEMFD_LUO_FH_COMPATIBLE, token, state: { fields: { pos: token % 4096n, size: BigInt(entries.length * 4096), seals: j % 64, flags: 0 }, entries: entries.map((e) => ({ ...e, flags: 3 })) } };
   }
-  return { compatible: HUGE_MEMFD_COMPATIBLE, token, state: { fields: { size: token * 2097152n, pos: 0n, order: 9 }, entries: entries.map((e) => ({ ...e, reserved: 0 })) } };
+  return { compatible: HUGE_MEMFD_COMPATIBLE, token, state: { fields: { size: token * 2097152n, pos: 0n, order: 9 }, entries: entries.map((e) => ({ ...e, index: BigInt(e.index), reserved: 0 })) } };
 }
 
 export function stressState(sessions: number, filesPerSession: number): LiveUpdateState {

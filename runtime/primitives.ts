@@ -133,6 +133,23 @@ export function checkUint(value: unknown, bits: number, struct: string, field: s
   return value;
 }
 
+/** A u64 the schema holds as a number (as_number): an integer in 0..max, the most the kernel gives it. */
+export function checkNumberMax(value: unknown, max: number, struct: string, field: string, offset: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
+    throw new EncodeError({ struct, field, offset }, `${describe(value)} is not an integer in 0..${max} (a u64 the kernel keeps within ${max})`);
+  }
+  return value;
+}
+
+/**
+ * A u64 held as a number (as_number) stores more than the kernel ever gives
+ * it: refused, as no number would hold it exactly. The message names the
+ * stored value exactly, read again as a bigint.
+ */
+export function beyondNumber(view: DataView, offset: number, max: number, struct: string, field: string, by: string): DecodeError {
+  return new DecodeError({ struct, field, offset }, `is ${view.getBigUint64(offset, true)}, more than ${max}, the most the kernel gives it (${by})`);
+}
+
 export function checkInt(value: unknown, bits: number, struct: string, field: string, offset: number): number {
   const lo = -(2 ** (bits - 1));
   const hi = 2 ** (bits - 1) - 1;

@@ -42,7 +42,7 @@ describe('extractBits / insertBits', () => {
 describe('generated views read and write what the codecs do', () => {
   it('memfd_luo_folio_ser: pfn:52 and flags:12 through the view', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 52 - 1 }), fc.integer({ min: 0, max: 0xfff }), fc.bigInt({ min: 0n, max: (1n << BigInt(64)) - 1n }), fc.integer({ min: 0, max: 3 }), (pfn, flags, index, slot) => {
+      fc.property(fc.integer({ min: 0, max: 2 ** 52 - 1 }), fc.integer({ min: 0, max: 0xfff }), fc.integer({ min: 0, max: 2 ** 51 - 1 }), fc.integer({ min: 0, max: 3 }), (pfn, flags, index, slot) => {
         const view = new DataView(new ArrayBuffer(64));
         const v = new MemfdLuoFolioSerView(view, slot * 16);
         v.pfn = pfn;

@@ -114,11 +114,11 @@ function saveImage(): SavedImage {
       const nr = 200 + 150 * f;
       const data = new Uint8Array(Math.ceil((nr * 16) / 4096) * 4096);
       const view = new DataView(data.buffer);
-      for (let i = 0; i < nr; i++) memfdLuoFolioSerCodec.encode({ pfn: 0x80000 + s * 4096 + f * 512 + i, flags: 3, index: BigInt(i) }, view, i * 16);
+      for (let i = 0; i < nr; i++) memfdLuoFolioSerCodec.encode({ pfn: 0x80000 + s * 4096 + f * 512 + i, flags: 3, index: i }, view, i * 16);
       const blocks = Array.from({ length: data.length / 4096 }, alloc);
       const folios = writeVmalloc(mem, KHO_VMALLOC_AREA_CONTAINER, data, blocks, [alloc()]);
       const blob = alloc();
-      mem.write(blob, encodeBytes(memfdLuoSerCodec, { pos: 0n, size: BigInt(nr) * 4096n, seals: 0, flags: 0, nr_folios: BigInt(nr), folios }));
+      mem.write(blob, encodeBytes(memfdLuoSerCodec, { pos: 0n, size: BigInt(nr) * 4096n, seals: 0, flags: 0, nr_folios: nr, folios }));
       return { compatible: MEMFD_LUO_FH_COMPATIBLE, data: blob, token: BigInt(s * 10 + f) };
     });
     return { name: `vm-${s}`, file_set_ser: { files: writeBlockChain(mem, KHO_BLOCK_CONTAINER, [alloc()], luoFileSerCodec, files), count: BigInt(files.length) } };

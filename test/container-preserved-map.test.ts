@@ -15,7 +15,7 @@ const PAGE = 4096;
 const page = (n: number): bigint => BigInt(n) * BigInt(PAGE);
 
 /** A memfd of two folios (pfn 0x42, 0x43) whose array is one block (page 10) behind one chunk (page 2). */
-function image(folios: MemfdLuoFolioSer[] = [{ pfn: 0x42, flags: 3, index: 0n }, { pfn: 0x43, flags: 3, index: 1n }]) {
+function image(folios: MemfdLuoFolioSer[] = [{ pfn: 0x42, flags: 3, index: 0 }, { pfn: 0x43, flags: 3, index: 1 }]) {
   const mem = new PhysMem();
   const data = new Uint8Array(PAGE);
   folios.forEach((f, i) => data.set(encodeBytes(memfdLuoFolioSerCodec, f), i * 16));
@@ -73,7 +73,7 @@ describe('PreservedMap', () => {
   });
 
   it('a page inside a preserved block but not its head is refused: only head pages carry the magic', () => {
-    const { mem, memfd } = image([{ pfn: 0x41, flags: 3, index: 0n }]);
+    const { mem, memfd } = image([{ pfn: 0x41, flags: 3, index: 0 }]);
     const preserved = PreservedMap.of(PAGE, [{ pfn: 2, order: 0 }, { pfn: 10, order: 0 }, { pfn: 0x40, order: 2 }]);
     expect(() => readMemfdFolios(mem, KHO_VMALLOC_AREA_CONTAINER, memfd, memfdLuoFolioSerCodec, { preserved })).toThrow('is not the head of a block');
   });

@@ -29,14 +29,14 @@ describe('memfd version dispatch', () => {
     const version = memfdVersionFor('memfd-v1');
     const codec = version.structs.memfd_luo_ser![4096];
     expect(codec.size).toBe(40);
-    expect(codec.decode(v1)).toEqual({ pos: 7n, size: 8192n, nr_folios: 2n, folios });
+    expect(codec.decode(v1)).toEqual({ pos: 7n, size: 8192n, nr_folios: 2, folios });
   });
 
   it('"memfd-v2" reads the 48-byte layout: seals and flags at 16 and 20, the descriptor at 32', () => {
     const v2 = blob(48, { 0: 7n, 8: 8192n, 24: 2n, 32: 0x5000n }, { 16: 0x3f, 20: 0, 40: 2, 44: 1 });
     const codec = memfdVersionFor('memfd-v2').structs.memfd_luo_ser![4096];
     expect(codec.size).toBe(48);
-    expect(codec.decode(v2)).toEqual({ pos: 7n, size: 8192n, seals: 0x3f, flags: 0, nr_folios: 2n, folios });
+    expect(codec.decode(v2)).toEqual({ pos: 7n, size: 8192n, seals: 0x3f, flags: 0, nr_folios: 2, folios });
   });
 
   it('refuses an unknown version, naming what it found and what it supports', () => {

@@ -170,11 +170,18 @@ describe('--page-size is strict', () => {
 
 describe('64-bit values are exact', () => {
   it('a u64 of 9007199254740993 given as a JSON number is encoded as itself', async () => {
-    const enc = await cli(['encode', 'memfd_luo_folio_ser', '--hex'], { stdin: memfdFolio({ index: '9007199254740993' }) });
+    const enc = await cli(['encode', 'luo_file_ser', '--hex'], { stdin: '{"compatible": "memfd-v2", "data": "0", "token": 9007199254740993}' });
     expect(enc.code, enc.err).toBe(0);
-    expect(enc.out.trim().slice(16)).toBe('0100000000002000');
-    const dec = await cli(['decode', 'memfd_luo_folio_ser', '--hex', enc.out.trim()]);
-    expect(JSON.parse(dec.out).index).toBe('9007199254740993');
+    expect(enc.out.trim().slice(112)).toBe('0100000000002000');
+    const dec = await cli(['decode', 'luo_file_ser', '--hex', enc.out.trim()]);
+    expect(JSON.parse(dec.out).token).toBe('9007199254740993');
+  });
+
+  it('a u64 held as a number (as_number) is refused beyond 2^53 with its own digits, and beyond its bound by the codec', async () => {
+    const huge = await cli(['encode', 'memfd_luo_folio_ser', '--hex'], { stdin: memfdFolio({ index: '9007199254740993' }) });
+    expectRefusal(huge, /index/, /9007199254740993 is not an integer in 0\.\.9007199254740991/);
+    const beyond = await cli(['encode', 'memfd_luo_folio_ser', '--hex'], { stdin: memfdFolio({ index: '2251799813685248' }) });
+    expectRefusal(beyond, /index/, /2251799813685248 is not an integer in 0\.\.2251799813685247/);
   });
 
   it('an integer beyond 2^53 in a 52-bit bitfield is refused with its own digits', async () => {

@@ -64,14 +64,14 @@ describe('kho-abi image build', () => {
   it('inspect reads back every session, file, token and folio the spec gave', async () => {
     const { core, fdt } = await build(SPEC, 'roundtrip');
     const r = await cli(['inspect', '--core', core, '--fdt', fdt, '--json'], { cwd: repoRoot });
-    const report = JSON.parse(r.out) as { luo: { liveupdate_num: string; sessions: { name: string; files: { token: string; compatible: string; state: Record<string, unknown> | null; entries: { pfn: number; index: string; flags: number }[] | null; data: string | null }[] }[] } };
+    const report = JSON.parse(r.out) as { luo: { liveupdate_num: string; sessions: { name: string; files: { token: string; compatible: string; state: Record<string, unknown> | null; entries: { pfn: number; index: number; flags: number }[] | null; data: string | null }[] }[] } };
     expect(report.luo.liveupdate_num).toBe('3');
     expect(report.luo.sessions.map((s) => [s.name, s.files.map((f) => [f.token, f.compatible])])).toEqual([
       ['vm-1', [['1', 'memfd-v2'], ['2', 'other-v1']]],
       ['vm-2', [['18446744073709551615', 'memfd-v2']]],
     ]);
     const memfd = report.luo.sessions[0]!.files[0]!;
-    expect(memfd.entries!.map((e) => [e.pfn, e.index, e.flags])).toEqual([[4096, '0', 3], [4097, '1', 1]]);
+    expect(memfd.entries!.map((e) => [e.pfn, e.index, e.flags])).toEqual([[4096, 0, 3], [4097, 1, 1]]);
     expect(memfd.state).toMatchObject({ size: '8192', pos: '0', seals: 0 });
     expect(report.luo.sessions[0]!.files[1]!.data).toBe(String(0x1234));
     expect(report.luo.sessions[1]!.files[0]!.state).toMatchObject({ pos: '7', seals: 1 });

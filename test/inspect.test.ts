@@ -22,7 +22,7 @@ import { elfCoreBytes, segmentsOf, writeElfCore, type CoreSegment } from './help
 import { repoRoot } from './helpers/root.js';
 
 const FOLIO_BASE = 1 << 24;
-const memfd = (token: bigint, folios: { flags: number; index: bigint }[], base: number) => ({
+const memfd = (token: bigint, folios: { flags: number; index: number }[], base: number) => ({
   compatible: 'memfd-v2',
   token,
   state: { fields: { pos: 0n, size: BigInt(folios.length * 4096), seals: 3, flags: 0 }, entries: folios.map((f, i) => ({ pfn: base + i, flags: f.flags, index: f.index })) },
@@ -36,12 +36,12 @@ const STATE: LiveUpdateState = {
       {
         name: 'vm-1',
         files: [
-          memfd(1n, [{ flags: 3, index: 0n }, { flags: 1, index: 5n }], FOLIO_BASE),
+          memfd(1n, [{ flags: 3, index: 0 }, { flags: 1, index: 5 }], FOLIO_BASE),
           memfd(18446744073709551615n, [], FOLIO_BASE + 100),
           { compatible: 'huge-memfd-v1', token: 3n, state: { fields: { pos: 4n, size: 2097152n, order: 9 }, entries: [{ pfn: FOLIO_BASE + 200, reserved: 0, index: 0n }] } },
         ],
       },
-      { name: 'vm-2', files: [memfd(10n, [{ flags: 2, index: 1n }, { flags: 3, index: 2n }, { flags: 0, index: 3n }], FOLIO_BASE + 300)] },
+      { name: 'vm-2', files: [memfd(10n, [{ flags: 2, index: 1 }, { flags: 3, index: 2 }, { flags: 0, index: 3 }], FOLIO_BASE + 300)] },
       { name: 'empty', files: [] },
     ],
     flbs: [
@@ -408,7 +408,7 @@ describe('inspect: corrupt images give the good parts and a located error, exit 
 
 describe('inspect: --strict and the default', () => {
   withDtc('unknown folio flag bits: a warning (exit 0) by default, an error on that file with --strict', async () => {
-    const state: LiveUpdateState = { ...STATE, luo: { ...STATE.luo!, sessions: [{ name: 's', files: [memfd(1n, [{ flags: 0x13, index: 0n }], FOLIO_BASE)] }, { name: 't', files: [memfd(2n, [{ flags: 3, index: 0n }], FOLIO_BASE + 1)] }] } };
+    const state: LiveUpdateState = { ...STATE, luo: { ...STATE.luo!, sessions: [{ name: 's', files: [memfd(1n, [{ flags: 0x13, index: 0 }], FOLIO_BASE)] }, { name: 't', files: [memfd(2n, [{ flags: 3, index: 0 }], FOLIO_BASE + 1)] }] } };
     const { mem, root } = write(state);
     const args = ['--core', core(segmentsOf(mem)), '--fdt', dtc(dts(root)), '--json'];
     const lax = await inspect(args);
@@ -416,7 +416,7 @@ describe('inspect: --strict and the default', () => {
     expect(lax.err).toBe('kho-abi: inspect: 0 errors, 1 warning\n');
     expect(lax.json!.status).toBe('warnings');
     const f = lax.json!.luo!.sessions[0]!.files[0]!;
-    expect(f.entries).toEqual([{ pfn: FOLIO_BASE, flags: 0x13, index: '0' }]);
+    expect(f.entries).toEqual([{ pfn: FOLIO_BASE, flags: 0x13, index: 0 }]);
     expect(f.warnings).toEqual([expect.objectContaining({ code: 'undeclared-bits', struct: 'memfd_luo_folio_ser', field: 'flags' })]);
     const strict = await inspect([...args, '--strict']);
     expect(strict.code).toBe(1);

@@ -12,7 +12,7 @@ import { KHO_VMALLOC_AREA_CONTAINER } from '../generated/ts/vmalloc.js';
 const page = (n: number): bigint => BigInt(n) << 12n;
 
 function folios(n: number): MemfdLuoFolioSer[] {
-  return Array.from({ length: n }, (_, i) => ({ pfn: 0x1_0000 + i * 3, flags: 3, index: BigInt(i) }));
+  return Array.from({ length: n }, (_, i) => ({ pfn: 0x1_0000 + i * 3, flags: 3, index: i }));
 }
 
 describe('kho_vmalloc chunk chains', () => {
@@ -32,7 +32,7 @@ describe('kho_vmalloc chunk chains', () => {
     const desc = writeVmalloc(mem, KHO_VMALLOC_AREA_CONTAINER, data, blocks, [page(50), page(20)]);
     expect(desc).toEqual({ first: page(50), total_pages: 600, flags: 1, order: 0 });
     // The descriptor travels inside memfd_luo_ser, which the next kernel reads first.
-    mem.write(page(1), encodeBytes(memfdLuoSerCodec, { pos: 0n, size: BigInt(data.length), seals: 0, flags: 0, nr_folios: BigInt(entries.length), folios: desc }));
+    mem.write(page(1), encodeBytes(memfdLuoSerCodec, { pos: 0n, size: BigInt(data.length), seals: 0, flags: 0, nr_folios: entries.length, folios: desc }));
     const memfd = mem.decode(memfdLuoSerCodec, page(1));
     expect(readVmallocBlocks(mem, KHO_VMALLOC_AREA_CONTAINER, memfd.folios)).toEqual(blocks);
     expect(readVmallocArray(mem, KHO_VMALLOC_AREA_CONTAINER, memfd.folios, memfdLuoFolioSerCodec, memfd.nr_folios)).toEqual(entries);

@@ -25,7 +25,9 @@ const FOLIO_BASE = 1 << 24;
 
 /** Entries with unique indexes; pfns are made unique over the whole state afterwards. */
 const indexes = fc.uniqueArray(u64, { maxLength: 5 });
-const memfd = fc.record({ pos: u64, size: u64, seals: fc.integer({ min: 0, max: 63 }), idx: indexes, flags: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 5, maxLength: 5 }) });
+/** memfd's index is a number up to 2^51 - 1 (as_number in schemas/memfd.yaml). */
+const memfdIndexes = fc.uniqueArray(fc.bigInt({ min: 0n, max: 2n ** 51n - 1n }).map(Number), { maxLength: 5 });
+const memfd = fc.record({ pos: u64, size: u64, seals: fc.integer({ min: 0, max: 63 }), idx: memfdIndexes, flags: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 5, maxLength: 5 }) });
 const hugemfd = fc.record({ pos: u64, size: u64, order: fc.integer({ min: 0, max: 255 }), idx: indexes });
 const fileArb = fc.record({
   token: u64,
@@ -144,7 +146,7 @@ describe('a live update, TypeScript to image to C', () => {
 describe('what the new kernel refuses', () => {
   const small: LiveUpdateState = {
     kho: { compatible: 'kho-v4' },
-    luo: { compatible: 'luo-v5', liveupdateNum: 1n, flbs: [], sessions: [{ name: 'a', files: [{ compatible: 'memfd-v2', token: 1n, state: { fields: { pos: 0n, size: 4096n, seals: 0, flags: 0 }, entries: [{ pfn: FOLIO_BASE, flags: 3, index: 0n }] } }] }] },
+    luo: { compatible: 'luo-v5', liveupdateNum: 1n, flbs: [], sessions: [{ name: 'a', files: [{ compatible: 'memfd-v2', token: 1n, state: { fields: { pos: 0n, size: 4096n, seals: 0, flags: 0 }, entries: [{ pfn: FOLIO_BASE, flags: 3, index: 0 }] } }] }] },
   };
   const refusedByC = async (mem: PhysMem, fdt: Uint8Array): Promise<string> => {
     const path = join(dir, 'refused.img');

@@ -3,7 +3,9 @@
 
 import {
   allPages,
+  beyondNumber,
   checkBigUint,
+  checkNumberMax,
   checkUint,
   type CompatVerdict,
   decodeFailure,
@@ -53,7 +55,7 @@ export interface MemfdLuoFolioSer {
   /** MEMFD_LUO_FOLIO_* state of the folio. Bits 52..63 of the u64 at offset 0. */
   flags: number;
   /** Offset of the folio in the file, in pages. At offset 8, 8 bytes. */
-  index: bigint;
+  index: number;
 }
 
 /** sizeof(struct memfd_luo_folio_ser) in memfd-v2 at 4 KiB pages. */
@@ -82,7 +84,17 @@ export function decodeMemfdLuoFolioSer(view: DataView, offset = 0, opts?: ReadOp
         'memfd_luo_retrieve_folios (mm/memfd_luo.c)',
       );
     }
-    const v_index = view.getBigUint64(offset + 8, true);
+    const v_index = view.getUint32(offset + 12, true) * 4294967296 + view.getUint32(offset + 8, true);
+    if (v_index > 2251799813685247) {
+      throw beyondNumber(
+        view,
+        offset + 8,
+        2251799813685247,
+        'memfd_luo_folio_ser',
+        'index',
+        'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_retrieve_folios (mm/memfd_luo.c) adds the folio at this page offset of the file',
+      );
+    }
     return { pfn: v_pfn, flags: v_flags, index: v_index };
   } catch (e) {
     throw decodeFailure(e, view, offset, 16, 'memfd_luo_folio_ser', FIELDS_OF_MemfdLuoFolioSer);
@@ -103,10 +115,11 @@ export function encodeMemfdLuoFolioSer(value: MemfdLuoFolioSer, view: DataView, 
     view.setUint32(offset, v_pfn >>> 0, true);
     view.setUint32(offset + 4, ((Math.floor(v_pfn / 4294967296) & 0xfffff) | ((v_flags & 0xfff) << 20)) >>> 0, true);
     const v_index = value.index;
-    if (typeof v_index !== 'bigint' || BigInt.asUintN(64, v_index) !== v_index) {
-      checkBigUint(v_index, 64, 'memfd_luo_folio_ser', 'index', offset + 8);
+    if (!(v_index >= 0 && v_index <= 2251799813685247 && Number.isInteger(v_index))) {
+      checkNumberMax(v_index, 2251799813685247, 'memfd_luo_folio_ser', 'index', offset + 8);
     }
-    view.setBigUint64(offset + 8, v_index, true);
+    view.setUint32(offset + 8, v_index >>> 0, true);
+    view.setUint32(offset + 12, Math.floor(v_index / 4294967296), true);
   } catch (e) {
     throw encodeFailure(e, value, view, offset, 16, 'memfd_luo_folio_ser');
   }
@@ -146,15 +159,27 @@ export class MemfdLuoFolioSerView {
     this.view.setUint32(this.offset + 4, (this.view.getUint32(this.offset + 4, true) & 0xfffff) | (v * 1048576), true);
   }
 
-  get index(): bigint {
-    return this.view.getBigUint64(this.offset + 8, true);
+  get index(): number {
+    const v = this.view.getUint32(this.offset + 12, true) * 4294967296 + this.view.getUint32(this.offset + 8, true);
+    if (v > 2251799813685247) {
+      throw beyondNumber(
+        this.view,
+        this.offset + 8,
+        2251799813685247,
+        'memfd_luo_folio_ser',
+        'index',
+        'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_retrieve_folios (mm/memfd_luo.c) adds the folio at this page offset of the file',
+      );
+    }
+    return v;
   }
 
-  set index(v: bigint) {
-    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
-      checkBigUint(v, 64, 'memfd_luo_folio_ser', 'index', this.offset + 8);
+  set index(v: number) {
+    if (!(v >= 0 && v <= 2251799813685247 && Number.isInteger(v))) {
+      checkNumberMax(v, 2251799813685247, 'memfd_luo_folio_ser', 'index', this.offset + 8);
     }
-    this.view.setBigUint64(this.offset + 8, v, true);
+    this.view.setUint32(this.offset + 8, v >>> 0, true);
+    this.view.setUint32(this.offset + 12, Math.floor(v / 4294967296), true);
   }
 }
 
@@ -178,7 +203,7 @@ export interface MemfdLuoSer {
   /** No flag is defined yet; a writer stores 0. At offset 20, 4 bytes. */
   flags: number;
   /** Number of entries in the folio array. At offset 24, 8 bytes. */
-  nr_folios: bigint;
+  nr_folios: number;
   /** Preserved vmalloc area holding nr_folios struct memfd_luo_folio_ser. At offset 32, 16 bytes. */
   folios: KhoVmalloc;
 }
@@ -211,7 +236,17 @@ export function decodeMemfdLuoSer(view: DataView, offset = 0, opts?: ReadOptions
     if ((v_flags & ~0x0) !== 0) {
       ignoredBits(opts, v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 20, 'memfd_luo_retrieve (mm/memfd_luo.c)');
     }
-    const v_nr_folios = view.getBigUint64(offset + 24, true);
+    const v_nr_folios = view.getUint32(offset + 28, true) * 4294967296 + view.getUint32(offset + 24, true);
+    if (v_nr_folios > 2251799813685247) {
+      throw beyondNumber(
+        view,
+        offset + 24,
+        2251799813685247,
+        'memfd_luo_ser',
+        'nr_folios',
+        'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+      );
+    }
     const v_folios = decodeKhoVmalloc(view, offset + 32, opts);
     return { pos: v_pos, size: v_size, seals: v_seals, flags: v_flags, nr_folios: v_nr_folios, folios: v_folios };
   } catch (e) {
@@ -246,10 +281,11 @@ export function encodeMemfdLuoSer(value: MemfdLuoSer, view: DataView, offset = 0
     }
     view.setUint32(offset + 20, v_flags, true);
     const v_nr_folios = value.nr_folios;
-    if (typeof v_nr_folios !== 'bigint' || BigInt.asUintN(64, v_nr_folios) !== v_nr_folios) {
-      checkBigUint(v_nr_folios, 64, 'memfd_luo_ser', 'nr_folios', offset + 24);
+    if (!(v_nr_folios >= 0 && v_nr_folios <= 2251799813685247 && Number.isInteger(v_nr_folios))) {
+      checkNumberMax(v_nr_folios, 2251799813685247, 'memfd_luo_ser', 'nr_folios', offset + 24);
     }
-    view.setBigUint64(offset + 24, v_nr_folios, true);
+    view.setUint32(offset + 24, v_nr_folios >>> 0, true);
+    view.setUint32(offset + 28, Math.floor(v_nr_folios / 4294967296), true);
     encodeKhoVmalloc(value.folios, view, offset + 32);
   } catch (e) {
     throw encodeFailure(e, value, view, offset, 48, 'memfd_luo_ser');
@@ -307,15 +343,27 @@ export class MemfdLuoSerView {
     this.view.setUint32(this.offset + 20, v, true);
   }
 
-  get nr_folios(): bigint {
-    return this.view.getBigUint64(this.offset + 24, true);
+  get nr_folios(): number {
+    const v = this.view.getUint32(this.offset + 28, true) * 4294967296 + this.view.getUint32(this.offset + 24, true);
+    if (v > 2251799813685247) {
+      throw beyondNumber(
+        this.view,
+        this.offset + 24,
+        2251799813685247,
+        'memfd_luo_ser',
+        'nr_folios',
+        'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+      );
+    }
+    return v;
   }
 
-  set nr_folios(v: bigint) {
-    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
-      checkBigUint(v, 64, 'memfd_luo_ser', 'nr_folios', this.offset + 24);
+  set nr_folios(v: number) {
+    if (!(v >= 0 && v <= 2251799813685247 && Number.isInteger(v))) {
+      checkNumberMax(v, 2251799813685247, 'memfd_luo_ser', 'nr_folios', this.offset + 24);
     }
-    this.view.setBigUint64(this.offset + 24, v, true);
+    this.view.setUint32(this.offset + 24, v >>> 0, true);
+    this.view.setUint32(this.offset + 28, Math.floor(v / 4294967296), true);
   }
 
   get folios(): KhoVmallocView {
@@ -339,7 +387,7 @@ export interface MemfdLuoSerV1 {
   /** File size in bytes (i_size); 0 means the file has no folios. At offset 8, 8 bytes. */
   size: bigint;
   /** Number of entries in the folio array. At offset 16, 8 bytes. */
-  nr_folios: bigint;
+  nr_folios: number;
   /** Preserved vmalloc area holding nr_folios struct memfd_luo_folio_ser. At offset 24, 16 bytes. */
   folios: KhoVmalloc;
 }
@@ -357,7 +405,17 @@ export function decodeMemfdLuoSerV1(view: DataView, offset = 0, opts?: ReadOptio
   try {
     const v_pos = view.getBigUint64(offset, true);
     const v_size = view.getBigUint64(offset + 8, true);
-    const v_nr_folios = view.getBigUint64(offset + 16, true);
+    const v_nr_folios = view.getUint32(offset + 20, true) * 4294967296 + view.getUint32(offset + 16, true);
+    if (v_nr_folios > 2251799813685247) {
+      throw beyondNumber(
+        view,
+        offset + 16,
+        2251799813685247,
+        'memfd_luo_ser',
+        'nr_folios',
+        'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+      );
+    }
     const v_folios = decodeKhoVmalloc(view, offset + 24, opts);
     return { pos: v_pos, size: v_size, nr_folios: v_nr_folios, folios: v_folios };
   } catch (e) {
@@ -379,10 +437,11 @@ export function encodeMemfdLuoSerV1(value: MemfdLuoSerV1, view: DataView, offset
     }
     view.setBigUint64(offset + 8, v_size, true);
     const v_nr_folios = value.nr_folios;
-    if (typeof v_nr_folios !== 'bigint' || BigInt.asUintN(64, v_nr_folios) !== v_nr_folios) {
-      checkBigUint(v_nr_folios, 64, 'memfd_luo_ser', 'nr_folios', offset + 16);
+    if (!(v_nr_folios >= 0 && v_nr_folios <= 2251799813685247 && Number.isInteger(v_nr_folios))) {
+      checkNumberMax(v_nr_folios, 2251799813685247, 'memfd_luo_ser', 'nr_folios', offset + 16);
     }
-    view.setBigUint64(offset + 16, v_nr_folios, true);
+    view.setUint32(offset + 16, v_nr_folios >>> 0, true);
+    view.setUint32(offset + 20, Math.floor(v_nr_folios / 4294967296), true);
     encodeKhoVmalloc(value.folios, view, offset + 24);
   } catch (e) {
     throw encodeFailure(e, value, view, offset, 40, 'memfd_luo_ser');
@@ -415,15 +474,27 @@ export class MemfdLuoSerV1View {
     this.view.setBigUint64(this.offset + 8, v, true);
   }
 
-  get nr_folios(): bigint {
-    return this.view.getBigUint64(this.offset + 16, true);
+  get nr_folios(): number {
+    const v = this.view.getUint32(this.offset + 20, true) * 4294967296 + this.view.getUint32(this.offset + 16, true);
+    if (v > 2251799813685247) {
+      throw beyondNumber(
+        this.view,
+        this.offset + 16,
+        2251799813685247,
+        'memfd_luo_ser',
+        'nr_folios',
+        'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+      );
+    }
+    return v;
   }
 
-  set nr_folios(v: bigint) {
-    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
-      checkBigUint(v, 64, 'memfd_luo_ser', 'nr_folios', this.offset + 16);
+  set nr_folios(v: number) {
+    if (!(v >= 0 && v <= 2251799813685247 && Number.isInteger(v))) {
+      checkNumberMax(v, 2251799813685247, 'memfd_luo_ser', 'nr_folios', this.offset + 16);
     }
-    this.view.setBigUint64(this.offset + 16, v, true);
+    this.view.setUint32(this.offset + 16, v >>> 0, true);
+    this.view.setUint32(this.offset + 20, Math.floor(v / 4294967296), true);
   }
 
   get folios(): KhoVmallocView {
@@ -453,7 +524,7 @@ export interface MemfdLuoSerFeatures {
   /** No flag is defined yet; a writer stores 0. At offset 148, 4 bytes. */
   flags: number;
   /** Number of entries in the folio array. At offset 152, 8 bytes. */
-  nr_folios: bigint;
+  nr_folios: number;
   /** Preserved vmalloc area holding nr_folios struct memfd_luo_folio_ser. At offset 160, 16 bytes. */
   folios: KhoVmalloc;
 }
@@ -496,7 +567,17 @@ export function decodeMemfdLuoSerFeatures(view: DataView, offset = 0, opts?: Rea
     if ((v_flags & ~0x0) !== 0) {
       ignoredBits(opts, v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 148, 'memfd_luo_retrieve (mm/memfd_luo.c)');
     }
-    const v_nr_folios = view.getBigUint64(offset + 152, true);
+    const v_nr_folios = view.getUint32(offset + 156, true) * 4294967296 + view.getUint32(offset + 152, true);
+    if (v_nr_folios > 2251799813685247) {
+      throw beyondNumber(
+        view,
+        offset + 152,
+        2251799813685247,
+        'memfd_luo_ser',
+        'nr_folios',
+        'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+      );
+    }
     const v_folios = decodeKhoVmalloc(view, offset + 160, opts);
     return {
       features: v_features,
@@ -540,10 +621,11 @@ export function encodeMemfdLuoSerFeatures(value: MemfdLuoSerFeatures, view: Data
     }
     view.setUint32(offset + 148, v_flags, true);
     const v_nr_folios = value.nr_folios;
-    if (typeof v_nr_folios !== 'bigint' || BigInt.asUintN(64, v_nr_folios) !== v_nr_folios) {
-      checkBigUint(v_nr_folios, 64, 'memfd_luo_ser', 'nr_folios', offset + 152);
+    if (!(v_nr_folios >= 0 && v_nr_folios <= 2251799813685247 && Number.isInteger(v_nr_folios))) {
+      checkNumberMax(v_nr_folios, 2251799813685247, 'memfd_luo_ser', 'nr_folios', offset + 152);
     }
-    view.setBigUint64(offset + 152, v_nr_folios, true);
+    view.setUint32(offset + 152, v_nr_folios >>> 0, true);
+    view.setUint32(offset + 156, Math.floor(v_nr_folios / 4294967296), true);
     encodeKhoVmalloc(value.folios, view, offset + 160);
   } catch (e) {
     throw encodeFailure(e, value, view, offset, 176, 'memfd_luo_ser');
@@ -605,15 +687,27 @@ export class MemfdLuoSerFeaturesView {
     this.view.setUint32(this.offset + 148, v, true);
   }
 
-  get nr_folios(): bigint {
-    return this.view.getBigUint64(this.offset + 152, true);
+  get nr_folios(): number {
+    const v = this.view.getUint32(this.offset + 156, true) * 4294967296 + this.view.getUint32(this.offset + 152, true);
+    if (v > 2251799813685247) {
+      throw beyondNumber(
+        this.view,
+        this.offset + 152,
+        2251799813685247,
+        'memfd_luo_ser',
+        'nr_folios',
+        'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+      );
+    }
+    return v;
   }
 
-  set nr_folios(v: bigint) {
-    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
-      checkBigUint(v, 64, 'memfd_luo_ser', 'nr_folios', this.offset + 152);
+  set nr_folios(v: number) {
+    if (!(v >= 0 && v <= 2251799813685247 && Number.isInteger(v))) {
+      checkNumberMax(v, 2251799813685247, 'memfd_luo_ser', 'nr_folios', this.offset + 152);
     }
-    this.view.setBigUint64(this.offset + 152, v, true);
+    this.view.setUint32(this.offset + 152, v >>> 0, true);
+    this.view.setUint32(this.offset + 156, Math.floor(v / 4294967296), true);
   }
 
   get folios(): KhoVmallocView {
@@ -709,6 +803,6 @@ export const MEMFD_LUO_SER_REFS = {
     member: { name: 'folios', offset: 32, size: 16 },
     to: 'memfd_luo_folio_ser',
     via: { kind: 'vmalloc_chain', name: 'kho_vmalloc_area' },
-    count: { name: 'nr_folios', offset: 24, size: 8 },
+    count: { name: 'nr_folios', offset: 24, size: 8, number: true },
   },
 } as const satisfies RefTable;

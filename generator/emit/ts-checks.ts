@@ -110,3 +110,29 @@ export function boundCheck(f: ScalarFieldIR, local: string, bound: string, st: S
   const fn = ctx.rt(onEncode ? 'exceedsBoundOnEncode' : 'exceedsBound');
   return [block(`if (${local} > ${bound})`, [ts`throw ${call(fn, [local, bound, tsString(st.name), tsString(f.name!), tsString(f.atMost.name), off])};`])];
 }
+
+/**
+ * A u64 the kernel bounds (as_number), read as a number from its two 32-bit
+ * halves: exact up to 2^53, and a stored value above 2^53 still compares
+ * above max (rounding keeps order), so the check refuses every value beyond
+ * the bound; the error reads the exact value again as a bigint.
+ */
+export function decodeBoundedU64(f: ScalarFieldIR & { asNumber: { max: number; by: string } }, local: string, st: StructIR, ctx: Ctx, view: string, off: (k: number) => string): Doc[] {
+  return [
+    `const ${local} = ${view}.getUint32(${off(f.offset + 4)}, true) * 4294967296 + ${view}.getUint32(${off(f.offset)}, true);`,
+    block(`if (${local} > ${f.asNumber.max})`, [ts`throw ${call(ctx.rt('beyondNumber'), [view, off(f.offset), String(f.asNumber.max), tsString(st.name), tsString(f.name), tsString(f.asNumber.by)])};`]),
+  ];
+}
+
+/** Checks a number in 0..max and writes it as the two 32-bit halves of a u64. */
+export function encodeBoundedU64(f: ScalarFieldIR & { asNumber: { max: number; by: string } }, x: string, st: StructIR, ctx: Ctx, view: string, off: (k: number) => string): Doc[] {
+  return [
+    block(`if (!(${x} >= 0 && ${x} <= ${f.asNumber.max} && Number.isInteger(${x})))`, [[...call(ctx.rt('checkNumberMax'), [x, String(f.asNumber.max), tsString(st.name), tsString(f.name), off(f.offset)]), ';']]),
+    `${view}.setUint32(${off(f.offset)}, ${x} >>> 0, true);`,
+    `${view}.setUint32(${off(f.offset + 4)}, Math.floor(${x} / 4294967296), true);`,
+  ];
+}
+
+export function isBoundedU64(f: FieldIR): f is ScalarFieldIR & { asNumber: { max: number; by: string } } {
+  return f.shape === 'scalar' && f.asNumber !== undefined;
+}

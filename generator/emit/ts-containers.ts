@@ -10,6 +10,7 @@
 import { countOf, type AbiIR, type ContainerIR, type ContainerMemberIR, type FieldIR, type RefIR, type SchemaIR, type StructIR } from '../layout/ir.js';
 import { jsdoc, object, ts, tsString, type Doc, type TsFile } from './ts-file.js';
 import type { Ctx } from './ts-checks.js';
+import { schemaIn } from './ts-plan.js';
 
 /** A descriptor's value for one page size: nested records, strings and numbers. */
 type Value = string | number | boolean | undefined | { readonly [key: string]: Value };
@@ -105,10 +106,23 @@ function descriptor(c: ContainerIR): Value {
   }
 }
 
+const VMALLOC = new WeakMap<AbiIR, Map<string, ContainerIR>>();
+
+/** The vmalloc_chain containers of a layout by descriptor struct, indexed once per layout. */
+function vmallocByDescriptor(ir: AbiIR): Map<string, ContainerIR> {
+  let m = VMALLOC.get(ir);
+  if (!m) {
+    m = new Map();
+    for (const s of ir.schemas) for (const c of s.containers) if (c.kind === 'vmalloc_chain' && !m.has(c.descriptor.name)) m.set(c.descriptor.name, c);
+    VMALLOC.set(ir, m);
+  }
+  return m;
+}
+
 /** Every `ref` edge of a struct: members of embedded structs by dotted path, offsets from the outer struct's start. */
 function refEdges(st: StructIR, ir: AbiIR): Record<string, Value> {
   const out: Record<string, Value> = {};
-  const vmallocOf = (name: string): ContainerIR | undefined => ir.schemas.flatMap((s) => s.containers).find((c) => c.kind === 'vmalloc_chain' && c.descriptor.name === name);
+  const vmallocOf = (name: string): ContainerIR | undefined => vmallocByDescriptor(ir).get(name);
   const flat = (list: readonly FieldIR[]): FieldIR[] => list.flatMap((f) => (f.shape === 'union' && f.name === undefined ? flat(f.members) : [f]));
   const refOf = (f: FieldIR): RefIR | undefined => ('ref' in f ? f.ref : undefined);
   const walk = (fields: readonly FieldIR[], prefix: string, base: number, depth: number): void => {
@@ -126,7 +140,7 @@ function refEdges(st: StructIR, ir: AbiIR): Record<string, Value> {
           member: { name: path, offset: base + f.offset, size: f.size },
           ...(ref.to ? { to: ref.to.name } : {}),
           ...(via ? { via } : {}),
-          ...(count ? { count: { name: prefix + count.name, offset: base + count.offset, size: count.size } } : {}),
+          ...(count ? { count: { name: prefix + count.name, offset: base + count.offset, size: count.size, ...(count.shape === 'scalar' && count.asNumber ? { number: true } : {}) } } : {}),
         };
       }
       if (f.shape === 'struct' && depth < 8) walk(f.struct.fields, `${path}.`, base + f.offset, depth + 1);
@@ -168,7 +182,7 @@ function print(v: Value): Doc {
 /** Prints the container descriptors and ref tables of one schema into its module. */
 export function emitContainers(file: TsFile, schema: SchemaIR, irs: readonly AbiIR[], ctx: Ctx): void {
   const pageSizes = irs.map((ir) => ir.target.pageSize);
-  const inEach = (ir: AbiIR): SchemaIR => ir.schemas.find((s) => s.name === schema.name)!;
+  const inEach = (ir: AbiIR): SchemaIR => schemaIn(ir, schema.name);
   for (const c of schema.containers) {
     const values = irs.map((ir) => descriptor(inEach(ir).containers.find((x) => x.name === c.name)!));
     const doc = `The ${c.name} container (${c.kind}) of schemas/${schema.name}.yaml, for the runtime's walkers${c.doc ? `: ${c.doc}` : '.'}`;

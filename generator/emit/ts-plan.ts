@@ -63,6 +63,7 @@ function signature(st: StructIR, names: Map<string, CodecNames>, pageSize: numbe
     f.shape === 'scalar' ? (f.allowed?.toString() ?? null) : null,
     // The one value a reader accepts: versions told apart by a number differ only here.
     f.shape === 'scalar' ? (f.equals?.toString() ?? null) : null,
+    f.shape === 'scalar' ? (f.asNumber?.max ?? null) : null,
     'ref' in f && f.ref?.count ? f.ref.count.name : null,
   ];
   return JSON.stringify([st.name, masked ? null : st.size, st.align, st.fields.map((f) => field(f, true))]);
@@ -82,17 +83,18 @@ export function plan(irs: readonly AbiIR[]): Plan {
   const byIface = new Map<string, string>();
   const usedFns = new Set<string>();
   const byShape = new Map<string, CodecNames>();
+  const ifaces = new Set<string>();
   const base = irs[0]!;
   // Dependencies first, so a nested struct's codec is named before its users.
   const order = topoSchemas(base);
   for (const schemaName of order) {
     const list: CodecNames[] = [];
     emit.set(schemaName, list);
-    const schema0 = base.schemas.find((s) => s.name === schemaName)!;
+    const schema0 = schemaIn(base, schemaName);
     const versionOrder = [schema0.current, ...schema0.versions.filter((v) => v !== schema0.current)];
     for (const v0 of versionOrder) {
       for (const ir of irs) {
-        const schema = ir.schemas.find((s) => s.name === schemaName)!;
+        const schema = schemaIn(ir, schemaName);
         const v = schema.versions.find((x) => x.id === v0.id)!;
         for (const st of v.structs) {
           const sig = signature(st, names, ir.target.pageSize);
@@ -106,8 +108,9 @@ export function plan(irs: readonly AbiIR[]): Plan {
           let iface = byIface.get(shapeSig);
           if (!iface) {
             iface = pascal(st.name) + suffix;
-            while ([...byIface.values()].includes(iface)) iface += 'Alt';
+            while (ifaces.has(iface)) iface += 'Alt';
             byIface.set(shapeSig, iface);
+            ifaces.add(iface);
           }
           // Functions are per layout: two layouts sharing an interface get distinct names.
           let fn = iface + pageSuffix(ir.target.pageSize);
@@ -145,7 +148,7 @@ export function plan(irs: readonly AbiIR[]): Plan {
 /** The TypeScript shape of the members, which decides whether two layouts share an interface. */
 function ifaceShape(f: FieldIR, names: Map<string, CodecNames>, pageSize: number): unknown {
   const inner = structKey(f, names, pageSize, 'iface');
-  return [f.name ?? null, f.shape, primOf(f) ?? null, inner, f.shape === 'bits' ? f.bits.map((b) => [b.name, bitIsBig(b)]) : null, f.shape === 'union' ? f.members.map((m) => ifaceShape(m, names, pageSize)) : null];
+  return [f.name ?? null, f.shape, primOf(f) ?? null, f.shape === 'scalar' && f.asNumber !== undefined, inner, f.shape === 'bits' ? f.bits.map((b) => [b.name, bitIsBig(b)]) : null, f.shape === 'union' ? f.members.map((m) => ifaceShape(m, names, pageSize)) : null];
 }
 
 /** What a member's struct is known as in the plan: its codec or interface name, else its fingerprint or name. */
@@ -162,11 +165,25 @@ function topoSchemas(ir: AbiIR): string[] {
   const visit = (s: SchemaIR): void => {
     if (seen.has(s.name)) return;
     seen.add(s.name);
-    for (const inc of s.includes) visit(ir.schemas.find((x) => x.name === inc)!);
+    for (const inc of s.includes) visit(schemaIn(ir, inc));
     out.push(s.name);
   };
   ir.schemas.forEach(visit);
   return out;
+}
+
+const SCHEMAS = new WeakMap<AbiIR, Map<string, SchemaIR>>();
+
+/** A schema of a layout by name, through an index built once per layout (50 copies of the schemas make a linear search quadratic). */
+export function schemaIn(ir: AbiIR, name: string): SchemaIR {
+  let index = SCHEMAS.get(ir);
+  if (!index) {
+    index = new Map(ir.schemas.map((s) => [s.name, s]));
+    SCHEMAS.set(ir, index);
+  }
+  const s = index.get(name);
+  if (!s) throw new Error(`no schema ${name} in the layout`);
+  return s;
 }
 
 /** The module specifier of a schema's generated module, as its siblings import it. */

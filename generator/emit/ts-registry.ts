@@ -7,7 +7,7 @@
 import type { AbiIR, SchemaIR } from '../layout/ir.js';
 import { block, call, jsdoc, list, object, symbol, ts, tsString, type Doc, type TsFile } from './ts-file.js';
 import type { Ctx } from './ts-checks.js';
-import { keyOf, moduleSpecifier, type CodecNames } from './ts-plan.js';
+import { keyOf, moduleSpecifier, schemaIn, type CodecNames } from './ts-plan.js';
 import { pascal, safeLocal } from './ts-names.js';
 
 function tsLiteral(v: bigint | string): string {
@@ -27,7 +27,7 @@ export function emitConstants(file: TsFile, schema: SchemaIR, irs: readonly AbiI
   const all = [...v.constants.map((c) => ({ name: c.name, doc: c.doc })), ...v.enums.flatMap((e) => e.values.map((x) => ({ name: x.name, doc: x.doc })))];
   for (const c of all) {
     const values = irs.map((ir) => {
-      const sv = ir.schemas.find((s) => s.name === schema.name)!.current;
+      const sv = schemaIn(ir, schema.name).current;
       return sv.constants.find((x) => x.name === c.name)?.value ?? sv.enums.flatMap((e) => e.values).find((x) => x.name === c.name)!.value;
     });
     const same = values.every((x) => x === values[0]);

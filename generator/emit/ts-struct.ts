@@ -6,7 +6,7 @@
  */
 import { countOf, primOf, unreachable, type BitIR, type FieldIR } from '../layout/ir.js';
 import { block, call, jsdoc, list, object, ts, tsString, typeOf, type Doc, type TsFile } from './ts-file.js';
-import { allowedCheck, at, boundCheck, countOfMember, inlineCheck, readPrim, writePrim, type Ctx } from './ts-checks.js';
+import { allowedCheck, at, boundCheck, countOfMember, decodeBoundedU64, encodeBoundedU64, inlineCheck, isBoundedU64, readPrim, writePrim, type Ctx } from './ts-checks.js';
 import { bitsDecode, bitsEncode } from './ts-bits.js';
 import { codecSymbol, fieldTableName, nestedCodec, type CodecNames } from './ts-plan.js';
 import { bitIsBig, isCharArray, primBits, primIsBig, primTsType } from './ts-names.js';
@@ -21,7 +21,7 @@ export function nested(ctx: Ctx, rec: CodecNames, f: FieldIR): CodecNames {
 function fieldType(f: FieldIR, rec: CodecNames, ctx: Ctx): Doc {
   switch (f.shape) {
     case 'scalar':
-      return primTsType(f.prim);
+      return f.asNumber ? 'number' : primTsType(f.prim);
     case 'array':
       return isCharArray(f) ? 'string' : `${primTsType(f.prim)}[]`;
     case 'flexible':
@@ -91,7 +91,7 @@ function decodeMember(f: FieldIR, rec: CodecNames, ctx: Ctx): Doc[] {
   switch (f.shape) {
     case 'scalar':
       return [
-        `const ${local} = ${readPrim(f.prim, at(f.offset))};`,
+        ...(isBoundedU64(f) ? decodeBoundedU64(f, local, st, ctx, 'view', at) : [`const ${local} = ${readPrim(f.prim, at(f.offset))};`]),
         ...allowedCheck(f, local, st, ctx, false),
         ...boundCheck(f, local, `v_${f.atMost?.name}`, st, ctx, false),
       ];
@@ -171,6 +171,7 @@ function encodeMember(f: FieldIR, rec: CodecNames, ctx: Ctx): Doc[] {
   const checkArray = (count: string): Doc => call(ctx.rt('checkArray'), [src, count, ...where, at(f.offset)]);
   switch (f.shape) {
     case 'scalar':
+      if (isBoundedU64(f)) return [`const ${local} = ${src};`, ...boundCheck(f, local, `v_${f.atMost?.name}`, st, ctx, true), ...encodeBoundedU64(f, local, st, ctx, 'view', at)];
       return [
         `const ${local} = ${src};`,
         inlineCheck(ctx, local, primBits(f.prim), signed, primIsBig(f.prim), st.name, f.name, at(f.offset)),

@@ -5,7 +5,7 @@
  */
 import type { FieldIR } from '../layout/ir.js';
 import { block, call, jsdoc, ts, tsString, type Doc, type TsFile } from './ts-file.js';
-import { allowedCheck, boundCheck, inlineCheck, readPrim, writePrim, type Ctx } from './ts-checks.js';
+import { allowedCheck, boundCheck, decodeBoundedU64, encodeBoundedU64, inlineCheck, isBoundedU64, readPrim, writePrim, type Ctx } from './ts-checks.js';
 import { bitGetter, bitSetter } from './ts-bits.js';
 import { codecSymbol, type CodecNames } from './ts-plan.js';
 import { nested } from './ts-struct.js';
@@ -23,6 +23,13 @@ function accessors(f: FieldIR, rec: CodecNames, ctx: Ctx): Doc[] {
   if (f.name === undefined) return [];
   const o = f.offset === 0 ? 'this.offset' : `this.offset + ${f.offset}`;
   const where = [tsString(st.name), tsString(f.name)];
+  if (isBoundedU64(f)) {
+    const off = (k: number): string => (k === 0 ? 'this.offset' : `this.offset + ${k}`);
+    return [
+      block(`get ${f.name}(): number`, [...decodeBoundedU64(f, 'v', st, ctx, 'this.view', off), 'return v;']),
+      block(`set ${f.name}(v: number)`, [...boundCheck(f, 'v', `this.${f.atMost?.name}`, st, ctx, true, o), ...encodeBoundedU64(f, 'v', st, ctx, 'this.view', off)]),
+    ];
+  }
   switch (f.shape) {
     case 'scalar':
     case 'khoser': {

@@ -70,6 +70,16 @@ class LayoutEngine {
     return st.in && v && !st.in.includes(v) ? st.in[st.in.length - 1] : v;
   }
 
+  /** A bound of as_number, which a number must hold exactly. */
+  private asNumber(a: NonNullable<Field['asNumber']>, struct: string, member: string, version: Version | undefined): { max: number; by: string } {
+    const max = this.eval(a.max, version);
+    if (max < 0n || max > BigInt(Number.MAX_SAFE_INTEGER)) {
+      this.err('bad-field', a.max.span, `as_number of ${struct}.${member}: max is ${max} at ${pageLabel(this.target)}, but a number holds integers only up to 2^53 - 1`, 'keep the member a bigint (drop as_number)');
+      throw new Abort();
+    }
+    return { max: Number(max), by: a.by };
+  }
+
   private eval(ref: ExprRef, version: Version | undefined): bigint {
     const env: EvalEnv = {
       name: (n) => {
@@ -748,6 +758,7 @@ class LayoutEngine {
           ...(f.allowed ? { allowed: this.eval(f.allowed, version) } : {}),
           ...(equals !== undefined ? { equals } : {}),
           ...(atMost ? { atMost } : {}),
+          ...(f.asNumber ? { asNumber: this.asNumber(f.asNumber, st.name, name, version) } : {}),
           ...this.refIR(f, version, earlier),
         };
       }

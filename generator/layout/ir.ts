@@ -209,6 +209,8 @@ export interface ScalarFieldIR extends FieldBase {
   readonly equals?: bigint;
   /** An earlier integer member of the same struct this one may not exceed. */
   readonly atMost?: ScalarFieldIR;
+  /** A u64 the kernel bounds (as_number): the TypeScript codecs hold it as a number in 0..max. */
+  readonly asNumber?: { readonly max: number; readonly by: string };
   /** The physical address this member holds, and what is there. */
   readonly ref?: RefIR;
 }

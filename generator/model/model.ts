@@ -185,6 +185,8 @@ interface FieldCommon {
   readonly holds?: { name: string; span: SourceSpan };
   /** An earlier integer member this one may not exceed. */
   readonly atMost?: { name: string; span: SourceSpan };
+  /** A u64 the kernel bounds: the TypeScript codecs hold it as a number up to max. */
+  readonly asNumber?: { readonly max: ExprRef; readonly by: string; readonly span: SourceSpan };
   readonly kernel?: KernelCheck;
   readonly span: SourceSpan;
 }

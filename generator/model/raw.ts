@@ -79,6 +79,7 @@ export interface RawField {
   equals?: ExprValue;
   holds?: string;
   at_most?: string;
+  as_number?: { max: ExprValue; by: string };
   kernel?: RawKernelCheck;
   in?: string[];
 }

@@ -667,7 +667,7 @@ class Resolver {
       }
       if (rf.pointer !== undefined) {
         // The kernel's own pointer: no value of it means anything to the next kernel, so nothing checks it.
-        const extra = (['count', 'flexible', 'allowed', 'equals', 'at_most', 'holds', 'kernel', 'ref'] as const).find((k) => rf[k] !== undefined);
+        const extra = (['count', 'flexible', 'allowed', 'equals', 'at_most', 'as_number', 'holds', 'kernel', 'ref'] as const).find((k) => rf[k] !== undefined);
         if (extra) {
           this.err('bad-field', f.spanOf([...p, extra]), `'${rf.name ?? 'this member'}' is a kernel pointer, stored as the kernel left it and never read across kexec; it takes no ${extra}`, 'a physical address the next kernel follows is a u64 (with ref) or a khoser member');
           return;
@@ -683,6 +683,7 @@ class Resolver {
         ...(rf.equals !== undefined ? (() => { const a = this.exprRef(f, [...p, 'equals'], rf.equals); this.checkExpr(schema, a); return a ? { equals: a } : {}; })() : {}),
         ...(rf.holds !== undefined ? { holds: { name: rf.holds, span: f.spanOf([...p, 'holds']) } } : {}),
         ...(rf.at_most !== undefined ? { atMost: { name: rf.at_most, span: f.spanOf([...p, 'at_most']) } } : {}),
+        ...(rf.as_number !== undefined ? (() => { const max = this.exprRef(f, [...p, 'as_number', 'max'], rf.as_number.max); this.checkExpr(schema, max); return max ? { asNumber: { max, by: rf.as_number.by, span: f.spanOf([...p, 'as_number']) } } : {}; })() : {}),
         ...(rf.kernel ? { kernel: rf.kernel } : {}),
         span,
       };
@@ -702,6 +703,11 @@ class Resolver {
         const integer = (x: RawField | undefined) => x !== undefined && x.count === undefined && x.type !== undefined && x.type !== 'char' && PRIMS.includes(x.type as Prim);
         if (!integer(rf)) this.err('bad-field', f.spanOf([...p, 'at_most']), `at_most belongs on an integer member, not on '${rf.name ?? 'this member'}'`);
         else if (!integer(bound)) this.err('unknown-field', f.spanOf([...p, 'at_most']), `at_most names '${rf.at_most}', which is no integer member declared before '${rf.name}' in ${st.name}`, 'name an earlier u8..u64 member of the same struct');
+      }
+      if (rf.as_number !== undefined) {
+        // A number holds every integer up to 2^53 - 1 exactly, and the bit operators of allowed/equals are 32-bit: only a plain u64 qualifies.
+        const plain = rf.type === 'u64' && rf.count === undefined && !rf.flexible && rf.allowed === undefined && rf.equals === undefined;
+        if (!plain) this.err('bad-field', f.spanOf([...p, 'as_number']), `as_number belongs on a single u64 member without allowed or equals, not on '${rf.name ?? 'this member'}'`, 'a member of at most 32 bits is a number already');
       }
       if (rf.holds !== undefined && !(rf.type === 'char' && rf.count !== undefined)) {
         this.err('bad-field', f.spanOf([...p, 'holds']), `holds belongs on a char array (type: char with a count), not on '${rf.name ?? 'this member'}'`);

@@ -221,7 +221,8 @@ export interface RefEdge<N extends PageNumber = PageNumber> {
   readonly member: MemberDescriptor<N>;
   readonly to?: string;
   readonly via?: ContainerLink;
-  readonly count?: MemberDescriptor<N>;
+  /** The member holding the entry count; `number` when the codecs hold it as a number (as_number), not a bigint. */
+  readonly count?: MemberDescriptor<N> & { readonly number?: boolean };
 }
 
 /** The edges of one struct, by member path. */

@@ -18,7 +18,8 @@ import type { PreservedMap } from './preserved-map.js';
 
 /** What the reader needs of a decoded memfd_luo_ser. */
 export interface MemfdRecord {
-  readonly nr_folios: bigint;
+  /** A number where the schema holds it as one (memfd's as_number), a bigint elsewhere. */
+  readonly nr_folios: number | bigint;
   readonly folios: VmallocDescriptor;
 }
 
@@ -26,7 +27,8 @@ export interface MemfdRecord {
 export interface MemfdFolioRecord {
   readonly pfn: number;
   readonly flags: number;
-  readonly index: bigint;
+  /** A number where the schema holds it as one (memfd's as_number), a bigint elsewhere; one codec gives one kind. */
+  readonly index: number | bigint;
 }
 
 export const MEMFD_KERNEL = {
@@ -50,10 +52,11 @@ export interface RestoredFolios<F> {
 
 /** The folios of `memfd`, whose folio array is in a vmalloc area laid out as `area` says (KHO_VMALLOC_AREA_CONTAINER). */
 export function readMemfdFolios<F extends MemfdFolioRecord>(mem: PhysMem, area: VmallocChainDescriptor, memfd: MemfdRecord, codec: StructCodec<F>, opts: MemfdFolioOptions = {}): RestoredFolios<F> {
-  if (memfd.nr_folios === 0n) return { folios: [], holes: 0 };
+  if (memfd.nr_folios === 0n || memfd.nr_folios === 0) return { folios: [], holes: 0 };
   const entries = readVmallocArray(mem, area, memfd.folios, codec, memfd.nr_folios, opts);
   const pfns = new PfnSet(Math.min(entries.length, 1 << 16));
-  const indexes = new Map<bigint, number>();
+  // Every entry comes from one codec, so the keys are all numbers or all bigints.
+  const indexes = new Map<number | bigint, number>();
   const folios: F[] = [];
   let holes = 0;
   entries.forEach((f, i) => {

@@ -405,7 +405,7 @@ export function inspectLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, la
           file.state = value;
           const e = h.entries;
           if (!e) return;
-          const record = { folios: memberAt(value, e.edge.member.name), nr_folios: e.edge.count ? memberAt(value, e.edge.count.name) : 0n } as MemfdRecord;
+          const record = { folios: memberAt(value, e.edge.member.name), nr_folios: e.edge.count ? memberAt(value, e.edge.count.name) : 0 } as MemfdRecord;
           const got = step(file, { struct: e.codec.name, pa: f.data }, (o) => readMemfdFolios(mem, layout.vmalloc, record, e.codec as StructCodec<MemfdFolioRecord>, o));
           if (!got) return;
           file.entries = got.folios as unknown as Fields[];

@@ -77,7 +77,7 @@ export function writeLiveUpdate(mem: PhysMem, state: LiveUpdateState, layout: Li
         area = writeVmalloc(mem, layout.vmalloc, bytes, alloc.pageList(blocks), alloc.pageList(Math.floor(blocks / vmallocChunkCapacity(layout.vmalloc, ps)) + 1));
       }
       value[e.edge.member.name] = area;
-      if (e.edge.count) value[e.edge.count.name] = BigInt(entries.length);
+      if (e.edge.count) value[e.edge.count.name] = e.edge.count.number ? entries.length : BigInt(entries.length);
     } else if (f.state.entries?.length) {
       throw new EncodeError({ struct: h.state.name, offset: 0 }, `file ${f.token}: handler '${f.compatible}' has no entry array`);
     }

@@ -17,6 +17,7 @@ import fc from 'fast-check';
 import type { BitIR, FieldIR, StructIR, UnionFieldIR } from '../../generator/layout/ir.js';
 import type { Prim } from '../../generator/model/model.js';
 import { bitIsBig, isCharArray, primBits, primIsBig } from '../../generator/emit/ts-names.js';
+import { boundBits } from './vector-values.js';
 
 export type Value = Record<string, unknown>;
 export type Path = readonly (string | number)[];
@@ -91,8 +92,13 @@ interface WalkOptions {
   readonly allElements?: boolean;
 }
 
-function primLeaf(p: Prim, path: Path, struct: string, field: string, offset: number, allowed?: bigint, ignored?: boolean): NumLeaf {
-  const bits = primBits(p);
+/**
+ * A member's leaf. A u64 held as a number (as_number, bound 2^k - 1) is a
+ * k-bit unsigned number stored in an 8-byte unit: its range, its bad values
+ * and its bytes all follow from that.
+ */
+function primLeaf(p: Prim, path: Path, struct: string, field: string, offset: number, allowed?: bigint, ignored?: boolean, asNumber?: { max: number }): NumLeaf {
+  const bits = asNumber ? boundBits(asNumber.max) : primBits(p);
   return {
     kind: 'num',
     path,
@@ -101,11 +107,11 @@ function primLeaf(p: Prim, path: Path, struct: string, field: string, offset: nu
     offset,
     bits,
     signed: p.startsWith('s'),
-    big: primIsBig(p),
+    big: asNumber ? false : primIsBig(p),
     ...(allowed !== undefined ? { allowed } : {}),
     ...(ignored ? { ignored: true as const } : {}),
     unitOffset: offset,
-    unitSize: bits / 8,
+    unitSize: primBits(p) / 8,
     lsb: 0,
   };
 }
@@ -145,7 +151,7 @@ export function members(st: StructIR, base = 0, path: Path = [], options: WalkOp
         for (const m of f.members!) field(m, at + m.offset);
         return;
       case 'scalar':
-        out.push(primLeaf(f.prim!, [...path, name!], st.name, name!, at, f.allowed, f.kernel?.does === 'ignore'));
+        out.push(primLeaf(f.prim!, [...path, name!], st.name, name!, at, f.allowed, f.kernel?.does === 'ignore', f.asNumber));
         return;
       case 'khoser':
         out.push(primLeaf('u64', [...path, name!], st.name, name!, at, undefined));
@@ -344,7 +350,7 @@ function fieldArbs(st: StructIR, f: FieldIR): [string, fc.Arbitrary<unknown>][] 
     case 'scalar':
       // A member the reader accepts with one value only (a format version) takes that value.
       if (f.equals !== undefined) return [[f.name!, fc.constant(primIsBig(f.prim!) ? f.equals : Number(f.equals))]];
-      return [[f.name!, numArb(primLeaf(f.prim!, [], st.name, f.name!, f.offset, f.allowed))]];
+      return [[f.name!, numArb(primLeaf(f.prim!, [], st.name, f.name!, f.offset, f.allowed, undefined, f.asNumber))]];
     case 'khoser':
       return [[f.name!, numArb(primLeaf('u64', [], st.name, f.name!, f.offset, undefined))]];
     case 'pointer':

@@ -63,6 +63,13 @@ function rawInt(seed: Seed, key: bigint, bits: number, signed: boolean, allowed:
 }
 
 /** The TS value of a bit pattern: signed or not, bigint above 53 bits. */
+/** The width of an as_number bound of the form 2^k - 1, the only form the schemas use. */
+export function boundBits(max: number): number {
+  const bits = max.toString(2).length;
+  if (2 ** bits - 1 !== max) throw new Error(`as_number bound ${max} is not 2^k - 1; the test helpers model only those`);
+  return bits;
+}
+
 function tsInt(u: bigint, bits: number, signed: boolean): number | bigint {
   const v = signed ? BigInt.asIntN(bits, u) : u;
   return bits > 53 ? v : Number(v);
@@ -203,7 +210,8 @@ function fieldValues(w: Walk, fields: readonly FieldIR[], base: number, lv: stri
         for (const b of f.bits!) into[b.name] = bitValue(w, b, abs, f.prim!, `${lv}${b.name}`);
         break;
       case 'scalar': {
-        const bits = PRIM_BITS[f.prim!];
+        // A u64 held as a number (as_number) takes values up to its bound only: the patterns of the bound's width.
+        const bits = f.asNumber ? boundBits(f.asNumber.max) : PRIM_BITS[f.prim!];
         const signed = isSigned(f.prim!);
         // A member the reader accepts with one value only (a format version) takes that value.
         const u = f.equals !== undefined ? BigInt.asUintN(bits, f.equals) : rawInt(w.seed, BigInt(abs) * 256n, bits, signed, f.allowed);
