@@ -3,7 +3,7 @@
  * are reported, not enforced: speed is never a pass/fail test.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { codecBenchmarks } from './codecs.bench.js';
 import { containersSection } from './containers.bench.js';
@@ -35,7 +35,7 @@ export async function runAll(only: readonly string[] = []): Promise<number> {
   }
   const names = only.length ? only : Object.keys(SECTIONS);
   const lines: string[] = [];
-  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at the start`;
   lines.push('# Benchmark results', '', `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.`);
   lines.push('Each workload runs its candidates in turns in one process (3 warm-up rounds, median of 9, the order of the candidates rotated every round); ratio = baseline time / generated time, so above 1 means the generated code is faster.', '');
   let unmet = 0;
@@ -47,7 +47,7 @@ export async function runAll(only: readonly string[] = []): Promise<number> {
     blocks.push(r.lines.join('\n'));
   }
   const path = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
-  const text = only.length && existsSync(path) ? mergeSections(readFileSync(path, 'utf8'), blocks.join('\n'), lines.slice(0, 3).join('\n')) : [...lines, ...blocks].join('\n');
+  const text = only.length && existsSync(path) ? mergeSections(readFileSync(path, 'utf8'), blocks.join('\n'), lines) : [...lines, ...blocks].join('\n');
   writeFileSync(path, text);
   process.stdout.write(blocks.join('\n') + '\n');
   process.stderr.write(unmet ? `${unmet} goal(s) not met; see bench/RESULTS.md\n` : 'all goals met\n');
@@ -61,13 +61,13 @@ function splitSections(text: string): { head: string; blocks: Map<string, string
   return { head, blocks: new Map(parts.map((p) => [p.slice(0, p.indexOf('\n')), p])) };
 }
 
-/** The old results with the blocks of `fresh` in place of those of the same heading (new ones at the end); the first lines say when the named sections were measured. */
-function mergeSections(old: string, fresh: string, title: string): string {
+/** The old results with the blocks of `fresh` in place of those of the same heading (new ones at the end), under a preamble saying which sections this run measured. */
+function mergeSections(old: string, fresh: string, preamble: readonly string[]): string {
   const before = splitSections(old);
   const now = splitSections(fresh);
   for (const [heading, block] of now.blocks) before.blocks.set(heading, block.endsWith('\n') ? block : `${block}\n`);
-  const head = before.head.replace(/^# Benchmark results\n\nMeasured by .*\n/, `${title.split('\n').slice(0, 3).join('\n')} (sections ${[...now.blocks.keys()].map((h) => h.slice(3)).join('; ')} since; the others as measured before).\n`);
-  return head + [...before.blocks.values()].join('');
+  const measured = preamble.map((l) => (l.startsWith('Measured by') ? `${l.replace(/\.$/, '')}, sections ${[...now.blocks.keys()].map((h) => h.slice(3)).join('; ')} only; the others as an earlier run left them.` : l));
+  return [...measured, ''].join('\n') + [...before.blocks.values()].join('');
 }
 
 function genSection(): { lines: string[]; unmet: number } {
