@@ -137,7 +137,7 @@ describe.each(PAGE_SIZES.map((p) => [p] as const))('the generated descriptors at
     expect(edge.via).toEqual({ kind: 'block_chain', name: 'kho_block' });
     const memfd = struct('memfd_luo_ser', pageSize, (s) => has('seals')(s) && !has('features')(s));
     const folios = forPageSize(MEMFD_LUO_SER_REFS, pageSize).folios;
-    expect(folios).toEqual({ struct: 'memfd_luo_ser', member: member(memfd.field('folios')), to: 'memfd_luo_folio_ser', via: { kind: 'vmalloc_chain', name: 'kho_vmalloc_area' }, count: member(memfd.field('nr_folios')) });
+    expect(folios).toEqual({ struct: 'memfd_luo_ser', member: member(memfd.field('folios')), to: 'memfd_luo_folio_ser', via: { kind: 'vmalloc_chain', name: 'kho_vmalloc_area' }, count: { ...member(memfd.field('nr_folios')), number: true } });
     expect(KHO_BLOCK_HEADER_SER_REFS.next.member).toEqual(member(struct('kho_block_header_ser', pageSize).field('next')));
   });
 });
