@@ -1,6 +1,7 @@
 /**
  * TypeScript names and value types derived from C names and the IR, shared
- * by the TS emitter and the CLI's JSON conversion so both agree.
+ * by the TS emitter and the CLI's JSON conversion so both agree. Every name
+ * the generated modules export or import is made here.
  */
 import type { BitIR, FieldIR } from '../layout/ir.js';
 import type { Prim } from '../model/model.js';
@@ -58,4 +59,34 @@ export function isCharArray(f: FieldIR): boolean {
 
 export function primTsType(p: Prim): string {
   return primIsBig(p) ? 'bigint' : 'number';
+}
+
+/** The exported names of one codec, from its stem (`MemfdLuoSer`, `KhoRadixNodeP16K`). */
+export function codecNames(stem: string): { decode: string; encode: string; view: string; codec: string; sizeConst: string } {
+  return { decode: `decode${stem}`, encode: `encode${stem}`, view: `${stem}View`, codec: `${stem[0]!.toLowerCase()}${stem.slice(1)}Codec`, sizeConst: `SIZEOF_${stem}` };
+}
+
+/** The module-private field table next to a codec's SIZEOF_ constant. */
+export function fieldTableNameOf(sizeConst: string): string {
+  return sizeConst.replace(/^SIZEOF_/, 'FIELDS_OF_');
+}
+
+/** The OFFSETOF_ constant next to a codec's SIZEOF_ constant. */
+export function offsetsNameOf(sizeConst: string): string {
+  return sizeConst.replace(/^SIZEOF_/, 'OFFSETOF_');
+}
+
+/** The factory that makes the decode and encode of every layout of one shape, from the first layout's codec name. */
+export function shapeFactoryName(codec: string): string {
+  return `${codec.replace(/Codec$/, '')}Shape`;
+}
+
+/** A schema's registry of codecs (`memfdCodecs`). */
+export function registryName(schema: string): string {
+  return `${safeLocal(schema)}Codecs`;
+}
+
+/** How one generated module imports another: `./memfd.js`. */
+export function moduleSpecifier(schema: string): string {
+  return `./${schema}.js`;
 }

@@ -7,7 +7,7 @@
 import { countOf, primOf, structOf } from '../layout/ir.js';
 import type { AbiIR, FieldIR, SchemaIR, StructIR } from '../layout/ir.js';
 import { symbol, type TsSymbol } from './ts-file.js';
-import { bitIsBig, pageSuffix, pascal, versionSuffix } from './ts-names.js';
+import { bitIsBig, codecNames, fieldTableNameOf, moduleSpecifier, pageSuffix, pascal, shapeFactoryName, versionSuffix } from './ts-names.js';
 
 /** Names of one emitted codec; equal layouts point at the same record. */
 export interface CodecNames {
@@ -120,11 +120,7 @@ export function plan(irs: readonly AbiIR[]): Plan {
           const rec: CodecNames = {
             module: schemaName,
             iface,
-            decode: `decode${fn}`,
-            encode: `encode${fn}`,
-            view: `${fn}View`,
-            codec: `${fn[0]!.toLowerCase()}${fn.slice(1)}Codec`,
-            sizeConst: `SIZEOF_${fn}`,
+            ...codecNames(fn),
             struct: st,
             pageSize: ir.target.pageSize,
             version: v.id,
@@ -133,7 +129,7 @@ export function plan(irs: readonly AbiIR[]): Plan {
           const shapeKey = `${schemaName}|${signature(st, names, ir.target.pageSize, true)}`;
           const first = byShape.get(shapeKey);
           if (first) {
-            first.shape ??= { factory: `${first.codec.replace(/Codec$/, '')}Shape`, first, counted: st.fields.filter(isCountedMember).map((f) => f.name!) };
+            first.shape ??= { factory: shapeFactoryName(first.codec), first, counted: st.fields.filter(isCountedMember).map((f) => f.name!) };
             rec.shape = first.shape;
           } else byShape.set(shapeKey, rec);
           names.set(keyOf(schemaName, v.id, ir.target.pageSize, st.name), rec);
@@ -186,10 +182,6 @@ export function schemaIn(ir: AbiIR, name: string): SchemaIR {
   return s;
 }
 
-/** The module specifier of a schema's generated module, as its siblings import it. */
-export function moduleSpecifier(schema: string): string {
-  return `./${schema}.js`;
-}
 
 /** A codec's exported name as a symbol: using it from another schema's module imports it. */
 export function codecSymbol(rec: CodecNames, what: 'iface' | 'decode' | 'encode' | 'view' | 'codec'): TsSymbol {
@@ -204,5 +196,5 @@ export function nestedCodec(names: ReadonlyMap<string, CodecNames>, rec: CodecNa
 }
 
 export function fieldTableName(rec: CodecNames): string {
-  return rec.sizeConst.replace(/^SIZEOF_/, 'FIELDS_OF_');
+  return fieldTableNameOf(rec.sizeConst);
 }

@@ -7,16 +7,12 @@
 import type { AbiIR, SchemaIR } from '../layout/ir.js';
 import { block, call, jsdoc, list, object, symbol, ts, tsString, type Doc, type TsFile } from './ts-file.js';
 import type { Ctx } from './ts-checks.js';
-import { keyOf, moduleSpecifier, schemaIn, type CodecNames } from './ts-plan.js';
-import { pascal, safeLocal } from './ts-names.js';
+import { keyOf, schemaIn, type CodecNames } from './ts-plan.js';
+import { moduleSpecifier, pascal, registryName } from './ts-names.js';
 
 function tsLiteral(v: bigint | string): string {
   if (typeof v === 'string') return tsString(v);
   return v >= -(2n ** 53n) && v <= 2n ** 53n ? String(v) : `${v}n`;
-}
-
-export function registryName(schema: string): string {
-  return `${safeLocal(schema)}Codecs`;
 }
 
 export function emitConstants(file: TsFile, schema: SchemaIR, irs: readonly AbiIR[]): void {

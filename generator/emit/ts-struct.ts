@@ -9,7 +9,7 @@ import { block, call, jsdoc, list, object, ts, tsString, typeOf, type Doc, type 
 import { allowedCheck, at, boundCheck, countOfMember, decodeBoundedU64, encodeBoundedU64, inlineCheck, isBoundedU64, readPrim, writePrim, type Ctx } from './ts-checks.js';
 import { bitsDecode, bitsEncode } from './ts-bits.js';
 import { codecSymbol, fieldTableName, nestedCodec, type CodecNames } from './ts-plan.js';
-import { bitIsBig, isCharArray, primBits, primIsBig, primTsType } from './ts-names.js';
+import { bitIsBig, isCharArray, offsetsNameOf, primBits, primIsBig, primTsType } from './ts-names.js';
 
 /** The codec of the struct a member holds. */
 export function nested(ctx: Ctx, rec: CodecNames, f: FieldIR): CodecNames {
@@ -256,7 +256,7 @@ export function emitStruct(file: TsFile, rec: CodecNames, ctx: Ctx): void {
   file.add(jsdoc(`sizeof(struct ${st.name}) in ${rec.version} at ${rec.pageSize / 1024} KiB pages.`), `export const ${rec.sizeConst} = ${st.size};`);
   file.add(
     jsdoc(`offsetof() every member of struct ${st.name} in ${rec.version}; a bitfield gives its storage unit's.`),
-    ts`export const ${rec.sizeConst.replace(/^SIZEOF_/, 'OFFSETOF_')} = ${object(members.map(({ f, bit }) => `${bit ? bit.name : f.name}: ${f.offset}`))} as const;`,
+    ts`export const ${offsetsNameOf(rec.sizeConst)} = ${object(members.map(({ f, bit }) => `${bit ? bit.name : f.name}: ${f.offset}`))} as const;`,
   );
   file.add(ts`const ${fieldTableName(rec)}: ${ctx.rtType('FieldTable')} = ${list('[', members.map(({ f, bit }) => `[${bit ? bit.byteOffset : f.offset}, ${tsString(bit ? bit.name : f.name!)}]`), ']')};`);
   const shape = rec.shape;
