@@ -19,6 +19,10 @@ export interface CliIo {
   /** The folder relative paths are resolved against and printed relative to. */
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Is stderr a terminal? Only then may a command show a progress line there (generator/cli/progress.ts). */
+  readonly stderrIsTTY: boolean;
+  /** Milliseconds, for rate-limiting a progress line: performance.now by default. */
+  readonly now: () => number;
 }
 
 export interface CliIoOptions {
@@ -27,6 +31,9 @@ export interface CliIoOptions {
   readonly stderr?: (chunk: string) => void;
   readonly cwd?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Default: the process's stderr is a TTY when stderr is not given, false when it is. */
+  readonly stderrIsTTY?: boolean;
+  readonly now?: () => number;
 }
 
 /** Reads file descriptor 0 to its end, bounded. */
@@ -111,5 +118,7 @@ export function makeIo(options: CliIoOptions = {}): CliIo {
     stderr: options.stderr ?? processStderr,
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? process.env,
+    stderrIsTTY: options.stderrIsTTY ?? (options.stderr === undefined && process.stderr.isTTY === true),
+    now: options.now ?? (() => performance.now()),
   };
 }
