@@ -201,11 +201,22 @@ describe('the progress line', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function inspect(args: string[], tty: boolean, now: () => number) {
+  /** Runs inspect in-process; `both`: what a terminal showing stdout and stderr gets, in order. */
+  async function inspect(args: string[], tty: boolean, now: () => number, stdoutIsTTY = false) {
     let out = '';
     let err = '';
-    const code = await run(['inspect', ...args], { stdout: (c) => void (out += typeof c === 'string' ? c : Buffer.from(c).toString()), stderr: (s) => void (err += s), stderrIsTTY: tty, now, cwd: repoRoot, env: {} });
-    return { code, out, err };
+    const both: { to: 'out' | 'err'; text: string }[] = [];
+    const stdout = (c: string | Uint8Array) => {
+      const text = typeof c === 'string' ? c : Buffer.from(c).toString();
+      out += text;
+      both.push({ to: 'out', text });
+    };
+    const stderr = (text: string) => {
+      err += text;
+      both.push({ to: 'err', text });
+    };
+    const code = await run(['inspect', ...args], { stdout, stderr, stderrIsTTY: tty, stdoutIsTTY, now, cwd: repoRoot, env: {} });
+    return { code, out, err, both };
   }
 
   it('shows sessions and files on a terminal, never in stdout, and is gone at the end; none on a pipe', async () => {
@@ -237,5 +248,14 @@ describe('the progress line', () => {
     expect(still.err.split('\r').filter((s) => s.trim() !== '').map((s) => s.trimEnd())).toEqual(['kho-abi inspect: checking: session 0 of 3, 0 files']);
     expect(still.out).not.toContain('\r');
     expect(JSON.parse(still.out).counts.files).toBe(6);
+    // stdout on the same terminal: the line is blanked out before each write to stdout, never mixed into the tree.
+    const shared = await inspect(args, true, () => (t += 1000), true);
+    expect(shared.out).toBe(pipe.out);
+    let showing = false;
+    for (const w of shared.both) {
+      if (w.to === 'out') expect(showing).toBe(false);
+      else showing = !/^\r *\r$/.test(w.text);
+    }
+    expect(shared.err).toContain('kho-abi inspect: printing: session 3 of 3, 6 files');
   });
 });

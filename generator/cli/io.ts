@@ -21,6 +21,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Is stderr a terminal? Only then may a command show a progress line there (generator/cli/progress.ts). */
   readonly stderrIsTTY: boolean;
+  /** Is stdout a terminal? Then a progress line is blanked out before stdout is written, not mixed into it. */
+  readonly stdoutIsTTY: boolean;
   /** Milliseconds, for rate-limiting a progress line: performance.now by default. */
   readonly now: () => number;
 }
@@ -33,6 +35,8 @@ export interface CliIoOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Default: the process's stderr is a TTY when stderr is not given, false when it is. */
   readonly stderrIsTTY?: boolean;
+  /** Default: the process's stdout is a TTY when stdout is not given, false when it is. */
+  readonly stdoutIsTTY?: boolean;
   readonly now?: () => number;
 }
 
@@ -119,6 +123,7 @@ export function makeIo(options: CliIoOptions = {}): CliIo {
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? process.env,
     stderrIsTTY: options.stderrIsTTY ?? (options.stderr === undefined && process.stderr.isTTY === true),
+    stdoutIsTTY: options.stdoutIsTTY ?? (options.stdout === undefined && process.stdout.isTTY === true),
     now: options.now ?? (() => performance.now()),
   };
 }

@@ -163,18 +163,22 @@ function hexdumpLines(mem: FileMem, pa: bigint, length: number): { lines: string
 /** Text to stdout in chunks of about 64 KiB: a report of a million files is larger than one string may be, and a write a line would be slow. */
 class ChunkedOutput {
   private pending = '';
-  constructor(private readonly ctx: CliContext) {}
+  /** `beforeWrite` runs before each write to stdout (a progress line on the same terminal blanked out). */
+  constructor(
+    private readonly ctx: CliContext,
+    private readonly beforeWrite: () => void = () => {},
+  ) {}
   write(text: string): void {
     this.pending += text;
-    if (this.pending.length >= 1 << 16) {
-      this.ctx.io.stdout(this.pending);
-      this.pending = '';
-    }
+    if (this.pending.length >= 1 << 16) this.flush(this.pending);
   }
   end(text: string): void {
-    const last = this.pending + text;
+    if (this.pending + text) this.flush(this.pending + text);
+  }
+  private flush(text: string): void {
     this.pending = '';
-    if (last) this.ctx.io.stdout(last);
+    this.beforeWrite();
+    this.ctx.io.stdout(text);
   }
 }
 
@@ -286,7 +290,8 @@ export const inspect: CliCommand = {
             const progress = progressLine(ctx.io);
             // Two walks: the first counts (the JSON's top and the luo line need what only a walk's end knows), the second prints.
             const first = walk(fanOut(progressSink(progress, 'checking')));
-            const out = new ChunkedOutput(ctx);
+            // stdout on the same terminal: the progress line is blanked out before each write, and shows again at its next update.
+            const out = new ChunkedOutput(ctx, progress && ctx.io.stdoutIsTTY ? () => progress.clear() : undefined);
             const owners = raw.map !== undefined ? new PageOwners(mem.pageSize) : undefined;
             const printer = raw.json ? jsonSink(first, (t) => out.write(t)) : textSink(first, (l) => out.write(`${l}\n`));
             const report = walk(fanOut(progressSink(progress, 'printing'), printer, owners ? ownersSink(owners) : {}));
