@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forPageSize, PhysMem, type PhysMem as Mem } from '../runtime/index.js';
 import { inspectLiveUpdate, inspectTextLines, walkLiveUpdate, writeLiveUpdate, type InspectReport, type InspectSink, type LiveUpdateState } from '../runtime/liveupdate/index.js';
 import { LIVEUPDATE_CODECS, LIVEUPDATE_LAYOUT } from '../lib/liveupdate.js';
+import { stressState } from '../lib/liveupdate-stress.js';
 import { jsonSink, textSink } from '../generator/commands/inspect-output.js';
 import { ProgressLine } from '../generator/cli/progress.js';
 import { run } from '../generator/cli.js';
@@ -258,4 +259,43 @@ describe('the progress line', () => {
     }
     expect(shared.err).toContain('kho-abi inspect: printing: session 3 of 3, 6 files');
   });
+
+  it('an image that changes between the two walks is said, exit 1', async () => {
+    // More pages than FileMem caches (1024), so that the second walk reads the file again.
+    const { mem, fdt } = write(stressState(40, 1000));
+    expect(mem.pageCount).toBeGreaterThan(1100);
+    const core = join(dir, 'changing.elf');
+    const dtb = join(dir, 'changing.dtb');
+    writeElfCore(core, segmentsOf(mem));
+    writeFileSync(dtb, fdt);
+    // The changed image: the last session's first file of another handler (a warning more).
+    const last = whole(mem, fdt).luo!.sessions.at(-1)!.files[0]!;
+    const codec = LIVEUPDATE_CODECS.file;
+    const bytes = new Uint8Array(codec.size);
+    codec.encode({ ...mem.decode(codec, last.pa), compatible: 'changed-v1' }, new DataView(bytes.buffer), 0);
+    mem.write(last.pa, bytes);
+    let changed = false;
+    let err = '';
+    const code = await run(['inspect', '--core', core, '--fdt', dtb, '--json'], {
+      stdout: () => {},
+      stderr: (text) => {
+        err += text;
+        // The second walk has begun: the file changes under it, as a live /proc/kcore would.
+        if (!changed && text.includes('printing')) {
+          writeElfCore(core, segmentsOf(mem));
+          changed = true;
+        }
+      },
+      stderrIsTTY: true,
+      now: (() => {
+        let t = 0;
+        return () => (t += 1000);
+      })(),
+      cwd: repoRoot,
+      env: {},
+    });
+    expect(changed).toBe(true);
+    expect(code).toBe(1);
+    expect(err).toContain('kho-abi: inspect: the image changed between the two walks');
+  }, 60_000);
 });
