@@ -76,9 +76,12 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr(line((e as Error).message));
       return 1;
     }
-    const ce = e as { code?: string };
+    const ce = e as { code?: string; exitCode?: number };
     if (typeof ce.code === 'string' && ce.code.startsWith('commander.')) {
-      return ce.code === 'commander.helpDisplayed' || ce.code === 'commander.version' || ce.code === 'commander.help' ? 0 : 1;
+      // Help asked for (--help, `help`) is 0; anything else is a usage error, 1: an unknown option or
+      // command, a missing argument, and no command at all (commander prints the help then, as an error).
+      if (ce.code === 'commander.helpDisplayed' || ce.code === 'commander.version') return 0;
+      return ce.code === 'commander.help' && ce.exitCode === 0 ? 0 : 1;
     }
     throw e;
   }
