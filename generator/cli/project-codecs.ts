@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SchemaCodecs } from '../../runtime/codec.js';
 import type { CodecMeta, MetaSchema } from '../emit/ts-meta.js';
@@ -49,11 +49,22 @@ function builtInDir(): string {
 }
 
 /**
+ * Whether `root` is the checkout this compiled kho-abi was built from
+ * (dist/ under it): its generated codecs are the ones compiled beside this
+ * file (bin/kho-abi.mjs runs dist/ only while it is up to date with them).
+ */
+function isOwnCheckout(root: string): boolean {
+  if (RUNNING_FROM_SOURCE) return false;
+  const here = fileURLToPath(new URL('../../', import.meta.url));
+  return basename(here) === 'dist' && resolve(here, '..') === resolve(root);
+}
+
+/**
  * The generated codecs of the project at `root`, or kho-abi's own when
  * `root` is undefined (no project).
  */
 export function generatedCodecs(root: string | undefined): GeneratedCodecs {
-  const builtIn = root === undefined;
+  const builtIn = root === undefined || isOwnCheckout(root);
   const dir = builtIn ? builtInDir() : join(root, 'generated', 'ts');
   const shown = builtIn ? join(dir, 'meta.json') : join('generated', 'ts', 'meta.json');
   const meta = readMeta(join(dir, 'meta.json'), shown);
