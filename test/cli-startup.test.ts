@@ -9,7 +9,7 @@
  * outside any project with kho-abi's own codecs.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -131,5 +131,21 @@ describe('outside any project', () => {
     const r = await cli(['--root', dir, 'decode', 'memfd_luo_folio_ser', '--hex', FOLIO_HEX], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.err).toBe('kho-abi: generated/ts/meta.json is missing: run kho-abi gen first\n');
+  });
+
+  it('a damaged meta.json, or one of another format, is refused in one line', async () => {
+    const dir = mkdtempSync(join(work, 'damaged-'));
+    mkdirSync(join(dir, 'generated', 'ts'), { recursive: true });
+    const cases: [string, string][] = [
+      ['{"format": 1, "runtimeImport": "x", "schemas": [{"name": 1}]}', 'generated/ts/meta.json is damaged: run kho-abi gen'],
+      ['{"format": 1, "runtimeImport": "x", "schemas": [{"name": "a", "module": "../../evil.js", "codecs": "aCodecs", "versions": [{"id": "a", "structs": {"s": {}}, "subcomponents": []}]}]}', 'generated/ts/meta.json: schema a names module "../../evil.js", not one gen writes; run kho-abi gen'],
+      ['{"format": 99, "runtimeImport": "x", "schemas": []}', 'generated/ts/meta.json was written by another version of kho-abi: run kho-abi gen'],
+      ['not json', 'generated/ts/meta.json is not JSON: run kho-abi gen'],
+    ];
+    for (const [text, message] of cases) {
+      writeFileSync(join(dir, 'generated', 'ts', 'meta.json'), text);
+      const r = await cli(['--root', dir, 'decode', 's', '--hex', '00'], { cwd: dir });
+      expect([r.code, r.err]).toEqual([1, `kho-abi: ${message}\n`]);
+    }
   });
 });

@@ -121,6 +121,12 @@ function readMeta(path: string, shown: string): CodecMeta {
   if (meta === null || typeof meta !== 'object' || meta.format !== META_FORMAT || !Array.isArray(meta.schemas) || typeof meta.runtimeImport !== 'string') {
     throw new CliError(`${shown} was written by another version of kho-abi: run kho-abi gen`);
   }
+  // The top of every entry the commands walk, so that a damaged file is a refusal, not a crash.
+  const object = (x: unknown): boolean => x !== null && typeof x === 'object' && !Array.isArray(x);
+  const wellFormed = meta.schemas.every(
+    (s) => object(s) && typeof s.name === 'string' && typeof s.module === 'string' && typeof s.codecs === 'string' && (s.component === undefined || object(s.component)) && Array.isArray(s.versions) && s.versions.every((v: MetaSchema['versions'][number]) => object(v) && typeof v.id === 'string' && object(v.structs) && Array.isArray(v.subcomponents)),
+  );
+  if (!wellFormed) throw new CliError(`${shown} is damaged: run kho-abi gen`);
   return meta;
 }
 
