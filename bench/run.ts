@@ -5,7 +5,7 @@
  * replaces only that section of RESULTS.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { codecBenchmarks } from './codecs.bench.js';
 import { containersSection } from './containers.bench.js';
@@ -20,6 +20,7 @@ const STARTUP_HEADING = '## CLI start-up: `kho-abi decode` of one struct';
 
 /** The start-up section; `met` tells whether both goals are. */
 async function startupSection(): Promise<{ lines: string[]; met: boolean }> {
+  const load = loadavg()[0]!;
   const r = await startupBenchmark();
   const cli = r.timings.find((t) => t.name === r.cli)!;
   const minimal = r.timings.find((t) => t.name === r.minimal)!;
@@ -27,7 +28,7 @@ async function startupSection(): Promise<{ lines: string[]; met: boolean }> {
   const met = cli.medianMs < STARTUP_GOAL_MS && ratio <= STARTUP_GOAL_RATIO;
   const lines = [STARTUP_HEADING, ''];
   lines.push(
-    `A fresh process per run (wall time, rotated order, the first round not counted, median of 15), decoding 16 bytes of memfd_luo_folio_ser given as hex, measured by \`npm run bench -- startup\` on ${new Date().toISOString().slice(0, 10)}: ${machineText()}. ratio = time / the minimal precompiled decode.`,
+    `A fresh process per run (wall time, rotated order, the first round not counted, median of 15), decoding 16 bytes of memfd_luo_folio_ser given as hex, measured by \`npm run bench -- startup\` on ${new Date().toISOString().slice(0, 10)}: ${machineText()}. ratio = time / the minimal precompiled decode. Load average when it started: ${fmt(load, 1)} on ${cpus().length} cores (other work on the machine slows every candidate alike; the ratio holds, the milliseconds do not).`,
     '',
     '| candidate | median | best | ratio | goal |',
     '|---|---|---|---|---|',

@@ -71,5 +71,11 @@ describe('npm pack, installed elsewhere', () => {
     expect(loaded).toContain('/node_modules/kho-abi/dist/generator/commands/codec.js');
     for (const heavy of ['yaml', 'ajv', 'ts-morph', '@ts-morph', 'handlebars', 'prettier']) expect(loaded).not.toContain(`/node_modules/${heavy}/`);
     expect(loaded).not.toContain('/dist/generator/pipeline.js');
+
+    // Outside any project: the kernel's ABI as the package describes it (its own codecs, compiled).
+    const nowhere = join(work, 'nowhere');
+    sh('mkdir', ['-p', nowhere], work);
+    const own = execFileSync(process.execPath, [join(app, 'node_modules', 'kho-abi', 'bin', 'kho-abi.mjs'), 'decode', 'memfd_luo_folio_ser', '--hex', '0500000000001000' + '0700000000000000'], { cwd: nowhere, encoding: 'utf8' });
+    expect(JSON.parse(own)).toEqual({ pfn: 5, flags: 1, index: '7' });
   }, 300_000);
 });

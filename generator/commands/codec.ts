@@ -7,7 +7,7 @@
  * schema is loaded or analysed (see generator/cli/project-codecs.ts).
  */
 import { Option, type Command } from 'commander';
-import type { AbiIR, StructIR } from '../layout/ir.js';
+import { findStruct, type AbiIR, type StructIR } from '../layout/ir.js';
 import type { CodecMeta, MetaSchema, MetaStruct } from '../emit/ts-meta.js';
 import { JsonInputError, parseJson, toJson, valueFromJson } from '../json-values.js';
 import type { PageSize, StructCodec } from '../../runtime/codec.js';
@@ -69,7 +69,7 @@ export async function findStructCodec(ctx: CliContext, struct: string, opts: Cod
 export async function lookup(ctx: CliContext, struct: string, opts: CodecOptions, bytes?: Uint8Array): Promise<{ codec: StructCodec<unknown>; st: StructIR; ir: AbiIR }> {
   const { codec } = await findStructCodec(ctx, struct, opts, bytes);
   await ctx.loadAnalysis();
-  const [ir, { findStruct }] = [ctx.projectLayout(opts.pageSize), await import('../layout/ir.js')];
+  const ir = ctx.projectLayout(opts.pageSize);
   const st = ir ? findStruct(ir, struct, codec.version) : undefined;
   if (!st || !ir) throw new CliError(`schemas/ do not describe ${struct} in ${codec.version}; run \`npm run gen\``);
   return { codec, st, ir };
