@@ -34,10 +34,12 @@ async function startupSection(): Promise<{ lines: string[]; met: boolean }> {
     '|---|---|---|---|---|',
   );
   for (const t of r.timings) {
-    const goal = t === cli ? `< ${STARTUP_GOAL_MS} ms and <= ${STARTUP_GOAL_RATIO}x: ${met ? 'met' : 'NOT met'}` : '';
+    const goal = t === cli ? `< ${STARTUP_GOAL_MS} ms: ${cli.medianMs < STARTUP_GOAL_MS ? 'met' : 'NOT met'}; <= ${STARTUP_GOAL_RATIO}x: ${ratio <= STARTUP_GOAL_RATIO ? 'met' : 'NOT met'}` : '';
     lines.push(`| ${t.name} | ${fmt(t.medianMs, 0)} ms | ${fmt(t.minMs, 0)} ms | ${fmt(t.medianMs / minimal.medianMs, 2)} | ${goal} |`);
   }
   lines.push(
+    '',
+    `Beside a bare node start in the same run, the command takes ${fmt(cli.medianMs / r.timings.find((t) => t.name.startsWith('node -e 0'))!.medianMs, 2)} times as long, the minimal decode ${fmt(minimal.medianMs / r.timings.find((t) => t.name.startsWith('node -e 0'))!.medianMs, 2)} times.`,
     '',
     'The command runs the compiled dist/ (the installed package runs nothing else; a checkout runs it while it is up to date with the sources, else tsx: see README). It reads generated/ts/meta.json and imports the one generated module the struct needs; no schema is loaded. In another project the codecs are transpiled once into a private cache folder, reused while they do not change.',
     '',
