@@ -13,7 +13,7 @@ import { escapeText } from '../runtime/quote.js';
 import { CliContext } from './cli/context.js';
 import { CliError } from './cli/errors.js';
 import { makeIo, type CliIo, type CliIoOptions } from './cli/io.js';
-import { COMMANDS } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
 import { JsonInputError } from './json-values.js';
 
 export type { CliIoOptions } from './cli/io.js';
@@ -63,7 +63,7 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
     // commander quotes arguments in its messages: escape them like every other message.
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s.split('\n').map((l) => escapeText(l, MAX_LINE)).join('\n')) });
   const ctx = new CliContext(io, program);
-  for (const command of COMMANDS) command.register(program, ctx);
+  for (const command of await commandsFor(argv)) command.register(program, ctx);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

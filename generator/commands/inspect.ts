@@ -246,7 +246,7 @@ export const inspect: CliCommand = {
       .option('--strict', 'refuse what the kernel accepts but its writer never produces: warnings become errors on their node')
       .addOption(new Option('--page-size <n>', 'page size of the kernel that wrote the image').argParser(pageSize).default(4096))
       .action(
-        ctx.action(async (raw: Omit<InspectOptions, 'fdtAt'> & { fdtAt?: string }) => {
+        ctx.lightAction(async (raw: Omit<InspectOptions, 'fdtAt'> & { fdtAt?: string }) => {
           const cwd = ctx.io.cwd;
           if ((raw.core === undefined) === (raw.raw === undefined)) throw new CliError('inspect: give the memory as --core FILE or as --raw FILE@BASE (repeatable), one of the two');
           if (raw.hexdump !== undefined) {
