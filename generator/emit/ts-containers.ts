@@ -17,6 +17,7 @@ const DESCRIPTOR_TYPE: Record<ContainerIR['kind'], string> = {
   block_chain: 'BlockChainDescriptor',
   vmalloc_chain: 'VmallocChainDescriptor',
   radix_tree: 'RadixTreeDescriptor',
+  bitmap_chain: 'BitmapChainDescriptor',
   page_array: 'PageArrayDescriptor',
   array_chain: 'ArrayChainDescriptor',
   fdt: 'FdtDescriptor',
@@ -81,6 +82,14 @@ function descriptor(c: ContainerIR): Value {
         tableSizeLog2: c.tableSizeLog2,
         bitmapSizeLog2: c.bitmapSizeLog2,
         depth: c.depth,
+      };
+    case 'bitmap_chain':
+      return {
+        ...head,
+        chunk: { ...struct(c.chunk), next: member(c.next), order: member(c.order), count: member(c.count), entries: arrayMember(c.entries) },
+        entry: { ...struct(c.entry), start: member(c.start), bitmap: member(c.bitmap) },
+        bitmap: { ...struct(c.bits), bits: member(c.bitsMember) },
+        pageShift: c.pageShift,
       };
     case 'array_chain':
       return {

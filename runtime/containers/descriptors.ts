@@ -94,6 +94,26 @@ export interface RadixTreeDescriptor<N extends PageNumber = PageNumber> {
   readonly depth: N;
 }
 
+/**
+ * kho-v1's memory map: a chain of chunk pages, each a header {next, order,
+ * count} then `entries.count` entries {start, bitmap}; an entry's bitmap
+ * struct has one bit per block of 1 << order pages, bit i standing for the
+ * block at start + (i << (pageShift + order)).
+ */
+export interface BitmapChainDescriptor<N extends PageNumber = PageNumber> {
+  readonly kind: 'bitmap_chain';
+  readonly name: string;
+  readonly chunk: StructDescriptor<N> & {
+    readonly next: MemberDescriptor<N>;
+    readonly order: MemberDescriptor<N>;
+    readonly count: MemberDescriptor<N>;
+    readonly entries: ArrayMemberDescriptor<N>;
+  };
+  readonly entry: StructDescriptor<N> & { readonly start: MemberDescriptor<N>; readonly bitmap: MemberDescriptor<N> };
+  readonly bitmap: StructDescriptor<N> & { readonly bits: MemberDescriptor<N> };
+  readonly pageShift: N;
+}
+
 /** Contiguous preserved pages: a header, then up to as many entries as the pages hold. */
 export interface PageArrayDescriptor<N extends PageNumber = PageNumber> {
   readonly kind: 'page_array';
@@ -202,11 +222,11 @@ export interface DictionaryDescriptor<N extends PageNumber = PageNumber> {
   readonly via: ContainerLink;
 }
 
-export type ContainerDescriptor = BlockChainDescriptor | VmallocChainDescriptor | RadixTreeDescriptor | PageArrayDescriptor | ArrayChainDescriptor | FdtDescriptor | SparseArrayDescriptor | DictionaryDescriptor;
+export type ContainerDescriptor = BlockChainDescriptor | VmallocChainDescriptor | RadixTreeDescriptor | BitmapChainDescriptor | PageArrayDescriptor | ArrayChainDescriptor | FdtDescriptor | SparseArrayDescriptor | DictionaryDescriptor;
 
 /** The container a pointer edge goes through. */
 export interface ContainerLink {
-  readonly kind: 'block_chain' | 'vmalloc_chain' | 'radix_tree' | 'page_array' | 'array_chain' | 'fdt' | 'sparse_array' | 'dictionary';
+  readonly kind: 'block_chain' | 'vmalloc_chain' | 'radix_tree' | 'bitmap_chain' | 'page_array' | 'array_chain' | 'fdt' | 'sparse_array' | 'dictionary';
   readonly name: string;
 }
 
