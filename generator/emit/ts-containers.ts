@@ -18,6 +18,7 @@ const DESCRIPTOR_TYPE: Record<ContainerIR['kind'], string> = {
   vmalloc_chain: 'VmallocChainDescriptor',
   radix_tree: 'RadixTreeDescriptor',
   bitmap_chain: 'BitmapChainDescriptor',
+  fdt_nodes: 'FdtNodesDescriptor',
   page_array: 'PageArrayDescriptor',
   array_chain: 'ArrayChainDescriptor',
   fdt: 'FdtDescriptor',
@@ -82,6 +83,14 @@ function descriptor(c: ContainerIR): Value {
         tableSizeLog2: c.tableSizeLog2,
         bitmapSizeLog2: c.bitmapSizeLog2,
         depth: c.depth,
+      };
+    case 'fdt_nodes':
+      return {
+        ...head,
+        compatible: c.compatible,
+        nodeCompatible: c.nodeCompatible,
+        nodeProperties: Object.fromEntries(c.nodeProperties.map((p) => [p.name, { name: p.name, type: p.type, size: U64_BYTES }])),
+        roles: Object.fromEntries(c.nodeProperties.flatMap((p) => (p.role ? [[p.role, p.name]] : []))),
       };
     case 'bitmap_chain':
       return {

@@ -456,6 +456,16 @@ class LayoutEngine {
             },
           ];
         }
+        case 'fdt_nodes':
+          return [
+            {
+              ...base,
+              kind: 'fdt_nodes',
+              compatible: String(this.valueOf(d.compatible, version) ?? ''),
+              nodeCompatible: String(this.valueOf(d.nodeCompatible, version) ?? ''),
+              nodeProperties: d.nodeProperties.map((p) => ({ name: p.name, type: p.type, ...(p.role ? { role: p.role } : {}) })),
+            },
+          ];
         case 'bitmap_chain': {
           const chunk = struct(d.chunk);
           const entry = struct(d.entry);

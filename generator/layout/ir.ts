@@ -413,6 +413,13 @@ export type ContainerIR = { readonly name: string; readonly schema: string; read
       readonly entries: ContainerMemberIR;
     }
   | {
+      readonly kind: 'fdt_nodes';
+      /** The strings the root's and every child's compatible property hold. */
+      readonly compatible: string;
+      readonly nodeCompatible: string;
+      readonly nodeProperties: readonly { readonly name: string; readonly type: 'u64'; readonly role?: 'start' | 'size' }[];
+    }
+  | {
       readonly kind: 'bitmap_chain';
       readonly chunk: StructIR;
       readonly next: ContainerMemberIR;

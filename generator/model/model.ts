@@ -229,6 +229,13 @@ export type ContainerKind =
       readonly entries: string;
     }
   | {
+      /** A sub-FDT: a root compatible, one child per item with its own compatible and u64 properties named as the kernel writes them. */
+      readonly kind: 'fdt_nodes';
+      readonly compatible: string;
+      readonly nodeCompatible: string;
+      readonly nodeProperties: readonly { readonly name: string; readonly type: 'u64'; readonly role?: 'start' | 'size'; readonly doc?: string }[];
+    }
+  | {
       /** kho-v1's memory map: chunks {next, order, count, entries[]}, each entry {start, bitmap -> bitmap struct}. */
       readonly kind: 'bitmap_chain';
       readonly chunk: Struct;

@@ -879,9 +879,9 @@ class Resolver {
 
   private linkContainer(schema: Schema, rc: RawContainer, path: YamlPath): Container['def'] | undefined {
     const f = schema.file;
-    const kinds = (['block_chain', 'vmalloc_chain', 'radix_tree', 'bitmap_chain', 'page_array', 'array_chain', 'fdt', 'sparse_array', 'dictionary'] as const).filter((k) => rc[k] !== undefined);
+    const kinds = (['block_chain', 'vmalloc_chain', 'radix_tree', 'bitmap_chain', 'page_array', 'array_chain', 'fdt', 'fdt_nodes', 'sparse_array', 'dictionary'] as const).filter((k) => rc[k] !== undefined);
     if (kinds.length !== 1) {
-      this.err('bad-container', f.spanOf(path), kinds.length === 0 ? `container '${rc.name}' needs one of block_chain, vmalloc_chain, radix_tree, bitmap_chain, page_array, array_chain, fdt, sparse_array or dictionary` : `container '${rc.name}' declares ${kinds.join(' and ')}; pick one`);
+      this.err('bad-container', f.spanOf(path), kinds.length === 0 ? `container '${rc.name}' needs one of block_chain, vmalloc_chain, radix_tree, bitmap_chain, page_array, array_chain, fdt, fdt_nodes, sparse_array or dictionary` : `container '${rc.name}' declares ${kinds.join(' and ')}; pick one`);
       return undefined;
     }
     const kind: string = kinds[0]!;
@@ -1070,7 +1070,6 @@ class Resolver {
       if (!header || !entry || !pages) return undefined;
       return { kind: 'page_array', header, count: member(header, 'count', a.count), ...(a.pages_member !== undefined ? { pagesMember: member(header, 'pages_member', a.pages_member) } : {}), entry, pages };
     }
-    const d = rc.fdt!;
     const stringName = (name: string, p: YamlPath): void => {
       const def = this.names.get(name);
       if (!((def?.kind === 'constant' && def.item.string !== undefined) || def?.kind === 'macro')) {
@@ -1078,6 +1077,21 @@ class Resolver {
       }
       else if (!this.visible(schema, def.schema)) this.notIncluded(schema, def.schema, name, f.spanOf(p));
     };
+    if (rc.fdt_nodes) {
+      const n = rc.fdt_nodes;
+      stringName(n.compatible, [...path, kind, 'compatible']);
+      stringName(n.node_compatible, [...path, kind, 'node_compatible']);
+      const seen = new Set<string>();
+      n.node_properties.forEach((p, i) => {
+        if (seen.has(p.property)) this.err('bad-container', f.spanOf([...path, kind, 'node_properties', i, 'property']), `container '${rc.name}' lists property '${p.property}' twice`);
+        seen.add(p.property);
+      });
+      for (const role of ['start', 'size'] as const) {
+        if (n.node_properties.filter((p) => p.role === role).length > 1) this.err('bad-container', f.spanOf([...path, kind, 'node_properties']), `container '${rc.name}' gives role ${role} to more than one property`);
+      }
+      return { kind: 'fdt_nodes', compatible: n.compatible, nodeCompatible: n.node_compatible, nodeProperties: n.node_properties.map((p) => ({ name: p.property, type: p.type, ...(p.role ? { role: p.role } : {}), ...(p.doc ? { doc: p.doc } : {}) })) };
+    }
+    const d = rc.fdt!;
     stringName(d.compatible, [...path, 'fdt', 'compatible']);
     const props = (list: typeof d.properties, key: string) =>
       (list ?? []).map((prop, i) => {

@@ -33,6 +33,8 @@ const C_INT_BITS = 32;
 /** Bits of a u32 word the bitmaps are scanned in. */
 const WORD_BITS = 32;
 const WORD_BYTES = 4;
+/** Bits of a physical address: the kernel's sums wrap at 2^64. */
+const U64_BITS = 64;
 
 export interface BitmapChainReadOptions extends ReadOptions {
   /** Most chunks; by default the pages in memory. */
@@ -77,6 +79,11 @@ function popcount(w: number): number {
  * visited twice, as the kernel marks its page twice.
  */
 export function walkBitmapChain(mem: PhysMem, chain: BitmapChainDescriptor, first: bigint, visit: (pfn: number, order: number) => void, options: BitmapChainReadOptions = {}): number {
+  return walk(mem, chain, first, visit, options);
+}
+
+/** The walk; without `visit`, it checks and counts and decodes no bit. */
+function walk(mem: PhysMem, chain: BitmapChainDescriptor, first: bigint, visit: ((pfn: number, order: number) => void) | undefined, options: BitmapChainReadOptions): number {
   const g = bitmapChainGeometry(chain, mem.pageSize);
   const pageShift = g.pageShift;
   // KV1: the last kho-v1 kernels drop the handover when the map is 0 (kho_get_mem_map_phys returns 0,
@@ -133,9 +140,9 @@ export function walkBitmapChain(mem: PhysMem, chain: BitmapChainDescriptor, firs
       // KV9: counted before any is handed out.
       if (total + n > maxBlocks) throw new ReaderLimitError(entryLoc(g.entry.bitmap.name, g.entry.bitmap.offset), 'maxBlocks', maxBlocks, 'preserved blocks');
       total += n;
-      if (n === 0) continue;
+      if (n === 0 || !visit) continue;
       const startPfn = Number(start >> BigInt(pageShift));
-      const exact = startPfn + bitmapBits * unit <= Number.MAX_SAFE_INTEGER && startPfn + bitmapBits * unit < 2 ** (64 - pageShift);
+      const exact = startPfn + bitmapBits * unit <= Number.MAX_SAFE_INTEGER && startPfn + bitmapBits * unit < 2 ** (U64_BITS - pageShift);
       for (let w = 0; w < words; w++) {
         let word = bits.getUint32(w * WORD_BYTES, true);
         while (word !== 0) {
@@ -144,7 +151,7 @@ export function walkBitmapChain(mem: PhysMem, chain: BitmapChainDescriptor, firs
           word ^= low;
           if (exact) visit(startPfn + bit * unit, ord);
           // The kernel's u64 sum wraps; so does this one.
-          else visit(Number(BigInt.asUintN(64, start + (BigInt(bit) << (order + BigInt(pageShift)))) >> BigInt(pageShift)), ord);
+          else visit(Number(BigInt.asUintN(U64_BITS, start + (BigInt(bit) << (order + BigInt(pageShift)))) >> BigInt(pageShift)), ord);
         }
       }
     }
@@ -161,9 +168,13 @@ export function walkBitmapChain(mem: PhysMem, chain: BitmapChainDescriptor, firs
  * than `maxBlocks` (1 << 20 by default) is refused without allocating them.
  */
 export function readBitmapChain(mem: PhysMem, chain: BitmapChainDescriptor, first: bigint, options: BitmapChainReadOptions = {}): PreservedBlock[] {
-  const out: PreservedBlock[] = [];
+  const opts = { ...options, maxBlocks: options.maxBlocks ?? BITMAP_CHAIN_MAX_BLOCKS };
+  // Checked and counted first (warnings too), so that nothing is built for a chain that is refused.
+  const total = walk(mem, chain, first, undefined, opts);
+  const out = new Array<PreservedBlock>(total);
   const pageSize = BigInt(mem.pageSize);
-  walkBitmapChain(mem, chain, first, (pfn, order) => out.push({ pa: BigInt(pfn) * pageSize, order }), { ...options, maxBlocks: options.maxBlocks ?? BITMAP_CHAIN_MAX_BLOCKS });
+  let n = 0;
+  walk(mem, chain, first, (pfn, order) => (out[n++] = { pa: BigInt(pfn) * pageSize, order }), { ...opts, warnings: [], strict: false });
   return out;
 }
 
