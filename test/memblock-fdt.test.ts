@@ -14,7 +14,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MEMBLOCK_FDT_CONTAINER, MEMBLOCK_KHO_NODE_COMPATIBLE, RESERVE_MEM_KHO_NODE_COMPATIBLE } from '../generated/ts/memblock.js';
-import { DecodeError, fdtNodeItem, readFdtNodes, writeFdt, writeFdtNodes, type ReadWarning } from '../runtime/index.js';
+import { KHO_FDT_CONTAINER } from '../generated/ts/kexec_handover.js';
+import { KHO_RADIX_TREE_CONTAINER } from '../generated/ts/radix_tree.js';
+import { LIVEUPDATE_CODECS, LIVEUPDATE_LAYOUT } from '../lib/liveupdate.js';
+import { DecodeError, fdtNodeItem, PhysMem, readFdtNodes, writeFdt, writeFdtNodes, writeKhoFdt, writeRadixTree, type ReadWarning } from '../runtime/index.js';
+import { inspectLiveUpdate, inspectTextLines } from '../runtime/liveupdate/index.js';
 import { thrown } from './helpers/thrown.js';
 
 const M = MEMBLOCK_FDT_CONTAINER;
@@ -173,5 +177,31 @@ describe('memblock FDT readers without dtc', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('kho-abi inspect lists the memblock regions', () => {
+  it('on the memblock blob, each region a line; a region the kernel would not revive is an error on the blob', () => {
+    const mem = new PhysMem();
+    const fdt = writeFdtNodes(M, [
+      { name: 'trace', values: { start: 0x4000_0000n, size: 0x10_0000n } },
+      { name: 'empty', values: { start: 0x5000_0000n, size: 0n } },
+    ]);
+    const at = 0x20n << 12n;
+    mem.write(at, fdt);
+    let next = 0x100;
+    const map = writeRadixTree(mem, KHO_RADIX_TREE_CONTAINER, [{ pa: at, order: 0 }], () => BigInt(next++) << 12n);
+    const root = writeKhoFdt(KHO_FDT_CONTAINER, { compatible: LIVEUPDATE_CODECS.khoCompatible, memoryMap: map, subtrees: [{ name: 'memblock', data: at, size: BigInt(fdt.length) }] });
+    const report = inspectLiveUpdate(mem, root, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS);
+    const blob = report.kho.blobs[0]!;
+    expect(blob.regions).toEqual([{ name: 'trace', start: 0x4000_0000n, size: 0x10_0000n }]);
+    expect(blob.errors.map((e) => e.message)).toEqual([
+      "node 'empty' has size 0, which no reserve_mem= parameter has (reserve_mem (mm/memblock.c) refuses it), so the size check never passes; the kernel does not revive that region (reserve_mem_kho_revive (mm/memblock.c))",
+    ]);
+    const lines = [...inspectTextLines(report)];
+    expect(lines).toContain('    region name="trace" start=0x40000000 size=1048576');
+    // Other blobs carry no regions.
+    const plain = inspectLiveUpdate(mem, writeKhoFdt(KHO_FDT_CONTAINER, { compatible: LIVEUPDATE_CODECS.khoCompatible, memoryMap: map, subtrees: [{ name: 'other', data: at, size: 8n }] }), LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS);
+    expect(plain.kho.blobs[0]!.regions).toBeUndefined();
   });
 });
