@@ -23,7 +23,10 @@ import {
   type PreservedBlock,
   type ReadWarning,
 } from '../runtime/index.js';
-import { compileAndRun } from './helpers/gcc.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { forPageSize } from '../runtime/index.js';
+import { compileAndRun, REPO_ROOT } from './helpers/gcc.js';
 import { thrown } from './helpers/thrown.js';
 
 const CHAIN = KHOSER_MEM_CHUNK_LIST_CONTAINER;
@@ -74,6 +77,24 @@ function bitmapAt(mem: PhysMem, pa: bigint, bits: readonly number[], fill = 0): 
   for (const b of bits) bytes[b >> 3]! |= 1 << (b & 7);
   mem.write(pa, bytes);
 }
+
+describe('the descriptors against the measured kernel values', () => {
+  type Fact = { source: string; value: number; by_page_size?: Record<string, number> };
+  const facts = JSON.parse(readFileSync(join(REPO_ROOT, 'test/fixtures/kernel-abi-facts.json'), 'utf8')) as { constants: Record<string, Fact[]> };
+  const at = (f: Fact, pageSize: number): number => (pageSize === 4096 ? f.value : (f.by_page_size?.[String(pageSize)] ?? f.value));
+  for (const pageSize of [4096, 16384, 65536]) {
+    it(`capacity and bitmap bits at ${pageSize / 1024} KiB pages (PAGE_SIZE bitmaps, then the 512-byte ones)`, () => {
+      const [bits512, bitsPage] = facts.constants.PRESERVE_BITS!;
+      const capacity = facts.constants.KHOSER_BITMAP_SIZE![0]!;
+      for (const [desc, bits] of [[CHAIN, bitsPage!], [KHOSER_MEM_CHUNK_LIST_BITMAP512_CONTAINER, bits512!]] as const) {
+        const g = forPageSize(desc, pageSize);
+        expect(g.chunk.entries.count).toBe(at(capacity, pageSize));
+        expect(g.bitmap.bits.size * 8).toBe(at(bits, pageSize));
+        expect(g.chunk.size).toBe(pageSize);
+      }
+    });
+  }
+});
 
 describe('the descriptor against gcc: a chain C builds with the generated header', () => {
   const source = `
@@ -348,5 +369,46 @@ describe('amplification is refused with a typed error, in little memory', () => 
     expect(walk.error.limit).toBe('maxBitmaps');
     expect(walk.error.max).toBe(513);
     expect(walk.heapMB).toBeLessThan(200);
+  });
+});
+
+describe('corrupt memory (fast-check): typed errors or a result, nothing else', () => {
+  const PAGES = 6;
+  const base = 0x10000n;
+  /** A few pages of random bytes, with small orders and counts and links planted back into them so walks go somewhere. */
+  const memoryArb = fc
+    .tuple(
+      fc.array(fc.uint8Array({ minLength: PAGE, maxLength: PAGE }), { minLength: PAGES, maxLength: PAGES }),
+      fc.array(fc.tuple(fc.integer({ min: 0, max: PAGES - 1 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 300 })), { maxLength: PAGES }),
+      fc.array(fc.tuple(fc.integer({ min: 0, max: PAGES - 1 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: PAGES })), { maxLength: 40 }),
+    )
+    .map(([pages, headers, links]) => {
+      const mem = new PhysMem();
+      pages.forEach((p, i) => mem.write(base + BigInt(i) * BigInt(PAGE), p));
+      for (const [page, order, count] of headers) {
+        const at = base + BigInt(page) * BigInt(PAGE);
+        mem.write(at + 8n, new Uint8Array(new Uint32Array([order, count]).buffer));
+      }
+      // slot 0 is next; slot 1 + 2k + 1 is the bitmap of entry k.
+      for (const [page, slot, target] of links) mem.writeU64(base + BigInt(page) * BigInt(PAGE) + BigInt(slot === 0 ? 0 : 16 * slot + 8), target === PAGES ? 0n : base + BigInt(target) * BigInt(PAGE));
+      return mem;
+    });
+
+  function survives(fn: () => unknown): void {
+    try {
+      fn();
+    } catch (e) {
+      if (!(e instanceof DecodeError) && !(e instanceof MemoryError)) throw e;
+    }
+  }
+
+  it('walkBitmapChain and readBitmapChain, default and strict', () => {
+    fc.assert(
+      fc.property(memoryArb, fc.boolean(), (mem, strict) => {
+        survives(() => readBitmapChain(mem, CHAIN, base, { strict, warnings: [] }));
+        survives(() => walkBitmapChain(mem, KHOSER_MEM_CHUNK_LIST_BITMAP512_CONTAINER, base, () => {}, { strict }));
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -205,3 +205,24 @@ describe('kho-abi inspect lists the memblock regions', () => {
     expect(plain.kho.blobs[0]!.regions).toBeUndefined();
   });
 });
+
+describe('corrupt memblock FDTs (fast-check): typed errors or a result, nothing else', () => {
+  it('readFdtNodes on a written FDT with bytes changed or cut off', () => {
+    const good = writeFdtNodes(M, [
+      { name: 'trace', values: { start: 0x1000n, size: 0x2000n } },
+      { name: 'oops', values: { start: 0x9000n, size: 0x1000n } },
+    ]);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), fc.nat(good.length), fc.boolean(), (flips, cut, strict) => {
+        const bytes = good.slice(0, Math.max(cut, 1));
+        for (const [at, v] of flips) if (at < bytes.length) bytes[at] = v;
+        try {
+          readFdtNodes(M, bytes, { strict, warnings: [] });
+        } catch (e) {
+          if (!(e instanceof DecodeError)) throw e;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
