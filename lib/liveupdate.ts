@@ -11,6 +11,7 @@ import { HUGE_MEMFD_COMPATIBLE, HUGEMFD_SER_REFS, hugemfdFolioSerCodec, hugemfdS
 import { HUGETLB_FLB_COMPATIBLE, hugetlbSerCodec } from '../generated/ts/hugetlb.js';
 import { KHO_FDT_COMPATIBLE, KHO_FDT_CONTAINER } from '../generated/ts/kexec_handover.js';
 import { LUO_ABI_COMPATIBLE, LUO_FLB_PAGE_CONTAINER, LUO_KHO_ENTRY_NAME, LUO_SESSION_SER_REFS, luoFileSerCodec, luoFlbHeaderSerCodec, luoFlbSerCodec, luoSerCodec, luoSessionSerCodec } from '../generated/ts/luo.js';
+import { MEMBLOCK_FDT_CONTAINER, MEMBLOCK_KHO_FDT } from '../generated/ts/memblock.js';
 import { MEMFD_LUO_FH_COMPATIBLE, MEMFD_LUO_SER_REFS, memfdLuoFolioSerCodec, memfdLuoSerCodec } from '../generated/ts/memfd.js';
 import { KHO_RADIX_TREE_CONTAINER } from '../generated/ts/radix_tree.js';
 import { KHO_VMALLOC_AREA_CONTAINER } from '../generated/ts/vmalloc.js';
@@ -23,6 +24,7 @@ export const LIVEUPDATE_LAYOUT: LiveUpdateLayout = {
   vmalloc: KHO_VMALLOC_AREA_CONTAINER,
   flbPage: LUO_FLB_PAGE_CONTAINER,
   sessionFiles: LUO_SESSION_SER_REFS['file_set_ser.files'],
+  memblock: { blobName: MEMBLOCK_KHO_FDT, fdt: MEMBLOCK_FDT_CONTAINER },
 };
 
 /** File handlers with a schema: the blob luo_file_ser.data points to, and its entry array. */

@@ -11,6 +11,7 @@ import { iommufdCodecs } from './iommufd.js';
 import { kexec_handoverCodecs } from './kexec_handover.js';
 import { kexec_metadataCodecs } from './kexec_metadata.js';
 import { kho_arrayCodecs } from './kho_array.js';
+import { kho_v1_memmapCodecs } from './kho_v1_memmap.js';
 import { kvmCodecs } from './kvm.js';
 import { luoCodecs } from './luo.js';
 import { luo_dictCodecs } from './luo_dict.js';
@@ -43,6 +44,8 @@ export * from './kexec_handover.js';
 export * from './kexec_metadata.js';
 
 export * from './kho_array.js';
+
+export * from './kho_v1_memmap.js';
 
 export * from './kvm.js';
 
@@ -78,6 +81,7 @@ export const allCodecs: readonly SchemaCodecs[] = [
   kexec_handoverCodecs,
   kexec_metadataCodecs,
   kho_arrayCodecs,
+  kho_v1_memmapCodecs,
   kvmCodecs,
   luoCodecs,
   luo_dictCodecs,

@@ -245,6 +245,11 @@ function rank(include: string): number {
 
 function docLines(schema: SchemaIR, v: VersionIR): string[] {
   const lines = commentParagraphs(schema.doc);
+  if (schema.definedIn) {
+    // The kernel keeps these in a .c file: say so, so nobody looks for this header in a tree.
+    lines.push(' *');
+    lines.push(...commentParagraphs(`The kernel defines these structures in ${schema.definedIn}, not in a header: no kernel tree has this file. kho-abi writes it so that the layouts can be compiled, checked and included by tools.`));
+  }
   const c = schema.component;
   if (c?.macro && v.compatible !== undefined) {
     const known = schema.versions.map((x) => x.id).join(', ');

@@ -17,6 +17,8 @@ const DESCRIPTOR_TYPE: Record<ContainerIR['kind'], string> = {
   block_chain: 'BlockChainDescriptor',
   vmalloc_chain: 'VmallocChainDescriptor',
   radix_tree: 'RadixTreeDescriptor',
+  bitmap_chain: 'BitmapChainDescriptor',
+  fdt_nodes: 'FdtNodesDescriptor',
   page_array: 'PageArrayDescriptor',
   array_chain: 'ArrayChainDescriptor',
   fdt: 'FdtDescriptor',
@@ -81,6 +83,22 @@ function descriptor(c: ContainerIR): Value {
         tableSizeLog2: c.tableSizeLog2,
         bitmapSizeLog2: c.bitmapSizeLog2,
         depth: c.depth,
+      };
+    case 'fdt_nodes':
+      return {
+        ...head,
+        compatible: c.compatible,
+        nodeCompatible: c.nodeCompatible,
+        nodeProperties: Object.fromEntries(c.nodeProperties.map((p) => [p.name, { name: p.name, type: p.type, size: U64_BYTES }])),
+        roles: Object.fromEntries(c.nodeProperties.flatMap((p) => (p.role ? [[p.role, p.name]] : []))),
+      };
+    case 'bitmap_chain':
+      return {
+        ...head,
+        chunk: { ...struct(c.chunk), next: member(c.next), order: member(c.order), count: member(c.count), entries: arrayMember(c.entries) },
+        entry: { ...struct(c.entry), start: member(c.start), bitmap: member(c.bitmap) },
+        bitmap: { ...struct(c.bits), bits: member(c.bitsMember) },
+        pageShift: c.pageShift,
       };
     case 'array_chain':
       return {

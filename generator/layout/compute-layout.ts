@@ -249,6 +249,7 @@ class LayoutEngine {
       file: schema.file.path,
       title: schema.title,
       header: schema.header,
+      ...(schema.definedIn !== undefined ? { definedIn: schema.definedIn } : {}),
       spdx: schema.spdx,
       doc: schema.doc,
       includes: schema.includes.map((s) => s.name),
@@ -452,6 +453,38 @@ class LayoutEngine {
               chunk,
               next: memberAt(chunk, d.next),
               entries: memberAt(chunk, d.entries),
+            },
+          ];
+        }
+        case 'fdt_nodes':
+          return [
+            {
+              ...base,
+              kind: 'fdt_nodes',
+              compatible: String(this.valueOf(d.compatible, version) ?? ''),
+              nodeCompatible: String(this.valueOf(d.nodeCompatible, version) ?? ''),
+              nodeProperties: d.nodeProperties.map((p) => ({ name: p.name, type: p.type, ...(p.role ? { role: p.role } : {}) })),
+            },
+          ];
+        case 'bitmap_chain': {
+          const chunk = struct(d.chunk);
+          const entry = struct(d.entry);
+          const bits = struct(d.bits);
+          return [
+            {
+              ...base,
+              kind: 'bitmap_chain',
+              chunk,
+              next: memberAt(chunk, d.next),
+              order: memberAt(chunk, d.order),
+              count: memberAt(chunk, d.count),
+              entries: memberAt(chunk, d.entries),
+              entry,
+              start: memberAt(entry, d.start),
+              bitmap: memberAt(entry, d.bitmap),
+              bits,
+              bitsMember: memberAt(bits, bits.fields[0]!.name!),
+              pageShift: this.target.pageShift,
             },
           ];
         }

@@ -33,6 +33,8 @@ export interface SchemaIR {
   readonly title: string;
   /** The header (without .h) its C goes into. */
   readonly header: string;
+  /** The kernel source file that defines its items when no kernel header does. */
+  readonly definedIn?: string;
   readonly spdx: string;
   readonly doc: string;
   readonly includes: readonly string[];
@@ -409,6 +411,29 @@ export type ContainerIR = { readonly name: string; readonly schema: string; read
       readonly next: ContainerMemberIR;
       /** The array of block addresses; its count is the chunk's capacity. */
       readonly entries: ContainerMemberIR;
+    }
+  | {
+      readonly kind: 'fdt_nodes';
+      /** The strings the root's and every child's compatible property hold. */
+      readonly compatible: string;
+      readonly nodeCompatible: string;
+      readonly nodeProperties: readonly { readonly name: string; readonly type: 'u64'; readonly role?: 'start' | 'size' }[];
+    }
+  | {
+      readonly kind: 'bitmap_chain';
+      readonly chunk: StructIR;
+      readonly next: ContainerMemberIR;
+      readonly order: ContainerMemberIR;
+      readonly count: ContainerMemberIR;
+      /** The chunk's array of entries; its count is the chunk's capacity. */
+      readonly entries: ContainerMemberIR;
+      readonly entry: StructIR;
+      readonly start: ContainerMemberIR;
+      readonly bitmap: ContainerMemberIR;
+      /** The struct a bitmap pointer leads to, and its bitmap member. */
+      readonly bits: StructIR;
+      readonly bitsMember: ContainerMemberIR;
+      readonly pageShift: number;
     }
   | {
       readonly kind: 'radix_tree';

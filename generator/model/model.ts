@@ -27,6 +27,8 @@ export interface Schema {
   readonly doc: string;
   /** The header (without .h) the schema's C goes into: its own name unless it shares one. */
   readonly header: string;
+  /** The kernel source file that defines the schema's items when no kernel header does (kho-v1's memory map). */
+  readonly definedIn?: string;
   includes: Schema[];
   component?: Component;
   readonly externals: External[];
@@ -225,6 +227,27 @@ export type ContainerKind =
       /** Member paths in the chunk (hdr.next). */
       readonly next: string;
       readonly entries: string;
+    }
+  | {
+      /** A sub-FDT: a root compatible, one child per item with its own compatible and u64 properties named as the kernel writes them. */
+      readonly kind: 'fdt_nodes';
+      readonly compatible: string;
+      readonly nodeCompatible: string;
+      readonly nodeProperties: readonly { readonly name: string; readonly type: 'u64'; readonly role?: 'start' | 'size'; readonly doc?: string }[];
+    }
+  | {
+      /** kho-v1's memory map: chunks {next, order, count, entries[]}, each entry {start, bitmap -> bitmap struct}. */
+      readonly kind: 'bitmap_chain';
+      readonly chunk: Struct;
+      readonly next: string;
+      readonly order: string;
+      readonly count: string;
+      readonly entries: string;
+      readonly entry: Struct;
+      readonly start: string;
+      readonly bitmap: string;
+      /** The struct the entry's bitmap member points at; its first member is the bitmap. */
+      readonly bits: Struct;
     }
   | { readonly kind: 'radix_tree'; readonly node: Struct; readonly leaf: Struct; readonly depth: ExprRef; readonly order0Log2: ExprRef; readonly tableSizeLog2: ExprRef; readonly bitmapSizeLog2: ExprRef }
   | { readonly kind: 'page_array'; readonly header: Struct; readonly count: string; readonly pagesMember?: string; readonly entry: Struct; readonly pages: ExprRef }

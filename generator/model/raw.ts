@@ -7,6 +7,7 @@ type ExprValue = string | number;
 export interface RawSchema {
   schema: string;
   header?: string;
+  defined_in?: string;
   spdx: string;
   title: string;
   doc: string;
@@ -104,6 +105,8 @@ export interface RawContainer {
   version?: string;
   block_chain?: { header: string; next: string; count: string; block_size: ExprValue; max_blocks: ExprValue; entry_size_member?: string; block_size_member?: string };
   vmalloc_chain?: { descriptor: string; first: string; total_pages: string; flags: string; order: string; chunk: string; next: string; entries: string };
+  fdt_nodes?: { compatible: string; node_compatible: string; node_properties: { property: string; type: 'u64'; role?: 'start' | 'size'; doc?: string }[] };
+  bitmap_chain?: { chunk: string; next: string; order: string; count: string; entries: string; start: string; bitmap: string };
   radix_tree?: { node: string; leaf: string; depth: ExprValue; order0_log2: ExprValue; table_size_log2: ExprValue; bitmap_size_log2: ExprValue };
   page_array?: { header: string; count: string; pages_member?: string; entry: string; pages: ExprValue };
   array_chain?: { node: string; next: string; count: string; entries: string; node_size: ExprValue; skip_member?: string; skip_mask?: ExprValue };

@@ -102,6 +102,7 @@ class Resolver {
       title: raw.title,
       doc: raw.doc,
       header: raw.header ?? raw.schema,
+      ...(raw.defined_in !== undefined ? { definedIn: raw.defined_in } : {}),
       includes: [],
       externals: [],
       constants: [],
@@ -878,9 +879,9 @@ class Resolver {
 
   private linkContainer(schema: Schema, rc: RawContainer, path: YamlPath): Container['def'] | undefined {
     const f = schema.file;
-    const kinds = (['block_chain', 'vmalloc_chain', 'radix_tree', 'page_array', 'array_chain', 'fdt', 'sparse_array', 'dictionary'] as const).filter((k) => rc[k] !== undefined);
+    const kinds = (['block_chain', 'vmalloc_chain', 'radix_tree', 'bitmap_chain', 'page_array', 'array_chain', 'fdt', 'fdt_nodes', 'sparse_array', 'dictionary'] as const).filter((k) => rc[k] !== undefined);
     if (kinds.length !== 1) {
-      this.err('bad-container', f.spanOf(path), kinds.length === 0 ? `container '${rc.name}' needs one of block_chain, vmalloc_chain, radix_tree, page_array, array_chain, fdt, sparse_array or dictionary` : `container '${rc.name}' declares ${kinds.join(' and ')}; pick one`);
+      this.err('bad-container', f.spanOf(path), kinds.length === 0 ? `container '${rc.name}' needs one of block_chain, vmalloc_chain, radix_tree, bitmap_chain, page_array, array_chain, fdt, fdt_nodes, sparse_array or dictionary` : `container '${rc.name}' declares ${kinds.join(' and ')}; pick one`);
       return undefined;
     }
     const kind: string = kinds[0]!;
@@ -997,6 +998,34 @@ class Resolver {
         entries: member(chunk, 'entries', v.entries),
       };
     }
+    if (rc.bitmap_chain) {
+      const b = rc.bitmap_chain;
+      const chunk = st('chunk', b.chunk);
+      if (!chunk) return undefined;
+      const entries = chunk.fields.find((x) => x.name === b.entries);
+      if (!entries || entries.shape !== 'array' || entries.type.kind !== 'struct') {
+        this.err('bad-container', f.spanOf([...path, kind, 'entries']), `container '${rc.name}': entries '${b.entries}' is not an array of structs in ${chunk.name}`, "name the chunk's array of entry structs");
+        return undefined;
+      }
+      const entry = entries.type.struct;
+      const bitmap = entry.fields.find((x) => x.name === b.bitmap);
+      if (!bitmap || bitmap.shape !== 'khoser' || bitmap.count !== undefined || bitmap.target.fields[0]?.shape !== 'bitmap') {
+        this.err('bad-container', f.spanOf([...path, kind, 'bitmap']), `container '${rc.name}': bitmap '${b.bitmap}' is not a khoser pointer of ${entry.name} to a struct whose first member is a bitmap`, 'name the khoser member that points at the bitmap page');
+        return undefined;
+      }
+      return {
+        kind: 'bitmap_chain',
+        chunk,
+        next: member(chunk, 'next', b.next),
+        order: member(chunk, 'order', b.order),
+        count: member(chunk, 'count', b.count),
+        entries: b.entries,
+        entry,
+        start: member(entry, 'start', b.start),
+        bitmap: b.bitmap,
+        bits: bitmap.target,
+      };
+    }
     if (rc.radix_tree) {
       const r = rc.radix_tree;
       const node = st('node', r.node);
@@ -1041,7 +1070,6 @@ class Resolver {
       if (!header || !entry || !pages) return undefined;
       return { kind: 'page_array', header, count: member(header, 'count', a.count), ...(a.pages_member !== undefined ? { pagesMember: member(header, 'pages_member', a.pages_member) } : {}), entry, pages };
     }
-    const d = rc.fdt!;
     const stringName = (name: string, p: YamlPath): void => {
       const def = this.names.get(name);
       if (!((def?.kind === 'constant' && def.item.string !== undefined) || def?.kind === 'macro')) {
@@ -1049,6 +1077,21 @@ class Resolver {
       }
       else if (!this.visible(schema, def.schema)) this.notIncluded(schema, def.schema, name, f.spanOf(p));
     };
+    if (rc.fdt_nodes) {
+      const n = rc.fdt_nodes;
+      stringName(n.compatible, [...path, kind, 'compatible']);
+      stringName(n.node_compatible, [...path, kind, 'node_compatible']);
+      const seen = new Set<string>();
+      n.node_properties.forEach((p, i) => {
+        if (seen.has(p.property)) this.err('bad-container', f.spanOf([...path, kind, 'node_properties', i, 'property']), `container '${rc.name}' lists property '${p.property}' twice`);
+        seen.add(p.property);
+      });
+      for (const role of ['start', 'size'] as const) {
+        if (n.node_properties.filter((p) => p.role === role).length > 1) this.err('bad-container', f.spanOf([...path, kind, 'node_properties']), `container '${rc.name}' gives role ${role} to more than one property`);
+      }
+      return { kind: 'fdt_nodes', compatible: n.compatible, nodeCompatible: n.node_compatible, nodeProperties: n.node_properties.map((p) => ({ name: p.property, type: p.type, ...(p.role ? { role: p.role } : {}), ...(p.doc ? { doc: p.doc } : {}) })) };
+    }
+    const d = rc.fdt!;
     stringName(d.compatible, [...path, 'fdt', 'compatible']);
     const props = (list: typeof d.properties, key: string) =>
       (list ?? []).map((prop, i) => {

@@ -174,6 +174,11 @@ export function checkProfiles(profiles: readonly Profile[], ir: AbiIR, config?: 
           out.push(error('unknown-schema', part.span, `no schema '${part.schema}'`, `schemas: ${ir.schemas.map((s) => s.name).join(', ')}`));
           continue;
         }
+        if (schema.definedIn) {
+          // Its items live in a .c file of the kernel: no tree's header carries them, so no profile header may.
+          out.push(error('private-schema', part.span, `schema '${part.schema}' is defined in ${schema.definedIn}, in no kernel header; a profile cannot place it in ${h.file}`, 'remove the part: diff-kernel never expects these items in a tree'));
+          continue;
+        }
         if (!schema.versions.some((v) => v.id === part.version)) {
           out.push(error('unknown-version', part.span, `schema '${part.schema}' has no version '${part.version}'`, `versions: ${schema.versions.map((v) => v.id).join(', ')}`));
         }

@@ -6,7 +6,7 @@
  * rows from generated/ts): no code here names a handler.
  */
 import type { StructCodec } from '../codec.js';
-import type { BlockChainDescriptor, FdtDescriptor, PageArrayDescriptor, RadixTreeDescriptor, RefEdge, VmallocChainDescriptor } from '../containers/descriptors.js';
+import type { BlockChainDescriptor, FdtDescriptor, FdtNodesDescriptor, PageArrayDescriptor, RadixTreeDescriptor, RefEdge, VmallocChainDescriptor } from '../containers/descriptors.js';
 import type { VmallocDescriptor } from '../containers/kho-vmalloc.js';
 import type { Fields } from './model.js';
 
@@ -19,6 +19,8 @@ export interface LiveUpdateLayout {
   readonly flbPage: PageArrayDescriptor;
   /** luo_session_ser's edge to its files (LUO_SESSION_SER_REFS['file_set_ser.files']). */
   readonly sessionFiles: RefEdge;
+  /** memblock's sub-FDT: the KHO blob's name (MEMBLOCK_KHO_FDT) and its descriptor; inspect lists its regions. */
+  readonly memblock?: { readonly blobName: string; readonly fdt: FdtNodesDescriptor };
 }
 
 /** A decoded luo_ser. */

@@ -25,8 +25,9 @@
  * for people come per part too (inspectHeadLines ... inspectEndLines).
  */
 import { DecodeError, MemoryError, formatAddress } from '../errors.js';
-import { forPageSize } from '../containers/descriptors.js';
+import { forPageSize, type FdtNodesDescriptor } from '../containers/descriptors.js';
 import { restoreBlockChain, type RestoredBlocks } from '../containers/kho-block.js';
+import { readFdtNodes } from '../containers/fdt-nodes.js';
 import { khoFdtIsCompatible, readKhoFdt, type KhoRoot } from '../containers/kho-fdt.js';
 import { walkRadixTree } from '../containers/kho-radix.js';
 import { AnomalyTally, atAddress, KERNEL, locateWarnings, pagesInImage, PfnSet, ReaderLimitError } from '../containers/limits.js';
@@ -70,6 +71,8 @@ export interface InspectBlob extends InspectIssues {
   readonly pages: number;
   /** The bytes as hex, for a blob of at most INSPECT_BLOB_BYTES bytes. */
   bytes: string | null;
+  /** memblock's blob only: the reserve_mem regions its sub-FDT lists (readFdtNodes); a region the kernel would not revive is an error on the blob. */
+  regions?: { readonly name: string; readonly start: bigint; readonly size: bigint }[];
 }
 
 export interface InspectFile extends InspectIssues {
@@ -337,6 +340,7 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
       const bytes = step(blob, { struct: 'kho blob', pa: t.data }, () => mem.read(t.data, Number(t.size), 'kho blob'));
       if (bytes) blob.bytes = hexBytes(bytes);
     }
+    if (layout.memblock && t.name === layout.memblock.blobName) inspectMemblock(mem, blob, layout.memblock.fdt, step);
   }
   if (!luoTree) return finish();
 
@@ -508,6 +512,18 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
   return finish();
 }
 
+/** memblock's regions on its blob: the sub-FDT read whole (at most MAX_FDT_BYTES), each child the kernel would not revive an error. */
+function inspectMemblock(mem: PhysMem, blob: InspectBlob, desc: FdtNodesDescriptor, step: <T>(node: InspectIssues, ctx: Context, fn: (opts: ReadOptions) => T) => T | undefined): void {
+  const name = desc.name;
+  const read = step(blob, { struct: name, pa: blob.pa }, (o) => {
+    if (blob.size > BigInt(MAX_FDT_BYTES)) throw new ReaderLimitError({ struct: name, offset: 0, address: blob.pa }, 'MAX_FDT_BYTES', MAX_FDT_BYTES, 'bytes of the memblock FDT');
+    return readFdtNodes(desc, mem.read(blob.pa, Number(blob.size), name), o);
+  });
+  if (!read) return;
+  blob.regions = read.items.map((r) => ({ name: r.name, start: r.start ?? 0n, size: r.size ?? 0n }));
+  for (const f of read.failed) blob.errors.push({ code: 'refused', struct: name, field: f.field ?? null, offset: 0, pa: blob.pa, message: `${f.reason}; the kernel does not revive that region (${f.kernel})`, kernel: null });
+}
+
 const addr = (pa: bigint | null): string => (pa === null ? '?' : formatAddress(pa));
 const str = (s: string | null): string => (s === null ? '?' : quoteTreeString(s));
 const num = (n: bigint | number | null): string => (n === null ? '?' : String(n));
@@ -524,6 +540,7 @@ function* issueLines(node: InspectIssues, indent: string): Generator<string> {
  *   image: error: ...
  *   kho compatible="kho-v4" memory_map=0x... preserved_blocks=N
  *     blob name="NAME" pa=0x... size=N pages=N [bytes=HEX]
+ *       region name="NAME" start=0x... size=N          (memblock's blob)
  *     luo pa=0x... compatible="luo-v5" liveupdate_num=N sessions=N flbs=N
  *       session name="NAME" pa=0x... files=N count=N
  *         file token=N compatible="memfd-v2" pa=0x... data=0x... MEMBERS entries=N holes=N
@@ -557,6 +574,7 @@ export function* inspectHeadLines(report: InspectReport, sessions: number, luoIs
   for (const b of k.blobs) {
     yield `  blob name=${quoteTreeString(b.name)} pa=${addr(b.pa)} size=${b.size} pages=${b.pages}${b.bytes !== null ? ` bytes=${b.bytes}` : ''}`;
     yield* issueLines(b, '    ');
+    for (const r of b.regions ?? []) yield `    region name=${quoteTreeString(r.name)} start=${addr(r.start)} size=${r.size}`;
   }
   const luo = report.luo;
   if (luo) {
