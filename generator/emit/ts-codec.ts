@@ -242,12 +242,12 @@ function tsLiteral(v: bigint | string): string {
 
 function emitConstants(sf: ModuleSink, schema: SchemaIR, irs: readonly AbiIR[]): void {
   const v = schema.current;
-  if (schema.component?.macro && v.compatible !== undefined) {
+  if (v.macro && v.compatible !== undefined) {
     sf.addVariableStatement({
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      docs: [`The compatible string ${v.id} stores (${schema.component.macro}).`],
-      declarations: [{ name: schema.component.macro, initializer: tsString(v.compatible) }],
+      docs: [`The compatible string ${v.id} stores (${v.macro}).`],
+      declarations: [{ name: v.macro, initializer: tsString(v.compatible) }],
     });
   }
   const all = [...v.constants.map((c) => ({ name: c.name, doc: c.doc })), ...v.enums.flatMap((e) => e.values.map((x) => ({ name: x.name, doc: x.doc })))];

@@ -71,6 +71,8 @@ export interface VersionIR {
   readonly base?: string;
   /** The string stored in preserved memory: the base, or the composite. */
   readonly compatible?: string;
+  /** The #define holding the string in this version (the component's macro unless the version names its own). */
+  readonly macro?: string;
   /** The number the component's version member holds in this version. */
   readonly number?: bigint;
   readonly compose: boolean;

@@ -62,6 +62,8 @@ export interface Version {
   readonly component: Component;
   readonly index: number;
   readonly compatible?: string;
+  /** The #define holding this version's string, when it is not the component's macro. */
+  readonly macro?: string;
   /** The number the component's version member holds in this version, when versions share a string. */
   readonly number?: bigint;
   readonly compose: boolean;

@@ -44,6 +44,7 @@ export interface RawComponent {
   versions: {
     id: string;
     compatible?: string;
+    macro?: string;
     number?: number;
     compose?: boolean;
     subcomponents?: string[];

@@ -317,6 +317,9 @@ class Resolver {
         this.err('compat-invalid', f.spanOf(['component', 'versions', i, 'subcomponents']), `version '${v.id}' lists subcomponents but does not set compose: true`, 'add compose: true, or remove subcomponents');
       }
       if (v.subcomponents) this.checkSorted(v.subcomponents, f, ['component', 'versions', i, 'subcomponents']);
+      if (v.macro !== undefined && v.compatible === undefined) {
+        this.err('compat-invalid', f.spanOf(['component', 'versions', i, 'macro']), `version '${v.id}' names a macro but has no compatible string for it to hold`, 'give it a compatible string, or remove macro');
+      }
       if (v.source) {
         const src = v.source;
         const tree = src.repo !== undefined || src.path !== undefined || src.commit !== undefined;
@@ -332,6 +335,7 @@ class Resolver {
         component,
         index: i,
         ...(v.compatible !== undefined ? { compatible: v.compatible } : {}),
+        ...(v.macro !== undefined && v.macro !== rc.macro ? { macro: v.macro } : {}),
         ...(v.number !== undefined ? { number: BigInt(v.number) } : {}),
         compose: v.compose ?? false,
         ...(v.subcomponents ? { declaredSubcomponents: { names: v.subcomponents, span: f.spanOf(['component', 'versions', i, 'subcomponents']) } } : {}),
@@ -371,6 +375,13 @@ class Resolver {
       this.err('missing-key', span, `component '${rc.name}' has compatible strings but no macro to hold them`, 'add macro: <NAME>_COMPATIBLE');
     }
     if (component.macro) this.define(component.macro, { kind: 'macro', schema, component }, f.spanOf(['component', 'macro']));
+    // A version may keep its string in a #define of its own (LUO_FDT_COMPATIBLE before LUO_ABI_COMPATIBLE); each is defined once.
+    const versionMacros = new Set<string>();
+    component.versions.forEach((v) => {
+      if (v.macro === undefined || v.macro === component.macro || versionMacros.has(v.macro)) return;
+      versionMacros.add(v.macro);
+      this.define(v.macro, { kind: 'macro', schema, component }, f.spanOf(['component', 'versions', v.index, 'macro']));
+    });
     if (component.baseMacro) this.define(component.baseMacro, { kind: 'macro', schema, component }, f.spanOf(['component', 'base_macro']));
     schema.component = component;
     this.components.set(component.name, component);
@@ -546,6 +557,7 @@ class Resolver {
     return (
       c?.macro === name ||
       c?.baseMacro === name ||
+      (c?.versions.some((v) => v.macro === name) ?? false) ||
       schema.constants.some((x) => x.name === name) ||
       schema.macros.some((x) => x.name === name) ||
       schema.enums.some((x) => x.name === name) ||
