@@ -92,7 +92,7 @@ function descriptor(c: ContainerIR): Value {
         ...(c.skip ? { skip: { member: member(c.skip.member), mask: c.skip.mask } } : {}),
       };
     case 'page_array':
-      return { ...head, header: struct(c.header), count: member(c.count), ...(c.pagesMember ? { pagesMember: member(c.pagesMember) } : {}), entry: struct(c.entry), pages: c.pages };
+      return { ...head, ...(c.header && c.count ? { header: struct(c.header), count: member(c.count) } : {}), ...(c.pagesMember ? { pagesMember: member(c.pagesMember) } : {}), entry: struct(c.entry), pages: c.pages };
     case 'fdt': {
       const prop = (role: string): Value => {
         const p = [...c.properties, ...c.nodeProperties].find((x) => x.role === role);

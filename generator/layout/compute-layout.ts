@@ -504,14 +504,13 @@ class LayoutEngine {
           ];
         }
         case 'page_array': {
-          const header = struct(d.header);
+          const header = d.header ? struct(d.header) : undefined;
           return [
             {
               ...base,
               kind: 'page_array',
-              header,
-              count: memberAt(header, d.count),
-              ...(d.pagesMember !== undefined ? { pagesMember: memberAt(header, d.pagesMember) } : {}),
+              ...(header && d.count !== undefined ? { header, count: memberAt(header, d.count) } : {}),
+              ...(header && d.pagesMember !== undefined ? { pagesMember: memberAt(header, d.pagesMember) } : {}),
               entry: struct(d.entry),
               pages: num(d.pages),
             },

@@ -441,8 +441,9 @@ export type ContainerIR = { readonly name: string; readonly schema: string; read
     }
   | {
       readonly kind: 'page_array';
-      readonly header: StructIR;
-      readonly count: ContainerMemberIR;
+      /** Absent when the entries start the first page and the ref pointing at them counts them. */
+      readonly header?: StructIR;
+      readonly count?: ContainerMemberIR;
       readonly pagesMember?: ContainerMemberIR;
       readonly entry: StructIR;
       readonly pages: number;

@@ -229,7 +229,7 @@ export type ContainerKind =
       readonly entries: string;
     }
   | { readonly kind: 'radix_tree'; readonly node: Struct; readonly leaf: Struct; readonly depth: ExprRef; readonly order0Log2: ExprRef; readonly tableSizeLog2: ExprRef; readonly bitmapSizeLog2: ExprRef }
-  | { readonly kind: 'page_array'; readonly header: Struct; readonly count: string; readonly pagesMember?: string; readonly entry: Struct; readonly pages: ExprRef }
+  | { readonly kind: 'page_array'; readonly header?: Struct; readonly count?: string; readonly pagesMember?: string; readonly entry: Struct; readonly pages: ExprRef }
   | {
       readonly kind: 'array_chain';
       /** One node: a header with next and count, then a flexible array of entries. */

@@ -106,7 +106,7 @@ export interface RawContainer {
   block_chain?: { header: string; next: string; count: string; block_size: ExprValue; max_blocks: ExprValue; entry_size_member?: string; block_size_member?: string };
   vmalloc_chain?: { descriptor: string; first: string; total_pages: string; flags: string; order: string; chunk: string; next: string; entries: string };
   radix_tree?: { node: string; leaf: string; depth: ExprValue; order0_log2: ExprValue; table_size_log2: ExprValue; bitmap_size_log2: ExprValue };
-  page_array?: { header: string; count: string; pages_member?: string; entry: string; pages: ExprValue };
+  page_array?: { header?: string; count?: string; pages_member?: string; entry: string; pages: ExprValue };
   array_chain?: { node: string; next: string; count: string; entries: string; node_size: ExprValue; skip_member?: string; skip_mask?: ExprValue };
   fdt?: { compatible: string; properties?: RawFdtProperty[]; node_properties?: RawFdtProperty[]; services?: string[] };
   sparse_array?: {

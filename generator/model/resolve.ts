@@ -858,8 +858,10 @@ class Resolver {
 
   private linkRefs(schema: Schema, st: Struct, fields: Field[], raws: RawField[], path: YamlPath): void {
     const f = schema.file;
-    fields.forEach((field) => {
-      const i = raws.findIndex((r) => (r.name ?? null) === (field.name ?? null) && r.name !== undefined);
+    fields.forEach((field, k) => {
+      // Members may share a name in versions that never both have it (sessions_pa of each era): take the raw of the same rank.
+      const rank = fields.slice(0, k).filter((x) => x.name === field.name).length;
+      const i = raws.findIndex((r, j) => r.name !== undefined && r.name === field.name && raws.slice(0, j).filter((x) => x.name === r.name).length === rank);
       const rr = i >= 0 ? raws[i]!.ref : undefined;
       if (!rr) return;
       const p = [...path, i, 'ref'];
@@ -1047,11 +1049,13 @@ class Resolver {
     }
     if (rc.page_array) {
       const a = rc.page_array;
-      const header = st('header', a.header);
+      // Without a header (the JSON Schema requires header and count together) the entries start the first page.
+      const header = a.header !== undefined ? st('header', a.header) : undefined;
       const entry = st('entry', a.entry);
       const pages = expr('pages', a.pages);
-      if (!header || !entry || !pages) return undefined;
-      return { kind: 'page_array', header, count: member(header, 'count', a.count), ...(a.pages_member !== undefined ? { pagesMember: member(header, 'pages_member', a.pages_member) } : {}), entry, pages };
+      if ((a.header !== undefined && !header) || !entry || !pages) return undefined;
+      if (!header) return { kind: 'page_array', entry, pages };
+      return { kind: 'page_array', header, count: member(header, 'count', a.count!), ...(a.pages_member !== undefined ? { pagesMember: member(header, 'pages_member', a.pages_member) } : {}), entry, pages };
     }
     const d = rc.fdt!;
     const stringName = (name: string, p: YamlPath): void => {

@@ -95,7 +95,7 @@ export function writeLiveUpdate(mem: PhysMem, state: LiveUpdateState, layout: Li
         return { name: f.name, count: f.count, data: h && f.state ? blob(h.state, f.state) : (f.data ?? 0n) };
       });
       const capacity = Math.floor((page.pages * ps - codecs.flbHeader.size) / codecs.flb.size);
-      if (entries.length > capacity) throw new EncodeError({ struct: codecs.flbHeader.name, field: 'count', offset: page.count.offset }, `${entries.length} FLBs do not fit the FLB page (${capacity})`);
+      if (entries.length > capacity) throw new EncodeError({ struct: codecs.flbHeader.name, field: 'count', offset: page.count?.offset ?? 0 }, `${entries.length} FLBs do not fit the FLB page (${capacity})`);
       flbsPa = alloc.allocPages(page.pages);
       mem.encode(codecs.flbHeader, { pgcnt: BigInt(page.pages), count: BigInt(entries.length) }, flbsPa);
       entries.forEach((x, i) => mem.encode(codecs.flb, x, flbsPa + BigInt(codecs.flbHeader.size + i * codecs.flb.size)));
