@@ -1375,3 +1375,225 @@ export const LUO_SESSION_SER_REFS = {
     count: { name: 'file_set_ser.count', offset: 72, size: 8 },
   },
 } as const satisfies RefTable;
+
+/** The physical-address members of struct luo_file_set_ser in each version that has them, by version id. */
+export const LUO_FILE_SET_SER_REFS_BY_VERSION: Readonly<Record<string, RefTable>> = {
+  'luo-v1': {
+    files: {
+      struct: 'luo_file_set_ser',
+      member: { name: 'files', offset: 0, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'page_array', name: 'luo_file_array' },
+      count: { name: 'count', offset: 8, size: 8 },
+    },
+  },
+  'luo-v2': {
+    files: {
+      struct: 'luo_file_set_ser',
+      member: { name: 'files', offset: 0, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'page_array', name: 'luo_file_array' },
+      count: { name: 'count', offset: 8, size: 8 },
+    },
+  },
+  'luo-v3': {
+    files: {
+      struct: 'luo_file_set_ser',
+      member: { name: 'files', offset: 0, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'page_array', name: 'luo_file_array' },
+      count: { name: 'count', offset: 8, size: 8 },
+    },
+  },
+  'luo-v4': {
+    files: {
+      struct: 'luo_file_set_ser',
+      member: { name: 'files', offset: 0, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'page_array', name: 'luo_file_array' },
+      count: { name: 'count', offset: 8, size: 8 },
+    },
+  },
+  'luo-v5': {
+    files: {
+      struct: 'luo_file_set_ser',
+      member: { name: 'files', offset: 0, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+      count: { name: 'count', offset: 8, size: 8 },
+    },
+  },
+  'luo-v5-composite': {
+    files: {
+      struct: 'luo_file_set_ser',
+      member: { name: 'files', offset: 0, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+      count: { name: 'count', offset: 8, size: 8 },
+    },
+  },
+  'luo-features': {
+    files: {
+      struct: 'luo_file_set_ser',
+      member: { name: 'files', offset: 0, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+      count: { name: 'count', offset: 8, size: 8 },
+    },
+  },
+};
+
+/** The physical-address members of struct luo_session_ser in each version that has them, by version id. */
+export const LUO_SESSION_SER_REFS_BY_VERSION: Readonly<Record<string, RefTable>> = {
+  'luo-v1': {
+    'file_set_ser.files': {
+      struct: 'luo_session_ser',
+      member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'page_array', name: 'luo_file_array' },
+      count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+    },
+  },
+  'luo-v2': {
+    'file_set_ser.files': {
+      struct: 'luo_session_ser',
+      member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'page_array', name: 'luo_file_array' },
+      count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+    },
+  },
+  'luo-v3': {
+    'file_set_ser.files': {
+      struct: 'luo_session_ser',
+      member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'page_array', name: 'luo_file_array' },
+      count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+    },
+  },
+  'luo-v4': {
+    'file_set_ser.files': {
+      struct: 'luo_session_ser',
+      member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'page_array', name: 'luo_file_array' },
+      count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+    },
+  },
+  'luo-v5': {
+    'file_set_ser.files': {
+      struct: 'luo_session_ser',
+      member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+      count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+    },
+  },
+  'luo-v5-composite': {
+    'file_set_ser.files': {
+      struct: 'luo_session_ser',
+      member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+      count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+    },
+  },
+  'luo-features': {
+    'file_set_ser.files': {
+      struct: 'luo_session_ser',
+      member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+      count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+    },
+  },
+};
+
+/** The physical-address members of struct luo_ser in each version that has them, by version id. */
+export const LUO_SER_REFS_BY_VERSION: Readonly<Record<string, RefTable>> = {
+  'luo-v2': {
+    sessions_pa: {
+      struct: 'luo_ser',
+      member: { name: 'sessions_pa', offset: 8, size: 8 },
+      to: 'luo_session_ser',
+      via: { kind: 'page_array', name: 'luo_session_array' },
+    },
+    flbs_pa: {
+      struct: 'luo_ser',
+      member: { name: 'flbs_pa', offset: 16, size: 8 },
+      to: 'luo_flb_header_ser',
+      via: { kind: 'page_array', name: 'luo_flb_page' },
+    },
+  },
+  'luo-v3': {
+    sessions_pa: {
+      struct: 'luo_ser',
+      member: { name: 'sessions_pa', offset: 16, size: 8 },
+      to: 'luo_session_ser',
+      via: { kind: 'page_array', name: 'luo_session_array' },
+    },
+    flbs_pa: {
+      struct: 'luo_ser',
+      member: { name: 'flbs_pa', offset: 24, size: 8 },
+      to: 'luo_flb_header_ser',
+      via: { kind: 'page_array', name: 'luo_flb_page' },
+    },
+  },
+  'luo-v4': {
+    sessions_pa: {
+      struct: 'luo_ser',
+      member: { name: 'sessions_pa', offset: 16, size: 8 },
+      to: 'luo_session_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+    },
+    flbs_pa: {
+      struct: 'luo_ser',
+      member: { name: 'flbs_pa', offset: 24, size: 8 },
+      to: 'luo_flb_header_ser',
+      via: { kind: 'page_array', name: 'luo_flb_page' },
+    },
+  },
+  'luo-v5': {
+    sessions_pa: {
+      struct: 'luo_ser',
+      member: { name: 'sessions_pa', offset: 16, size: 8 },
+      to: 'luo_session_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+    },
+    flbs_pa: {
+      struct: 'luo_ser',
+      member: { name: 'flbs_pa', offset: 24, size: 8 },
+      to: 'luo_flb_header_ser',
+      via: { kind: 'page_array', name: 'luo_flb_page' },
+    },
+  },
+  'luo-v5-composite': {
+    sessions_pa: {
+      struct: 'luo_ser',
+      member: { name: 'sessions_pa', offset: 24, size: 8 },
+      to: 'luo_session_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+    },
+    flbs_pa: {
+      struct: 'luo_ser',
+      member: { name: 'flbs_pa', offset: 32, size: 8 },
+      to: 'luo_flb_header_ser',
+      via: { kind: 'page_array', name: 'luo_flb_page' },
+    },
+  },
+  'luo-features': {
+    sessions_pa: {
+      struct: 'luo_ser',
+      member: { name: 'sessions_pa', offset: 136, size: 8 },
+      to: 'luo_session_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+    },
+    flbs_pa: {
+      struct: 'luo_ser',
+      member: { name: 'flbs_pa', offset: 144, size: 8 },
+      to: 'luo_flb_header_ser',
+      via: { kind: 'page_array', name: 'luo_flb_page' },
+    },
+  },
+};

@@ -728,3 +728,43 @@ export const MEMFD_LUO_SER_REFS = {
     count: { name: 'nr_folios', offset: 24, size: 8 },
   },
 } as const satisfies RefTable;
+
+/** The physical-address members of struct memfd_luo_ser in each version that has them, by version id. */
+export const MEMFD_LUO_SER_REFS_BY_VERSION: Readonly<Record<string, RefTable>> = {
+  'memfd-v1': {
+    folios: {
+      struct: 'memfd_luo_ser',
+      member: { name: 'folios', offset: 24, size: 16 },
+      to: 'memfd_luo_folio_ser',
+      via: { kind: 'vmalloc_chain', name: 'kho_vmalloc_area' },
+      count: { name: 'nr_folios', offset: 16, size: 8 },
+    },
+  },
+  'memfd-v2': {
+    folios: {
+      struct: 'memfd_luo_ser',
+      member: { name: 'folios', offset: 32, size: 16 },
+      to: 'memfd_luo_folio_ser',
+      via: { kind: 'vmalloc_chain', name: 'kho_vmalloc_area' },
+      count: { name: 'nr_folios', offset: 24, size: 8 },
+    },
+  },
+  'memfd-v2-composite': {
+    folios: {
+      struct: 'memfd_luo_ser',
+      member: { name: 'folios', offset: 32, size: 16 },
+      to: 'memfd_luo_folio_ser',
+      via: { kind: 'vmalloc_chain', name: 'kho_vmalloc_area' },
+      count: { name: 'nr_folios', offset: 24, size: 8 },
+    },
+  },
+  'memfd-features': {
+    folios: {
+      struct: 'memfd_luo_ser',
+      member: { name: 'folios', offset: 160, size: 16 },
+      to: 'memfd_luo_folio_ser',
+      via: { kind: 'vmalloc_chain', name: 'kho_vmalloc_area' },
+      count: { name: 'nr_folios', offset: 152, size: 8 },
+    },
+  },
+};
