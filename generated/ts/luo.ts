@@ -47,6 +47,39 @@ export const LIVEUPDATE_FLB_COMPAT_LENGTH = 48;
 /** Number of pages holding the FLB header and all its entries. */
 export const LUO_FLB_PGCNT = 1;
 
+/** Number of pages preserved for the file array of one session. (luo-v1, luo-v2, luo-v3, luo-v4) */
+export const LUO_FILE_PGCNT = 2;
+
+/** Number of pages preserved for the session header and array. (luo-v1, luo-v2, luo-v3) */
+export const LUO_SESSION_PGCNT = 16;
+
+/** Name of the KHO subtree holding the LUO sub-FDT. (luo-v1, luo-v2) */
+export const LUO_FDT_KHO_ENTRY_NAME = 'LUO';
+
+/** Root property of the LUO sub-FDT holding the address of struct luo_ser, a native-endian u64. (luo-v2) */
+export const LUO_FDT_ABI_HEADER = 'luo-abi-header';
+
+/** Root property of the LUO sub-FDT holding the live update count, a native-endian u64. (luo-v1) */
+export const LUO_FDT_LIVEUPDATE_NUM = 'liveupdate-number';
+
+/** Node of the LUO sub-FDT describing the sessions. (luo-v1) */
+export const LUO_FDT_SESSION_NODE_NAME = 'luo-session';
+
+/** Compatible string of the session node. (luo-v1) */
+export const LUO_FDT_SESSION_COMPATIBLE = 'luo-session-v2';
+
+/** Property of the session node holding the address of struct luo_session_header_ser, a native-endian u64. (luo-v1) */
+export const LUO_FDT_SESSION_HEADER = 'luo-session-header';
+
+/** Node of the LUO sub-FDT describing the FLBs. (luo-v1) */
+export const LUO_FDT_FLB_NODE_NAME = 'luo-flb';
+
+/** Compatible string of the FLB node. (luo-v1) */
+export const LUO_FDT_FLB_COMPATIBLE = 'luo-flb-v1';
+
+/** Property of the FLB node holding the address of struct luo_flb_header_ser, a native-endian u64. (luo-v1) */
+export const LUO_FDT_FLB_HEADER = 'luo-flb-header';
+
 /** struct luo_ser (luo-v5): Root of the preserved LUO state. */
 export interface LuoSer {
   /** LUO_ABI_COMPATIBLE, NUL-padded. At offset 0, 8 bytes. */

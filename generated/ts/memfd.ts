@@ -46,6 +46,12 @@ export const MEMFD_LUO_FOLIO_UPTODATE = 2;
 /** Every seal this version can carry; a new seal needs a new version. */
 export const MEMFD_LUO_ALL_SEALS = 63;
 
+/** The seals every version of the feature-header variant carries. (memfd-features) */
+export const MEMFD_LUO_BASE_SEALS = 63;
+
+/** Name of the memfd file handler in the feature-header variant, which has no compatible string. (memfd-features) */
+export const MEMFD_LUO_FH_NAME = 'memfd';
+
 /** struct memfd_luo_folio_ser (memfd-v2): One preserved folio of the file. */
 export interface MemfdLuoFolioSer {
   /** Page frame number of the folio. Bits 0..51 of the u64 at offset 0. */

@@ -265,6 +265,36 @@ function emitConstants(sf: ModuleSink, schema: SchemaIR, irs: readonly AbiIR[]):
       declarations: [{ name: c.name, initializer }],
     });
   }
+  emitOlderConstants(sf, schema, irs, new Set(all.map((c) => c.name)));
+}
+
+/**
+ * Constants only older versions define (the names of LUO's sub-FDT, say),
+ * with the value of the newest version that has them, so that a reader of
+ * those versions takes them from here. A name whose value differs between
+ * versions is left out: it has no one value.
+ */
+function emitOlderConstants(sf: ModuleSink, schema: SchemaIR, irs: readonly AbiIR[], done: ReadonlySet<string>): void {
+  const seen = new Set(done);
+  for (const ver of [...schema.versions].reverse()) {
+    for (const c of ver.constants) {
+      if (seen.has(c.name)) continue;
+      seen.add(c.name);
+      const holders = schema.versions.filter((x) => x.constants.some((k) => k.name === c.name));
+      const values = irs.flatMap((ir) => {
+        const sch = ir.schemas.find((x) => x.name === schema.name)!;
+        return holders.map((h) => sch.versions.find((x) => x.id === h.id)!.constants.find((k) => k.name === c.name)!.value);
+      });
+      if (!values.every((x) => x === values[0])) continue;
+      const ids = holders.map((h) => h.id).join(', ');
+      sf.addVariableStatement({
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: [`${c.doc ?? c.name} (${ids})`],
+        declarations: [{ name: c.name, initializer: tsLiteral(values[0]!) }],
+      });
+    }
+  }
 }
 
 function fieldType(f: FieldIR, rec: CodecNames, ctx: Ctx): string {
