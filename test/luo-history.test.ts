@@ -238,6 +238,33 @@ describe('what each version refuses', () => {
     expect(f.message).toMatch(/-ENOENT, luo_flb_setup_incoming/);
   });
 
+  it('luo-v1: liveupdate-number that is not 8 bytes (luo_early_startup, -EINVAL)', () => {
+    const { mem, fdt } = write(small('luo-v1'));
+    const bad = editLuoFdt(mem, fdt, (n) => ({ ...n, props: new Map([...n.props, ['liveupdate-number', new Uint8Array(9)]]) }));
+    const e = refusal(() => read(mem, bad));
+    expect([e.struct, e.field]).toEqual(['luo fdt', 'liveupdate-number']);
+  });
+
+  it('luo-v4: a LUO blob smaller than its luo_ser', () => {
+    const { mem, fdt } = write(small('luo-v4'));
+    const { root, t } = luoBlob(fdt);
+    const short = writeKhoFdt(LAYOUT.fdt, { compatible: root.compatible, memoryMap: root.memoryMap, subtrees: root.subtrees.map((x) => (x.name === 'LUO' ? { ...x, size: 31n } : x)) });
+    const e = refusal(() => read(mem, short));
+    expect([e.struct, e.address]).toEqual(['luo_ser', t.data]);
+    expect(e.message).toMatch(/31 bytes, smaller than luo_ser of luo-v4 \(32\)/);
+  });
+
+  it('a session without a file array but with a count: the kernel warns and goes on (luo_file_deserialize, WARN_ON)', () => {
+    const { mem, fdt } = write(small('luo-v3'));
+    const sessionsPa = u64At(mem, luoBlob(fdt).t.data + 16n);
+    const beta = sessionsPa + 8n + 80n;
+    mem.write(beta + 72n, le64(3n));
+    const back = readLiveUpdate(mem, fdt, LAYOUT, CODECS, { warnings: [] });
+    expect(back.state.luo!.sessions.map((x) => x.name)).toEqual(['alpha', 'beta']);
+    expect(back.warnings.map((w) => [w.code, w.field, w.address])).toContainEqual(['luo-files-count-without-files', 'file_set_ser.count', beta + 72n]);
+    expect(() => readLiveUpdate(mem, fdt, LAYOUT, CODECS, { strict: true })).toThrow(DecodeError);
+  });
+
   it('luo-v3: a luo_ser.compatible no version stores', () => {
     const { mem, fdt } = write(small('luo-v3'));
     const { t } = luoBlob(fdt);
