@@ -5,7 +5,17 @@ import { firstInvalidUtf8, isPrintable, quote, QUOTE_LIMIT } from '../../runtime
 import { parseHex } from '../cli/arguments.js';
 import type { CliCommand, CliContext } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
+import type { SchemaIR, VersionIR } from '../layout/ir.js';
 import { describeWarning, type ReadWarning } from '../../runtime/warnings.js';
+
+/** Where a version keeps its string: the component's char array, unless the version has no such member (LUO's FDT era keeps it in the FDT). */
+function storedIn(s: SchemaIR, v: VersionIR): string | null {
+  const si = s.component?.storedIn;
+  if (!si) return null;
+  const own = s.versions.some((x) => x.structs.some((st) => st.name === si.struct));
+  if (own && !v.structs.some((st) => st.name === si.struct && st.fields.some((f) => f.name === si.field))) return null;
+  return `${si.struct}.${si.field}`;
+}
 
 function show(compat: Command, ctx: CliContext): void {
   compat
@@ -21,14 +31,14 @@ function show(compat: Command, ctx: CliContext): void {
             ? s.versions.map((v) => ({
                 schema: s.name,
                 component: s.component!.name,
-                macro: s.component!.macro ?? null,
+                macro: v.macro ?? s.component!.macro ?? null,
                 version: v.id,
                 current: v.isCurrent,
                 compatible: v.compatible ?? null,
                 subcomponents: v.subcomponents.map((x) => x.compatible),
                 size: v.compatible !== undefined ? storedLength(v.compatible) : null,
                 aligned_size: v.storageSize ?? null,
-                stored_in: s.component!.storedIn ? `${s.component!.storedIn.struct}.${s.component!.storedIn.field}` : null,
+                stored_in: storedIn(s, v),
                 source: v.source ?? null,
                 features: v.features ? { supp: v.features.supported.toString(), req: v.features.required.toString(), active: v.features.active.toString() } : null,
               }))
