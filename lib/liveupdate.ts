@@ -105,15 +105,15 @@ const LUO_ROOTS: Readonly<Record<string, LuoRootLayout>> = {
 /**
  * Every LUO version with a compatible string, oldest first, as a reader or
  * writer of that version sees it: the containers come from the schema's
- * per-version refs (luo_ser.sessions_pa, luo_session_ser's files); luo-v1
- * has no luo_ser, and its sessions are in the array as luo-v2's.
+ * per-version refs (luo_ser.sessions_pa, luo_session_ser's files).
  */
 export const LUO_ERAS: readonly LuoEra[] = luoCodecs.versions.flatMap((v): LuoEra[] => {
   const root = LUO_ROOTS[v.id];
   if (v.compatible === undefined || !root) return [];
-  const sessionsEdge = (LUO_SER_REFS_BY_VERSION[v.id] ?? LUO_SER_REFS_BY_VERSION['luo-v2'])!.sessions_pa;
   const filesEdge = LUO_SESSION_SER_REFS_BY_VERSION[v.id]!['file_set_ser.files']!;
-  const sessions = listContainer(v.id, sessionsEdge);
+  // luo-v1 has no luo_ser: its luo-session-header property leads to the session array (a luo_session_header_ser first).
+  const luoSer = LUO_SER_REFS_BY_VERSION[v.id];
+  const sessions = luoSer ? listContainer(v.id, luoSer.sessions_pa) : LUO_SESSION_ARRAY_CONTAINER;
   return [
     {
       id: v.id,
