@@ -53,6 +53,9 @@ describe('each profile fixture tree is in sync with its profile', () => {
 
 describe("the kernel's own history, replayed", () => {
   it.each([
+    // The FDT era: a version's own macro (LUO_FDT_COMPATIBLE) holds the string.
+    ['luo-v1', 'luo.h', 'luo-v1'],
+    ['luo-v2', 'luo.h', 'luo-v2'],
     ['luo-v3', 'luo.h', 'luo-v3'],
     ['luo-v4', 'luo.h', 'luo-v4'],
     ['luo-v5', 'luo.h', 'luo-v5'],

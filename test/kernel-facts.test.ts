@@ -192,7 +192,8 @@ for (const ir of irs) {
           ...version.enums.flatMap((e) => e.values.map((v) => ({ name: v.name, value: v.value }))),
         ];
         const strings: { name: string; value: string }[] = version.constants.flatMap((c) => (typeof c.value === 'string' ? [{ name: c.name, value: c.value }] : []));
-        if (schema.component?.macro && version.compatible !== undefined && !OWN_VERSIONS[version.id]) strings.push({ name: schema.component.macro, value: version.compatible });
+        // The version's own macro (LUO_FDT_COMPATIBLE in the FDT era), else the component's.
+        if (version.macro && version.compatible !== undefined && !OWN_VERSIONS[version.id]) strings.push({ name: version.macro, value: version.compatible });
         // The kernel defines the base macro only beside a composite string.
         if (schema.component?.baseMacro && version.base !== undefined && version.subcomponents.length) strings.push({ name: schema.component.baseMacro, value: version.base });
 

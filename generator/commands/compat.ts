@@ -26,14 +26,14 @@ function show(compat: Command, ctx: CliContext): void {
             ? s.versions.map((v) => ({
                 schema: s.name,
                 component: s.component!.name,
-                macro: s.component!.macro ?? null,
+                macro: v.macro ?? null,
                 version: v.id,
                 current: v.current,
                 compatible: v.compatible ?? null,
                 subcomponents: v.subcomponents,
                 size: v.compatible !== undefined ? storedLength(v.compatible) : null,
                 aligned_size: v.storageSize ?? null,
-                stored_in: s.component!.storedIn ?? null,
+                stored_in: v.storedIn ?? null,
                 source: v.source ?? null,
                 features: v.features ?? null,
               }))

@@ -242,12 +242,12 @@ function tsLiteral(v: bigint | string): string {
 
 function emitConstants(sf: ModuleSink, schema: SchemaIR, irs: readonly AbiIR[]): void {
   const v = schema.current;
-  if (schema.component?.macro && v.compatible !== undefined) {
+  if (v.macro && v.compatible !== undefined) {
     sf.addVariableStatement({
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      docs: [`The compatible string ${v.id} stores (${schema.component.macro}).`],
-      declarations: [{ name: schema.component.macro, initializer: tsString(v.compatible) }],
+      docs: [`The compatible string ${v.id} stores (${v.macro}).`],
+      declarations: [{ name: v.macro, initializer: tsString(v.compatible) }],
     });
   }
   const all = [...v.constants.map((c) => ({ name: c.name, doc: c.doc })), ...v.enums.flatMap((e) => e.values.map((x) => ({ name: x.name, doc: x.doc })))];
@@ -264,6 +264,36 @@ function emitConstants(sf: ModuleSink, schema: SchemaIR, irs: readonly AbiIR[]):
       ...(c.doc ? { docs: [same ? c.doc : `${c.doc} (by page size)`] } : same ? {} : { docs: ['By page size.'] }),
       declarations: [{ name: c.name, initializer }],
     });
+  }
+  emitOlderConstants(sf, schema, irs, new Set(all.map((c) => c.name)));
+}
+
+/**
+ * Constants only older versions define (the names of LUO's sub-FDT, say),
+ * with the value of the newest version that has them, so that a reader of
+ * those versions takes them from here. A name whose value differs between
+ * versions is left out: it has no one value.
+ */
+function emitOlderConstants(sf: ModuleSink, schema: SchemaIR, irs: readonly AbiIR[], done: ReadonlySet<string>): void {
+  const seen = new Set(done);
+  for (const ver of [...schema.versions].reverse()) {
+    for (const c of ver.constants) {
+      if (seen.has(c.name)) continue;
+      seen.add(c.name);
+      const holders = schema.versions.filter((x) => x.constants.some((k) => k.name === c.name));
+      const values = irs.flatMap((ir) => {
+        const sch = ir.schemas.find((x) => x.name === schema.name)!;
+        return holders.map((h) => sch.versions.find((x) => x.id === h.id)!.constants.find((k) => k.name === c.name)!.value);
+      });
+      if (!values.every((x) => x === values[0])) continue;
+      const ids = holders.map((h) => h.id).join(', ');
+      sf.addVariableStatement({
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: [`${c.doc ?? c.name} (${ids})`],
+        declarations: [{ name: c.name, initializer: tsLiteral(values[0]!) }],
+      });
+    }
   }
 }
 

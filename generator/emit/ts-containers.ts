@@ -110,7 +110,7 @@ function descriptor(c: ContainerIR): Value {
         ...(c.skip ? { skip: { member: member(c.skip.member), mask: c.skip.mask } } : {}),
       };
     case 'page_array':
-      return { ...head, header: struct(c.header), count: member(c.count), ...(c.pagesMember ? { pagesMember: member(c.pagesMember) } : {}), entry: struct(c.entry), pages: c.pages };
+      return { ...head, ...(c.header && c.count ? { header: struct(c.header), count: member(c.count) } : {}), ...(c.pagesMember ? { pagesMember: member(c.pagesMember) } : {}), entry: struct(c.entry), pages: c.pages };
     case 'fdt': {
       const prop = (role: string): Value => {
         const p = [...c.properties, ...c.nodeProperties].find((x) => x.role === role);
@@ -201,5 +201,34 @@ export function emitContainers(sf: ModuleSink, schema: SchemaIR, irs: readonly A
     sf.addStatements(
       `/** The physical-address members of struct ${st.name} (${schema.current.id}) and what each leads to, by member path. */\nexport const ${st.name.toUpperCase()}_REFS = ${print(merge(tables, pageSizes, `${st.name} refs`))} as const satisfies RefTable;`,
     );
+  }
+  emitRefsByVersion(sf, schema, irs, runtime);
+}
+
+/**
+ * Where a member leads may change with the version (LUO's sessions: an array
+ * before luo-v4, kho blocks since): for each struct whose edges differ in
+ * some version, `<STRUCT>_REFS_BY_VERSION` gives the table of every version
+ * that has the struct, so a reader picks the containers of the version it
+ * found.
+ */
+function emitRefsByVersion(sf: ModuleSink, schema: SchemaIR, irs: readonly AbiIR[], runtime: Set<string>): void {
+  const pageSizes = irs.map((ir) => ir.target.pageSize);
+  const inEach = (ir: AbiIR): SchemaIR => ir.schemas.find((s) => s.name === schema.name)!;
+  const names = [...new Set(schema.versions.flatMap((v) => v.structs.map((x) => x.name)))];
+  for (const name of names) {
+    const byVersion: Record<string, Value> = {};
+    for (const v of schema.versions) {
+      const tables = irs.map((ir) => {
+        const sv = inEach(ir).versions.find((x) => x.id === v.id)?.structs.find((x) => x.name === name);
+        return sv ? refEdges(sv, ir) : undefined;
+      });
+      if (tables[0] === undefined || Object.keys(tables[0]).length === 0) continue;
+      byVersion[v.id] = merge(tables as Value[], pageSizes, `${name} refs in ${v.id}`);
+    }
+    const printed = new Set(Object.values(byVersion).map(print));
+    if (printed.size < 2) continue;
+    runtime.add('type RefTable');
+    sf.addStatements(`/** The physical-address members of struct ${name} in each version that has them, by version id. */\nexport const ${name.toUpperCase()}_REFS_BY_VERSION: Readonly<Record<string, RefTable>> = ${print(byVersion)};`);
   }
 }

@@ -10,7 +10,7 @@
  * from its sources or from the installed package, with nothing to transpile.
  * The banner is its first member, so gen recognises the file as its own.
  */
-import { PAGE_SIZES, type AbiIR, type FieldIR, type PageSize, type StructIR } from '../layout/ir.js';
+import { PAGE_SIZES, type AbiIR, type FieldIR, type PageSize, type SchemaIR, type StructIR, type VersionIR } from '../layout/ir.js';
 import type { Prim } from '../model/model.js';
 import type { VersionSource } from '../model/raw.js';
 import type { EmittedFile } from './emitted-file.js';
@@ -42,6 +42,10 @@ export interface MetaStruct {
 export interface MetaVersion {
   readonly id: string;
   readonly current: boolean;
+  /** The #define that spells this version's string: the version's own, else the component's. */
+  readonly macro?: string;
+  /** struct.member holding the string, when this version stores it in a struct (LUO's FDT era does not). */
+  readonly storedIn?: string;
   readonly compatible?: string;
   readonly subcomponents: readonly string[];
   /** KHO_COMPAT_ALIGN of the stored string. */
@@ -95,6 +99,15 @@ function struct(st: StructIR): MetaStruct {
   return { name: st.name, size: st.size, fields: st.fields.map(field) };
 }
 
+/** Where a version keeps its string: the component's char array, unless the version has no such member (LUO's FDT era keeps it in the FDT). */
+function storedInOf(s: SchemaIR, v: VersionIR): string | undefined {
+  const si = s.component?.storedIn;
+  if (!si) return undefined;
+  const own = s.versions.some((x) => x.structs.some((st) => st.name === si.struct));
+  if (own && !v.structs.some((st) => st.name === si.struct && st.fields.some((f) => f.name === si.field))) return undefined;
+  return `${si.struct}.${si.field}`;
+}
+
 /** The metadata of every schema's codecs; `irs` holds one layout per page size, 4 KiB first. */
 export function emitTsMeta(irs: readonly AbiIR[], opts: { readonly runtimeImport: string }): EmittedFile {
   const base = irs[0]!;
@@ -116,9 +129,13 @@ export function emitTsMeta(irs: readonly AbiIR[], opts: { readonly runtimeImport
           const texts = per.map((m) => JSON.stringify(m));
           structs[st.name] = texts.every((t) => t === texts[0]) ? per[0]! : { 4096: per[0]!, 16384: per[1]!, 65536: per[2]! };
         }
+        const macro = v.macro ?? c?.macro;
+        const storedIn = c ? storedInOf(s, v) : undefined;
         return {
           id: v.id,
           current: v.isCurrent,
+          ...(macro !== undefined ? { macro } : {}),
+          ...(storedIn !== undefined ? { storedIn } : {}),
           ...(v.compatible !== undefined ? { compatible: v.compatible } : {}),
           subcomponents: v.subcomponents.map((x) => x.compatible),
           ...(v.storageSize !== undefined ? { storageSize: v.storageSize } : {}),

@@ -192,6 +192,8 @@ class LayoutEngine {
         const c = def.component;
         const v = version ?? c.current;
         if (name === c.baseMacro) return v.compatible;
+        // A version's own #define (LUO_FDT_COMPATIBLE) exists only in the versions that keep their string in it.
+        if ((v.macro ?? c.macro) !== name) throw new ExprError(`'${name}' does not exist in version '${v.id}'`, 0, 1);
         return this.storedString(v);
       }
       default:
@@ -347,6 +349,7 @@ class LayoutEngine {
       ...(version?.doc ? { doc: version.doc } : {}),
       ...(version?.source ? { source: version.source } : {}),
       ...(version?.compatible !== undefined ? { base: version.compatible } : {}),
+      ...(version?.compatible !== undefined && (version.macro ?? version.component.macro) ? { macro: version.macro ?? version.component.macro! } : {}),
       ...(compatible !== undefined ? { compatible, storageSize: compatStorageSize(compatible) } : {}),
       ...(version?.number !== undefined ? { number: version.number } : {}),
       compose: version?.compose ?? false,
@@ -534,14 +537,13 @@ class LayoutEngine {
           ];
         }
         case 'page_array': {
-          const header = struct(d.header);
+          const header = d.header ? struct(d.header) : undefined;
           return [
             {
               ...base,
               kind: 'page_array',
-              header,
-              count: memberAt(header, d.count),
-              ...(d.pagesMember !== undefined ? { pagesMember: memberAt(header, d.pagesMember) } : {}),
+              ...(header && d.count !== undefined ? { header, count: memberAt(header, d.count) } : {}),
+              ...(header && d.pagesMember !== undefined ? { pagesMember: memberAt(header, d.pagesMember) } : {}),
               entry: struct(d.entry),
               pages: num(d.pages),
             },

@@ -73,6 +73,8 @@ export interface VersionIR {
   readonly base?: string;
   /** The string stored in preserved memory: the base, or the composite. */
   readonly compatible?: string;
+  /** The #define holding the string in this version (the component's macro unless the version names its own). */
+  readonly macro?: string;
   /** The number the component's version member holds in this version. */
   readonly number?: bigint;
   readonly compose: boolean;
@@ -464,8 +466,9 @@ export type ContainerIR = { readonly name: string; readonly schema: string; read
     }
   | {
       readonly kind: 'page_array';
-      readonly header: StructIR;
-      readonly count: ContainerMemberIR;
+      /** Absent when the entries start the first page and the ref pointing at them counts them. */
+      readonly header?: StructIR;
+      readonly count?: ContainerMemberIR;
       readonly pagesMember?: ContainerMemberIR;
       readonly entry: StructIR;
       readonly pages: number;

@@ -64,6 +64,8 @@ export interface Version {
   readonly component: Component;
   readonly index: number;
   readonly compatible?: string;
+  /** The #define holding this version's string, when it is not the component's macro. */
+  readonly macro?: string;
   /** The number the component's version member holds in this version, when versions share a string. */
   readonly number?: bigint;
   readonly compose: boolean;
@@ -250,7 +252,7 @@ export type ContainerKind =
       readonly bits: Struct;
     }
   | { readonly kind: 'radix_tree'; readonly node: Struct; readonly leaf: Struct; readonly depth: ExprRef; readonly order0Log2: ExprRef; readonly tableSizeLog2: ExprRef; readonly bitmapSizeLog2: ExprRef }
-  | { readonly kind: 'page_array'; readonly header: Struct; readonly count: string; readonly pagesMember?: string; readonly entry: Struct; readonly pages: ExprRef }
+  | { readonly kind: 'page_array'; readonly header?: Struct; readonly count?: string; readonly pagesMember?: string; readonly entry: Struct; readonly pages: ExprRef }
   | {
       readonly kind: 'array_chain';
       /** One node: a header with next and count, then a flexible array of entries. */

@@ -45,6 +45,7 @@ export interface RawComponent {
   versions: {
     id: string;
     compatible?: string;
+    macro?: string;
     number?: number;
     compose?: boolean;
     subcomponents?: string[];
@@ -108,7 +109,7 @@ export interface RawContainer {
   fdt_nodes?: { compatible: string; node_compatible: string; node_properties: { property: string; type: 'u64'; role?: 'start' | 'size'; doc?: string }[] };
   bitmap_chain?: { chunk: string; next: string; order: string; count: string; entries: string; start: string; bitmap: string };
   radix_tree?: { node: string; leaf: string; depth: ExprValue; order0_log2: ExprValue; table_size_log2: ExprValue; bitmap_size_log2: ExprValue };
-  page_array?: { header: string; count: string; pages_member?: string; entry: string; pages: ExprValue };
+  page_array?: { header?: string; count?: string; pages_member?: string; entry: string; pages: ExprValue };
   array_chain?: { node: string; next: string; count: string; entries: string; node_size: ExprValue; skip_member?: string; skip_mask?: ExprValue };
   fdt?: { compatible: string; properties?: RawFdtProperty[]; node_properties?: RawFdtProperty[]; services?: string[] };
   sparse_array?: {

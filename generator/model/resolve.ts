@@ -318,6 +318,9 @@ class Resolver {
         this.err('compat-invalid', f.spanOf(['component', 'versions', i, 'subcomponents']), `version '${v.id}' lists subcomponents but does not set compose: true`, 'add compose: true, or remove subcomponents');
       }
       if (v.subcomponents) this.checkSorted(v.subcomponents, f, ['component', 'versions', i, 'subcomponents']);
+      if (v.macro !== undefined && v.compatible === undefined) {
+        this.err('compat-invalid', f.spanOf(['component', 'versions', i, 'macro']), `version '${v.id}' names a macro but has no compatible string for it to hold`, 'give it a compatible string, or remove macro');
+      }
       if (v.source) {
         const src = v.source;
         const tree = src.repo !== undefined || src.path !== undefined || src.commit !== undefined;
@@ -333,6 +336,7 @@ class Resolver {
         component,
         index: i,
         ...(v.compatible !== undefined ? { compatible: v.compatible } : {}),
+        ...(v.macro !== undefined && v.macro !== rc.macro ? { macro: v.macro } : {}),
         ...(v.number !== undefined ? { number: BigInt(v.number) } : {}),
         compose: v.compose ?? false,
         ...(v.subcomponents ? { declaredSubcomponents: { names: v.subcomponents, span: f.spanOf(['component', 'versions', i, 'subcomponents']) } } : {}),
@@ -372,6 +376,13 @@ class Resolver {
       this.err('missing-key', span, `component '${rc.name}' has compatible strings but no macro to hold them`, 'add macro: <NAME>_COMPATIBLE');
     }
     if (component.macro) this.define(component.macro, { kind: 'macro', schema, component }, f.spanOf(['component', 'macro']));
+    // A version may keep its string in a #define of its own (LUO_FDT_COMPATIBLE before LUO_ABI_COMPATIBLE); each is defined once.
+    const versionMacros = new Set<string>();
+    component.versions.forEach((v) => {
+      if (v.macro === undefined || v.macro === component.macro || versionMacros.has(v.macro)) return;
+      versionMacros.add(v.macro);
+      this.define(v.macro, { kind: 'macro', schema, component }, f.spanOf(['component', 'versions', v.index, 'macro']));
+    });
     if (component.baseMacro) this.define(component.baseMacro, { kind: 'macro', schema, component }, f.spanOf(['component', 'base_macro']));
     schema.component = component;
     this.components.set(component.name, component);
@@ -547,6 +558,7 @@ class Resolver {
     return (
       c?.macro === name ||
       c?.baseMacro === name ||
+      (c?.versions.some((v) => v.macro === name) ?? false) ||
       schema.constants.some((x) => x.name === name) ||
       schema.macros.some((x) => x.name === name) ||
       schema.enums.some((x) => x.name === name) ||
@@ -847,8 +859,10 @@ class Resolver {
 
   private linkRefs(schema: Schema, st: Struct, fields: Field[], raws: RawField[], path: YamlPath): void {
     const f = schema.file;
-    fields.forEach((field) => {
-      const i = raws.findIndex((r) => (r.name ?? null) === (field.name ?? null) && r.name !== undefined);
+    fields.forEach((field, k) => {
+      // Members may share a name in versions that never both have it (sessions_pa of each era): take the raw of the same rank.
+      const rank = fields.slice(0, k).filter((x) => x.name === field.name).length;
+      const i = raws.findIndex((r, j) => r.name !== undefined && r.name === field.name && raws.slice(0, j).filter((x) => x.name === r.name).length === rank);
       const rr = i >= 0 ? raws[i]!.ref : undefined;
       if (!rr) return;
       const p = [...path, i, 'ref'];
@@ -1064,11 +1078,13 @@ class Resolver {
     }
     if (rc.page_array) {
       const a = rc.page_array;
-      const header = st('header', a.header);
+      // Without a header (the JSON Schema requires header and count together) the entries start the first page.
+      const header = a.header !== undefined ? st('header', a.header) : undefined;
       const entry = st('entry', a.entry);
       const pages = expr('pages', a.pages);
-      if (!header || !entry || !pages) return undefined;
-      return { kind: 'page_array', header, count: member(header, 'count', a.count), ...(a.pages_member !== undefined ? { pagesMember: member(header, 'pages_member', a.pages_member) } : {}), entry, pages };
+      if ((a.header !== undefined && !header) || !entry || !pages) return undefined;
+      if (!header) return { kind: 'page_array', entry, pages };
+      return { kind: 'page_array', header, count: member(header, 'count', a.count!), ...(a.pages_member !== undefined ? { pagesMember: member(header, 'pages_member', a.pages_member) } : {}), entry, pages };
     }
     const stringName = (name: string, p: YamlPath): void => {
       const def = this.names.get(name);

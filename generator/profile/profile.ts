@@ -157,6 +157,7 @@ export function checkProfiles(profiles: readonly Profile[], ir: AbiIR, config?: 
     if (s.component?.macro) known.add(s.component.macro);
     if (s.component?.baseMacro) known.add(s.component.baseMacro);
     for (const v of s.versions) {
+      if (v.macro) known.add(v.macro);
       v.constants.forEach((c) => known.add(c.name));
       v.structs.forEach((c) => known.add(c.name));
       v.enums.forEach((e) => e.values.forEach((x) => known.add(x.name)));

@@ -129,12 +129,16 @@ export interface BitmapChainDescriptor<N extends PageNumber = PageNumber> {
   readonly pageShift: N;
 }
 
-/** Contiguous preserved pages: a header, then up to as many entries as the pages hold. */
+/**
+ * Contiguous preserved pages: a header, then up to as many entries as the
+ * pages hold; or, without a header, entries from the first byte whose number
+ * the pointing struct stores (the ref's count).
+ */
 export interface PageArrayDescriptor<N extends PageNumber = PageNumber> {
   readonly kind: 'page_array';
   readonly name: string;
-  readonly header: StructDescriptor<N>;
-  readonly count: MemberDescriptor<N>;
+  readonly header?: StructDescriptor<N>;
+  readonly count?: MemberDescriptor<N>;
   /** The header member that stores the page count, when there is one. */
   readonly pagesMember?: MemberDescriptor<N>;
   readonly entry: StructDescriptor<N>;

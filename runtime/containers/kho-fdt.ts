@@ -268,16 +268,17 @@ export function writeKhoFdt(fdt: FdtDescriptor, root: KhoRoot): Uint8Array {
     new DataView(b.buffer).setBigUint64(0, v, true);
     return b;
   };
+  const props = (entries: [string, Uint8Array][]): ReadonlyMap<string, Uint8Array> => new Map(entries);
   return writeFdt({
     name: '',
-    props: new Map([
+    props: props([
       ['compatible', new TextEncoder().encode(root.compatible + '\0')],
       [names.memoryMap.name, le64(root.memoryMap)],
     ]),
     children: root.subtrees.map((s) => ({
       name: s.name,
       ...(s.nameBytes ? { nameBytes: s.nameBytes } : {}),
-      props: new Map([
+      props: props([
         [names.data.name, le64(s.data)],
         [names.size.name, le64(s.size)],
       ]),
@@ -286,13 +287,8 @@ export function writeKhoFdt(fdt: FdtDescriptor, root: KhoRoot): Uint8Array {
   });
 }
 
-/**
- * Writes a tree as libfdt's sequential-write functions lay it out: header,
- * one empty reservation entry, the structure block (properties in the order
- * of each node's map, then its children), the strings block (each name
- * once, in order of first use). A node name holding a NUL is refused.
- */
-export function writeFdt(tree: FdtNode): Uint8Array {
+/** Writes a tree in the FDT format (version 17, libfdt's sequential-write layout): properties in map order, then the children. */
+export function writeFdt(root: FdtNode): Uint8Array {
   const strings: string[] = [];
   const stringOffset = (name: string): number => {
     let off = 0;
@@ -310,7 +306,8 @@ export function writeFdt(tree: FdtNode): Uint8Array {
   const pad = (): void => {
     while (struct.length % 4) struct.push(0);
   };
-  const node = (n: FdtNode): void => {
+  const node = (n: FdtNode, depth: number): void => {
+    if (depth > MAX_DEPTH) throw new EncodeError({ struct: 'fdt', offset: struct.length }, `nodes nested deeper than ${MAX_DEPTH}`);
     const name = n.nameBytes ?? new TextEncoder().encode(n.name);
     if (name.includes(0)) throw new EncodeError({ struct: 'fdt', offset: struct.length }, `node name '${shownName(new TextDecoder().decode(name))}' contains a NUL byte`);
     u32(FDT_BEGIN_NODE);
@@ -323,10 +320,10 @@ export function writeFdt(tree: FdtNode): Uint8Array {
       struct.push(...value);
       pad();
     }
-    for (const c of n.children) node(c);
+    for (const c of n.children) node(c, depth + 1);
     u32(FDT_END_NODE);
   };
-  node(tree);
+  node(root, 0);
   u32(FDT_END);
   const stringBytes = new TextEncoder().encode(strings.map((s) => s + '\0').join(''));
   const offRsv = HEADER_SIZE;

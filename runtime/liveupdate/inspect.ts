@@ -372,7 +372,7 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
     if (restored?.header) luoNode.flb_page = { pgcnt: restored.header.pgcnt, count: restored.header.count };
     restored?.entries.forEach((e, i) => {
       const h = flbHandlers.get(e.name);
-      const flb: InspectFlb = { pa: luo.flbs_pa + BigInt(page.header.size + i * page.entry.size), name: e.name, count: e.count, data: e.data, handler: h !== undefined, state: null, ...issues() };
+      const flb: InspectFlb = { pa: luo.flbs_pa + BigInt(codecs.flbHeader.size + i * page.entry.size), name: e.name, count: e.count, data: e.data, handler: h !== undefined, state: null, ...issues() };
       luoNode.flbs.push(flb);
       if (!h || e.data === 0n) return;
       needPreserved(flb, e.data, h.state.name, `FLB '${e.name}'`);
