@@ -595,6 +595,7 @@ class LayoutEngine {
       size,
       align,
       ...(declaredSize ? { declaredSize } : {}),
+      ...(st.section !== undefined ? { section: st.section } : {}),
       fields,
       span: st.span,
     };
@@ -768,6 +769,10 @@ class LayoutEngine {
           return { ...common, shape: 'flexible', name, size: 0, align: inner.align, struct: inner, elemSize: inner.size, ...ref };
         }
         const es = PRIM_SIZE[f.type.prim];
+        if (f.stringSize) {
+          const stringSize = countOf(f.stringSize);
+          return { ...common, shape: 'flexible', name, size: 0, align: es, prim: f.type.prim, elemSize: Number(stringSize.value), stringSize, ...ref };
+        }
         return { ...common, shape: 'flexible', name, size: 0, align: es, prim: f.type.prim, elemSize: es, ...ref };
       }
       case 'bits': {
@@ -799,13 +804,14 @@ class LayoutEngine {
       }
       case 'khoser': {
         // The target is linked once every struct is laid out (it may point back at this one).
-        if (f.count) {
+        if (f.count && f.target) {
           const countExpr = countOf(f.count);
           const n = Number(countExpr.value);
           const arr = { ...common, shape: 'khoser-array' as const, name, size: 8 * n, align: 8, prim: 'u64' as const, elemSize: 8 as const, count: n, countExpr, target: undefined as unknown as StructIR };
           this.pendingKhoser.push({ field: arr, target: f.target, version });
           return arr;
         }
+        if (!f.target) return { ...common, shape: 'khoser' as const, name, size: 8, align: 8, prim: 'u64' as const };
         const field = { ...common, shape: 'khoser' as const, name, size: 8, align: 8, prim: 'u64' as const, target: undefined as unknown as StructIR, ...this.refIR(f, version, earlier) };
         this.pendingKhoser.push({ field, target: f.target, version });
         return field;
@@ -904,6 +910,8 @@ function fingerprint(st: Omit<StructIR, 'fingerprint'>): string {
     'struct' in f ? (f.struct?.fingerprint ?? null) : null,
     f.shape === 'bits' ? f.bits.map((b) => [b.lsb, b.width]) : null,
     f.shape === 'union' ? f.members.map(fieldKey) : null,
+    // Only a flexible array of strings adds its element size, so that every earlier fingerprint stays.
+    ...(f.shape === 'flexible' && f.stringSize ? [f.elemSize] : []),
   ];
   const canonical = JSON.stringify([st.size, st.align, st.packed, st.fields.map(fieldKey)]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);

@@ -34,11 +34,12 @@ export function layoutJson(ir: AbiIR, structs: readonly StructIR[]) {
 export function memberTypeText(f: FieldIR): string {
   const base = f.shape === 'scalar' && f.ctype !== undefined ? f.ctype : f.shape === 'union' ? 'union' : typeName(f);
   const n = countOf(f);
-  return f.shape === 'flexible' ? `${base}[]` : n !== undefined ? `${base}[${n}]` : base;
+  if (f.shape === 'flexible') return f.stringSize ? `${base}[][${f.elemSize}]` : `${base}[]`;
+  return n !== undefined ? `${base}[${n}]` : base;
 }
 
 export function typeName(f: FieldIR): string {
-  if (f.shape === 'khoser' || f.shape === 'khoser-array') return `khoser(struct ${f.target.name})`;
+  if (f.shape === 'khoser' || f.shape === 'khoser-array') return f.target ? `khoser(struct ${f.target.name})` : 'khoser(void *)';
   if (f.shape === 'bitmap') return 'unsigned long';
   if (f.shape === 'pointer') return `struct ${f.target} *`;
   const st = structOf(f);

@@ -142,6 +142,8 @@ export interface Struct {
   readonly doc?: string;
   readonly packed: boolean;
   readonly size?: ExprRef;
+  /** The vmlinux linker section one instance of the struct fills (.liveupdate_versions). */
+  readonly section?: string;
   readonly in?: Version[];
   fields: Field[];
   readonly span: SourceSpan;
@@ -193,10 +195,12 @@ export type Field = FieldCommon &
   (
     | { readonly shape: 'scalar'; readonly type: FieldType }
     | { readonly shape: 'array'; readonly type: FieldType; readonly count: ExprRef }
-    | { readonly shape: 'flexible'; readonly type: FieldType }
+    /** With stringSize: char name[][stringSize], a flexible array of fixed-size strings. */
+    | { readonly shape: 'flexible'; readonly type: FieldType; readonly stringSize?: ExprRef }
     | { readonly shape: 'bits'; readonly unit: Prim; readonly bits: Bitfield[] }
     | { readonly shape: 'bitmap'; readonly nbits: ExprRef }
-    | { readonly shape: 'khoser'; readonly target: Struct; /** An array of khoser pointers: DECLARE_KHOSER_PTR(name, struct target *)[count]. */ readonly count?: ExprRef }
+    /** No target: DECLARE_KHOSER_PTR(name, void *), an address nothing walks. */
+    | { readonly shape: 'khoser'; readonly target?: Struct; /** An array of khoser pointers: DECLARE_KHOSER_PTR(name, struct target *)[count]. */ readonly count?: ExprRef }
     | { readonly shape: 'union'; readonly members: Field[] }
     /** A kernel pointer stored as is (struct target *): meaningless after kexec, read as an opaque u64, written as 0. */
     | { readonly shape: 'pointer'; readonly target: string }

@@ -58,6 +58,7 @@ export interface RawStruct {
   doc?: string;
   packed?: boolean;
   size?: ExprValue;
+  section?: string;
   in?: string[];
   fields: RawField[];
 }
@@ -69,6 +70,7 @@ export interface RawField {
   ctype?: string;
   count?: ExprValue;
   flexible?: true;
+  string_size?: ExprValue;
   bits?: { name: string; lsb: number; width: number; doc?: string; allowed?: ExprValue; kernel?: RawKernelCheck }[];
   bitmap?: ExprValue;
   khoser?: string;

@@ -248,6 +248,7 @@ class Resolver {
         ...(s.doc ? { doc: s.doc } : {}),
         packed: s.packed ?? false,
         ...(size ? { size } : {}),
+        ...(s.section !== undefined ? { section: s.section } : {}),
         ...this.inVersions(schema, s.in, ['structs', i, 'in']),
         fields: [],
         span,
@@ -720,6 +721,10 @@ class Resolver {
         this.err('bad-field', f.spanOf([...p, 'name']), 'a bitfield group has no name of its own; its bits are named');
         return;
       }
+      if (rf.string_size !== undefined && !(rf.flexible && rf.type === 'char')) {
+        this.err('bad-field', f.spanOf([...p, 'string_size']), `string_size makes a flexible array of fixed-size strings (char name[][N]); '${rf.name ?? 'this member'}' is no flexible char array`, 'use it with type: char and flexible: true, or a char array with count for one string');
+        return;
+      }
       if (rf.count !== undefined && rf.flexible) {
         this.err('bad-field', f.spanOf([...p, 'flexible']), 'a member is either an array with a count or a flexible array, not both');
         return;
@@ -746,6 +751,15 @@ class Resolver {
       }
       if (rf.pointer !== undefined) {
         out.push({ ...common, shape: 'pointer', target: rf.pointer });
+        return;
+      }
+      if (rf.khoser === 'void') {
+        // DECLARE_KHOSER_PTR(name, void *): an address whose meaning is its handler's; nothing to walk.
+        if (rf.count !== undefined || rf.ref !== undefined) {
+          this.err('bad-field', f.spanOf([...p, rf.count !== undefined ? 'count' : 'ref']), `'${rf.name}' is an untyped khoser pointer (void *): it takes no ${rf.count !== undefined ? 'count' : 'ref'}`, 'name the struct it points to in khoser: to walk it');
+          return;
+        }
+        out.push({ ...common, shape: 'khoser' });
         return;
       }
       if (rf.khoser !== undefined) {
@@ -802,7 +816,10 @@ class Resolver {
         return;
       }
       if (rf.flexible) {
-        out.push({ ...common, shape: 'flexible', type });
+        const stringSize = rf.string_size !== undefined ? this.exprRef(f, [...p, 'string_size'], rf.string_size) : undefined;
+        if (stringSize) this.checkExpr(schema, stringSize, { sizeContext: st });
+        if (rf.string_size !== undefined && !stringSize) return;
+        out.push({ ...common, shape: 'flexible', type, ...(stringSize ? { stringSize } : {}) });
         return;
       }
       out.push({ ...common, shape: 'scalar', type });
@@ -1153,7 +1170,7 @@ class Resolver {
           if (x.in && !x.in.includes(version)) continue;
           if (x.shape === 'union') walk(x.members);
           if ((x.shape === 'scalar' || x.shape === 'array' || x.shape === 'flexible') && x.type.kind === 'struct') note(x.type.struct.schema);
-          if (x.shape === 'khoser') note(x.target.schema);
+          if (x.shape === 'khoser' && x.target) note(x.target.schema);
           if (x.ref?.via) note(x.ref.via.schema);
           if (x.ref?.to) note(x.ref.to.schema);
         }
