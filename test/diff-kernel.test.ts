@@ -56,6 +56,8 @@ describe("the kernel's own history, replayed", () => {
     ['luo-v3', 'luo.h', 'luo-v3'],
     ['luo-v4', 'luo.h', 'luo-v4'],
     ['luo-v5', 'luo.h', 'luo-v5'],
+    // linux-mm fb2257f1: luo-v5's bytes with luo_file_ser's data as DECLARE_KHOSER_PTR(serialized_data, void *).
+    ['luo-v5-khoser', 'luo.h', 'luo-v5-khoser'],
     ['memfd-v1', 'memfd.h', 'memfd-v1'],
     ['memfd-v2', 'memfd.h', 'memfd-v2'],
     ['memfd-v1', 'kexec_handover.h', 'kho-v1'],

@@ -856,7 +856,8 @@ function emitRegistry(sf: ModuleSink, schema: SchemaIR, irs: readonly AbiIR[], n
   lines.push(`  current: ${tsString(schema.current.id)},`, '  versions: [');
   for (const v of schema.versions) {
     lines.push('    {', `      id: ${tsString(v.id)},`);
-    if (v.compatible !== undefined) lines.push(`      compatible: ${tsString(v.compatible)},`);
+    // A variant stores its base's string: dispatch on the string finds the base.
+    if (v.compatible !== undefined && !v.variantOf) lines.push(`      compatible: ${tsString(v.compatible)},`);
     if (v.number !== undefined) lines.push(`      number: ${v.number},`);
     lines.push('      structs: {');
     for (const st of v.structs) {

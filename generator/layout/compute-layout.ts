@@ -349,6 +349,7 @@ class LayoutEngine {
       ...(compatible !== undefined ? { compatible, storageSize: compatStorageSize(compatible) } : {}),
       ...(version?.number !== undefined ? { number: version.number } : {}),
       compose: version?.compose ?? false,
+      ...(version?.variantOf ? { variantOf: version.variantOf.id } : {}),
       subcomponents: (version?.subcomponents ?? []).map((c: Component) => ({
         component: c.name,
         schema: c.schema.name,

@@ -74,6 +74,8 @@ export interface VersionIR {
   /** The number the component's version member holds in this version. */
   readonly number?: bigint;
   readonly compose: boolean;
+  /** The version whose bytes and string this one has, spelled otherwise in C. */
+  readonly variantOf?: string;
   readonly subcomponents: readonly { readonly component: string; readonly schema: string; readonly macro?: string; readonly compatible: string }[];
   /** KHO_COMPAT_ALIGN of the stored string. */
   readonly storageSize?: number;

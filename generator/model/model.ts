@@ -65,6 +65,8 @@ export interface Version {
   /** The number the component's version member holds in this version, when versions share a string. */
   readonly number?: bigint;
   readonly compose: boolean;
+  /** The version whose bytes and string this one has, spelled otherwise in C; readers dispatching on the string take that one. */
+  variantOf?: Version;
   /** Sub-components written in the schema, checked against the derived ones. */
   readonly declaredSubcomponents?: { names: string[]; span: SourceSpan };
   /** Sub-components derived from what this version's layouts use, strcmp-sorted. */

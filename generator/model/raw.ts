@@ -46,6 +46,7 @@ export interface RawComponent {
     compatible?: string;
     number?: number;
     compose?: boolean;
+    variant_of?: string;
     subcomponents?: string[];
     features?: { supported?: string[]; required?: string[]; active?: string[] };
     source?: VersionSource;

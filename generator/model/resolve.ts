@@ -353,10 +353,22 @@ class Resolver {
         this.err('bad-version-number', f.spanOf(['component', 'versions', i, 'number']), `version '${v.id}' has a number, but component '${rc.name}' names no version_member to hold it`, 'add version_member: <struct>.<member>, the integer member the number is stored in');
       }
     });
-    // Versions may share a string when each has a number of its own, stored in the version member.
+    rc.versions.forEach((v, i) => {
+      if (v.variant_of === undefined) return;
+      const self = component.versions.find((x) => x.id === v.id);
+      const base = component.versions.find((x) => x.id === v.variant_of);
+      const span = f.spanOf(['component', 'versions', i, 'variant_of']);
+      if (!base || base === self) this.err('unknown-version', span, `variant_of names '${v.variant_of}', which is no other version of ${rc.name}`, `versions: ${component.versions.map((x) => x.id).join(', ')}`);
+      else if (base.variantOf || base.compatible !== self?.compatible || base.compose !== self?.compose) this.err('compat-invalid', span, `'${v.id}' is a variant of '${base.id}' and stores its string, but ${base.variantOf ? `'${base.id}' is itself a variant` : `'${base.id}' stores ${base.compatible === undefined ? 'none' : `'${base.compatible}'`}${base.compose ? ' composed' : ''}`}`, `give '${v.id}' the compatible string (and compose) of '${base.id}'`);
+      else if (self) self.variantOf = base;
+    });
+    // Versions may share a string when each has a number of its own, stored in the version member,
+    // and a variant shares the string of the version whose bytes it has.
     const seen = new Map<string, Version[]>();
+    const variants = new Set(rc.versions.filter((v) => v.variant_of !== undefined).map((v) => v.id));
     for (const v of component.versions) {
-      if (v.compatible === undefined) continue;
+      // A variant's string is checked against its base above.
+      if (v.compatible === undefined || variants.has(v.id)) continue;
       const key = `${v.compatible}|${v.compose}`;
       const others = seen.get(key) ?? [];
       const unnumbered = others.find((o) => o.number === undefined || v.number === undefined);
