@@ -34,7 +34,7 @@ export function checkBounds(view: DataView, offset: number, size: number, struct
  * linker section (liveupdate_ver_table.versions): the view is the section.
  * A section that ends inside an element is refused, as the userspace reader
  * of .liveupdate_versions refuses a size that is not the header plus whole
- * strings (prati0100/luo_section_parser, main).
+ * strings (prati0100/luo_section_parser list_versions.c, main).
  */
 export function sectionEntries(view: DataView, offset: number, elemSize: number, struct: string, field: string): number {
   const rest = view.byteLength - offset;

@@ -316,7 +316,10 @@ function structView(st: StructIR) {
     else if (f.name !== undefined) docs.push({ name: f.name, doc: f.doc ?? f.name });
   };
   st.fields.forEach(collectDocs);
-  const { summary, rest } = summaryAndRest(st.doc, st.name);
+  const { summary, rest: docRest } = summaryAndRest(st.doc, st.name);
+  // The section is where the kernel places an instance (with __section in a .c file), not part of the type.
+  const placed = st.section !== undefined ? `One instance fills the vmlinux linker section "${st.section}".` : undefined;
+  const rest = [docRest, placed].filter((x) => x).join('\n\n');
   return {
     name: st.name,
     packed: st.packed,
