@@ -1250,6 +1250,17 @@ export const luoCodecs: SchemaCodecs = {
       },
     },
     {
+      id: 'luo-v1-session-v2',
+      structs: {
+        luo_session_header_ser: allPages(withVersion(luoSessionHeaderSerV3Codec, 'luo-v1-session-v2')),
+        luo_file_ser: allPages(withVersion(luoFileSerCodec, 'luo-v1-session-v2')),
+        luo_file_set_ser: allPages(withVersion(luoFileSetSerCodec, 'luo-v1-session-v2')),
+        luo_session_ser: allPages(withVersion(luoSessionSerCodec, 'luo-v1-session-v2')),
+        luo_flb_header_ser: allPages(withVersion(luoFlbHeaderSerCodec, 'luo-v1-session-v2')),
+        luo_flb_ser: allPages(withVersion(luoFlbSerCodec, 'luo-v1-session-v2')),
+      },
+    },
+    {
       id: 'luo-features',
       structs: {
         luo_feature_hdr: allPages(luoFeatureHdrFeaturesCodec),

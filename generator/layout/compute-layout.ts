@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { error, type Diagnostic, type DiagnosticCode, type SourceSpan } from '../diagnostics/diagnostic.js';
 import { evaluate, ExprError, type EvalEnv, type Expr } from '../model/expr.js';
-import { enumeratorValue, PRIM_SIZE, type Component, type Prim, type ExprRef, type Field, type Model, type Schema, type Struct, type Version } from '../model/model.js';
+import { enumeratorValue, presentIn, PRIM_SIZE, type Component, type Prim, type ExprRef, type Field, type Model, type Schema, type Struct, type Version } from '../model/model.js';
 import type { Definition } from '../model/resolve.js';
 import { compatStorageSize, storedLength } from '../../runtime/compat.js';
 import type { AbiIR, BitIR, BitsFieldIR, ConstantIR, ContainerIR, ContainerMemberIR, ExprIR, FieldIR, RefIR, ScalarFieldIR, SchemaIR, StructIR, Target, VersionIR } from './ir.js';
@@ -109,7 +109,10 @@ class LayoutEngine {
   private enumeratorAt(en: Schema['enums'][number], i: number, version: Version | undefined): bigint {
     const ref = enumeratorValue(en.values[i]!, version);
     if (ref) return this.eval(ref, version);
-    return i === 0 ? 0n : this.enumeratorAt(en, i - 1, version) + 1n;
+    // The one before it plus one, among those this version declares.
+    let j = i - 1;
+    while (j >= 0 && !presentIn(en.values[j]!, version)) j--;
+    return j < 0 ? 0n : this.enumeratorAt(en, j, version) + 1n;
   }
 
   /** An expression with its value at this target, for the IR. */
@@ -298,7 +301,7 @@ class LayoutEngine {
     const enums = schema.enums.map((en) => ({
       name: en.name,
       ...(en.doc ? { doc: en.doc } : {}),
-      values: en.values.flatMap((v) =>
+      values: en.values.filter(present).flatMap((v) =>
         this.safe(() => {
           const ref = enumeratorValue(v, version);
           const value = this.enumeratorAt(en, en.values.indexOf(v), version);

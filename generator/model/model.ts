@@ -134,6 +134,8 @@ export interface Enumerator {
   readonly value?: ExprRef;
   /** Versions that define it otherwise. */
   readonly variants?: readonly { readonly in: Version[]; readonly value: ExprRef }[];
+  /** The versions that declare it; absent: all. */
+  readonly in?: Version[];
   readonly doc?: string;
   readonly span: SourceSpan;
 }

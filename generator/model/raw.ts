@@ -16,7 +16,7 @@ export interface RawSchema {
   constants?: { name: string; value?: ExprValue; string?: string; doc?: string; in?: string[]; variants?: { in: string[]; text?: string; string?: string; value?: ExprValue }[] }[];
   macros?: RawMacro[];
   order?: string[];
-  enums?: { name: string; doc?: string; values: { name: string; value?: ExprValue; doc?: string; variants?: { in: string[]; value: ExprValue }[] }[] }[];
+  enums?: { name: string; doc?: string; values: { name: string; value?: ExprValue; doc?: string; in?: string[]; variants?: { in: string[]; value: ExprValue }[] }[] }[];
   structs?: RawStruct[];
   containers?: RawContainer[];
   asserts?: { expr: ExprValue; text?: string; message?: string; after?: string; in?: string[]; helper?: boolean }[];

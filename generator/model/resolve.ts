@@ -235,7 +235,8 @@ class Resolver {
           const xv = this.exprRef(f, [...at, 'value'], x.value);
           return xv ? [{ in: this.inVersions(schema, x.in, [...at, 'in']).in ?? [], value: xv }] : [];
         });
-        if (value || v.value === undefined) en.values.push({ name: v.name, enumeration: en, ...(value ? { value } : {}), ...(variants.length ? { variants } : {}), ...(v.doc ? { doc: v.doc } : {}), span: vspan });
+        const inList = this.inVersions(schema, v.in, ['enums', i, 'values', j, 'in']);
+        if (value || v.value === undefined) en.values.push({ name: v.name, enumeration: en, ...(value ? { value } : {}), ...(variants.length ? { variants } : {}), ...inList, ...(v.doc ? { doc: v.doc } : {}), span: vspan });
       });
       schema.enums.push(en);
     });
