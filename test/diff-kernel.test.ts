@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli-in-process.js';
 import { diffTree, editedTree, TREES } from './helpers/kernel-trees.js';
 
-const PROFILES = ['torvalds', 'linux-mm', 'composite-rfc', 'feature-header'] as const;
+const PROFILES = ['torvalds', 'linux-mm', 'composite-rfc', 'feature-header', 'prati0100'] as const;
 
 describe('each profile fixture tree is in sync with its profile', () => {
   it.each(PROFILES)('%s', async (name) => {
