@@ -93,7 +93,7 @@ describe('the .liveupdate_versions table (schemas/luo_versions.yaml)', () => {
 
   it('refuses another magic or format version (list_versions.c refuses both), and an entry without its NUL', () => {
     const badMagic = table(1);
-    badMagic[0] ^= 1;
+    badMagic[0] = badMagic[0]! ^ 1;
     expect(() => decodeLiveupdateVerTable(view(badMagic))).toThrow(/liveupdate_ver_hdr\.magic at offset 0/);
     const badVersion = table(1);
     badVersion[4] = 2;
