@@ -44,7 +44,8 @@ function unknownCompatibles(ir: AbiIR, st: StructIR, value: Record<string, unkno
     if (f.shape !== 'array' || !f.holds || typeof value[f.name] !== 'string') continue;
     const schema = ir.schemas.find((s) => s.component?.macro === f.holds!.name);
     if (!schema?.component) continue;
-    const known = schema.versions.flatMap((v) => (v.compatible !== undefined ? [v.compatible] : []));
+    // A variant stores its base's string: each string once.
+    const known = [...new Set(schema.versions.flatMap((v) => (v.compatible !== undefined ? [v.compatible] : [])))];
     const stored = value[f.name!] as string;
     if (!known.includes(stored)) {
       out.push({
