@@ -73,6 +73,13 @@ describe('the .liveupdate_versions table (schemas/luo_versions.yaml)', () => {
     });
   });
 
+  it('kho-abi layout --json names the section and the size of each string', async () => {
+    const r = await cli(['layout', 'liveupdate_ver_table', '--json']);
+    const st = (JSON.parse(r.out) as { structs: { section?: string; fields: { name: string; flexible?: true; element_size?: number }[] }[] }).structs[0]!;
+    expect(st.section).toBe('.liveupdate_versions');
+    expect(st.fields.find((f) => f.name === 'versions')).toMatchObject({ flexible: true, element_size: 48 });
+  });
+
   const table = (n: number, extra = 0): Uint8Array => {
     const bytes = new Uint8Array(8 + n * 48 + extra);
     encodeLiveupdateVerTable({ hdr: { magic: LIVEUPDATE_VER_HDR_MAGIC, version: LIVEUPDATE_VER_HDR_VER }, versions: Array.from({ length: n }, (_, i) => `h-v${i}`) }, view(bytes));

@@ -8,6 +8,8 @@ export interface FieldJson {
   size: number;
   count?: number;
   flexible?: true;
+  /** Bytes per element of a flexible array of fixed-size strings. */
+  element_size?: number;
   bit_offset?: number;
   bit_width?: number;
   storage_offset?: number;
@@ -24,6 +26,7 @@ export function layoutJson(ir: AbiIR, structs: readonly StructIR[]) {
       size: s.size,
       align: s.align,
       packed: s.packed,
+      ...(s.section !== undefined ? { section: s.section } : {}),
       fingerprint: s.fingerprint,
       fields: s.fields.flatMap(flatten),
     })),
@@ -68,7 +71,7 @@ function flatten(f: FieldIR): FieldJson[] {
       offset: f.offset,
       size: f.size,
       ...(countOf(f) !== undefined ? { count: countOf(f) } : {}),
-      ...(f.shape === 'flexible' ? { flexible: true as const } : {}),
+      ...(f.shape === 'flexible' ? { flexible: true as const, ...(f.stringSize ? { element_size: f.elemSize } : {}) } : {}),
     },
   ];
 }
