@@ -28,7 +28,7 @@ function show(compat: Command, ctx: CliContext): void {
                 subcomponents: v.subcomponents.map((x) => x.compatible),
                 size: v.compatible !== undefined ? storedLength(v.compatible) : null,
                 aligned_size: v.storageSize ?? null,
-                stored_in: s.component!.storedIn ? `${s.component!.storedIn.struct}.${s.component!.storedIn.field}` : null,
+                stored_in: s.component!.storedIn && v.compatible !== undefined ? `${s.component!.storedIn.struct}.${s.component!.storedIn.field}` : null,
                 source: v.source ?? null,
                 features: v.features ? { supp: v.features.supported.toString(), req: v.features.required.toString(), active: v.features.active.toString() } : null,
               }))
