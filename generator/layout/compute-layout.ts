@@ -202,6 +202,26 @@ class LayoutEngine {
     }
   }
 
+  /**
+   * A variant stores its base's string, so a reader takes its bytes for the
+   * base's: every struct must have the same size, alignment and members at
+   * the same offsets with the same sizes (names and C types may differ).
+   */
+  private checkVariants(component: Component, versionIRs: readonly VersionIR[]): void {
+    const bytes = (st: StructIR): string =>
+      JSON.stringify([st.size, st.align, st.fields.map((f) => (f.shape === 'bits' ? [f.offset, f.size, f.bits.map((b) => [b.lsb, b.width])] : [f.offset, f.size, f.shape === 'flexible' ? f.elemSize : null]))]);
+    component.versions.forEach((v, i) => {
+      if (!v.variantOf) return;
+      const mine = versionIRs[i]!;
+      const base = versionIRs[component.versions.indexOf(v.variantOf)]!;
+      const names = (x: VersionIR) => x.structs.map((st) => st.name).join(', ');
+      const differs = names(mine) !== names(base) ? `it has structs ${names(mine) || 'none'}, ${base.id} has ${names(base) || 'none'}` : mine.structs.find((st, k) => bytes(st) !== bytes(base.structs[k]!))?.name;
+      if (differs === undefined) return;
+      const what = differs.includes(' ') ? differs : `struct ${differs} is laid out otherwise`;
+      this.err('compat-invalid', v.span, `'${v.id}' is a variant of '${base.id}' and stores its string, but ${what} at ${pageLabel(this.target)}`, `a variant spells the same bytes otherwise; a new layout needs a version of its own`);
+    });
+  }
+
   /** The string a version stores: its base, or base;sub;sub for a composite. */
   private storedString(v: Version): string | undefined {
     if (v.compatible === undefined) return undefined;
@@ -218,6 +238,7 @@ class LayoutEngine {
     const versions: (Version | undefined)[] = component ? component.versions : [undefined];
     const versionIRs = versions.map((v) => this.versionIR(schema, v));
     const current = component ? versionIRs[component.versions.indexOf(component.current)]! : versionIRs[0]!;
+    if (component) this.checkVariants(component, versionIRs);
     const externals = schema.externals.map((x) => ({ name: x.name, header: x.header, value: this.safe(() => x.string ?? this.eval(x.value!, undefined), 0n), span: x.span }));
     let componentIR: SchemaIR['component'];
     if (component) {
