@@ -15,6 +15,7 @@ import { kho_v1_memmapCodecs } from './kho_v1_memmap.js';
 import { kvmCodecs } from './kvm.js';
 import { luoCodecs } from './luo.js';
 import { luo_dictCodecs } from './luo_dict.js';
+import { luo_versionsCodecs } from './luo_versions.js';
 import { memblockCodecs } from './memblock.js';
 import { memfdCodecs } from './memfd.js';
 import { pciCodecs } from './pci.js';
@@ -53,6 +54,8 @@ export * from './luo.js';
 
 export * from './luo_dict.js';
 
+export * from './luo_versions.js';
+
 export * from './memblock.js';
 
 export * from './memfd.js';
@@ -85,6 +88,7 @@ export const allCodecs: readonly SchemaCodecs[] = [
   kvmCodecs,
   luoCodecs,
   luo_dictCodecs,
+  luo_versionsCodecs,
   memblockCodecs,
   memfdCodecs,
   pciCodecs,

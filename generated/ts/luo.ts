@@ -973,6 +973,114 @@ export const luoSerV5CompositeCodec: StructCodec<LuoSer> = {
   encode: encodeLuoSerV5Composite,
 };
 
+/** struct luo_file_ser (luo-v5-khoser): One preserved file. */
+export interface LuoFileSerV5Khoser {
+  /** Compatible string of the file handler that owns data, NUL-padded. At offset 0, 48 bytes. */
+  compatible: string;
+  /** Physical address of the handler's own state, as a khoser pointer with no type; the handler alone knows what it points to. At offset 48, 8 bytes. */
+  serialized_data: bigint;
+  /** Token userspace gave the file. At offset 56, 8 bytes. */
+  token: bigint;
+}
+
+/** sizeof(struct luo_file_ser) in luo-v5-khoser at 4 KiB pages. */
+export const SIZEOF_LuoFileSerV5Khoser = 64;
+
+/** offsetof() every member of struct luo_file_ser in luo-v5-khoser; a bitfield gives its storage unit's. */
+export const OFFSETOF_LuoFileSerV5Khoser = { compatible: 0, serialized_data: 48, token: 56 } as const;
+
+const FIELDS_OF_LuoFileSerV5Khoser: FieldTable = [
+  [0, 'compatible'],
+  [48, 'serialized_data'],
+  [56, 'token'],
+];
+
+/** Reads struct luo_file_ser (luo-v5-khoser) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+export function decodeLuoFileSerV5Khoser(view: DataView, offset = 0, opts?: ReadOptions): LuoFileSerV5Khoser {
+  try {
+    const v_compatible = readCStringPadded(
+      view,
+      offset,
+      48,
+      'luo_file_ser',
+      'compatible',
+      opts,
+      'luo_file_deserialize, strcmp against each handler (kernel/liveupdate/luo_file.c)',
+    );
+    const v_serialized_data = view.getBigUint64(offset + 48, true);
+    const v_token = view.getBigUint64(offset + 56, true);
+    return { compatible: v_compatible, serialized_data: v_serialized_data, token: v_token };
+  } catch (e) {
+    throw decodeFailure(e, view, offset, 64, 'luo_file_ser', FIELDS_OF_LuoFileSerV5Khoser);
+  }
+}
+
+/** Writes struct luo_file_ser (luo-v5-khoser) at `offset`; throws EncodeError for a value its field cannot hold. */
+export function encodeLuoFileSerV5Khoser(value: LuoFileSerV5Khoser, view: DataView, offset = 0): void {
+  try {
+    writeCString(view, offset, 48, value.compatible, 'luo_file_ser', 'compatible');
+    const v_serialized_data = value.serialized_data;
+    if (typeof v_serialized_data !== 'bigint' || BigInt.asUintN(64, v_serialized_data) !== v_serialized_data) {
+      checkBigUint(v_serialized_data, 64, 'luo_file_ser', 'serialized_data', offset + 48);
+    }
+    view.setBigUint64(offset + 48, v_serialized_data, true);
+    const v_token = value.token;
+    if (typeof v_token !== 'bigint' || BigInt.asUintN(64, v_token) !== v_token) {
+      checkBigUint(v_token, 64, 'luo_file_ser', 'token', offset + 56);
+    }
+    view.setBigUint64(offset + 56, v_token, true);
+  } catch (e) {
+    throw encodeFailure(e, value, view, offset, 64, 'luo_file_ser');
+  }
+}
+
+/** A zero-copy view of struct luo_file_ser (luo-v5-khoser); move `offset` to walk an array of them. */
+export class LuoFileSerV5KhoserView {
+  constructor(
+    public view: DataView,
+    public offset = 0,
+  ) {}
+
+  get compatible(): string {
+    return readCString(this.view, this.offset, 48, 'luo_file_ser', 'compatible');
+  }
+
+  set compatible(v: string) {
+    writeCString(this.view, this.offset, 48, v, 'luo_file_ser', 'compatible');
+  }
+
+  get serialized_data(): bigint {
+    return this.view.getBigUint64(this.offset + 48, true);
+  }
+
+  set serialized_data(v: bigint) {
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_file_ser', 'serialized_data', this.offset + 48);
+    }
+    this.view.setBigUint64(this.offset + 48, v, true);
+  }
+
+  get token(): bigint {
+    return this.view.getBigUint64(this.offset + 56, true);
+  }
+
+  set token(v: bigint) {
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_file_ser', 'token', this.offset + 56);
+    }
+    this.view.setBigUint64(this.offset + 56, v, true);
+  }
+}
+
+export const luoFileSerV5KhoserCodec: StructCodec<LuoFileSerV5Khoser> = {
+  name: 'luo_file_ser',
+  version: 'luo-v5-khoser',
+  size: 64,
+  align: 1,
+  decode: decodeLuoFileSerV5Khoser,
+  encode: encodeLuoFileSerV5Khoser,
+};
+
 /** struct luo_feature_hdr (luo-features): Feature negotiation header placed first in a preserved structure by the feature-header variant (luo-features, memfd-features). */
 export interface LuoFeatureHdrFeatures {
   /** Features the writer supports. At offset 0, 8 bytes. */
@@ -1296,6 +1404,17 @@ export const luoCodecs: SchemaCodecs = {
       },
     },
     {
+      id: 'luo-v5-khoser',
+      structs: {
+        luo_ser: allPages(withVersion(luoSerCodec, 'luo-v5-khoser')),
+        luo_file_ser: allPages(luoFileSerV5KhoserCodec),
+        luo_file_set_ser: allPages(withVersion(luoFileSetSerCodec, 'luo-v5-khoser')),
+        luo_session_ser: allPages(withVersion(luoSessionSerCodec, 'luo-v5-khoser')),
+        luo_flb_header_ser: allPages(withVersion(luoFlbHeaderSerCodec, 'luo-v5-khoser')),
+        luo_flb_ser: allPages(withVersion(luoFlbSerCodec, 'luo-v5-khoser')),
+      },
+    },
+    {
       id: 'luo-features',
       structs: {
         luo_feature_hdr: allPages(luoFeatureHdrFeaturesCodec),
@@ -1465,6 +1584,15 @@ export const LUO_FILE_SET_SER_REFS_BY_VERSION: Readonly<Record<string, RefTable>
       count: { name: 'count', offset: 8, size: 8 },
     },
   },
+  'luo-v5-khoser': {
+    files: {
+      struct: 'luo_file_set_ser',
+      member: { name: 'files', offset: 0, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+      count: { name: 'count', offset: 8, size: 8 },
+    },
+  },
   'luo-features': {
     files: {
       struct: 'luo_file_set_ser',
@@ -1524,6 +1652,15 @@ export const LUO_SESSION_SER_REFS_BY_VERSION: Readonly<Record<string, RefTable>>
     },
   },
   'luo-v5-composite': {
+    'file_set_ser.files': {
+      struct: 'luo_session_ser',
+      member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+      count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+    },
+  },
+  'luo-v5-khoser': {
     'file_set_ser.files': {
       struct: 'luo_session_ser',
       member: { name: 'file_set_ser.files', offset: 64, size: 8 },
@@ -1611,6 +1748,20 @@ export const LUO_SER_REFS_BY_VERSION: Readonly<Record<string, RefTable>> = {
     flbs_pa: {
       struct: 'luo_ser',
       member: { name: 'flbs_pa', offset: 32, size: 8 },
+      to: 'luo_flb_header_ser',
+      via: { kind: 'page_array', name: 'luo_flb_page' },
+    },
+  },
+  'luo-v5-khoser': {
+    sessions_pa: {
+      struct: 'luo_ser',
+      member: { name: 'sessions_pa', offset: 16, size: 8 },
+      to: 'luo_session_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+    },
+    flbs_pa: {
+      struct: 'luo_ser',
+      member: { name: 'flbs_pa', offset: 24, size: 8 },
       to: 'luo_flb_header_ser',
       via: { kind: 'page_array', name: 'luo_flb_page' },
     },

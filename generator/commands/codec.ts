@@ -86,7 +86,8 @@ function unknownCompatibles(meta: CodecMeta, st: MetaStruct, value: Record<strin
     if (f.shape !== 'array' || f.holdsMacro === undefined || typeof value[f.name] !== 'string') continue;
     const schema = meta.schemas.find((s) => s.component?.macro === f.holdsMacro);
     if (!schema?.component) continue;
-    const known = schema.versions.flatMap((v) => (v.compatible !== undefined ? [v.compatible] : []));
+    // A variant stores its base's string: each string once.
+    const known = [...new Set(schema.versions.flatMap((v) => (v.compatible !== undefined ? [v.compatible] : [])))];
     const stored = value[f.name] as string;
     if (!known.includes(stored)) {
       out.push({

@@ -29,6 +29,7 @@ function show(compat: Command, ctx: CliContext): void {
                 macro: v.macro ?? null,
                 version: v.id,
                 current: v.current,
+                variant_of: v.variantOf ?? null,
                 compatible: v.compatible ?? null,
                 subcomponents: v.subcomponents,
                 size: v.compatible !== undefined ? storedLength(v.compatible) : null,
@@ -45,7 +46,7 @@ function show(compat: Command, ctx: CliContext): void {
         }
         const table = [
           ['schema', 'version', 'compatible', 'size', 'aligned', 'stored in'],
-          ...rows.map((r) => [r.schema, r.version + (r.current ? ' *' : ''), r.compatible === null ? (r.features ? '(feature header)' : '(none)') : `"${r.compatible}"`, String(r.size ?? '-'), String(r.aligned_size ?? '-'), r.stored_in ?? '-']),
+          ...rows.map((r) => [r.schema, r.version + (r.current ? ' *' : ''), r.compatible === null ? (r.variant_of ? `(${r.variant_of}'s)` : r.features ? '(feature header)' : '(none)') : `"${r.compatible}"`, String(r.size ?? '-'), String(r.aligned_size ?? '-'), r.stored_in ?? '-']),
         ];
         const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
         for (const row of table) ctx.io.stdout(row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd() + '\n');

@@ -152,6 +152,7 @@ function partItems(schema: SchemaIR, v: VersionIR, opts: HeaderOptions): { items
     if (st.declaredSize) use(st.declaredSize);
     const collect = (f: FieldIR): void => {
       if (f.shape === 'array' || f.shape === 'struct-array') use(f.countExpr);
+      if (f.shape === 'flexible' && f.stringSize) use(f.stringSize);
       if (f.shape === 'bitmap') {
         use(f.nbits);
         bitmap = true;
@@ -320,7 +321,10 @@ function structView(st: StructIR) {
     else if (f.name !== undefined) docs.push({ name: f.name, doc: f.doc ?? f.name });
   };
   st.fields.forEach(collectDocs);
-  const { summary, rest } = summaryAndRest(st.doc, st.name);
+  const { summary, rest: docRest } = summaryAndRest(st.doc, st.name);
+  // The section is where the kernel places an instance (with __section in a .c file), not part of the type.
+  const placed = st.section !== undefined ? `One instance fills the vmlinux linker section "${st.section}".` : undefined;
+  const rest = [docRest, placed].filter((x) => x).join('\n\n');
   return {
     name: st.name,
     packed: st.packed,
@@ -345,11 +349,11 @@ function memberDecl(f: FieldIR, depth: number): string[] {
     case 'struct-array':
       return [`${ind}${cType(f)} ${f.name}[${cText(f.countExpr)}];`];
     case 'flexible':
-      return [`${ind}${cType(f)} ${f.name}[];`];
+      return [`${ind}${cType(f)} ${f.name}[]${f.stringSize ? `[${cText(f.stringSize)}]` : ''};`];
     case 'bitmap':
       return [`${ind}DECLARE_BITMAP(${f.name}, ${cText(f.nbits)});`];
     case 'khoser':
-      return [`${ind}DECLARE_KHOSER_PTR(${f.name}, struct ${f.target.name} *);`];
+      return [`${ind}DECLARE_KHOSER_PTR(${f.name}, ${f.target ? `struct ${f.target.name} *` : 'void *'});`];
     case 'pointer':
       return [`${ind}struct ${f.target} *${f.name};`];
     case 'khoser-array':

@@ -304,7 +304,7 @@ function fieldType(f: FieldIR, rec: CodecNames, ctx: Ctx): string {
     case 'array':
       return isCharArray(f) ? 'string' : `${primTsType(f.prim!)}[]`;
     case 'flexible':
-      return f.struct ? `${ctx.use(nested(ctx, rec, f), 'iface')}[]` : `${primTsType(f.prim!)}[]`;
+      return f.struct ? `${ctx.use(nested(ctx, rec, f), 'iface')}[]` : f.stringSize ? 'string[]' : `${primTsType(f.prim!)}[]`;
     case 'struct':
       return ctx.use(nested(ctx, rec, f), 'iface');
     case 'struct-array':
@@ -585,18 +585,29 @@ function decodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
         break;
       }
       case 'flexible': {
-        const elemType = f.struct ? ctx.use(nested(ctx, rec, f), 'iface') : primTsType(f.prim!);
+        const elemType = f.struct ? ctx.use(nested(ctx, rec, f), 'iface') : f.stringSize ? 'string' : primTsType(f.prim!);
         const countField = f.ref?.count?.name;
-        if (!countField) {
+        if (!countField && !st.section) {
           // Nothing in the struct says how many entries follow; the owner knows.
           out.push(`const ${local}: ${elemType}[] = [];`);
           break;
         }
-        ctx.runtime.add('checkBounds');
-        out.push(`const ${local}_n = Number(v_${countField});`);
-        out.push(`checkBounds(view, ${at(f.offset)}, ${local}_n * ${f.elemSize}, '${st.name}', [[${f.offset}, '${f.name}']]);`);
+        if (countField) {
+          ctx.runtime.add('checkBounds');
+          out.push(`const ${local}_n = Number(v_${countField});`);
+          out.push(`checkBounds(view, ${at(f.offset)}, ${local}_n * ${f.elemSize}, '${st.name}', [[${f.offset}, '${f.name}']]);`);
+        } else {
+          // The view is the linker section: the array runs to its end.
+          ctx.runtime.add('sectionEntries');
+          out.push(`const ${local}_n = sectionEntries(view, ${at(f.offset)}, ${f.elemSize}, '${st.name}', '${f.name}');`);
+        }
         out.push(`const ${local}: ${elemType}[] = new Array(${local}_n);`);
-        const read = f.struct ? `${ctx.use(nested(ctx, rec, f), 'decode')}(view, ${at(f.offset)} + i * ${f.elemSize}, opts)` : readPrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`);
+        if (f.stringSize) ctx.runtime.add('readCString');
+        const read = f.struct
+          ? `${ctx.use(nested(ctx, rec, f), 'decode')}(view, ${at(f.offset)} + i * ${f.elemSize}, opts)`
+          : f.stringSize
+            ? `readCString(view, ${at(f.offset)} + i * ${f.elemSize}, ${f.elemSize}, '${st.name}', '${f.name}')`
+            : readPrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`);
         out.push({ head: `for (let i = 0; i < ${local}_n; i++)`, body: [`${local}[i] = ${read};`] });
         break;
       }
@@ -672,15 +683,18 @@ function encodeBody(rec: CodecNames, ctx: Ctx): Stmt[] {
       }
       case 'flexible': {
         ctx.runtime.add('checkArray');
-        const elem = f.struct ? ctx.use(nested(ctx, rec, f), 'iface') : primTsType(f.prim!);
+        const elem = f.struct ? ctx.use(nested(ctx, rec, f), 'iface') : f.stringSize ? 'string' : primTsType(f.prim!);
         out.push(`const ${local} = ${src} as ${elem}[];`);
         // The member that gives the length must agree with the entries written.
         out.push(`checkArray(${local}, ${f.ref?.count ? `Number(value.${f.ref.count.name})` : `${local}.length`}, '${st.name}', '${f.name}', ${at(f.offset)});`);
         ctx.runtime.add('checkRoom');
         out.push(`checkRoom(view, ${at(f.offset)}, ${local}.length * ${f.elemSize}, '${st.name}');`);
+        if (f.stringSize) ctx.runtime.add('writeCString');
         const write = f.struct
           ? `${ctx.use(nested(ctx, rec, f), 'encode')}(${local}[i]!, view, ${at(f.offset)} + i * ${f.elemSize});`
-          : writePrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`, check(f.prim!, `${local}[i]`, at(f.offset)));
+          : f.stringSize
+            ? `writeCString(view, ${at(f.offset)} + i * ${f.elemSize}, ${f.elemSize}, ${local}[i], '${st.name}', '${f.name}');`
+            : writePrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`, check(f.prim!, `${local}[i]`, at(f.offset)));
         out.push({ head: `for (let i = 0; i < ${local}.length; i++)`, body: [write] });
         return;
       }
@@ -739,6 +753,7 @@ function emitStruct(sf: ModuleSink, rec: CodecNames, ctx: Ctx): void {
       `  version: ${tsString(rec.version)},`,
       `  size: ${st.size},`,
       `  align: ${st.align},`,
+      ...(st.section !== undefined ? [`  section: ${tsString(st.section)},`] : []),
       `  decode: ${rec.decode},`,
       `  encode: ${rec.encode},`,
       '};',
@@ -871,7 +886,8 @@ function emitRegistry(sf: ModuleSink, schema: SchemaIR, irs: readonly AbiIR[], n
   lines.push(`  current: ${tsString(schema.current.id)},`, '  versions: [');
   for (const v of schema.versions) {
     lines.push('    {', `      id: ${tsString(v.id)},`);
-    if (v.compatible !== undefined) lines.push(`      compatible: ${tsString(v.compatible)},`);
+    // A variant stores its base's string: dispatch on the string finds the base.
+    if (v.compatible !== undefined && !v.variantOf) lines.push(`      compatible: ${tsString(v.compatible)},`);
     if (v.number !== undefined) lines.push(`      number: ${v.number},`);
     lines.push('      structs: {');
     for (const st of v.structs) {

@@ -46,6 +46,8 @@ export interface MetaVersion {
   readonly macro?: string;
   /** struct.member holding the string, when this version stores it in a struct (LUO's FDT era does not). */
   readonly storedIn?: string;
+  /** The version whose bytes and string this one has, spelled otherwise in C; its string is the base's. */
+  readonly variantOf?: string;
   readonly compatible?: string;
   readonly subcomponents: readonly string[];
   /** KHO_COMPAT_ALIGN of the stored string. */
@@ -99,10 +101,10 @@ function struct(st: StructIR): MetaStruct {
   return { name: st.name, size: st.size, fields: st.fields.map(field) };
 }
 
-/** Where a version keeps its string: the component's char array, unless the version has no such member (LUO's FDT era keeps it in the FDT). */
+/** Where a version keeps its string: the component's char array, unless the version has no string (a feature header) or no such member (LUO's FDT era keeps it in the FDT). */
 function storedInOf(s: SchemaIR, v: VersionIR): string | undefined {
   const si = s.component?.storedIn;
-  if (!si) return undefined;
+  if (!si || v.compatible === undefined || v.variantOf !== undefined) return undefined;
   const own = s.versions.some((x) => x.structs.some((st) => st.name === si.struct));
   if (own && !v.structs.some((st) => st.name === si.struct && st.fields.some((f) => f.name === si.field))) return undefined;
   return `${si.struct}.${si.field}`;
@@ -135,10 +137,12 @@ export function emitTsMeta(irs: readonly AbiIR[], opts: { readonly runtimeImport
           id: v.id,
           current: v.isCurrent,
           ...(macro !== undefined ? { macro } : {}),
+          ...(v.variantOf !== undefined ? { variantOf: v.variantOf } : {}),
           ...(storedIn !== undefined ? { storedIn } : {}),
-          ...(v.compatible !== undefined ? { compatible: v.compatible } : {}),
+          // A variant stores its base's string; dispatch on the string finds the base, as in the codecs' registry.
+          ...(v.compatible !== undefined && !v.variantOf ? { compatible: v.compatible } : {}),
           subcomponents: v.subcomponents.map((x) => x.compatible),
-          ...(v.storageSize !== undefined ? { storageSize: v.storageSize } : {}),
+          ...(v.storageSize !== undefined && !v.variantOf ? { storageSize: v.storageSize } : {}),
           ...(v.source ? { source: v.source } : {}),
           ...(v.features ? { features: { supp: v.features.supported.toString(), req: v.features.required.toString(), active: v.features.active.toString() } } : {}),
           structs,

@@ -204,7 +204,8 @@ export function diffKernel(tree: TreeLayout, ir: AbiIR, opts: DiffOptions): Diff
       };
 
       if (stringOf.length && !both.length) {
-        const named = stringOf[stringOf.length - 1]!;
+        // A string names the version it was made for, not a variant that spells the same bytes otherwise.
+        const named = stringOf.filter((id) => !s.versions.find((v) => v.id === id)?.variantOf).at(-1) ?? stringOf[stringOf.length - 1]!;
         const what = t.compatible === undefined ? 'it has no compatible string, as' : `its compatible string ${quote(t.compatible)} still names`;
         findings.push({
           header: h.name,

@@ -78,6 +78,8 @@ export interface VersionIR {
   /** The number the component's version member holds in this version. */
   readonly number?: bigint;
   readonly compose: boolean;
+  /** The version whose bytes and string this one has, spelled otherwise in C. */
+  readonly variantOf?: string;
   readonly subcomponents: readonly { readonly component: string; readonly schema: string; readonly macro?: string; readonly compatible: string }[];
   /** KHO_COMPAT_ALIGN of the stored string. */
   readonly storageSize?: number;
@@ -176,6 +178,8 @@ export interface StructIR {
   readonly align: number;
   /** The size the schema declares (PAGE_SIZE), checked against the layout. */
   readonly declaredSize?: ExprIR;
+  /** The vmlinux linker section one instance fills; a flexible array without a count runs to its end. */
+  readonly section?: string;
   /** Hash of the binary layout (names excluded): changes iff the layout does. */
   readonly fingerprint: string;
   readonly fields: readonly FieldIR[];
@@ -257,6 +261,8 @@ export type FlexibleFieldIR = FieldBase & {
   readonly elemSize: number;
   /** The member holding the number of elements, when the schema names one. */
   readonly ref?: RefIR;
+  /** char name[][N]: each element a NUL-padded string of elemSize bytes, N as written. */
+  readonly stringSize?: ExprIR;
 } & ({ readonly prim: Prim; readonly struct?: undefined } | { readonly struct: StructIR; readonly prim?: undefined });
 
 /** A group of bitfields sharing one storage unit. */
@@ -284,12 +290,12 @@ export interface BitmapFieldIR extends FieldBase {
   readonly nbits: ExprIR;
 }
 
-/** DECLARE_KHOSER_PTR(name, struct target *): a u64 physical address of a target. */
+/** DECLARE_KHOSER_PTR(name, struct target *): a u64 physical address of a target; without a target, DECLARE_KHOSER_PTR(name, void *). */
 export interface KhoserFieldIR extends FieldBase {
   readonly shape: 'khoser';
   readonly name: string;
   readonly prim: 'u64';
-  readonly target: StructIR;
+  readonly target?: StructIR;
   readonly ref?: RefIR;
 }
 

@@ -69,6 +69,8 @@ export interface Version {
   /** The number the component's version member holds in this version, when versions share a string. */
   readonly number?: bigint;
   readonly compose: boolean;
+  /** The version whose bytes and string this one has, spelled otherwise in C; readers dispatching on the string take that one. */
+  variantOf?: Version;
   /** Sub-components written in the schema, checked against the derived ones. */
   readonly declaredSubcomponents?: { names: string[]; span: SourceSpan };
   /** Sub-components derived from what this version's layouts use, strcmp-sorted. */
@@ -136,6 +138,8 @@ export interface Enumerator {
   readonly value?: ExprRef;
   /** Versions that define it otherwise. */
   readonly variants?: readonly { readonly in: Version[]; readonly value: ExprRef }[];
+  /** The versions that declare it; absent: all. */
+  readonly in?: Version[];
   readonly doc?: string;
   readonly span: SourceSpan;
 }
@@ -146,6 +150,8 @@ export interface Struct {
   readonly doc?: string;
   readonly packed: boolean;
   readonly size?: ExprRef;
+  /** The vmlinux linker section one instance of the struct fills (.liveupdate_versions). */
+  readonly section?: string;
   readonly in?: Version[];
   fields: Field[];
   readonly span: SourceSpan;
@@ -197,10 +203,12 @@ export type Field = FieldCommon &
   (
     | { readonly shape: 'scalar'; readonly type: FieldType }
     | { readonly shape: 'array'; readonly type: FieldType; readonly count: ExprRef }
-    | { readonly shape: 'flexible'; readonly type: FieldType }
+    /** With stringSize: char name[][stringSize], a flexible array of fixed-size strings. */
+    | { readonly shape: 'flexible'; readonly type: FieldType; readonly stringSize?: ExprRef }
     | { readonly shape: 'bits'; readonly unit: Prim; readonly bits: Bitfield[] }
     | { readonly shape: 'bitmap'; readonly nbits: ExprRef }
-    | { readonly shape: 'khoser'; readonly target: Struct; /** An array of khoser pointers: DECLARE_KHOSER_PTR(name, struct target *)[count]. */ readonly count?: ExprRef }
+    /** No target: DECLARE_KHOSER_PTR(name, void *), an address nothing walks. */
+    | { readonly shape: 'khoser'; readonly target?: Struct; /** An array of khoser pointers: DECLARE_KHOSER_PTR(name, struct target *)[count]. */ readonly count?: ExprRef }
     | { readonly shape: 'union'; readonly members: Field[] }
     /** A kernel pointer stored as is (struct target *): meaningless after kexec, read as an opaque u64, written as 0. */
     | { readonly shape: 'pointer'; readonly target: string }

@@ -17,7 +17,7 @@ export interface RawSchema {
   constants?: { name: string; value?: ExprValue; string?: string; doc?: string; in?: string[]; variants?: { in: string[]; text?: string; string?: string; value?: ExprValue }[] }[];
   macros?: RawMacro[];
   order?: string[];
-  enums?: { name: string; doc?: string; values: { name: string; value?: ExprValue; doc?: string; variants?: { in: string[]; value: ExprValue }[] }[] }[];
+  enums?: { name: string; doc?: string; values: { name: string; value?: ExprValue; doc?: string; in?: string[]; variants?: { in: string[]; value: ExprValue }[] }[] }[];
   structs?: RawStruct[];
   containers?: RawContainer[];
   asserts?: { expr: ExprValue; text?: string; message?: string; after?: string; in?: string[]; helper?: boolean }[];
@@ -48,6 +48,7 @@ export interface RawComponent {
     macro?: string;
     number?: number;
     compose?: boolean;
+    variant_of?: string;
     subcomponents?: string[];
     features?: { supported?: string[]; required?: string[]; active?: string[] };
     source?: VersionSource;
@@ -60,6 +61,7 @@ export interface RawStruct {
   doc?: string;
   packed?: boolean;
   size?: ExprValue;
+  section?: string;
   in?: string[];
   fields: RawField[];
 }
@@ -71,6 +73,7 @@ export interface RawField {
   ctype?: string;
   count?: ExprValue;
   flexible?: true;
+  string_size?: ExprValue;
   bits?: { name: string; lsb: number; width: number; doc?: string; allowed?: ExprValue; kernel?: RawKernelCheck }[];
   bitmap?: ExprValue;
   khoser?: string;

@@ -236,7 +236,8 @@ class Resolver {
           const xv = this.exprRef(f, [...at, 'value'], x.value);
           return xv ? [{ in: this.inVersions(schema, x.in, [...at, 'in']).in ?? [], value: xv }] : [];
         });
-        if (value || v.value === undefined) en.values.push({ name: v.name, enumeration: en, ...(value ? { value } : {}), ...(variants.length ? { variants } : {}), ...(v.doc ? { doc: v.doc } : {}), span: vspan });
+        const inList = this.inVersions(schema, v.in, ['enums', i, 'values', j, 'in']);
+        if (value || v.value === undefined) en.values.push({ name: v.name, enumeration: en, ...(value ? { value } : {}), ...(variants.length ? { variants } : {}), ...inList, ...(v.doc ? { doc: v.doc } : {}), span: vspan });
       });
       schema.enums.push(en);
     });
@@ -249,6 +250,7 @@ class Resolver {
         ...(s.doc ? { doc: s.doc } : {}),
         packed: s.packed ?? false,
         ...(size ? { size } : {}),
+        ...(s.section !== undefined ? { section: s.section } : {}),
         ...this.inVersions(schema, s.in, ['structs', i, 'in']),
         fields: [],
         span,
@@ -357,10 +359,22 @@ class Resolver {
         this.err('bad-version-number', f.spanOf(['component', 'versions', i, 'number']), `version '${v.id}' has a number, but component '${rc.name}' names no version_member to hold it`, 'add version_member: <struct>.<member>, the integer member the number is stored in');
       }
     });
-    // Versions may share a string when each has a number of its own, stored in the version member.
+    rc.versions.forEach((v, i) => {
+      if (v.variant_of === undefined) return;
+      const self = component.versions.find((x) => x.id === v.id);
+      const base = component.versions.find((x) => x.id === v.variant_of);
+      const span = f.spanOf(['component', 'versions', i, 'variant_of']);
+      if (!base || base === self) this.err('unknown-version', span, `variant_of names '${v.variant_of}', which is no other version of ${rc.name}`, `versions: ${component.versions.map((x) => x.id).join(', ')}`);
+      else if (base.variantOf || base.compatible !== self?.compatible || base.compose !== self?.compose) this.err('compat-invalid', span, `'${v.id}' is a variant of '${base.id}' and stores its string, but ${base.variantOf ? `'${base.id}' is itself a variant` : `'${base.id}' stores ${base.compatible === undefined ? 'none' : `'${base.compatible}'`}${base.compose ? ' composed' : ''}`}`, `give '${v.id}' the compatible string (and compose) of '${base.id}'`);
+      else if (self) self.variantOf = base;
+    });
+    // Versions may share a string when each has a number of its own, stored in the version member,
+    // and a variant shares the string of the version whose bytes it has.
     const seen = new Map<string, Version[]>();
+    const variants = new Set(rc.versions.filter((v) => v.variant_of !== undefined).map((v) => v.id));
     for (const v of component.versions) {
-      if (v.compatible === undefined) continue;
+      // A variant's string is checked against its base above.
+      if (v.compatible === undefined || variants.has(v.id)) continue;
       const key = `${v.compatible}|${v.compose}`;
       const others = seen.get(key) ?? [];
       const unnumbered = others.find((o) => o.number === undefined || v.number === undefined);
@@ -733,6 +747,10 @@ class Resolver {
         this.err('bad-field', f.spanOf([...p, 'name']), 'a bitfield group has no name of its own; its bits are named');
         return;
       }
+      if (rf.string_size !== undefined && !(rf.flexible && rf.type === 'char')) {
+        this.err('bad-field', f.spanOf([...p, 'string_size']), `string_size makes a flexible array of fixed-size strings (char name[][N]); '${rf.name ?? 'this member'}' is no flexible char array`, 'use it with type: char and flexible: true, or a char array with count for one string');
+        return;
+      }
       if (rf.count !== undefined && rf.flexible) {
         this.err('bad-field', f.spanOf([...p, 'flexible']), 'a member is either an array with a count or a flexible array, not both');
         return;
@@ -759,6 +777,15 @@ class Resolver {
       }
       if (rf.pointer !== undefined) {
         out.push({ ...common, shape: 'pointer', target: rf.pointer });
+        return;
+      }
+      if (rf.khoser === 'void') {
+        // DECLARE_KHOSER_PTR(name, void *): an address whose meaning is its handler's; nothing to walk.
+        if (rf.count !== undefined || rf.ref !== undefined) {
+          this.err('bad-field', f.spanOf([...p, rf.count !== undefined ? 'count' : 'ref']), `'${rf.name}' is an untyped khoser pointer (void *): it takes no ${rf.count !== undefined ? 'count' : 'ref'}`, 'name the struct it points to in khoser: to walk it');
+          return;
+        }
+        out.push({ ...common, shape: 'khoser' });
         return;
       }
       if (rf.khoser !== undefined) {
@@ -815,7 +842,10 @@ class Resolver {
         return;
       }
       if (rf.flexible) {
-        out.push({ ...common, shape: 'flexible', type });
+        const stringSize = rf.string_size !== undefined ? this.exprRef(f, [...p, 'string_size'], rf.string_size) : undefined;
+        if (stringSize) this.checkExpr(schema, stringSize, { sizeContext: st });
+        if (rf.string_size !== undefined && !stringSize) return;
+        out.push({ ...common, shape: 'flexible', type, ...(stringSize ? { stringSize } : {}) });
         return;
       }
       out.push({ ...common, shape: 'scalar', type });
@@ -1023,7 +1053,7 @@ class Resolver {
       }
       const entry = entries.type.struct;
       const bitmap = entry.fields.find((x) => x.name === b.bitmap);
-      if (!bitmap || bitmap.shape !== 'khoser' || bitmap.count !== undefined || bitmap.target.fields[0]?.shape !== 'bitmap') {
+      if (!bitmap || bitmap.shape !== 'khoser' || bitmap.count !== undefined || bitmap.target?.fields[0]?.shape !== 'bitmap') {
         this.err('bad-container', f.spanOf([...path, kind, 'bitmap']), `container '${rc.name}': bitmap '${b.bitmap}' is not a khoser pointer of ${entry.name} to a struct whose first member is a bitmap`, 'name the khoser member that points at the bitmap page');
         return undefined;
       }
@@ -1212,7 +1242,7 @@ class Resolver {
           if (x.in && !x.in.includes(version)) continue;
           if (x.shape === 'union') walk(x.members);
           if ((x.shape === 'scalar' || x.shape === 'array' || x.shape === 'flexible') && x.type.kind === 'struct') note(x.type.struct.schema);
-          if (x.shape === 'khoser') note(x.target.schema);
+          if (x.shape === 'khoser' && x.target) note(x.target.schema);
           if (x.ref?.via) note(x.ref.via.schema);
           if (x.ref?.to) note(x.ref.to.schema);
         }
