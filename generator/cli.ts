@@ -13,7 +13,7 @@ import { escapeText } from '../runtime/quote.js';
 import { CliContext } from './cli/context.js';
 import { CliError } from './cli/errors.js';
 import { makeIo, type CliIo, type CliIoOptions } from './cli/io.js';
-import { COMMANDS } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
 import { JsonInputError } from './json-values.js';
 
 export type { CliIoOptions } from './cli/io.js';
@@ -63,7 +63,7 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
     // commander quotes arguments in its messages: escape them like every other message.
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s.split('\n').map((l) => escapeText(l, MAX_LINE)).join('\n')) });
   const ctx = new CliContext(io, program);
-  for (const command of COMMANDS) command.register(program, ctx);
+  for (const command of await commandsFor(argv)) command.register(program, ctx);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -76,9 +76,12 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr(line((e as Error).message));
       return 1;
     }
-    const ce = e as { code?: string };
+    const ce = e as { code?: string; exitCode?: number };
     if (typeof ce.code === 'string' && ce.code.startsWith('commander.')) {
-      return ce.code === 'commander.helpDisplayed' || ce.code === 'commander.version' || ce.code === 'commander.help' ? 0 : 1;
+      // Help asked for (--help, `help`) is 0; anything else is a usage error, 1: an unknown option or
+      // command, a missing argument, and no command at all (commander prints the help then, as an error).
+      if (ce.code === 'commander.helpDisplayed' || ce.code === 'commander.version') return 0;
+      return ce.code === 'commander.help' && ce.exitCode === 0 ? 0 : 1;
     }
     throw e;
   }

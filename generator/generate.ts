@@ -11,6 +11,7 @@ import { checkLock, type Lock } from './abi/lock.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { ownHeaders, renderHeader } from './emit/c-header.js';
 import { emitTsCodecs } from './emit/ts-codec.js';
+import { emitTsMeta } from './emit/ts-meta.js';
 import type { EmittedFile } from './emit/emitted-file.js';
 import { makeTarget } from './layout/ir.js';
 import { analyze, layoutAll, type Analysis, type SchemaInput } from './pipeline.js';
@@ -60,7 +61,9 @@ export async function generate(inputs: readonly SchemaInput[], opts: GenerateOpt
     const own = ownHeaders(ir);
     for (const spec of own.specs) files.push({ path: `${OUTPUT_DIR}/${ABI_INCLUDE_DIR}/${spec.file}`, content: renderHeader(spec, own.options) });
     for (const p of parsed.profiles) files.push(...emitProfile(p, ir));
-    files.push(...emitTsCodecs(irs, { runtimeImport: conf.config?.runtimeImport ?? DEFAULT_RUNTIME_IMPORT }));
+    const runtimeImport = conf.config?.runtimeImport ?? DEFAULT_RUNTIME_IMPORT;
+    files.push(...emitTsCodecs(irs, { runtimeImport }));
+    files.push(emitTsMeta(irs, { runtimeImport }));
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
   return { analysis, files, diagnostics: all, profiles: parsed.profiles, ...(conf.config ? { config: conf.config } : {}) };

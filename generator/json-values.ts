@@ -10,8 +10,8 @@
  * prototype (`__proto__` is a member like any other), and every message
  * quotes at most a short, escaped part of the input.
  */
-import { bitIsBig, isCharArray, primBits, primIsBig } from './emit/ts-names.js';
-import { unreachable, type BitIR, type FieldIR, type StructIR } from './layout/ir.js';
+import type { MetaField, MetaStruct } from './emit/ts-meta.js';
+import { MAX_NUMBER_BITS, primBits, primIsBig } from './emit/ts-names.js';
 import type { Prim } from './model/model.js';
 import { quote } from '../runtime/quote.js';
 
@@ -333,7 +333,7 @@ function safeFrom(v: unknown, where: string): number {
   return Number(x);
 }
 
-const bitValue = (b: BitIR, v: unknown, where: string): unknown => (bitIsBig(b) ? bigFrom(v, where) : numFrom(v, where, b.width, false));
+const bitValue = (b: { readonly width: number }, v: unknown, where: string): unknown => (b.width > MAX_NUMBER_BITS ? bigFrom(v, where) : numFrom(v, where, b.width, false));
 
 const primValue = (prim: Prim, v: unknown, where: string): unknown =>
   primIsBig(prim) ? bigFrom(v, where) : numFrom(v, where, primBits(prim), prim.startsWith('s'));
@@ -343,15 +343,17 @@ const primValue = (prim: Prim, v: unknown, where: string): unknown =>
 /**
  * The value a codec encodes, from JSON as `decode` prints it (or parseJson
  * returns it). The result has no prototype, so no member name is special.
+ * The struct is the layout IR's (StructIR) or the generated metadata's
+ * (generated/ts/meta.json): the members read here are the same in both.
  */
-export function valueFromJson(st: StructIR, json: unknown, at = st.name, base = 0): Record<string, unknown> {
+export function valueFromJson(st: MetaStruct, json: unknown, at = st.name, base = 0): Record<string, unknown> {
   if (json === null || typeof json !== 'object' || Array.isArray(json) || json instanceof JsonNumber) {
     throw new JsonInputError(`${at} (offset ${base}): expected an object with the members of struct ${st.name}, got ${describe(json)}`);
   }
   const input = json as Record<string, unknown>;
   const out = Object.create(null) as Record<string, unknown>;
   const known = new Set<string>();
-  const member = (f: FieldIR): void => {
+  const member = (f: MetaField): void => {
     if (f.shape === 'union' && f.name === undefined) return f.members.forEach(member);
     if (f.shape === 'bits') {
       for (const b of f.bits) {
@@ -373,7 +375,12 @@ export function valueFromJson(st: StructIR, json: unknown, at = st.name, base = 
   return out;
 }
 
-function fieldFromJson(f: FieldIR, v: unknown, where: string, path: string, offset: number): unknown {
+/** Every shape is handled above: a new one fails to compile here. */
+function unsupported(f: never): never {
+  throw new JsonInputError(`unsupported member ${JSON.stringify(f)}`);
+}
+
+function fieldFromJson(f: MetaField, v: unknown, where: string, path: string, offset: number): unknown {
   const list = (): unknown[] => {
     if (!Array.isArray(v)) throw new JsonInputError(`${where}: expected an array, got ${describe(v)}`);
     return v;
@@ -386,7 +393,7 @@ function fieldFromJson(f: FieldIR, v: unknown, where: string, path: string, offs
     case 'pointer':
       return bigFrom(v, where);
     case 'array':
-      if (isCharArray(f)) {
+      if (f.prim === 'char') {
         if (typeof v !== 'string') throw new JsonInputError(`${where}: expected a string, got ${describe(v)}`);
         return v;
       }
@@ -399,12 +406,17 @@ function fieldFromJson(f: FieldIR, v: unknown, where: string, path: string, offs
     case 'struct-array':
       return list().map((x, i) => valueFromJson(f.struct, x, `${path}[${i}]`, offset + i * f.elemSize));
     case 'flexible':
-      return list().map((x, i) => (f.struct ? valueFromJson(f.struct, x, `${path}[${i}]`, offset + i * f.elemSize) : primValue(f.prim, x, `${where}[${i}]`)));
+      return list().map((x, i) => {
+        if (f.struct) return valueFromJson(f.struct, x, `${path}[${i}]`, offset + i * f.elemSize);
+        if (f.stringSize === undefined) return primValue(f.prim, x, `${where}[${i}]`);
+        if (typeof x !== 'string') throw new JsonInputError(`${where}[${i}]: expected a string, got ${describe(x)}`);
+        return x;
+      });
     case 'bits':
     case 'union':
       // A bitfield group is read member by member, and only a named union reaches here: none is in any schema's codecs.
       throw new JsonInputError(`${where}: unsupported member`);
     default:
-      return unreachable(f);
+      return unsupported(f);
   }
 }

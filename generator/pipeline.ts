@@ -3,6 +3,7 @@
  * Each stage is a pure function of its input; only the CLI reads files and
  * only write.ts writes them.
  */
+import { createHash } from 'node:crypto';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { computeLayout } from './layout/compute-layout.js';
 import { makeTarget, PAGE_SIZES, type AbiIR, type Target } from './layout/ir.js';
@@ -23,17 +24,40 @@ export interface Analysis {
   readonly diagnostics: Diagnostic[];
 }
 
+interface CheckedFile {
+  readonly file?: SourceFile;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Parsing and validating a file is a pure function of its path and bytes, and
+ * most of the cost of a command on one schema: a process that runs several
+ * commands over the same files (the test suite, an editor integration) parses
+ * each file once. Keyed by path and content hash, so an edited file is parsed
+ * again; bounded, oldest out first. The results are never mutated.
+ */
+const CHECKED_LIMIT = 256;
+const checkedFiles = new Map<string, CheckedFile>();
+
+function loadAndValidate(input: SchemaInput): CheckedFile {
+  const key = `${input.path}\0${createHash('sha256').update(input.bytes).digest('hex')}`;
+  const hit = checkedFiles.get(key);
+  if (hit) return hit;
+  const loaded = loadSource(input.path, input.bytes);
+  const checked: CheckedFile = loaded.file ? { file: loaded.file, diagnostics: [...loaded.diagnostics, ...validateSource(loaded.file)] } : { diagnostics: loaded.diagnostics };
+  checkedFiles.set(key, checked);
+  if (checkedFiles.size > CHECKED_LIMIT) checkedFiles.delete(checkedFiles.keys().next().value!);
+  return checked;
+}
+
 /** Load, validate and resolve; stops before resolving when a file is malformed. */
 export function analyze(inputs: readonly SchemaInput[]): Analysis {
   const diagnostics: Diagnostic[] = [];
   const files: SourceFile[] = [];
   for (const input of inputs) {
-    const loaded = loadSource(input.path, input.bytes);
-    diagnostics.push(...loaded.diagnostics);
-    if (!loaded.file) continue;
-    const invalid = validateSource(loaded.file);
-    diagnostics.push(...invalid);
-    files.push(loaded.file);
+    const checked = loadAndValidate(input);
+    diagnostics.push(...checked.diagnostics);
+    if (checked.file) files.push(checked.file);
   }
   if (hasErrors(diagnostics)) return { files, diagnostics };
   const resolved = resolve(files);

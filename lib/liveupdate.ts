@@ -10,11 +10,39 @@ import { KHO_BLOCK_CONTAINER } from '../generated/ts/block.js';
 import { HUGE_MEMFD_COMPATIBLE, HUGEMFD_SER_REFS, hugemfdFolioSerCodec, hugemfdSerCodec } from '../generated/ts/hugemfd.js';
 import { HUGETLB_FLB_COMPATIBLE, hugetlbSerCodec } from '../generated/ts/hugetlb.js';
 import { KHO_FDT_COMPATIBLE, KHO_FDT_CONTAINER } from '../generated/ts/kexec_handover.js';
-import { LUO_ABI_COMPATIBLE, LUO_FLB_PAGE_CONTAINER, LUO_KHO_ENTRY_NAME, LUO_SESSION_SER_REFS, luoFileSerCodec, luoFlbHeaderSerCodec, luoFlbSerCodec, luoSerCodec, luoSessionSerCodec } from '../generated/ts/luo.js';
+import {
+  LUO_ABI_COMPATIBLE,
+  LUO_FDT_ABI_HEADER,
+  LUO_FDT_FLB_COMPATIBLE,
+  LUO_FDT_FLB_HEADER,
+  LUO_FDT_FLB_NODE_NAME,
+  LUO_FDT_LIVEUPDATE_NUM,
+  LUO_FDT_SESSION_COMPATIBLE,
+  LUO_FDT_SESSION_HEADER,
+  LUO_FDT_SESSION_NODE_NAME,
+  LUO_FILE_ARRAY_CONTAINER,
+  LUO_FLB_PAGE_CONTAINER,
+  LUO_KHO_ENTRY_NAME,
+  LUO_SER_REFS_BY_VERSION,
+  LUO_SESSION_ARRAY_CONTAINER,
+  LUO_SESSION_SER_REFS,
+  LUO_SESSION_SER_REFS_BY_VERSION,
+  luoCodecs,
+  luoFileSerCodec,
+  luoFlbHeaderSerCodec,
+  luoFlbSerCodec,
+  luoSerCodec,
+  luoSerV2Codec,
+  luoSerV5CompositeCodec,
+  luoSessionHeaderSerV1Codec,
+  luoSessionSerCodec,
+} from '../generated/ts/luo.js';
+import { MEMBLOCK_FDT_CONTAINER, MEMBLOCK_KHO_FDT } from '../generated/ts/memblock.js';
 import { MEMFD_LUO_FH_COMPATIBLE, MEMFD_LUO_SER_REFS, memfdLuoFolioSerCodec, memfdLuoSerCodec } from '../generated/ts/memfd.js';
 import { KHO_RADIX_TREE_CONTAINER } from '../generated/ts/radix_tree.js';
 import { KHO_VMALLOC_AREA_CONTAINER } from '../generated/ts/vmalloc.js';
-import type { FileHandler, FlbHandler, LiveUpdateCodecs, LiveUpdateLayout } from '../runtime/liveupdate/index.js';
+import type { LuoListContainer } from '../runtime/containers/luo-arrays.js';
+import type { FileHandler, FlbHandler, LiveUpdateCodecs, LiveUpdateLayout, LuoEra, LuoRootLayout } from '../runtime/liveupdate/index.js';
 
 export const LIVEUPDATE_LAYOUT: LiveUpdateLayout = {
   fdt: KHO_FDT_CONTAINER,
@@ -23,6 +51,7 @@ export const LIVEUPDATE_LAYOUT: LiveUpdateLayout = {
   vmalloc: KHO_VMALLOC_AREA_CONTAINER,
   flbPage: LUO_FLB_PAGE_CONTAINER,
   sessionFiles: LUO_SESSION_SER_REFS['file_set_ser.files'],
+  memblock: { blobName: MEMBLOCK_KHO_FDT, fdt: MEMBLOCK_FDT_CONTAINER },
 };
 
 /** File handlers with a schema: the blob luo_file_ser.data points to, and its entry array. */
@@ -46,3 +75,57 @@ export const LIVEUPDATE_CODECS: LiveUpdateCodecs = {
   files: FILE_HANDLERS,
   flbs: FLB_HANDLERS,
 };
+
+/** The containers a LUO version's refs go through, by the name the schema gives them. */
+const LUO_LIST_CONTAINERS: Readonly<Record<string, LuoListContainer>> = {
+  kho_block: KHO_BLOCK_CONTAINER,
+  luo_session_array: LUO_SESSION_ARRAY_CONTAINER,
+  luo_file_array: LUO_FILE_ARRAY_CONTAINER,
+};
+
+function listContainer(version: string, edge: { via?: { name: string } } | undefined): LuoListContainer {
+  const c = edge?.via ? LUO_LIST_CONTAINERS[edge.via.name] : undefined;
+  if (!c) throw new Error(`luo ${version}: no list container for ${edge?.via?.name ?? 'a ref without via'}`);
+  return c;
+}
+
+/** Each LUO version's root: a luo_ser blob from luo-v3 on, a sub-FDT before. */
+const LUO_ROOTS: Readonly<Record<string, LuoRootLayout>> = {
+  'luo-v1': {
+    kind: 'fdt_nodes',
+    liveupdateNum: LUO_FDT_LIVEUPDATE_NUM,
+    sessions: { node: LUO_FDT_SESSION_NODE_NAME, compatible: LUO_FDT_SESSION_COMPATIBLE, property: LUO_FDT_SESSION_HEADER },
+    flbs: { node: LUO_FDT_FLB_NODE_NAME, compatible: LUO_FDT_FLB_COMPATIBLE, property: LUO_FDT_FLB_HEADER },
+  },
+  'luo-v2': { kind: 'fdt_header', property: LUO_FDT_ABI_HEADER, luo: luoSerV2Codec },
+  'luo-v3': { kind: 'luo_ser', luo: luoSerCodec },
+  'luo-v4': { kind: 'luo_ser', luo: luoSerCodec },
+  'luo-v5': { kind: 'luo_ser', luo: luoSerCodec },
+  'luo-v5-composite': { kind: 'luo_ser', luo: luoSerV5CompositeCodec },
+};
+
+/**
+ * Every LUO version with a compatible string, oldest first, as a reader or
+ * writer of that version sees it: the containers come from the schema's
+ * per-version refs (luo_ser.sessions_pa, luo_session_ser's files).
+ */
+export const LUO_ERAS: readonly LuoEra[] = luoCodecs.versions.flatMap((v): LuoEra[] => {
+  const root = LUO_ROOTS[v.id];
+  if (v.compatible === undefined || !root) return [];
+  const filesEdge = LUO_SESSION_SER_REFS_BY_VERSION[v.id]!['file_set_ser.files']!;
+  // luo-v1 has no luo_ser: its luo-session-header property leads to the session array (a luo_session_header_ser first).
+  const luoSer = LUO_SER_REFS_BY_VERSION[v.id];
+  const sessions = luoSer ? listContainer(v.id, luoSer.sessions_pa) : LUO_SESSION_ARRAY_CONTAINER;
+  return [
+    {
+      id: v.id,
+      compatible: v.compatible,
+      root,
+      lists: { sessions, files: listContainer(v.id, filesEdge), sessionFiles: filesEdge },
+      ...(sessions.kind === 'page_array' ? { sessionHeader: luoSessionHeaderSerV1Codec } : {}),
+    },
+  ];
+});
+
+/** LIVEUPDATE_CODECS that also read and write every older LUO version (LUO_ERAS), dispatching on the string the image stores. */
+export const LIVEUPDATE_HISTORY_CODECS: LiveUpdateCodecs = { ...LIVEUPDATE_CODECS, eras: LUO_ERAS };

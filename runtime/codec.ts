@@ -11,6 +11,8 @@ export interface StructCodec<T> {
   /** sizeof(struct ...): the fixed part, without a flexible array. */
   readonly size: number;
   readonly align: number;
+  /** The vmlinux linker section whose bytes are one instance (.liveupdate_versions): decode the whole section. */
+  readonly section?: string;
   /**
    * Reads the struct at `offset` as the kernel reads it: throws DecodeError
    * for what the kernel refuses, and reports what it accepts but kho-abi

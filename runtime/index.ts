@@ -15,6 +15,8 @@ export * from './containers/kho-block.js';
 export * from './bitfield.js';
 export * from './containers/kho-vmalloc.js';
 export * from './containers/kho-radix.js';
+export * from './containers/bitmap-chain.js';
+export * from './containers/fdt-nodes.js';
 export * from './containers/kho-fdt.js';
 export { ReaderLimitError } from './containers/limits.js';
 export * from './containers/luo-sessions.js';

@@ -29,6 +29,20 @@ export function checkBounds(view: DataView, offset: number, size: number, struct
   );
 }
 
+/**
+ * The number of elements of a flexible array that runs to the end of a
+ * linker section (liveupdate_ver_table.versions): the view is the section.
+ * A section that ends inside an element is refused, as the userspace reader
+ * of .liveupdate_versions refuses a size that is not the header plus whole
+ * strings (prati0100/luo_section_parser list_versions.c, main).
+ */
+export function sectionEntries(view: DataView, offset: number, elemSize: number, struct: string, field: string): number {
+  const rest = view.byteLength - offset;
+  if (!Number.isInteger(offset) || offset < 0 || rest < 0) throw new DecodeError({ struct, field, offset: Math.max(0, Math.min(offset, view.byteLength)) }, `truncated: the section ends at ${view.byteLength}, before the array at offset ${offset}`);
+  if (rest % elemSize !== 0) throw new DecodeError({ struct, field, offset: view.byteLength - (rest % elemSize) }, `the section's ${rest} bytes after offset ${offset} are not whole ${elemSize}-byte entries`);
+  return rest / elemSize;
+}
+
 /** Throws EncodeError unless the struct fits in the view at `offset`. */
 export function checkRoom(view: DataView, offset: number, size: number, struct: string): void {
   if (Number.isInteger(offset) && offset >= 0 && offset + size <= view.byteLength) return;

@@ -1,6 +1,8 @@
 /**
- * The command line as a new user runs it: `node bin/kho-abi.mjs ...` from the
- * repository root, with exit codes, one-line reasons and no stack traces.
+ * The command line as a new user runs it, with exit codes, one-line reasons
+ * and no stack traces: in this process through generator/cli.ts `run` (the
+ * code bin/kho-abi.mjs runs), and a few cases as real `node bin/kho-abi.mjs`
+ * processes, so that start-up, stdin, stdout and exit codes are proven too.
  * Bytes are built by hand at the offsets the kernel measured
  * (kernel-abi.md section 2), and once by a C program through the generated
  * header, never by the codecs under test.
@@ -21,8 +23,13 @@ interface Result {
   readonly err: string;
 }
 
-/** Runs kho-abi with `args`, feeding `input` on stdin. */
-function khoAbi(args: readonly string[], input: string | Uint8Array = '', cwd = repoRoot): Promise<Result> {
+/** Runs kho-abi in this process with `args`, feeding `input` on stdin. */
+function khoAbiInProcess(args: readonly string[], input: string | Uint8Array = '', cwd = repoRoot): Promise<Result> {
+  return cli(args, { stdin: input, cwd });
+}
+
+/** Runs kho-abi as a process of its own with `args`, feeding `input` on stdin. */
+function khoAbiProcess(args: readonly string[], input: string | Uint8Array = '', cwd = repoRoot): Promise<Result> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(repoRoot, 'bin/kho-abi.mjs'), ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -38,6 +45,8 @@ function khoAbi(args: readonly string[], input: string | Uint8Array = '', cwd = 
     child.stdin.end(input);
   });
 }
+
+const khoAbi = khoAbiInProcess;
 
 /** A refusal: exit 1, one line on stderr starting "kho-abi:", no stack trace. */
 function expectRefusal(r: Result, ...mentions: (string | RegExp)[]): void {
@@ -139,9 +148,11 @@ const ROUND_TRIPS: readonly RoundTrip[] = [
 ];
 
 describe.concurrent('kho-abi encode / decode', () => {
-  for (const t of ROUND_TRIPS) {
+  for (const [i, t] of ROUND_TRIPS.entries()) {
     const label = `${t.struct}${t.args.length ? ` ${t.args.join(' ')}` : ''}`;
-    it(`${label} at 16 KiB pages: JSON -> the kernel's bytes -> the same JSON`, async () => {
+    // The first case runs as two real processes; the others in this process.
+    const khoAbi = i === 0 ? khoAbiProcess : khoAbiInProcess;
+    it(`${label} at 16 KiB pages: JSON -> the kernel's bytes -> the same JSON${i === 0 ? ' (as processes)' : ''}`, async () => {
       const common = [...t.args, '--page-size', '16384'];
       const enc = await khoAbi(['encode', t.struct, ...common, ...(t.raw ? [] : ['--hex'])], JSON.stringify(t.json));
       expect(enc.code, enc.err).toBe(0);
@@ -163,9 +174,8 @@ const memfdJson = (patch: Record<string, unknown> = {}): string =>
   JSON.stringify({ pos: '0', size: '0', seals: 0, flags: 0, nr_folios: '0', folios: { first: '0', total_pages: 0, flags: 0, order: 0 }, ...patch });
 
 describe.concurrent('kho-abi encode / decode refuse bad input, naming struct, field and offset', () => {
-  // One process per kind of mistake: each costs a second of start-up.
-  it('too few bytes', async () => {
-    const r = await khoAbi(['decode', 'memfd_luo_ser', '--hex', new Bytes(20).hex]);
+  it('too few bytes (as a process)', async () => {
+    const r = await khoAbiProcess(['decode', 'memfd_luo_ser', '--hex', new Bytes(20).hex]);
     expectRefusal(r, /memfd_luo_ser/, /\bseals\b|\bflags\b/, /offset/, /48/);
   });
 
@@ -323,7 +333,7 @@ describe('kho-abi --root', () => {
   it('gen --check on the repository passes from any working directory', async () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'kho-abi-cwd-'));
     try {
-      const r = await khoAbi(['--root', repoRoot, 'gen', '--check'], '', elsewhere);
+      const r = await khoAbiProcess(['--root', repoRoot, 'gen', '--check'], '', elsewhere);
       expect(r.code, r.err.split('\n').slice(0, 3).join('\n')).toBe(0);
     } finally {
       rmSync(elsewhere, { recursive: true, force: true });

@@ -238,7 +238,8 @@ for (const c of cases) {
           const buf = new Uint8Array(pad + off + st.size + tail).fill(0xa5);
           const dv = new DataView(buf.buffer, pad, off + st.size + tail);
           codec.encode(value, dv, off);
-          expectSame(codec.decode(dv, off), value);
+          // A struct that fills a linker section reads its flexible tail to the end of the bytes (the section): end them there.
+          expectSame(codec.decode(st.section !== undefined ? new DataView(buf.buffer, pad, off + st.size) : dv, off), value);
           const start = pad + off;
           expect(buf.subarray(0, start).every((b) => b === 0xa5), 'bytes before the struct untouched').toBe(true);
           expect(buf.subarray(start + st.size).every((b) => b === 0xa5), 'bytes after the struct untouched').toBe(true);

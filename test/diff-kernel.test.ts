@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli-in-process.js';
 import { diffTree, editedTree, TREES } from './helpers/kernel-trees.js';
 
-const PROFILES = ['torvalds', 'linux-mm', 'composite-rfc', 'feature-header'] as const;
+const PROFILES = ['torvalds', 'linux-mm', 'composite-rfc', 'feature-header', 'prati0100'] as const;
 
 describe('each profile fixture tree is in sync with its profile', () => {
   it.each(PROFILES)('%s', async (name) => {
@@ -53,9 +53,14 @@ describe('each profile fixture tree is in sync with its profile', () => {
 
 describe("the kernel's own history, replayed", () => {
   it.each([
+    // The FDT era: a version's own macro (LUO_FDT_COMPATIBLE) holds the string.
+    ['luo-v1', 'luo.h', 'luo-v1'],
+    ['luo-v2', 'luo.h', 'luo-v2'],
     ['luo-v3', 'luo.h', 'luo-v3'],
     ['luo-v4', 'luo.h', 'luo-v4'],
     ['luo-v5', 'luo.h', 'luo-v5'],
+    // linux-mm fb2257f1: luo-v5's bytes with luo_file_ser's data as DECLARE_KHOSER_PTR(serialized_data, void *).
+    ['luo-v5-khoser', 'luo.h', 'luo-v5-khoser'],
     ['memfd-v1', 'memfd.h', 'memfd-v1'],
     ['memfd-v2', 'memfd.h', 'memfd-v2'],
     ['memfd-v1', 'kexec_handover.h', 'kho-v1'],

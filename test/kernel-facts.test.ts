@@ -22,6 +22,8 @@ interface FactField {
   readonly bit_width?: number;
   readonly storage_offset?: number;
   readonly flexible?: boolean;
+  /** Bytes per element of a flexible array (48 for char versions[][48]). */
+  readonly element_size?: number;
 }
 
 interface FactStruct {
@@ -72,7 +74,7 @@ const OWN_VERSIONS: Readonly<Record<string, string>> = {
 /** One member in the facts' terms: bytes touched, and for a bitfield its bits within the storage unit. */
 function memberText(f: FactField): string {
   const bits = f.bit_width !== undefined ? ` bits ${f.bit_offset}+${f.bit_width} of unit @${f.storage_offset}` : '';
-  return `${f.name}@${f.offset}+${f.size}${f.flexible ? '[]' : ''}${bits}`;
+  return `${f.name}@${f.offset}+${f.size}${f.flexible ? `[] of ${f.element_size}` : ''}${bits}`;
 }
 
 function layoutText(size: number, align: number, fields: readonly FactField[]): string {
@@ -93,7 +95,7 @@ function irFacts(st: StructIR): FactField[] {
       } else if (f.shape === 'union' && f.name === undefined) {
         walk(f.members ?? [], at, false);
       } else if (f.name !== undefined) {
-        out.push({ name: f.name, offset: at, size: f.shape === 'flexible' ? 0 : f.size, ...(f.shape === 'flexible' ? { flexible: true } : {}) });
+        out.push({ name: f.name, offset: at, size: f.shape === 'flexible' ? 0 : f.size, ...(f.shape === 'flexible' ? { flexible: true, element_size: f.elemSize } : {}) });
       }
     }
   };
@@ -110,7 +112,7 @@ function factAt(entry: FactStruct, pageSize: number): { size: number; align: num
       name: f.name,
       offset: o?.offset ?? f.offset,
       size: o?.size ?? f.size,
-      ...(f.flexible ? { flexible: true } : {}),
+      ...(f.flexible ? { flexible: true, element_size: f.element_size } : {}),
       ...(f.bit_width !== undefined ? { bit_offset: f.bit_offset, bit_width: f.bit_width, storage_offset: f.storage_offset } : {}),
     };
   });
@@ -192,7 +194,8 @@ for (const ir of irs) {
           ...version.enums.flatMap((e) => e.values.map((v) => ({ name: v.name, value: v.value }))),
         ];
         const strings: { name: string; value: string }[] = version.constants.flatMap((c) => (typeof c.value === 'string' ? [{ name: c.name, value: c.value }] : []));
-        if (schema.component?.macro && version.compatible !== undefined && !OWN_VERSIONS[version.id]) strings.push({ name: schema.component.macro, value: version.compatible });
+        // The version's own macro (LUO_FDT_COMPATIBLE in the FDT era), else the component's.
+        if (version.macro && version.compatible !== undefined && !OWN_VERSIONS[version.id]) strings.push({ name: version.macro, value: version.compatible });
         // The kernel defines the base macro only beside a composite string.
         if (schema.component?.baseMacro && version.base !== undefined && version.subcomponents.length) strings.push({ name: schema.component.baseMacro, value: version.base });
 

@@ -84,6 +84,6 @@ describe('values the kernel accepts, written by C', async () => {
     unknown.write('luo-v9');
     const r = await decode('luo_ser', unknown.toString('hex'));
     expect(r.code).toBe(0);
-    expect(r.err).toBe('kho-abi: warning: luo_ser.compatible at offset 0: "luo-v9" is no version of luo kho-abi knows (luo-v3, luo-v4, luo-v5, luo-v5;block-v1); a kernel that does not know it refuses the data\n');
+    expect(r.err).toBe('kho-abi: warning: luo_ser.compatible at offset 0: "luo-v9" is no version of luo kho-abi knows (luo-v1, luo-v2, luo-v3, luo-v4, luo-v5, luo-v5;block-v1); a kernel that does not know it refuses the data\n');
   });
 });

@@ -61,13 +61,14 @@ describe('the lock', () => {
 
   it('refuses a moved member of a released struct, at the member', () => {
     // The two members trade places: names swapped, types equal.
-    const files = edited('luo.yaml', '- name: sessions_pa', '- name: tmp_sessions_pa');
-    files.set('schemas/luo.yaml', files.get('schemas/luo.yaml')!.replace('- name: flbs_pa', '- name: sessions_pa').replace('- name: tmp_sessions_pa', '- name: flbs_pa'));
+    const files = edited('luo.yaml', '- name: liveupdate_num', '- name: tmp_liveupdate_num');
+    files.set('schemas/luo.yaml', files.get('schemas/luo.yaml')!.replace('- name: flbs_pa', '- name: liveupdate_num').replace('- name: tmp_liveupdate_num', '- name: flbs_pa'));
     const r = refusals(files);
-    // Every version of luo has luo_ser: each is refused twice, once per member.
-    expect(r).toHaveLength(2 * 5);
-    expect(r.map((x) => x.code)).toEqual(new Array(10).fill('locked-version-changed'));
-    expect(r).toContainEqual({ code: 'locked-version-changed', message: 'released version luo-v5 would change: luo_ser.sessions_pa is at offset 24 now, 16 before [field-moved]', at: `schemas/luo.yaml:${lineOf('luo.yaml', '- name: flbs_pa')}` });
+    // Every version of luo that has luo_ser (luo-v2 on; luo-v1 keeps the count in its FDT) is refused twice, once per member.
+    expect(r).toHaveLength(2 * 7);
+    expect(r.map((x) => x.code)).toEqual(new Array(14).fill('locked-version-changed'));
+    expect(r).toContainEqual({ code: 'locked-version-changed', message: 'released version luo-v5 would change: luo_ser.liveupdate_num is at offset 24 now, 8 before [field-moved]', at: `schemas/luo.yaml:${lineOf('luo.yaml', '- name: flbs_pa')}` });
+    expect(r).toContainEqual({ code: 'locked-version-changed', message: 'released version luo-v2 would change: luo_ser.liveupdate_num is at offset 16 now, 0 before [field-moved]', at: `schemas/luo.yaml:${lineOf('luo.yaml', '- name: flbs_pa')}` });
     expect(r.every((x) => x.at.startsWith('schemas/luo.yaml:'))).toBe(true);
   });
 

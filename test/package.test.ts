@@ -57,5 +57,25 @@ describe('npm pack, installed elsewhere', () => {
     // 16 bytes: count 2, flags 1, generation 7.
     const out = sh('npx', ['--no-install', 'kho-abi', 'decode', 'example_ser', '--hex', '0200000000000000' + '01000000' + '07000000'], app);
     expect(JSON.parse(out)).toEqual({ count: '2', flags: 1, generation: 7 });
+
+    // Again, every module recorded: the codecs transpiled by the first decode are reused, and
+    // nothing of the schema pipeline or the emitters is loaded (generated/ts/meta.json describes the struct).
+    const trace = join(work, 'trace');
+    const again = execFileSync(process.execPath, ['--import', join(repoRoot, 'test/helpers/import-trace.mjs'), join(app, 'node_modules', 'kho-abi', 'bin', 'kho-abi.mjs'), 'decode', 'example_ser', '--hex', '0200000000000000' + '01000000' + '07000000'], {
+      cwd: app,
+      encoding: 'utf8',
+      env: { ...process.env, KHO_ABI_IMPORT_TRACE: trace },
+    });
+    expect(JSON.parse(again)).toEqual({ count: '2', flags: 1, generation: 7 });
+    const loaded = readFileSync(trace, 'utf8');
+    expect(loaded).toContain('/node_modules/kho-abi/dist/generator/commands/codec.js');
+    for (const heavy of ['yaml', 'ajv', 'ts-morph', '@ts-morph', 'handlebars', 'prettier']) expect(loaded).not.toContain(`/node_modules/${heavy}/`);
+    expect(loaded).not.toContain('/dist/generator/pipeline.js');
+
+    // Outside any project: the kernel's ABI as the package describes it (its own codecs, compiled).
+    const nowhere = join(work, 'nowhere');
+    sh('mkdir', ['-p', nowhere], work);
+    const own = execFileSync(process.execPath, [join(app, 'node_modules', 'kho-abi', 'bin', 'kho-abi.mjs'), 'decode', 'memfd_luo_folio_ser', '--hex', '0500000000001000' + '0700000000000000'], { cwd: nowhere, encoding: 'utf8' });
+    expect(JSON.parse(own)).toEqual({ pfn: 5, flags: 1, index: '7' });
   }, 300_000);
 });

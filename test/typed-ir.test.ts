@@ -209,7 +209,7 @@ describe('pointer edges are objects', () => {
       expect(first.shape).toBe('khoser');
       if (first.shape !== 'khoser') return;
       expect(first.target).toBe(vmalloc.structs.find((s) => s.name === 'kho_vmalloc_chunk'));
-      expect(first.target.size).toBe(ir.target.pageSize);
+      expect(first.target?.size).toBe(ir.target.pageSize);
     }
   });
 

@@ -172,6 +172,8 @@ for (const ir of irs) {
           expect(bytes!.length, 'sizeof in C vs the IR').toBe(st.size);
           expect(codec(st.name).size).toBe(st.size);
           expect(codec(st.name).decode(new DataView(bytes!.buffer, bytes!.byteOffset, bytes!.byteLength), 0)).toEqual(expected.get(key));
+          // A struct that fills a linker section reads its flexible tail up to the end of the bytes: they are the section.
+          if (st.section !== undefined) return;
           // And at an odd offset inside a larger buffer.
           const big = new Uint8Array(st.size + 11);
           big.set(bytes!, 7);

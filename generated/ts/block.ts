@@ -331,3 +331,13 @@ export const KHO_BLOCK_SET_CONTAINER = {
 export const KHO_BLOCK_HEADER_SER_REFS = {
   next: { struct: 'kho_block_header_ser', member: { name: 'next', offset: 0, size: 8 }, to: 'kho_block_header_ser' },
 } as const satisfies RefTable;
+
+/** The physical-address members of struct kho_block_header_ser in each version that has them, by version id. */
+export const KHO_BLOCK_HEADER_SER_REFS_BY_VERSION: Readonly<Record<string, RefTable>> = {
+  'block-unversioned': {
+    next: { struct: 'kho_block_header_ser', member: { name: 'next', offset: 0, size: 8 }, to: 'kho_block_header_ser' },
+  },
+  'block-v1': {
+    next: { struct: 'kho_block_header_ser', member: { name: 'next', offset: 0, size: 8 }, to: 'kho_block_header_ser' },
+  },
+};

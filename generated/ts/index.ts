@@ -12,9 +12,11 @@ import { iommufdCodecs } from './iommufd.js';
 import { kexec_handoverCodecs } from './kexec_handover.js';
 import { kexec_metadataCodecs } from './kexec_metadata.js';
 import { kho_arrayCodecs } from './kho_array.js';
+import { kho_v1_memmapCodecs } from './kho_v1_memmap.js';
 import { kvmCodecs } from './kvm.js';
 import { luoCodecs } from './luo.js';
 import { luo_dictCodecs } from './luo_dict.js';
+import { luo_versionsCodecs } from './luo_versions.js';
 import { memblockCodecs } from './memblock.js';
 import { memfdCodecs } from './memfd.js';
 import { pciCodecs } from './pci.js';
@@ -33,9 +35,11 @@ export * from './iommufd.js';
 export * from './kexec_handover.js';
 export * from './kexec_metadata.js';
 export * from './kho_array.js';
+export * from './kho_v1_memmap.js';
 export * from './kvm.js';
 export * from './luo.js';
 export * from './luo_dict.js';
+export * from './luo_versions.js';
 export * from './memblock.js';
 export * from './memfd.js';
 export * from './pci.js';
@@ -57,9 +61,11 @@ export const allCodecs: readonly SchemaCodecs[] = [
   kexec_handoverCodecs,
   kexec_metadataCodecs,
   kho_arrayCodecs,
+  kho_v1_memmapCodecs,
   kvmCodecs,
   luoCodecs,
   luo_dictCodecs,
+  luo_versionsCodecs,
   memblockCodecs,
   memfdCodecs,
   pciCodecs,

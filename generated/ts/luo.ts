@@ -47,6 +47,39 @@ export const LIVEUPDATE_FLB_COMPAT_LENGTH = 48;
 /** Number of pages holding the FLB header and all its entries. */
 export const LUO_FLB_PGCNT = 1;
 
+/** Number of pages preserved for the file array of one session. (luo-v1, luo-v2, luo-v3, luo-v4) */
+export const LUO_FILE_PGCNT = 2;
+
+/** Number of pages preserved for the session header and array. (luo-v1, luo-v2, luo-v3) */
+export const LUO_SESSION_PGCNT = 16;
+
+/** Name of the KHO subtree holding the LUO sub-FDT. (luo-v1, luo-v2) */
+export const LUO_FDT_KHO_ENTRY_NAME = 'LUO';
+
+/** Root property of the LUO sub-FDT holding the address of struct luo_ser, a native-endian u64. (luo-v2) */
+export const LUO_FDT_ABI_HEADER = 'luo-abi-header';
+
+/** Root property of the LUO sub-FDT holding the live update count, a native-endian u64. (luo-v1) */
+export const LUO_FDT_LIVEUPDATE_NUM = 'liveupdate-number';
+
+/** Node of the LUO sub-FDT describing the sessions. (luo-v1) */
+export const LUO_FDT_SESSION_NODE_NAME = 'luo-session';
+
+/** Compatible string of the session node. (luo-v1) */
+export const LUO_FDT_SESSION_COMPATIBLE = 'luo-session-v2';
+
+/** Property of the session node holding the address of struct luo_session_header_ser, a native-endian u64. (luo-v1) */
+export const LUO_FDT_SESSION_HEADER = 'luo-session-header';
+
+/** Node of the LUO sub-FDT describing the FLBs. (luo-v1) */
+export const LUO_FDT_FLB_NODE_NAME = 'luo-flb';
+
+/** Compatible string of the FLB node. (luo-v1) */
+export const LUO_FDT_FLB_COMPATIBLE = 'luo-flb-v1';
+
+/** Property of the FLB node holding the address of struct luo_flb_header_ser, a native-endian u64. (luo-v1) */
+export const LUO_FDT_FLB_HEADER = 'luo-flb-header';
+
 /** struct luo_ser (luo-v5): Root of the preserved LUO state. */
 export interface LuoSer {
   /** LUO_ABI_COMPATIBLE, NUL-padded. At offset 0, 8 bytes. */
@@ -607,32 +640,32 @@ export const luoFlbSerCodec: StructCodec<LuoFlbSer> = {
   encode: encodeLuoFlbSer,
 };
 
-/** struct luo_session_header_ser (luo-v3): Start of the contiguous session array. */
-export interface LuoSessionHeaderSerV3 {
+/** struct luo_session_header_ser (luo-v1): Start of the contiguous session array. */
+export interface LuoSessionHeaderSerV1 {
   /** Number of struct luo_session_ser that follow. At offset 0, 8 bytes. */
   count: bigint;
 }
 
-/** sizeof(struct luo_session_header_ser) in luo-v3 at 4 KiB pages. */
-export const SIZEOF_LuoSessionHeaderSerV3 = 8;
+/** sizeof(struct luo_session_header_ser) in luo-v1 at 4 KiB pages. */
+export const SIZEOF_LuoSessionHeaderSerV1 = 8;
 
-/** offsetof() every member of struct luo_session_header_ser in luo-v3; a bitfield gives its storage unit's. */
-export const OFFSETOF_LuoSessionHeaderSerV3 = { count: 0 } as const;
+/** offsetof() every member of struct luo_session_header_ser in luo-v1; a bitfield gives its storage unit's. */
+export const OFFSETOF_LuoSessionHeaderSerV1 = { count: 0 } as const;
 
-const FIELDS_OF_LuoSessionHeaderSerV3: FieldTable = [[0, 'count']];
+const FIELDS_OF_LuoSessionHeaderSerV1: FieldTable = [[0, 'count']];
 
-/** Reads struct luo_session_header_ser (luo-v3) at `offset`; throws DecodeError for bytes the kernel would refuse. */
-export function decodeLuoSessionHeaderSerV3(view: DataView, offset = 0, opts?: ReadOptions): LuoSessionHeaderSerV3 {
+/** Reads struct luo_session_header_ser (luo-v1) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+export function decodeLuoSessionHeaderSerV1(view: DataView, offset = 0, opts?: ReadOptions): LuoSessionHeaderSerV1 {
   try {
     const v_count = view.getBigUint64(offset, true);
     return { count: v_count };
   } catch (e) {
-    throw decodeFailure(e, view, offset, 8, 'luo_session_header_ser', FIELDS_OF_LuoSessionHeaderSerV3);
+    throw decodeFailure(e, view, offset, 8, 'luo_session_header_ser', FIELDS_OF_LuoSessionHeaderSerV1);
   }
 }
 
-/** Writes struct luo_session_header_ser (luo-v3) at `offset`; throws EncodeError for a value its field cannot hold. */
-export function encodeLuoSessionHeaderSerV3(value: LuoSessionHeaderSerV3, view: DataView, offset = 0): void {
+/** Writes struct luo_session_header_ser (luo-v1) at `offset`; throws EncodeError for a value its field cannot hold. */
+export function encodeLuoSessionHeaderSerV1(value: LuoSessionHeaderSerV1, view: DataView, offset = 0): void {
   try {
     const v_count = value.count;
     if (typeof v_count !== 'bigint' || BigInt.asUintN(64, v_count) !== v_count) {
@@ -644,8 +677,8 @@ export function encodeLuoSessionHeaderSerV3(value: LuoSessionHeaderSerV3, view: 
   }
 }
 
-/** A zero-copy view of struct luo_session_header_ser (luo-v3); move `offset` to walk an array of them. */
-export class LuoSessionHeaderSerV3View {
+/** A zero-copy view of struct luo_session_header_ser (luo-v1); move `offset` to walk an array of them. */
+export class LuoSessionHeaderSerV1View {
   constructor(public view: DataView, public offset = 0) {}
 
   get count(): bigint {
@@ -660,13 +693,113 @@ export class LuoSessionHeaderSerV3View {
   }
 }
 
-export const luoSessionHeaderSerV3Codec: StructCodec<LuoSessionHeaderSerV3> = {
+export const luoSessionHeaderSerV1Codec: StructCodec<LuoSessionHeaderSerV1> = {
   name: 'luo_session_header_ser',
-  version: 'luo-v3',
+  version: 'luo-v1',
   size: 8,
   align: 1,
-  decode: decodeLuoSessionHeaderSerV3,
-  encode: encodeLuoSessionHeaderSerV3,
+  decode: decodeLuoSessionHeaderSerV1,
+  encode: encodeLuoSessionHeaderSerV1,
+};
+
+/** struct luo_ser (luo-v2): Root of the preserved LUO state. */
+export interface LuoSerV2 {
+  /** Number of live updates so far; each kernel stores the value it received plus one. At offset 0, 8 bytes. */
+  liveupdate_num: bigint;
+  /** Physical address of the session array, 0 when there are none. At offset 8, 8 bytes. */
+  sessions_pa: bigint;
+  /** Physical address of the FLB page. At offset 16, 8 bytes. */
+  flbs_pa: bigint;
+}
+
+/** sizeof(struct luo_ser) in luo-v2 at 4 KiB pages. */
+export const SIZEOF_LuoSerV2 = 24;
+
+/** offsetof() every member of struct luo_ser in luo-v2; a bitfield gives its storage unit's. */
+export const OFFSETOF_LuoSerV2 = { liveupdate_num: 0, sessions_pa: 8, flbs_pa: 16 } as const;
+
+const FIELDS_OF_LuoSerV2: FieldTable = [[0, 'liveupdate_num'], [8, 'sessions_pa'], [16, 'flbs_pa']];
+
+/** Reads struct luo_ser (luo-v2) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+export function decodeLuoSerV2(view: DataView, offset = 0, opts?: ReadOptions): LuoSerV2 {
+  try {
+    const v_liveupdate_num = view.getBigUint64(offset, true);
+    const v_sessions_pa = view.getBigUint64(offset + 8, true);
+    const v_flbs_pa = view.getBigUint64(offset + 16, true);
+    return { liveupdate_num: v_liveupdate_num, sessions_pa: v_sessions_pa, flbs_pa: v_flbs_pa };
+  } catch (e) {
+    throw decodeFailure(e, view, offset, 24, 'luo_ser', FIELDS_OF_LuoSerV2);
+  }
+}
+
+/** Writes struct luo_ser (luo-v2) at `offset`; throws EncodeError for a value its field cannot hold. */
+export function encodeLuoSerV2(value: LuoSerV2, view: DataView, offset = 0): void {
+  try {
+    const v_liveupdate_num = value.liveupdate_num;
+    if (typeof v_liveupdate_num !== 'bigint' || BigInt.asUintN(64, v_liveupdate_num) !== v_liveupdate_num) {
+      checkBigUint(v_liveupdate_num, 64, 'luo_ser', 'liveupdate_num', offset);
+    }
+    view.setBigUint64(offset, v_liveupdate_num, true);
+    const v_sessions_pa = value.sessions_pa;
+    if (typeof v_sessions_pa !== 'bigint' || BigInt.asUintN(64, v_sessions_pa) !== v_sessions_pa) {
+      checkBigUint(v_sessions_pa, 64, 'luo_ser', 'sessions_pa', offset + 8);
+    }
+    view.setBigUint64(offset + 8, v_sessions_pa, true);
+    const v_flbs_pa = value.flbs_pa;
+    if (typeof v_flbs_pa !== 'bigint' || BigInt.asUintN(64, v_flbs_pa) !== v_flbs_pa) {
+      checkBigUint(v_flbs_pa, 64, 'luo_ser', 'flbs_pa', offset + 16);
+    }
+    view.setBigUint64(offset + 16, v_flbs_pa, true);
+  } catch (e) {
+    throw encodeFailure(e, value, view, offset, 24, 'luo_ser');
+  }
+}
+
+/** A zero-copy view of struct luo_ser (luo-v2); move `offset` to walk an array of them. */
+export class LuoSerV2View {
+  constructor(public view: DataView, public offset = 0) {}
+
+  get liveupdate_num(): bigint {
+    return this.view.getBigUint64(this.offset, true);
+  }
+
+  set liveupdate_num(v: bigint) {
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_ser', 'liveupdate_num', this.offset);
+    }
+    this.view.setBigUint64(this.offset, v, true);
+  }
+
+  get sessions_pa(): bigint {
+    return this.view.getBigUint64(this.offset + 8, true);
+  }
+
+  set sessions_pa(v: bigint) {
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_ser', 'sessions_pa', this.offset + 8);
+    }
+    this.view.setBigUint64(this.offset + 8, v, true);
+  }
+
+  get flbs_pa(): bigint {
+    return this.view.getBigUint64(this.offset + 16, true);
+  }
+
+  set flbs_pa(v: bigint) {
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_ser', 'flbs_pa', this.offset + 16);
+    }
+    this.view.setBigUint64(this.offset + 16, v, true);
+  }
+}
+
+export const luoSerV2Codec: StructCodec<LuoSerV2> = {
+  name: 'luo_ser',
+  version: 'luo-v2',
+  size: 24,
+  align: 1,
+  decode: decodeLuoSerV2,
+  encode: encodeLuoSerV2,
 };
 
 /** sizeof(struct luo_ser) in luo-v5-composite at 4 KiB pages. */
@@ -785,6 +918,110 @@ export const luoSerV5CompositeCodec: StructCodec<LuoSer> = {
   align: 1,
   decode: decodeLuoSerV5Composite,
   encode: encodeLuoSerV5Composite,
+};
+
+/** struct luo_file_ser (luo-v5-khoser): One preserved file. */
+export interface LuoFileSerV5Khoser {
+  /** Compatible string of the file handler that owns data, NUL-padded. At offset 0, 48 bytes. */
+  compatible: string;
+  /**
+   * Physical address of the handler's own state, as a khoser pointer with no type; the handler alone knows what it
+   * points to. At offset 48, 8 bytes.
+   */
+  serialized_data: bigint;
+  /** Token userspace gave the file. At offset 56, 8 bytes. */
+  token: bigint;
+}
+
+/** sizeof(struct luo_file_ser) in luo-v5-khoser at 4 KiB pages. */
+export const SIZEOF_LuoFileSerV5Khoser = 64;
+
+/** offsetof() every member of struct luo_file_ser in luo-v5-khoser; a bitfield gives its storage unit's. */
+export const OFFSETOF_LuoFileSerV5Khoser = { compatible: 0, serialized_data: 48, token: 56 } as const;
+
+const FIELDS_OF_LuoFileSerV5Khoser: FieldTable = [[0, 'compatible'], [48, 'serialized_data'], [56, 'token']];
+
+/** Reads struct luo_file_ser (luo-v5-khoser) at `offset`; throws DecodeError for bytes the kernel would refuse. */
+export function decodeLuoFileSerV5Khoser(view: DataView, offset = 0, opts?: ReadOptions): LuoFileSerV5Khoser {
+  try {
+    const v_compatible = readCStringPadded(
+      view,
+      offset,
+      48,
+      'luo_file_ser',
+      'compatible',
+      opts,
+      'luo_file_deserialize, strcmp against each handler (kernel/liveupdate/luo_file.c)',
+    );
+    const v_serialized_data = view.getBigUint64(offset + 48, true);
+    const v_token = view.getBigUint64(offset + 56, true);
+    return { compatible: v_compatible, serialized_data: v_serialized_data, token: v_token };
+  } catch (e) {
+    throw decodeFailure(e, view, offset, 64, 'luo_file_ser', FIELDS_OF_LuoFileSerV5Khoser);
+  }
+}
+
+/** Writes struct luo_file_ser (luo-v5-khoser) at `offset`; throws EncodeError for a value its field cannot hold. */
+export function encodeLuoFileSerV5Khoser(value: LuoFileSerV5Khoser, view: DataView, offset = 0): void {
+  try {
+    writeCString(view, offset, 48, value.compatible, 'luo_file_ser', 'compatible');
+    const v_serialized_data = value.serialized_data;
+    if (typeof v_serialized_data !== 'bigint' || BigInt.asUintN(64, v_serialized_data) !== v_serialized_data) {
+      checkBigUint(v_serialized_data, 64, 'luo_file_ser', 'serialized_data', offset + 48);
+    }
+    view.setBigUint64(offset + 48, v_serialized_data, true);
+    const v_token = value.token;
+    if (typeof v_token !== 'bigint' || BigInt.asUintN(64, v_token) !== v_token) {
+      checkBigUint(v_token, 64, 'luo_file_ser', 'token', offset + 56);
+    }
+    view.setBigUint64(offset + 56, v_token, true);
+  } catch (e) {
+    throw encodeFailure(e, value, view, offset, 64, 'luo_file_ser');
+  }
+}
+
+/** A zero-copy view of struct luo_file_ser (luo-v5-khoser); move `offset` to walk an array of them. */
+export class LuoFileSerV5KhoserView {
+  constructor(public view: DataView, public offset = 0) {}
+
+  get compatible(): string {
+    return readCString(this.view, this.offset, 48, 'luo_file_ser', 'compatible');
+  }
+
+  set compatible(v: string) {
+    writeCString(this.view, this.offset, 48, v, 'luo_file_ser', 'compatible');
+  }
+
+  get serialized_data(): bigint {
+    return this.view.getBigUint64(this.offset + 48, true);
+  }
+
+  set serialized_data(v: bigint) {
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_file_ser', 'serialized_data', this.offset + 48);
+    }
+    this.view.setBigUint64(this.offset + 48, v, true);
+  }
+
+  get token(): bigint {
+    return this.view.getBigUint64(this.offset + 56, true);
+  }
+
+  set token(v: bigint) {
+    if (typeof v !== 'bigint' || BigInt.asUintN(64, v) !== v) {
+      checkBigUint(v, 64, 'luo_file_ser', 'token', this.offset + 56);
+    }
+    this.view.setBigUint64(this.offset + 56, v, true);
+  }
+}
+
+export const luoFileSerV5KhoserCodec: StructCodec<LuoFileSerV5Khoser> = {
+  name: 'luo_file_ser',
+  version: 'luo-v5-khoser',
+  size: 64,
+  align: 1,
+  decode: decodeLuoFileSerV5Khoser,
+  encode: encodeLuoFileSerV5Khoser,
 };
 
 /**
@@ -1028,11 +1265,36 @@ export const luoCodecs: SchemaCodecs = {
   current: 'luo-v5',
   versions: [
     {
+      id: 'luo-v1',
+      compatible: 'luo-v1',
+      structs: {
+        luo_session_header_ser: allPages(luoSessionHeaderSerV1Codec),
+        luo_file_ser: allPages(withVersion(luoFileSerCodec, 'luo-v1')),
+        luo_file_set_ser: allPages(withVersion(luoFileSetSerCodec, 'luo-v1')),
+        luo_session_ser: allPages(withVersion(luoSessionSerCodec, 'luo-v1')),
+        luo_flb_header_ser: allPages(withVersion(luoFlbHeaderSerCodec, 'luo-v1')),
+        luo_flb_ser: allPages(withVersion(luoFlbSerCodec, 'luo-v1')),
+      },
+    },
+    {
+      id: 'luo-v2',
+      compatible: 'luo-v2',
+      structs: {
+        luo_ser: allPages(luoSerV2Codec),
+        luo_session_header_ser: allPages(withVersion(luoSessionHeaderSerV1Codec, 'luo-v2')),
+        luo_file_ser: allPages(withVersion(luoFileSerCodec, 'luo-v2')),
+        luo_file_set_ser: allPages(withVersion(luoFileSetSerCodec, 'luo-v2')),
+        luo_session_ser: allPages(withVersion(luoSessionSerCodec, 'luo-v2')),
+        luo_flb_header_ser: allPages(withVersion(luoFlbHeaderSerCodec, 'luo-v2')),
+        luo_flb_ser: allPages(withVersion(luoFlbSerCodec, 'luo-v2')),
+      },
+    },
+    {
       id: 'luo-v3',
       compatible: 'luo-v3',
       structs: {
         luo_ser: allPages(withVersion(luoSerCodec, 'luo-v3')),
-        luo_session_header_ser: allPages(luoSessionHeaderSerV3Codec),
+        luo_session_header_ser: allPages(withVersion(luoSessionHeaderSerV1Codec, 'luo-v3')),
         luo_file_ser: allPages(withVersion(luoFileSerCodec, 'luo-v3')),
         luo_file_set_ser: allPages(withVersion(luoFileSetSerCodec, 'luo-v3')),
         luo_session_ser: allPages(withVersion(luoSessionSerCodec, 'luo-v3')),
@@ -1077,6 +1339,17 @@ export const luoCodecs: SchemaCodecs = {
       },
     },
     {
+      id: 'luo-v5-khoser',
+      structs: {
+        luo_ser: allPages(withVersion(luoSerCodec, 'luo-v5-khoser')),
+        luo_file_ser: allPages(luoFileSerV5KhoserCodec),
+        luo_file_set_ser: allPages(withVersion(luoFileSetSerCodec, 'luo-v5-khoser')),
+        luo_session_ser: allPages(withVersion(luoSessionSerCodec, 'luo-v5-khoser')),
+        luo_flb_header_ser: allPages(withVersion(luoFlbHeaderSerCodec, 'luo-v5-khoser')),
+        luo_flb_ser: allPages(withVersion(luoFlbSerCodec, 'luo-v5-khoser')),
+      },
+    },
+    {
       id: 'luo-features',
       structs: {
         luo_feature_hdr: allPages(luoFeatureHdrFeaturesCodec),
@@ -1092,7 +1365,14 @@ export const luoCodecs: SchemaCodecs = {
 };
 
 /** Every compatible string a luo version stores, oldest first. */
-export const LUO_SUPPORTED_COMPATIBLES: readonly string[] = ['luo-v3', 'luo-v4', 'luo-v5', 'luo-v5;block-v1'];
+export const LUO_SUPPORTED_COMPATIBLES: readonly string[] = [
+  'luo-v1',
+  'luo-v2',
+  'luo-v3',
+  'luo-v4',
+  'luo-v5',
+  'luo-v5;block-v1',
+];
 
 /**
  * Checks a stored luo compatible string (the string, or the bytes of the char array holding it, read up to its NUL as
@@ -1122,6 +1402,31 @@ export const LUO_FEATURE_READER: FeatureReader = {
 export function negotiateLuoFeatures(header: FeatureHeader): FeatureVerdict {
   return negotiateFeatures(header, LUO_FEATURE_READER);
 }
+
+/**
+ * The luo_session_array container (page_array) of schemas/luo.yaml, for the runtime's walkers: LUO_SESSION_PGCNT
+ * preserved pages holding a struct luo_session_header_ser and then its struct luo_session_ser entries (luo-v1 to
+ * luo-v3).
+ */
+export const LUO_SESSION_ARRAY_CONTAINER = {
+  kind: 'page_array',
+  name: 'luo_session_array',
+  header: { name: 'luo_session_header_ser', size: 8 },
+  count: { name: 'count', offset: 0, size: 8 },
+  entry: { name: 'luo_session_ser', size: 80 },
+  pages: 16,
+} as const satisfies PageArrayDescriptor;
+
+/**
+ * The luo_file_array container (page_array) of schemas/luo.yaml, for the runtime's walkers: LUO_FILE_PGCNT preserved
+ * pages of struct luo_file_ser, as many as luo_file_set_ser.count says (luo-v1 to luo-v4).
+ */
+export const LUO_FILE_ARRAY_CONTAINER = {
+  kind: 'page_array',
+  name: 'luo_file_array',
+  entry: { name: 'luo_file_ser', size: 64 },
+  pages: 2,
+} as const satisfies PageArrayDescriptor;
 
 /**
  * The luo_flb_page container (page_array) of schemas/luo.yaml, for the runtime's walkers: LUO_FLB_PGCNT preserved pages
@@ -1174,3 +1479,257 @@ export const LUO_SESSION_SER_REFS = {
     count: { name: 'file_set_ser.count', offset: 72, size: 8 },
   },
 } as const satisfies RefTable;
+
+/** The physical-address members of struct luo_file_set_ser in each version that has them, by version id. */
+export const LUO_FILE_SET_SER_REFS_BY_VERSION: Readonly<Record<string, RefTable>> = {
+  'luo-v1': {
+    files: {
+      struct: 'luo_file_set_ser',
+      member: { name: 'files', offset: 0, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'page_array', name: 'luo_file_array' },
+      count: { name: 'count', offset: 8, size: 8 },
+    },
+  },
+  'luo-v2': {
+    files: {
+      struct: 'luo_file_set_ser',
+      member: { name: 'files', offset: 0, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'page_array', name: 'luo_file_array' },
+      count: { name: 'count', offset: 8, size: 8 },
+    },
+  },
+  'luo-v3': {
+    files: {
+      struct: 'luo_file_set_ser',
+      member: { name: 'files', offset: 0, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'page_array', name: 'luo_file_array' },
+      count: { name: 'count', offset: 8, size: 8 },
+    },
+  },
+  'luo-v4': {
+    files: {
+      struct: 'luo_file_set_ser',
+      member: { name: 'files', offset: 0, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'page_array', name: 'luo_file_array' },
+      count: { name: 'count', offset: 8, size: 8 },
+    },
+  },
+  'luo-v5': {
+    files: {
+      struct: 'luo_file_set_ser',
+      member: { name: 'files', offset: 0, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+      count: { name: 'count', offset: 8, size: 8 },
+    },
+  },
+  'luo-v5-composite': {
+    files: {
+      struct: 'luo_file_set_ser',
+      member: { name: 'files', offset: 0, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+      count: { name: 'count', offset: 8, size: 8 },
+    },
+  },
+  'luo-v5-khoser': {
+    files: {
+      struct: 'luo_file_set_ser',
+      member: { name: 'files', offset: 0, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+      count: { name: 'count', offset: 8, size: 8 },
+    },
+  },
+  'luo-features': {
+    files: {
+      struct: 'luo_file_set_ser',
+      member: { name: 'files', offset: 0, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+      count: { name: 'count', offset: 8, size: 8 },
+    },
+  },
+};
+
+/** The physical-address members of struct luo_session_ser in each version that has them, by version id. */
+export const LUO_SESSION_SER_REFS_BY_VERSION: Readonly<Record<string, RefTable>> = {
+  'luo-v1': {
+    'file_set_ser.files': {
+      struct: 'luo_session_ser',
+      member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'page_array', name: 'luo_file_array' },
+      count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+    },
+  },
+  'luo-v2': {
+    'file_set_ser.files': {
+      struct: 'luo_session_ser',
+      member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'page_array', name: 'luo_file_array' },
+      count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+    },
+  },
+  'luo-v3': {
+    'file_set_ser.files': {
+      struct: 'luo_session_ser',
+      member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'page_array', name: 'luo_file_array' },
+      count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+    },
+  },
+  'luo-v4': {
+    'file_set_ser.files': {
+      struct: 'luo_session_ser',
+      member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'page_array', name: 'luo_file_array' },
+      count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+    },
+  },
+  'luo-v5': {
+    'file_set_ser.files': {
+      struct: 'luo_session_ser',
+      member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+      count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+    },
+  },
+  'luo-v5-composite': {
+    'file_set_ser.files': {
+      struct: 'luo_session_ser',
+      member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+      count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+    },
+  },
+  'luo-v5-khoser': {
+    'file_set_ser.files': {
+      struct: 'luo_session_ser',
+      member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+      count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+    },
+  },
+  'luo-features': {
+    'file_set_ser.files': {
+      struct: 'luo_session_ser',
+      member: { name: 'file_set_ser.files', offset: 64, size: 8 },
+      to: 'luo_file_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+      count: { name: 'file_set_ser.count', offset: 72, size: 8 },
+    },
+  },
+};
+
+/** The physical-address members of struct luo_ser in each version that has them, by version id. */
+export const LUO_SER_REFS_BY_VERSION: Readonly<Record<string, RefTable>> = {
+  'luo-v2': {
+    sessions_pa: {
+      struct: 'luo_ser',
+      member: { name: 'sessions_pa', offset: 8, size: 8 },
+      to: 'luo_session_ser',
+      via: { kind: 'page_array', name: 'luo_session_array' },
+    },
+    flbs_pa: {
+      struct: 'luo_ser',
+      member: { name: 'flbs_pa', offset: 16, size: 8 },
+      to: 'luo_flb_header_ser',
+      via: { kind: 'page_array', name: 'luo_flb_page' },
+    },
+  },
+  'luo-v3': {
+    sessions_pa: {
+      struct: 'luo_ser',
+      member: { name: 'sessions_pa', offset: 16, size: 8 },
+      to: 'luo_session_ser',
+      via: { kind: 'page_array', name: 'luo_session_array' },
+    },
+    flbs_pa: {
+      struct: 'luo_ser',
+      member: { name: 'flbs_pa', offset: 24, size: 8 },
+      to: 'luo_flb_header_ser',
+      via: { kind: 'page_array', name: 'luo_flb_page' },
+    },
+  },
+  'luo-v4': {
+    sessions_pa: {
+      struct: 'luo_ser',
+      member: { name: 'sessions_pa', offset: 16, size: 8 },
+      to: 'luo_session_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+    },
+    flbs_pa: {
+      struct: 'luo_ser',
+      member: { name: 'flbs_pa', offset: 24, size: 8 },
+      to: 'luo_flb_header_ser',
+      via: { kind: 'page_array', name: 'luo_flb_page' },
+    },
+  },
+  'luo-v5': {
+    sessions_pa: {
+      struct: 'luo_ser',
+      member: { name: 'sessions_pa', offset: 16, size: 8 },
+      to: 'luo_session_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+    },
+    flbs_pa: {
+      struct: 'luo_ser',
+      member: { name: 'flbs_pa', offset: 24, size: 8 },
+      to: 'luo_flb_header_ser',
+      via: { kind: 'page_array', name: 'luo_flb_page' },
+    },
+  },
+  'luo-v5-composite': {
+    sessions_pa: {
+      struct: 'luo_ser',
+      member: { name: 'sessions_pa', offset: 24, size: 8 },
+      to: 'luo_session_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+    },
+    flbs_pa: {
+      struct: 'luo_ser',
+      member: { name: 'flbs_pa', offset: 32, size: 8 },
+      to: 'luo_flb_header_ser',
+      via: { kind: 'page_array', name: 'luo_flb_page' },
+    },
+  },
+  'luo-v5-khoser': {
+    sessions_pa: {
+      struct: 'luo_ser',
+      member: { name: 'sessions_pa', offset: 16, size: 8 },
+      to: 'luo_session_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+    },
+    flbs_pa: {
+      struct: 'luo_ser',
+      member: { name: 'flbs_pa', offset: 24, size: 8 },
+      to: 'luo_flb_header_ser',
+      via: { kind: 'page_array', name: 'luo_flb_page' },
+    },
+  },
+  'luo-features': {
+    sessions_pa: {
+      struct: 'luo_ser',
+      member: { name: 'sessions_pa', offset: 136, size: 8 },
+      to: 'luo_session_ser',
+      via: { kind: 'block_chain', name: 'kho_block' },
+    },
+    flbs_pa: {
+      struct: 'luo_ser',
+      member: { name: 'flbs_pa', offset: 144, size: 8 },
+      to: 'luo_flb_header_ser',
+      via: { kind: 'page_array', name: 'luo_flb_page' },
+    },
+  },
+};

@@ -3,6 +3,7 @@
 
 import {
   type CompatVerdict,
+  type FdtNodesDescriptor,
   type ReadOptions,
   readStoredCompat,
   type SchemaCodecs,
@@ -54,3 +55,17 @@ export function verifyMemblockCompatible(stored: string | Uint8Array, opts?: Rea
 export function memblockVersionFor(stored: string | Uint8Array, opts?: ReadOptions): VersionCodecs {
   return selectVersion(memblockCodecs, typeof stored === 'string' ? stored : readStoredCompat(stored, opts));
 }
+
+/**
+ * The memblock_fdt container (fdt_nodes) of schemas/memblock.yaml, for the runtime's walkers: The FDT registered as
+ * MEMBLOCK_KHO_FDT: one child per reserve_mem region. mm/memblock.c writes the property names as literals; no header
+ * names them.
+ */
+export const MEMBLOCK_FDT_CONTAINER = {
+  kind: 'fdt_nodes',
+  name: 'memblock_fdt',
+  compatible: 'memblock-v1',
+  nodeCompatible: 'reserve-mem-v1',
+  nodeProperties: { start: { name: 'start', type: 'u64', size: 8 }, size: { name: 'size', type: 'u64', size: 8 } },
+  roles: { start: 'start', size: 'size' },
+} as const satisfies FdtNodesDescriptor;

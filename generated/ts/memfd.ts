@@ -48,6 +48,12 @@ export const MEMFD_LUO_FOLIO_UPTODATE = 2;
 /** Every seal this version can carry; a new seal needs a new version. */
 export const MEMFD_LUO_ALL_SEALS = 63;
 
+/** The seals every version of the feature-header variant carries. (memfd-features) */
+export const MEMFD_LUO_BASE_SEALS = 63;
+
+/** Name of the memfd file handler in the feature-header variant, which has no compatible string. (memfd-features) */
+export const MEMFD_LUO_FH_NAME = 'memfd';
+
 /** struct memfd_luo_folio_ser (memfd-v2): One preserved folio of the file. */
 export interface MemfdLuoFolioSer {
   /** Page frame number of the folio. Bits 0..51 of the u64 at offset 0. */
@@ -806,3 +812,43 @@ export const MEMFD_LUO_SER_REFS = {
     count: { name: 'nr_folios', offset: 24, size: 8, number: true },
   },
 } as const satisfies RefTable;
+
+/** The physical-address members of struct memfd_luo_ser in each version that has them, by version id. */
+export const MEMFD_LUO_SER_REFS_BY_VERSION: Readonly<Record<string, RefTable>> = {
+  'memfd-v1': {
+    folios: {
+      struct: 'memfd_luo_ser',
+      member: { name: 'folios', offset: 24, size: 16 },
+      to: 'memfd_luo_folio_ser',
+      via: { kind: 'vmalloc_chain', name: 'kho_vmalloc_area' },
+      count: { name: 'nr_folios', offset: 16, size: 8, number: true },
+    },
+  },
+  'memfd-v2': {
+    folios: {
+      struct: 'memfd_luo_ser',
+      member: { name: 'folios', offset: 32, size: 16 },
+      to: 'memfd_luo_folio_ser',
+      via: { kind: 'vmalloc_chain', name: 'kho_vmalloc_area' },
+      count: { name: 'nr_folios', offset: 24, size: 8, number: true },
+    },
+  },
+  'memfd-v2-composite': {
+    folios: {
+      struct: 'memfd_luo_ser',
+      member: { name: 'folios', offset: 32, size: 16 },
+      to: 'memfd_luo_folio_ser',
+      via: { kind: 'vmalloc_chain', name: 'kho_vmalloc_area' },
+      count: { name: 'nr_folios', offset: 24, size: 8, number: true },
+    },
+  },
+  'memfd-features': {
+    folios: {
+      struct: 'memfd_luo_ser',
+      member: { name: 'folios', offset: 160, size: 16 },
+      to: 'memfd_luo_folio_ser',
+      via: { kind: 'vmalloc_chain', name: 'kho_vmalloc_area' },
+      count: { name: 'nr_folios', offset: 152, size: 8, number: true },
+    },
+  },
+};

@@ -332,6 +332,21 @@ export const radix_treeCodecs: SchemaCodecs = {
       },
     },
     {
+      id: 'radix-key-width',
+      structs: {
+        kho_radix_node: {
+          4096: withVersion(khoRadixNodeCodec, 'radix-key-width'),
+          16384: withVersion(khoRadixNodeP16KCodec, 'radix-key-width'),
+          65536: withVersion(khoRadixNodeP64KCodec, 'radix-key-width'),
+        },
+        kho_radix_leaf: {
+          4096: withVersion(khoRadixLeafCodec, 'radix-key-width'),
+          16384: withVersion(khoRadixLeafP16KCodec, 'radix-key-width'),
+          65536: withVersion(khoRadixLeafP64KCodec, 'radix-key-width'),
+        },
+      },
+    },
+    {
       id: 'radix-v1',
       compatible: 'radix-v1',
       structs: {

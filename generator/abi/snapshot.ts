@@ -67,7 +67,7 @@ export function fieldType(f: FieldIR): string {
     case 'struct-array':
       return `${elem}[${f.count}]`;
     case 'flexible':
-      return `${elem}[]`;
+      return f.stringSize ? `${elem}[][${f.elemSize}]` : `${elem}[]`;
     case 'bitmap':
       // DECLARE_BITMAP: an array of unsigned long, 64 bits each on the kernel's 64-bit targets (count is in longs).
       return `u64[${f.count}]`;

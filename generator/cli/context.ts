@@ -3,6 +3,11 @@
  * inputs and their analysis (memoised by content, so a process that runs
  * many commands, such as a test, analyses the same schemas once), and the
  * one way to print diagnostics.
+ *
+ * The analysis (yaml, ajv, the pipeline) is imported only when a command
+ * needs it: `action` loads it before the command runs, `lightAction` does
+ * not (decode, encode and compat read the generated metadata instead, and
+ * start at once).
  */
 import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
@@ -11,7 +16,7 @@ import { findProjectRoot } from './project-root.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJson, formatText } from '../diagnostics/format.js';
 import { makeTarget, type AbiIR, type PageSize } from '../layout/ir.js';
-import { analyze, layoutAll, type Analysis, type SchemaInput } from '../pipeline.js';
+import type { Analysis, SchemaInput } from '../pipeline.js';
 import { escapeText, QUOTE_LIMIT } from '../../runtime/quote.js';
 import type { CliIo } from './io.js';
 import { readSchemaInputs } from './schema-inputs.js';
@@ -34,6 +39,14 @@ function bounded(message: string): string {
   return escapeText(words, 2000);
 }
 
+/** The pipeline module, once a command that analyses schemas has loaded it. */
+let pipeline: typeof import('../pipeline.js') | undefined;
+
+function loaded(): typeof import('../pipeline.js') {
+  if (!pipeline) throw new Error('schemas analysed by a command registered with lightAction: use action');
+  return pipeline;
+}
+
 const CACHE_SIZE = 8;
 const cache = new Map<string, { analysis: Analysis; layouts: Map<string, { irs: AbiIR[]; diagnostics: Diagnostic[] }> }>();
 
@@ -50,7 +63,7 @@ function cached(inputs: readonly SchemaInput[]) {
   const key = keyOf(inputs);
   let entry = cache.get(key);
   if (!entry) {
-    entry = { analysis: analyze(inputs), layouts: new Map() };
+    entry = { analysis: loaded().analyze(inputs), layouts: new Map() };
     cache.set(key, entry);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   }
@@ -66,16 +79,33 @@ export class CliContext {
     private readonly program: Command,
   ) {}
 
-  /** The project folder (--root), absolute. */
   /** The project folder: --root, or the nearest folder above the working directory that is a kho-abi project, or the working directory. */
   get root(): string {
-    const given = this.program.opts<{ root?: string }>().root;
-    if (given !== undefined) return resolvePath(this.io.cwd, given);
-    return findProjectRoot(resolvePath(this.io.cwd)) ?? resolvePath(this.io.cwd);
+    return this.projectRoot ?? resolvePath(this.io.cwd);
   }
 
-  /** An action that returns its exit code; the run exits with the highest. */
+  /** The project folder, absolute: --root, or the nearest folder above the working directory that is a kho-abi project; undefined when there is none. */
+  get projectRoot(): string | undefined {
+    const given = this.program.opts<{ root?: string }>().root;
+    if (given !== undefined) return resolvePath(this.io.cwd, given);
+    return findProjectRoot(resolvePath(this.io.cwd));
+  }
+
+  /** Imports the schema pipeline, which `analyse`, `layouts` and `projectLayout` use. */
+  async loadAnalysis(): Promise<void> {
+    pipeline ??= await import('../pipeline.js');
+  }
+
+  /** An action that returns its exit code; the run exits with the highest. The schema pipeline is loaded first. */
   action<A extends unknown[]>(fn: (...args: A) => number | Promise<number>): (...args: A) => Promise<void> {
+    return async (...args: A) => {
+      await this.loadAnalysis();
+      this.exitCode = Math.max(this.exitCode, await fn(...args));
+    };
+  }
+
+  /** An action that does not analyse schemas (it reads generated metadata): nothing of the pipeline is loaded for it. */
+  lightAction<A extends unknown[]>(fn: (...args: A) => number | Promise<number>): (...args: A) => Promise<void> {
     return async (...args: A) => {
       this.exitCode = Math.max(this.exitCode, await fn(...args));
     };
@@ -100,7 +130,7 @@ export class CliContext {
     const key = targets ? targets.map((t) => `${t.pageSize}/${t.byteOrder ?? 'little'}`).join(',') : 'all';
     let layout = entry.layouts.get(key);
     if (!layout) {
-      layout = layoutAll(entry.analysis, targets?.map((t) => makeTarget(t.pageSize, t.byteOrder)));
+      layout = loaded().layoutAll(entry.analysis, targets?.map((t) => makeTarget(t.pageSize, t.byteOrder)));
       entry.layouts.set(key, layout);
     }
     return { inputs, analysis: entry.analysis, irs: layout.irs, diagnostics: [...entry.analysis.diagnostics, ...layout.diagnostics] };

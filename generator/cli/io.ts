@@ -19,6 +19,12 @@ export interface CliIo {
   /** The folder relative paths are resolved against and printed relative to. */
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Is stderr a terminal? Only then may a command show a progress line there (generator/cli/progress.ts). */
+  readonly stderrIsTTY: boolean;
+  /** Is stdout a terminal? Then a progress line is blanked out before stdout is written, not mixed into it. */
+  readonly stdoutIsTTY: boolean;
+  /** Milliseconds, for rate-limiting a progress line: performance.now by default. */
+  readonly now: () => number;
 }
 
 export interface CliIoOptions {
@@ -27,6 +33,11 @@ export interface CliIoOptions {
   readonly stderr?: (chunk: string) => void;
   readonly cwd?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Default: the process's stderr is a TTY when stderr is not given, false when it is. */
+  readonly stderrIsTTY?: boolean;
+  /** Default: the process's stdout is a TTY when stdout is not given, false when it is. */
+  readonly stdoutIsTTY?: boolean;
+  readonly now?: () => number;
 }
 
 /** Reads file descriptor 0 to its end, bounded. */
@@ -111,5 +122,8 @@ export function makeIo(options: CliIoOptions = {}): CliIo {
     stderr: options.stderr ?? processStderr,
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? process.env,
+    stderrIsTTY: options.stderrIsTTY ?? (options.stderr === undefined && process.stderr.isTTY === true),
+    stdoutIsTTY: options.stdoutIsTTY ?? (options.stdout === undefined && process.stdout.isTTY === true),
+    now: options.now ?? (() => performance.now()),
   };
 }

@@ -1,5 +1,11 @@
-/** `kho-abi compat show|verify`: compatible strings of every version, and verdicts on stored ones. */
+/**
+ * `kho-abi compat show|verify`: compatible strings of every version, and
+ * verdicts on stored ones. The versions come from the metadata gen writes
+ * beside the codecs (generated/ts/meta.json; kho-abi's own outside any
+ * project): no schema is loaded.
+ */
 import type { Command } from 'commander';
+import { generatedCodecs } from '../cli/project-codecs.js';
 import { CompatError, describeVerdict, readStoredCompat, storedLength, verifyCompat } from '../../runtime/compat.js';
 import { firstInvalidUtf8, isPrintable, quote, QUOTE_LIMIT } from '../../runtime/quote.js';
 import { parseHex } from '../cli/arguments.js';
@@ -13,24 +19,24 @@ function show(compat: Command, ctx: CliContext): void {
     .description('every compatible string of every schema: versions, composites and their aligned sizes')
     .option('--json', 'JSON output')
     .action(
-      ctx.action((opts: { json?: boolean }) => {
-        const ir = ctx.projectLayout();
-        if (!ir) return 1;
-        const rows = ir.schemas.flatMap((s) =>
+      ctx.lightAction((opts: { json?: boolean }) => {
+        const { meta } = generatedCodecs(ctx.projectRoot);
+        const rows = meta.schemas.flatMap((s) =>
           s.component
             ? s.versions.map((v) => ({
                 schema: s.name,
                 component: s.component!.name,
-                macro: s.component!.macro ?? null,
+                macro: v.macro ?? null,
                 version: v.id,
-                current: v.isCurrent,
+                current: v.current,
+                variant_of: v.variantOf ?? null,
                 compatible: v.compatible ?? null,
-                subcomponents: v.subcomponents.map((x) => x.compatible),
+                subcomponents: v.subcomponents,
                 size: v.compatible !== undefined ? storedLength(v.compatible) : null,
                 aligned_size: v.storageSize ?? null,
-                stored_in: s.component!.storedIn ? `${s.component!.storedIn.struct}.${s.component!.storedIn.field}` : null,
+                stored_in: v.storedIn ?? null,
                 source: v.source ?? null,
-                features: v.features ? { supp: v.features.supported.toString(), req: v.features.required.toString(), active: v.features.active.toString() } : null,
+                features: v.features ?? null,
               }))
             : [],
         );
@@ -40,7 +46,7 @@ function show(compat: Command, ctx: CliContext): void {
         }
         const table = [
           ['schema', 'version', 'compatible', 'size', 'aligned', 'stored in'],
-          ...rows.map((r) => [r.schema, r.version + (r.current ? ' *' : ''), r.compatible === null ? (r.features ? '(feature header)' : '(none)') : `"${r.compatible}"`, String(r.size ?? '-'), String(r.aligned_size ?? '-'), r.stored_in ?? '-']),
+          ...rows.map((r) => [r.schema, r.version + (r.current ? ' *' : ''), r.compatible === null ? (r.variant_of ? `(${r.variant_of}'s)` : r.features ? '(feature header)' : '(none)') : `"${r.compatible}"`, String(r.size ?? '-'), String(r.aligned_size ?? '-'), r.stored_in ?? '-']),
         ];
         const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
         for (const row of table) ctx.io.stdout(row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd() + '\n');
@@ -60,16 +66,15 @@ function verify(compat: Command, ctx: CliContext): void {
     .option('--hex', 'STRING is the hex of the whole char array as found in memory; its NUL is checked, and bytes after it are a warning (the kernel never reads them)')
     .option('--strict', 'with --hex: refuse bytes after the NUL too')
     .action(
-      ctx.action((component: string, given: string, opts: { current?: boolean; hex?: boolean; strict?: boolean }) => {
-        const ir = ctx.projectLayout();
-        if (!ir) return 1;
-        const schema = ir.schemas.find((s) => s.name === component || s.component?.name === component);
+      ctx.lightAction((component: string, given: string, opts: { current?: boolean; hex?: boolean; strict?: boolean }) => {
+        const { meta } = generatedCodecs(ctx.projectRoot);
+        const schema = meta.schemas.find((s) => s.name === component || s.component?.name === component);
         if (!schema?.component) {
-          const names = ir.schemas.filter((s) => s.component).map((s) => (s.name === s.component!.name ? s.name : `${s.name} (${s.component!.name})`));
+          const names = meta.schemas.filter((s) => s.component).map((s) => (s.name === s.component!.name ? s.name : `${s.name} (${s.component!.name})`));
           throw new CliError(`unknown component ${quote(component)}; components: ${names.join(', ')}`);
         }
         const name = schema.component.name;
-        const supported = schema.versions.flatMap((v) => (v.compatible !== undefined && (!opts.current || v.isCurrent) ? [v.compatible] : []));
+        const supported = schema.versions.flatMap((v) => (v.compatible !== undefined && (!opts.current || v.current) ? [v.compatible] : []));
         if (supported.length === 0) throw new CliError(`${name} has no compatible string${opts.current ? ' in its current version' : ''}`);
         // The verdict is one line on stdout, whatever the string holds.
         const refuse = (why: string): number => {

@@ -12,8 +12,8 @@ import { Option, type Command } from 'commander';
 import type { PageSize } from '../../runtime/codec.js';
 import { FileMem, type RawRange } from '../../runtime/file-mem.js';
 import { MAX_PHYS_BITS } from '../../runtime/phys-mem.js';
-import { inspectLiveUpdate, inspectTextLines, MAX_FDT_BYTES, readFdtAt } from '../../runtime/liveupdate/inspect.js';
-import { memoryMapSvg, preservedRanges } from '../../runtime/liveupdate/memory-map.js';
+import { MAX_FDT_BYTES, readFdtAt, walkLiveUpdate, type InspectCounts, type InspectReport, type InspectSink } from '../../runtime/liveupdate/inspect.js';
+import { memoryMapSvg, PageOwners, preservedRangesOf } from '../../runtime/liveupdate/memory-map.js';
 import { describeWarning, type ReadWarning } from '../../runtime/warnings.js';
 import { annotateStruct } from './annotate.js';
 import { lookup } from './codec.js';
@@ -24,7 +24,8 @@ import { CliError } from '../cli/errors.js';
 import { describeFsError } from '../cli/fs-error.js';
 import { claimOutput, writeOutputFile } from '../cli/output-file.js';
 import { GENERATED_MARKER } from '../write.js';
-import { writeJson } from '../json-values.js';
+import { progressLine, type ProgressLine } from '../cli/progress.js';
+import { fanOut, jsonSink, textSink } from './inspect-output.js';
 
 interface InspectOptions {
   readonly hexdump?: string;
@@ -159,6 +160,63 @@ function hexdumpLines(mem: FileMem, pa: bigint, length: number): { lines: string
   return { lines, missing };
 }
 
+/** Text to stdout in chunks of about 64 KiB: a report of a million files is larger than one string may be, and a write a line would be slow. */
+class ChunkedOutput {
+  private pending = '';
+  /** `beforeWrite` runs before each write to stdout (a progress line on the same terminal blanked out). */
+  constructor(
+    private readonly ctx: CliContext,
+    private readonly beforeWrite: () => void = () => {},
+  ) {}
+  write(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= 1 << 16) this.flush(this.pending);
+  }
+  end(text: string): void {
+    if (this.pending + text) this.flush(this.pending + text);
+  }
+  private flush(text: string): void {
+    this.pending = '';
+    this.beforeWrite();
+    this.ctx.io.stdout(text);
+  }
+}
+
+/** Sessions and files walked so far, on the progress line (nothing without one). */
+function progressSink(progress: ProgressLine | undefined, doing: string): Partial<InspectSink> {
+  if (!progress) return {};
+  let total = 0;
+  let sessions = 0;
+  let files = 0;
+  const show = (): void => progress.update(() => `kho-abi inspect: ${doing}: session ${sessions} of ${total}, ${files} files`);
+  return {
+    head: (_report, n) => {
+      total = n;
+      show();
+    },
+    session: () => {
+      sessions++;
+      show();
+    },
+    file: () => {
+      files++;
+      show();
+    },
+  };
+}
+
+/** The owners of the pages the walk names, for --map. */
+function ownersSink(owners: PageOwners): Partial<InspectSink> {
+  return {
+    head: (report) => owners.ownLuo(report.luo),
+    session: (node) => owners.ownSession(node),
+    file: (node) => owners.ownFile(node),
+    end: (report) => owners.ownBlobs(report.kho.blobs),
+  };
+}
+
+const sameCounts = (a: InspectCounts, b: InspectCounts): boolean => (Object.keys(a) as (keyof InspectCounts)[]).every((k) => a[k] === b[k]);
+
 /** Writes lines to stdout in chunks of about 64 KiB. */
 function writeLines(ctx: CliContext, lines: Iterable<string>): void {
   let buf = '';
@@ -188,7 +246,7 @@ export const inspect: CliCommand = {
       .option('--strict', 'refuse what the kernel accepts but its writer never produces: warnings become errors on their node')
       .addOption(new Option('--page-size <n>', 'page size of the kernel that wrote the image').argParser(pageSize).default(4096))
       .action(
-        ctx.action(async (raw: Omit<InspectOptions, 'fdtAt'> & { fdtAt?: string }) => {
+        ctx.lightAction(async (raw: Omit<InspectOptions, 'fdtAt'> & { fdtAt?: string }) => {
           const cwd = ctx.io.cwd;
           if ((raw.core === undefined) === (raw.raw === undefined)) throw new CliError('inspect: give the memory as --core FILE or as --raw FILE@BASE (repeatable), one of the two');
           if (raw.hexdump !== undefined) {
@@ -227,23 +285,26 @@ export const inspect: CliCommand = {
                 fdt = e;
               }
             }
-            const report = inspectLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS, { ...(raw.strict ? { strict: true } : {}), imageProblems: mem.problems });
-            if (raw.map !== undefined) writeOutputFile(resolve(cwd, raw.map), raw.map, memoryMapSvg(preservedRanges(mem, LIVEUPDATE_LAYOUT.radix, report), mem.pageSize));
-            if (raw.json) {
-              // Piece by piece: the report of a million files is larger than one string may be.
-              let pending = '';
-              writeJson(report, (t) => {
-                pending += t;
-                if (pending.length > 1 << 16) {
-                  ctx.io.stdout(pending);
-                  pending = '';
-                }
-              });
-              ctx.io.stdout(pending + '\n');
-            }
-            else writeLines(ctx, inspectTextLines(report));
+            const walkOptions = { ...(raw.strict ? { strict: true } : {}), imageProblems: mem.problems };
+            const walk = (sink: InspectSink): InspectReport => walkLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS, sink, walkOptions);
+            const progress = progressLine(ctx.io);
+            // Two walks: the first counts (the JSON's top and the luo line need what only a walk's end knows), the second prints.
+            const first = walk(fanOut(progressSink(progress, 'checking')));
+            // stdout on the same terminal: the progress line is blanked out before each write, and shows again at its next update.
+            const out = new ChunkedOutput(ctx, progress && ctx.io.stdoutIsTTY ? () => progress.clear() : undefined);
+            const owners = raw.map !== undefined ? new PageOwners(mem.pageSize) : undefined;
+            const printer = raw.json ? jsonSink(first, (t) => out.write(t)) : textSink(first, (l) => out.write(`${l}\n`));
+            const report = walk(fanOut(progressSink(progress, 'printing'), printer, owners ? ownersSink(owners) : {}));
+            out.end(raw.json ? '\n' : '');
+            progress?.clear();
+            if (owners) writeOutputFile(resolve(cwd, raw.map!), raw.map!, memoryMapSvg(preservedRangesOf(mem, LIVEUPDATE_LAYOUT.radix, report.kho.memory_map, owners), mem.pageSize));
             const { errors, warnings } = report.counts;
             if (errors > 0 || warnings > 0) ctx.io.stderr(`kho-abi: inspect: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${raw.json ? '' : ' (in the tree)'}\n`);
+            if (!sameCounts(first.counts, report.counts)) {
+              // The JSON's counts came from the first walk: they must be the report's.
+              ctx.io.stderr('kho-abi: inspect: the image changed between the two walks (their counts differ; a live /proc/kcore?): the report is not consistent, inspect a copy\n');
+              return 1;
+            }
             return errors > 0 || (raw.strict && warnings > 0) ? 1 : 0;
           } finally {
             mem.close();

@@ -59,6 +59,7 @@ export const DIAGNOSTIC_CODES = [
   'not-included',
   'not-text',
   'out-of-range',
+  'private-schema',
   'profile-name-mismatch',
   'schema-name-mismatch',
   'schema-violation',

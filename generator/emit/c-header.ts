@@ -152,6 +152,7 @@ function partItems(schema: SchemaIR, v: VersionIR, opts: HeaderOptions): { items
     if (st.declaredSize) use(st.declaredSize);
     const collect = (f: FieldIR): void => {
       if (f.shape === 'array' || f.shape === 'struct-array') use(f.countExpr);
+      if (f.shape === 'flexible' && f.stringSize) use(f.stringSize);
       if (f.shape === 'bitmap') {
         use(f.nbits);
         bitmap = true;
@@ -245,14 +246,18 @@ function rank(include: string): number {
 
 function docLines(schema: SchemaIR, v: VersionIR): string[] {
   const lines = commentParagraphs(schema.doc);
-  const c = schema.component;
-  if (c?.macro && v.compatible !== undefined) {
+  if (schema.definedIn) {
+    // The kernel keeps these in a .c file: say so, so nobody looks for this header in a tree.
+    lines.push(' *');
+    lines.push(...commentParagraphs(`The kernel defines these structures in ${schema.definedIn}, not in a header: no kernel tree has this file. kho-abi writes it so that the layouts can be compiled, checked and included by tools.`));
+  }
+  if (v.macro && v.compatible !== undefined) {
     const known = schema.versions.map((x) => x.id).join(', ');
     lines.push(' *');
     lines.push(
       ...commentParagraphs(
         `This interface is a contract between the kernel that writes it and the next one. ` +
-          `Any change to the layout of a structure below is a breaking change and needs a new version in ${c.macro} ` +
+          `Any change to the layout of a structure below is a breaking change and needs a new version in ${v.macro} ` +
           `(now "${v.compatible}"), so that the next kernel refuses data it would misread. ` +
           `Versions known to kho-abi: ${known}.`,
       ),
@@ -266,14 +271,15 @@ function docLines(schema: SchemaIR, v: VersionIR): string[] {
 
 function compatibleDefines(schema: SchemaIR, v: VersionIR) {
   const c = schema.component;
-  if (!c?.macro || v.base === undefined) return [];
+  const macro = v.macro;
+  if (!c || !macro || v.base === undefined) return [];
   const doc = c.doc ?? `Compatible string of ${schema.name}.`;
-  if (!v.compose) return [{ name: c.macro, view: defineView(c.macro, cString(v.base), doc) }];
-  const baseMacro = c.baseMacro ?? `${c.macro}_BASE`;
+  if (!v.compose) return [{ name: macro, view: defineView(macro, cString(v.base), doc) }];
+  const baseMacro = c.baseMacro ?? `${macro}_BASE`;
   const subs = v.subcomponents.map((s) => `KHO_SUB_COMPAT(${s.macro ?? cString(s.compatible)})`).join(' ');
   return [
     { name: baseMacro, view: defineView(baseMacro, cString(v.base), `Base compatible string of ${schema.name}, before its sub-components.`) },
-    { name: c.macro, view: defineView(c.macro, `${baseMacro} ${subs}`, doc) },
+    { name: macro, view: defineView(macro, `${baseMacro} ${subs}`, doc) },
   ];
 }
 
@@ -315,7 +321,10 @@ function structView(st: StructIR) {
     else if (f.name !== undefined) docs.push({ name: f.name, doc: f.doc ?? f.name });
   };
   st.fields.forEach(collectDocs);
-  const { summary, rest } = summaryAndRest(st.doc, st.name);
+  const { summary, rest: docRest } = summaryAndRest(st.doc, st.name);
+  // The section is where the kernel places an instance (with __section in a .c file), not part of the type.
+  const placed = st.section !== undefined ? `One instance fills the vmlinux linker section "${st.section}".` : undefined;
+  const rest = [docRest, placed].filter((x) => x).join('\n\n');
   return {
     name: st.name,
     packed: st.packed,
@@ -340,11 +349,11 @@ function memberDecl(f: FieldIR, depth: number): string[] {
     case 'struct-array':
       return [`${ind}${cType(f)} ${f.name}[${cText(f.countExpr)}];`];
     case 'flexible':
-      return [`${ind}${cType(f)} ${f.name}[];`];
+      return [`${ind}${cType(f)} ${f.name}[]${f.stringSize ? `[${cText(f.stringSize)}]` : ''};`];
     case 'bitmap':
       return [`${ind}DECLARE_BITMAP(${f.name}, ${cText(f.nbits)});`];
     case 'khoser':
-      return [`${ind}DECLARE_KHOSER_PTR(${f.name}, struct ${f.target.name} *);`];
+      return [`${ind}DECLARE_KHOSER_PTR(${f.name}, ${f.target ? `struct ${f.target.name} *` : 'void *'});`];
     case 'pointer':
       return [`${ind}struct ${f.target} *${f.name};`];
     case 'khoser-array':
@@ -399,7 +408,12 @@ function compatChecks(schema: SchemaIR, v: VersionIR): string[] {
   const c = schema.component;
   if (!c || schema.name === COMPAT_SCHEMA) return [];
   const out: string[] = [];
-  if (c.macro && v.compatible !== undefined) {
+  const macro = v.macro;
+  // A version whose string is not kept in the char array (LUO's FDT era, with no luo_ser.compatible) gets no check of that array.
+  const si = c.storedIn;
+  const ownHolder = si !== undefined && schema.versions.some((x) => x.structs.some((st) => st.name === si.struct));
+  const stored = si && (!ownHolder || v.structs.some((st) => st.name === si.struct && st.fields.some((x) => x.name === si.field))) ? si : undefined;
+  if (macro && v.compatible !== undefined && (stored || !si)) {
     out.push(
       [
         '/**',
@@ -409,31 +423,31 @@ function compatChecks(schema: SchemaIR, v: VersionIR): string[] {
         ' *',
         ...commentParagraphs(`Reads at most @size bytes; see kho_compat_match().`),
         ' *',
-        ` * Return: true if @stored holds ${c.macro}, NUL-padded.`,
+        ` * Return: true if @stored holds ${macro}, NUL-padded.`,
         ' */',
         `static inline bool ${c.name}_compat_ok(const char *stored, size_t size)`,
         '{',
-        `\treturn kho_compat_match(stored, size, ${c.macro},`,
-        `\t\t\t\tsizeof(${c.macro}));`,
+        `\treturn kho_compat_match(stored, size, ${macro},`,
+        `\t\t\t\tsizeof(${macro}));`,
         '}',
       ].join('\n'),
     );
-    if (c.storedIn) {
-      out.push(`static_assert(KHO_COMPAT_ALIGN(${c.macro}) <=\n\t      sizeof_field(struct ${c.storedIn.struct}, ${c.storedIn.field}),\n\t      ${cString(`${c.macro} fits ${c.storedIn.struct}.${c.storedIn.field}`)});`);
+    if (stored) {
+      out.push(`static_assert(KHO_COMPAT_ALIGN(${macro}) <=\n\t      sizeof_field(struct ${stored.struct}, ${stored.field}),\n\t      ${cString(`${macro} fits ${stored.struct}.${stored.field}`)});`);
     }
     if (v.compose && v.subcomponents.length) {
       // The macro must spell exactly the base and the sub-components in the order kho-abi derived,
       // so that an edit reordering the define fails to compile.
       const base = c.baseMacro ?? cString(v.base!);
       const parts = v.subcomponents.map((x) => `KHO_SUB_COMPAT(${x.macro ?? cString(x.compatible)})`).join(' ');
-      out.push(`static_assert(__builtin_strcmp(${c.macro},\n\t\t\t       ${base} ${parts}) == 0,\n\t      "${c.macro} is its base and sorted sub-components");`);
+      out.push(`static_assert(__builtin_strcmp(${macro},\n\t\t\t       ${base} ${parts}) == 0,\n\t      "${macro} is its base and sorted sub-components");`);
     }
     for (let i = 1; i < v.subcomponents.length; i++) {
       const a = v.subcomponents[i - 1]!;
       const b = v.subcomponents[i]!;
       const left = a.macro ?? cString(a.compatible);
       const right = b.macro ?? cString(b.compatible);
-      out.push(`static_assert(__builtin_strcmp(${left}, ${right}) < 0,\n\t      "sub-components of ${c.macro} in strcmp order");`);
+      out.push(`static_assert(__builtin_strcmp(${left}, ${right}) < 0,\n\t      "sub-components of ${macro} in strcmp order");`);
     }
   }
   if (c.featureBits.length && v.features) {

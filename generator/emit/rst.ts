@@ -78,7 +78,7 @@ const literal = (text: string): string => `\`\`${text.replace(/`/g, "'")}\`\``;
 function schemaPage(schema: SchemaIR, ir: AbiIR, profiles: readonly Profile[]): string {
   const lines: string[] = [...banner(`schemas/${schema.name}.yaml`), `.. _kho-abi-${schema.name.replace(/_/g, '-')}:`, ''];
   lines.push(...heading(schema.title, '=', true));
-  lines.push(`Header: ${literal(`include/linux/kho/abi/${schema.header}.h`)}.`, '');
+  lines.push(schema.definedIn ? `Defined in ${literal(schema.definedIn)}, in no kernel header (kho-abi writes them to ${literal(`include/linux/kho/abi/${schema.header}.h`)}).` : `Header: ${literal(`include/linux/kho/abi/${schema.header}.h`)}.`, '');
   lines.push(...prose(schema.doc));
   if (schema.component) lines.push(...versionsSection(schema, profiles));
   for (const st of schema.current.structs) lines.push(...structSection(st, ir));

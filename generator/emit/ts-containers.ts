@@ -19,6 +19,8 @@ const DESCRIPTOR_TYPE: Record<ContainerIR['kind'], string> = {
   block_chain: 'BlockChainDescriptor',
   vmalloc_chain: 'VmallocChainDescriptor',
   radix_tree: 'RadixTreeDescriptor',
+  bitmap_chain: 'BitmapChainDescriptor',
+  fdt_nodes: 'FdtNodesDescriptor',
   page_array: 'PageArrayDescriptor',
   array_chain: 'ArrayChainDescriptor',
   fdt: 'FdtDescriptor',
@@ -84,6 +86,22 @@ function descriptor(c: ContainerIR): Value {
         bitmapSizeLog2: c.bitmapSizeLog2,
         depth: c.depth,
       };
+    case 'fdt_nodes':
+      return {
+        ...head,
+        compatible: c.compatible,
+        nodeCompatible: c.nodeCompatible,
+        nodeProperties: Object.fromEntries(c.nodeProperties.map((p) => [p.name, { name: p.name, type: p.type, size: U64_BYTES }])),
+        roles: Object.fromEntries(c.nodeProperties.flatMap((p) => (p.role ? [[p.role, p.name]] : []))),
+      };
+    case 'bitmap_chain':
+      return {
+        ...head,
+        chunk: { ...struct(c.chunk), next: member(c.next), order: member(c.order), count: member(c.count), entries: arrayMember(c.entries) },
+        entry: { ...struct(c.entry), start: member(c.start), bitmap: member(c.bitmap) },
+        bitmap: { ...struct(c.bits), bits: member(c.bitsMember) },
+        pageShift: c.pageShift,
+      };
     case 'array_chain':
       return {
         ...head,
@@ -94,7 +112,7 @@ function descriptor(c: ContainerIR): Value {
         ...(c.skip ? { skip: { member: member(c.skip.member), mask: c.skip.mask } } : {}),
       };
     case 'page_array':
-      return { ...head, header: struct(c.header), count: member(c.count), ...(c.pagesMember ? { pagesMember: member(c.pagesMember) } : {}), entry: struct(c.entry), pages: c.pages };
+      return { ...head, ...(c.header && c.count ? { header: struct(c.header), count: member(c.count) } : {}), ...(c.pagesMember ? { pagesMember: member(c.pagesMember) } : {}), entry: struct(c.entry), pages: c.pages };
     case 'fdt': {
       const prop = (role: string): Value => {
         const p = [...c.properties, ...c.nodeProperties].find((x) => x.role === role);
@@ -197,6 +215,37 @@ export function emitContainers(file: TsFile, schema: SchemaIR, irs: readonly Abi
     file.add(
       jsdoc(`The physical-address members of struct ${st.name} (${schema.current.id}) and what each leads to, by member path.`),
       ts`export const ${st.name.toUpperCase()}_REFS = ${print(merge(tables, pageSizes, `${st.name} refs`))} as const satisfies ${ctx.rtType('RefTable')};`,
+    );
+  }
+  emitRefsByVersion(file, schema, irs, ctx);
+}
+
+/**
+ * Where a member leads may change with the version (LUO's sessions: an array
+ * before luo-v4, kho blocks since): for each struct whose edges differ in
+ * some version, `<STRUCT>_REFS_BY_VERSION` gives the table of every version
+ * that has the struct, so a reader picks the containers of the version it
+ * found.
+ */
+function emitRefsByVersion(file: TsFile, schema: SchemaIR, irs: readonly AbiIR[], ctx: Ctx): void {
+  const pageSizes = irs.map((ir) => ir.target.pageSize);
+  const inEach = (ir: AbiIR): SchemaIR => ir.schemas.find((s) => s.name === schema.name)!;
+  const names = [...new Set(schema.versions.flatMap((v) => v.structs.map((x) => x.name)))];
+  for (const name of names) {
+    const byVersion: Record<string, Value> = {};
+    for (const v of schema.versions) {
+      const tables = irs.map((ir) => {
+        const sv = inEach(ir).versions.find((x) => x.id === v.id)?.structs.find((x) => x.name === name);
+        return sv ? refEdges(sv, ir) : undefined;
+      });
+      if (tables[0] === undefined || Object.keys(tables[0]).length === 0) continue;
+      byVersion[v.id] = merge(tables as Value[], pageSizes, `${name} refs in ${v.id}`);
+    }
+    const printed = new Set(Object.values(byVersion).map(print));
+    if (printed.size < 2) continue;
+    file.add(
+      jsdoc(`The physical-address members of struct ${name} in each version that has them, by version id.`),
+      ts`export const ${name.toUpperCase()}_REFS_BY_VERSION: Readonly<Record<string, ${ctx.rtType('RefTable')}>> = ${print(byVersion)};`,
     );
   }
 }

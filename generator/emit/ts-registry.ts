@@ -17,8 +17,8 @@ function tsLiteral(v: bigint | string): string {
 
 export function emitConstants(file: TsFile, schema: SchemaIR, irs: readonly AbiIR[]): void {
   const v = schema.current;
-  if (schema.component?.macro && v.compatible !== undefined) {
-    file.add(jsdoc(`The compatible string ${v.id} stores (${schema.component.macro}).`), `export const ${schema.component.macro} = ${tsString(v.compatible)};`);
+  if (v.macro && v.compatible !== undefined) {
+    file.add(jsdoc(`The compatible string ${v.id} stores (${v.macro}).`), `export const ${v.macro} = ${tsString(v.compatible)};`);
   }
   const all = [...v.constants.map((c) => ({ name: c.name, doc: c.doc })), ...v.enums.flatMap((e) => e.values.map((x) => ({ name: x.name, doc: x.doc })))];
   for (const c of all) {
@@ -30,6 +30,30 @@ export function emitConstants(file: TsFile, schema: SchemaIR, irs: readonly AbiI
     const value: Doc = same ? tsLiteral(values[0]!) : ts`${object(irs.map((ir, i) => `${ir.target.pageSize}: ${tsLiteral(values[i]!)}`))} as const`;
     const doc = c.doc ? (same ? c.doc : `${c.doc} (by page size)`) : same ? undefined : 'By page size.';
     file.add(...(doc ? [jsdoc(doc)] : []), ts`export const ${c.name} = ${value};`);
+  }
+  emitOlderConstants(file, schema, irs, new Set(all.map((c) => c.name)));
+}
+
+/**
+ * Constants only older versions define (the names of LUO's sub-FDT, say),
+ * with the value of the newest version that has them, so that a reader of
+ * those versions takes them from here. A name whose value differs between
+ * versions is left out: it has no one value.
+ */
+function emitOlderConstants(file: TsFile, schema: SchemaIR, irs: readonly AbiIR[], done: ReadonlySet<string>): void {
+  const seen = new Set(done);
+  for (const ver of [...schema.versions].reverse()) {
+    for (const c of ver.constants) {
+      if (seen.has(c.name)) continue;
+      seen.add(c.name);
+      const holders = schema.versions.filter((x) => x.constants.some((k) => k.name === c.name));
+      const values = irs.flatMap((ir) => {
+        const sch = schemaIn(ir, schema.name);
+        return holders.map((h) => sch.versions.find((x) => x.id === h.id)!.constants.find((k) => k.name === c.name)!.value);
+      });
+      if (!values.every((x) => x === values[0])) continue;
+      file.add(jsdoc(`${c.doc ?? c.name} (${holders.map((h) => h.id).join(', ')})`), ts`export const ${c.name} = ${tsLiteral(values[0]!)};`);
+    }
   }
 }
 
@@ -44,7 +68,8 @@ export function emitRegistry(file: TsFile, schema: SchemaIR, irs: readonly AbiIR
     });
     return block('', [
       `id: ${tsString(v.id)},`,
-      ...(v.compatible !== undefined ? [`compatible: ${tsString(v.compatible)},`] : []),
+      // A variant stores its base's string: dispatch on the string finds the base.
+      ...(v.compatible !== undefined && !v.variantOf ? [`compatible: ${tsString(v.compatible)},`] : []),
       ...(v.number !== undefined ? [`number: ${v.number},`] : []),
       block('structs:', structs, { tail: ',' }),
     ], { tail: ',' });

@@ -25,7 +25,7 @@ function fieldType(f: FieldIR, rec: CodecNames, ctx: Ctx): Doc {
     case 'array':
       return isCharArray(f) ? 'string' : `${primTsType(f.prim)}[]`;
     case 'flexible':
-      return f.struct ? ts`${codecSymbol(nested(ctx, rec, f), 'iface')}[]` : `${primTsType(f.prim!)}[]`;
+      return f.struct ? ts`${codecSymbol(nested(ctx, rec, f), 'iface')}[]` : f.stringSize ? 'string[]' : `${primTsType(f.prim!)}[]`;
     case 'struct':
       return codecSymbol(nested(ctx, rec, f), 'iface');
     case 'struct-array':
@@ -126,14 +126,25 @@ function decodeMember(f: FieldIR, rec: CodecNames, ctx: Ctx): Doc[] {
       ];
     }
     case 'flexible': {
-      const elemType = f.struct ? typeOf(codecSymbol(nested(ctx, rec, f), 'iface')) : primTsType(f.prim!);
+      const elemType = f.struct ? typeOf(codecSymbol(nested(ctx, rec, f), 'iface')) : f.stringSize ? 'string' : primTsType(f.prim!);
       const countField = f.ref?.count?.name;
       // Nothing in the struct says how many entries follow; the owner knows.
-      if (!countField) return [ts`const ${local}: ${elemType}[] = [];`];
-      const read = f.struct ? call(codecSymbol(nested(ctx, rec, f), 'decode'), ['view', `${at(f.offset)} + i * ${f.elemSize}`, 'opts']) : readPrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`);
+      if (!countField && st.section === undefined) return [ts`const ${local}: ${elemType}[] = [];`];
+      const elemAt = `${at(f.offset)} + i * ${f.elemSize}`;
+      const read = f.struct
+        ? call(codecSymbol(nested(ctx, rec, f), 'decode'), ['view', elemAt, 'opts'])
+        : f.stringSize
+          ? call(ctx.rt('readCString'), ['view', elemAt, String(f.elemSize), tsString(st.name), tsString(f.name!)])
+          : readPrim(f.prim!, elemAt);
+      const count: Doc[] = countField
+        ? [
+            `const ${local}_n = Number(v_${countField});`,
+            ts`${call(ctx.rt('checkBounds'), ['view', at(f.offset), `${local}_n * ${f.elemSize}`, tsString(st.name), list('[', [`[${f.offset}, ${tsString(f.name!)}]`], ']')])};`,
+          ]
+        : // The view is the linker section: the array runs to its end.
+          [ts`const ${local}_n = ${call(ctx.rt('sectionEntries'), ['view', at(f.offset), String(f.elemSize), tsString(st.name), tsString(f.name!)])};`];
       return [
-        `const ${local}_n = Number(v_${countField});`,
-        ts`${call(ctx.rt('checkBounds'), ['view', at(f.offset), `${local}_n * ${f.elemSize}`, tsString(st.name), list('[', [`[${f.offset}, ${tsString(f.name!)}]`], ']')])};`,
+        ...count,
         ts`const ${local}: ${elemType}[] = new Array(${local}_n);`,
         block(`for (let i = 0; i < ${local}_n; i++)`, [ts`${local}[i] = ${read};`]),
       ];
@@ -206,10 +217,12 @@ function encodeMember(f: FieldIR, rec: CodecNames, ctx: Ctx): Doc[] {
       ];
     }
     case 'flexible': {
-      const elem = f.struct ? typeOf(codecSymbol(nested(ctx, rec, f), 'iface')) : primTsType(f.prim!);
+      const elem = f.struct ? typeOf(codecSymbol(nested(ctx, rec, f), 'iface')) : f.stringSize ? 'string' : primTsType(f.prim!);
       const write = f.struct
         ? ts`${call(codecSymbol(nested(ctx, rec, f), 'encode'), [`${local}[i]!`, 'view', `${at(f.offset)} + i * ${f.elemSize}`])};`
-        : writePrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`, check(f.prim!, `${local}[i]`, at(f.offset)));
+        : f.stringSize
+          ? ts`${call(ctx.rt('writeCString'), ['view', `${at(f.offset)} + i * ${f.elemSize}`, String(f.elemSize), `${local}[i]!`, tsString(st.name), tsString(f.name!)])};`
+          : writePrim(f.prim!, `${at(f.offset)} + i * ${f.elemSize}`, check(f.prim!, `${local}[i]`, at(f.offset)));
       return [
         ts`const ${local} = ${src} as ${elem}[];`,
         // The member that gives the length must agree with the entries written.
@@ -303,7 +316,15 @@ export function emitCodecObject(file: TsFile, rec: CodecNames, ctx: Ctx): void {
   file.add(
     block(
       ts`export const ${rec.codec}: ${ctx.rtType('StructCodec')}<${typeOf(codecSymbol(rec, 'iface'))}> =`,
-      [`name: ${tsString(st.name)},`, `version: ${tsString(rec.version)},`, `size: ${st.size},`, `align: ${st.align},`, `decode: ${rec.decode},`, `encode: ${rec.encode},`],
+      [
+        `name: ${tsString(st.name)},`,
+        `version: ${tsString(rec.version)},`,
+        `size: ${st.size},`,
+        `align: ${st.align},`,
+        ...(st.section !== undefined ? [`section: ${tsString(st.section)},`] : []),
+        `decode: ${rec.decode},`,
+        `encode: ${rec.encode},`,
+      ],
       { tail: ';' },
     ),
   );

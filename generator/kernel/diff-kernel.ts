@@ -68,6 +68,7 @@ function namesOf(s: SchemaIR): Set<string> {
   for (const b of c?.featureBits ?? []) out.add(b.name);
   if (c) for (const suffix of ['SUPP', 'REQ', 'ACTIVE']) out.add(`${c.featureMasks}_${suffix}`);
   for (const v of s.versions) {
+    if (v.macro) out.add(v.macro);
     v.constants.forEach((x) => out.add(x.name));
     v.macros.forEach((x) => out.add(x.name));
     v.structs.forEach((x) => out.add(x.name));
@@ -96,7 +97,7 @@ function treeStructSnapshot(t: TreeStruct): StructSnapshot {
 
 /** The compatible macros are compared as the version's string, not as constants. */
 function withoutCompatMacros(snap: VersionSnapshot, s: SchemaIR): VersionSnapshot {
-  const drop = new Set([s.component?.macro, s.component?.baseMacro].filter((x): x is string => !!x));
+  const drop = new Set([s.component?.macro, s.component?.baseMacro, ...s.versions.map((v) => v.macro)].filter((x): x is string => !!x));
   return { ...snap, constants: Object.fromEntries(Object.entries(snap.constants).filter(([k]) => !drop.has(k))) };
 }
 
@@ -175,7 +176,7 @@ export function diffKernel(tree: TreeLayout, ir: AbiIR, opts: DiffOptions): Diff
         unknown(c.name, c.line, 'constant');
         continue;
       }
-      if (c.name === s.component?.macro && typeof c.value === 'string') slot(s).compatible = c.value;
+      if ((c.name === s.component?.macro || s.versions.some((v) => v.macro === c.name)) && typeof c.value === 'string') slot(s).compatible = c.value;
       else if (c.name !== s.component?.baseMacro) slot(s).constants[c.name] = constantText(c.value);
     }
 
@@ -203,7 +204,8 @@ export function diffKernel(tree: TreeLayout, ir: AbiIR, opts: DiffOptions): Diff
       };
 
       if (stringOf.length && !both.length) {
-        const named = stringOf[stringOf.length - 1]!;
+        // A string names the version it was made for, not a variant that spells the same bytes otherwise.
+        const named = stringOf.filter((id) => !s.versions.find((v) => v.id === id)?.variantOf).at(-1) ?? stringOf[stringOf.length - 1]!;
         const what = t.compatible === undefined ? 'it has no compatible string, as' : `its compatible string ${quote(t.compatible)} still names`;
         findings.push({
           header: h.name,

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { error, type Diagnostic, type DiagnosticCode, type SourceSpan } from '../diagnostics/diagnostic.js';
 import { evaluate, ExprError, type EvalEnv, type Expr } from '../model/expr.js';
-import { enumeratorValue, PRIM_SIZE, type Component, type Prim, type ExprRef, type Field, type Model, type Schema, type Struct, type Version } from '../model/model.js';
+import { enumeratorValue, presentIn, PRIM_SIZE, type Component, type Prim, type ExprRef, type Field, type Model, type Schema, type Struct, type Version } from '../model/model.js';
 import type { Definition } from '../model/resolve.js';
 import { compatStorageSize, storedLength } from '../../runtime/compat.js';
 import type { AbiIR, BitIR, BitsFieldIR, ConstantIR, ContainerIR, ContainerMemberIR, ExprIR, FieldIR, RefIR, ScalarFieldIR, SchemaIR, StructIR, Target, VersionIR } from './ir.js';
@@ -119,7 +119,10 @@ class LayoutEngine {
   private enumeratorAt(en: Schema['enums'][number], i: number, version: Version | undefined): bigint {
     const ref = enumeratorValue(en.values[i]!, version);
     if (ref) return this.eval(ref, version);
-    return i === 0 ? 0n : this.enumeratorAt(en, i - 1, version) + 1n;
+    // The one before it plus one, among those this version declares.
+    let j = i - 1;
+    while (j >= 0 && !presentIn(en.values[j]!, version)) j--;
+    return j < 0 ? 0n : this.enumeratorAt(en, j, version) + 1n;
   }
 
   /** An expression with its value at this target, for the IR. */
@@ -202,11 +205,33 @@ class LayoutEngine {
         const c = def.component;
         const v = version ?? c.current;
         if (name === c.baseMacro) return v.compatible;
+        // A version's own #define (LUO_FDT_COMPATIBLE) exists only in the versions that keep their string in it.
+        if ((v.macro ?? c.macro) !== name) throw new ExprError(`'${name}' does not exist in version '${v.id}'`, 0, 1);
         return this.storedString(v);
       }
       default:
         return undefined;
     }
+  }
+
+  /**
+   * A variant stores its base's string, so a reader takes its bytes for the
+   * base's: every struct must have the same size, alignment and members at
+   * the same offsets with the same sizes (names and C types may differ).
+   */
+  private checkVariants(component: Component, versionIRs: readonly VersionIR[]): void {
+    const bytes = (st: StructIR): string =>
+      JSON.stringify([st.size, st.align, st.fields.map((f) => (f.shape === 'bits' ? [f.offset, f.size, f.bits.map((b) => [b.lsb, b.width])] : [f.offset, f.size, f.shape === 'flexible' ? f.elemSize : null]))]);
+    component.versions.forEach((v, i) => {
+      if (!v.variantOf) return;
+      const mine = versionIRs[i]!;
+      const base = versionIRs[component.versions.indexOf(v.variantOf)]!;
+      const names = (x: VersionIR) => x.structs.map((st) => st.name).join(', ');
+      const differs = names(mine) !== names(base) ? `it has structs ${names(mine) || 'none'}, ${base.id} has ${names(base) || 'none'}` : mine.structs.find((st, k) => bytes(st) !== bytes(base.structs[k]!))?.name;
+      if (differs === undefined) return;
+      const what = differs.includes(' ') ? differs : `struct ${differs} is laid out otherwise`;
+      this.err('compat-invalid', v.span, `'${v.id}' is a variant of '${base.id}' and stores its string, but ${what} at ${pageLabel(this.target)}`, `a variant spells the same bytes otherwise; a new layout needs a version of its own`);
+    });
   }
 
   /** The string a version stores: its base, or base;sub;sub for a composite. */
@@ -225,6 +250,7 @@ class LayoutEngine {
     const versions: (Version | undefined)[] = component ? component.versions : [undefined];
     const versionIRs = versions.map((v) => this.versionIR(schema, v));
     const current = component ? versionIRs[component.versions.indexOf(component.current)]! : versionIRs[0]!;
+    if (component) this.checkVariants(component, versionIRs);
     const externals = schema.externals.map((x) => ({ name: x.name, header: x.header, value: this.safe(() => x.string ?? this.eval(x.value!, undefined), 0n), span: x.span }));
     let componentIR: SchemaIR['component'];
     if (component) {
@@ -259,6 +285,7 @@ class LayoutEngine {
       file: schema.file.path,
       title: schema.title,
       header: schema.header,
+      ...(schema.definedIn !== undefined ? { definedIn: schema.definedIn } : {}),
       spdx: schema.spdx,
       doc: schema.doc,
       includes: schema.includes.map((s) => s.name),
@@ -308,7 +335,7 @@ class LayoutEngine {
     const enums = schema.enums.map((en) => ({
       name: en.name,
       ...(en.doc ? { doc: en.doc } : {}),
-      values: en.values.flatMap((v) =>
+      values: en.values.filter(present).flatMap((v) =>
         this.safe(() => {
           const ref = enumeratorValue(v, version);
           const value = this.enumeratorAt(en, en.values.indexOf(v), version);
@@ -356,9 +383,11 @@ class LayoutEngine {
       ...(version?.doc ? { doc: version.doc } : {}),
       ...(version?.source ? { source: version.source } : {}),
       ...(version?.compatible !== undefined ? { base: version.compatible } : {}),
+      ...(version?.compatible !== undefined && (version.macro ?? version.component.macro) ? { macro: version.macro ?? version.component.macro! } : {}),
       ...(compatible !== undefined ? { compatible, storageSize: compatStorageSize(compatible) } : {}),
       ...(version?.number !== undefined ? { number: version.number } : {}),
       compose: version?.compose ?? false,
+      ...(version?.variantOf ? { variantOf: version.variantOf.id } : {}),
       subcomponents: (version?.subcomponents ?? []).map((c: Component) => ({
         component: c.name,
         schema: c.schema.name,
@@ -465,6 +494,38 @@ class LayoutEngine {
             },
           ];
         }
+        case 'fdt_nodes':
+          return [
+            {
+              ...base,
+              kind: 'fdt_nodes',
+              compatible: String(this.valueOf(d.compatible, version) ?? ''),
+              nodeCompatible: String(this.valueOf(d.nodeCompatible, version) ?? ''),
+              nodeProperties: d.nodeProperties.map((p) => ({ name: p.name, type: p.type, ...(p.role ? { role: p.role } : {}) })),
+            },
+          ];
+        case 'bitmap_chain': {
+          const chunk = struct(d.chunk);
+          const entry = struct(d.entry);
+          const bits = struct(d.bits);
+          return [
+            {
+              ...base,
+              kind: 'bitmap_chain',
+              chunk,
+              next: memberAt(chunk, d.next),
+              order: memberAt(chunk, d.order),
+              count: memberAt(chunk, d.count),
+              entries: memberAt(chunk, d.entries),
+              entry,
+              start: memberAt(entry, d.start),
+              bitmap: memberAt(entry, d.bitmap),
+              bits,
+              bitsMember: memberAt(bits, bits.fields[0]!.name!),
+              pageShift: this.target.pageShift,
+            },
+          ];
+        }
         case 'radix_tree': {
           const node = struct(d.node);
           const leaf = struct(d.leaf);
@@ -511,14 +572,13 @@ class LayoutEngine {
           ];
         }
         case 'page_array': {
-          const header = struct(d.header);
+          const header = d.header ? struct(d.header) : undefined;
           return [
             {
               ...base,
               kind: 'page_array',
-              header,
-              count: memberAt(header, d.count),
-              ...(d.pagesMember !== undefined ? { pagesMember: memberAt(header, d.pagesMember) } : {}),
+              ...(header && d.count !== undefined ? { header, count: memberAt(header, d.count) } : {}),
+              ...(header && d.pagesMember !== undefined ? { pagesMember: memberAt(header, d.pagesMember) } : {}),
               entry: struct(d.entry),
               pages: num(d.pages),
             },
@@ -605,6 +665,7 @@ class LayoutEngine {
       size,
       align,
       ...(declaredSize ? { declaredSize } : {}),
+      ...(st.section !== undefined ? { section: st.section } : {}),
       fields,
       span: st.span,
     };
@@ -779,6 +840,10 @@ class LayoutEngine {
           return { ...common, shape: 'flexible', name, size: 0, align: inner.align, struct: inner, elemSize: inner.size, ...ref };
         }
         const es = PRIM_SIZE[f.type.prim];
+        if (f.stringSize) {
+          const stringSize = countOf(f.stringSize);
+          return { ...common, shape: 'flexible', name, size: 0, align: es, prim: f.type.prim, elemSize: Number(stringSize.value), stringSize, ...ref };
+        }
         return { ...common, shape: 'flexible', name, size: 0, align: es, prim: f.type.prim, elemSize: es, ...ref };
       }
       case 'bits': {
@@ -810,13 +875,14 @@ class LayoutEngine {
       }
       case 'khoser': {
         // The target is linked once every struct is laid out (it may point back at this one).
-        if (f.count) {
+        if (f.count && f.target) {
           const countExpr = countOf(f.count);
           const n = Number(countExpr.value);
           const arr = { ...common, shape: 'khoser-array' as const, name, size: 8 * n, align: 8, prim: 'u64' as const, elemSize: 8 as const, count: n, countExpr, target: undefined as unknown as StructIR };
           this.pendingKhoser.push({ field: arr, target: f.target, version });
           return arr;
         }
+        if (!f.target) return { ...common, shape: 'khoser' as const, name, size: 8, align: 8, prim: 'u64' as const };
         const field = { ...common, shape: 'khoser' as const, name, size: 8, align: 8, prim: 'u64' as const, target: undefined as unknown as StructIR, ...this.refIR(f, version, earlier) };
         this.pendingKhoser.push({ field, target: f.target, version });
         return field;
@@ -915,6 +981,8 @@ function fingerprint(st: Omit<StructIR, 'fingerprint'>): string {
     'struct' in f ? (f.struct?.fingerprint ?? null) : null,
     f.shape === 'bits' ? f.bits.map((b) => [b.lsb, b.width]) : null,
     f.shape === 'union' ? f.members.map(fieldKey) : null,
+    // Only a flexible array of strings adds its element size, so that every earlier fingerprint stays.
+    ...(f.shape === 'flexible' && f.stringSize ? [f.elemSize] : []),
   ];
   const canonical = JSON.stringify([st.size, st.align, st.packed, st.fields.map(fieldKey)]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);

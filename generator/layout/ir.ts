@@ -33,6 +33,8 @@ export interface SchemaIR {
   readonly title: string;
   /** The header (without .h) its C goes into. */
   readonly header: string;
+  /** The kernel source file that defines its items when no kernel header does. */
+  readonly definedIn?: string;
   readonly spdx: string;
   readonly doc: string;
   readonly includes: readonly string[];
@@ -71,9 +73,13 @@ export interface VersionIR {
   readonly base?: string;
   /** The string stored in preserved memory: the base, or the composite. */
   readonly compatible?: string;
+  /** The #define holding the string in this version (the component's macro unless the version names its own). */
+  readonly macro?: string;
   /** The number the component's version member holds in this version. */
   readonly number?: bigint;
   readonly compose: boolean;
+  /** The version whose bytes and string this one has, spelled otherwise in C. */
+  readonly variantOf?: string;
   readonly subcomponents: readonly { readonly component: string; readonly schema: string; readonly macro?: string; readonly compatible: string }[];
   /** KHO_COMPAT_ALIGN of the stored string. */
   readonly storageSize?: number;
@@ -172,6 +178,8 @@ export interface StructIR {
   readonly align: number;
   /** The size the schema declares (PAGE_SIZE), checked against the layout. */
   readonly declaredSize?: ExprIR;
+  /** The vmlinux linker section one instance fills; a flexible array without a count runs to its end. */
+  readonly section?: string;
   /** Hash of the binary layout (names excluded): changes iff the layout does. */
   readonly fingerprint: string;
   readonly fields: readonly FieldIR[];
@@ -255,6 +263,8 @@ export type FlexibleFieldIR = FieldBase & {
   readonly elemSize: number;
   /** The member holding the number of elements, when the schema names one. */
   readonly ref?: RefIR;
+  /** char name[][N]: each element a NUL-padded string of elemSize bytes, N as written. */
+  readonly stringSize?: ExprIR;
 } & ({ readonly prim: Prim; readonly struct?: undefined } | { readonly struct: StructIR; readonly prim?: undefined });
 
 /** A group of bitfields sharing one storage unit. */
@@ -282,12 +292,12 @@ export interface BitmapFieldIR extends FieldBase {
   readonly nbits: ExprIR;
 }
 
-/** DECLARE_KHOSER_PTR(name, struct target *): a u64 physical address of a target. */
+/** DECLARE_KHOSER_PTR(name, struct target *): a u64 physical address of a target; without a target, DECLARE_KHOSER_PTR(name, void *). */
 export interface KhoserFieldIR extends FieldBase {
   readonly shape: 'khoser';
   readonly name: string;
   readonly prim: 'u64';
-  readonly target: StructIR;
+  readonly target?: StructIR;
   readonly ref?: RefIR;
 }
 
@@ -413,6 +423,29 @@ export type ContainerIR = { readonly name: string; readonly schema: string; read
       readonly entries: ContainerMemberIR;
     }
   | {
+      readonly kind: 'fdt_nodes';
+      /** The strings the root's and every child's compatible property hold. */
+      readonly compatible: string;
+      readonly nodeCompatible: string;
+      readonly nodeProperties: readonly { readonly name: string; readonly type: 'u64'; readonly role?: 'start' | 'size' }[];
+    }
+  | {
+      readonly kind: 'bitmap_chain';
+      readonly chunk: StructIR;
+      readonly next: ContainerMemberIR;
+      readonly order: ContainerMemberIR;
+      readonly count: ContainerMemberIR;
+      /** The chunk's array of entries; its count is the chunk's capacity. */
+      readonly entries: ContainerMemberIR;
+      readonly entry: StructIR;
+      readonly start: ContainerMemberIR;
+      readonly bitmap: ContainerMemberIR;
+      /** The struct a bitmap pointer leads to, and its bitmap member. */
+      readonly bits: StructIR;
+      readonly bitsMember: ContainerMemberIR;
+      readonly pageShift: number;
+    }
+  | {
       readonly kind: 'radix_tree';
       readonly node: StructIR;
       readonly leaf: StructIR;
@@ -441,8 +474,9 @@ export type ContainerIR = { readonly name: string; readonly schema: string; read
     }
   | {
       readonly kind: 'page_array';
-      readonly header: StructIR;
-      readonly count: ContainerMemberIR;
+      /** Absent when the entries start the first page and the ref pointing at them counts them. */
+      readonly header?: StructIR;
+      readonly count?: ContainerMemberIR;
       readonly pagesMember?: ContainerMemberIR;
       readonly entry: StructIR;
       readonly pages: number;

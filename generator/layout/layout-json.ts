@@ -8,6 +8,8 @@ export interface FieldJson {
   size: number;
   count?: number;
   flexible?: true;
+  /** Bytes per element of a flexible array of fixed-size strings. */
+  element_size?: number;
   bit_offset?: number;
   bit_width?: number;
   storage_offset?: number;
@@ -24,6 +26,7 @@ export function layoutJson(ir: AbiIR, structs: readonly StructIR[]) {
       size: s.size,
       align: s.align,
       packed: s.packed,
+      ...(s.section !== undefined ? { section: s.section } : {}),
       fingerprint: s.fingerprint,
       fields: s.fields.flatMap(flatten),
     })),
@@ -34,11 +37,12 @@ export function layoutJson(ir: AbiIR, structs: readonly StructIR[]) {
 export function memberTypeText(f: FieldIR): string {
   const base = f.shape === 'scalar' && f.ctype !== undefined ? f.ctype : f.shape === 'union' ? 'union' : typeName(f);
   const n = countOf(f);
-  return f.shape === 'flexible' ? `${base}[]` : n !== undefined ? `${base}[${n}]` : base;
+  if (f.shape === 'flexible') return f.stringSize ? `${base}[][${f.elemSize}]` : `${base}[]`;
+  return n !== undefined ? `${base}[${n}]` : base;
 }
 
 export function typeName(f: FieldIR): string {
-  if (f.shape === 'khoser' || f.shape === 'khoser-array') return `khoser(struct ${f.target.name})`;
+  if (f.shape === 'khoser' || f.shape === 'khoser-array') return f.target ? `khoser(struct ${f.target.name})` : 'khoser(void *)';
   if (f.shape === 'bitmap') return 'unsigned long';
   if (f.shape === 'pointer') return `struct ${f.target} *`;
   const st = structOf(f);
@@ -67,7 +71,7 @@ function flatten(f: FieldIR): FieldJson[] {
       offset: f.offset,
       size: f.size,
       ...(countOf(f) !== undefined ? { count: countOf(f) } : {}),
-      ...(f.shape === 'flexible' ? { flexible: true as const } : {}),
+      ...(f.shape === 'flexible' ? { flexible: true as const, ...(f.stringSize ? { element_size: f.elemSize } : {}) } : {}),
     },
   ];
 }

@@ -27,6 +27,8 @@ export interface Schema {
   readonly doc: string;
   /** The header (without .h) the schema's C goes into: its own name unless it shares one. */
   readonly header: string;
+  /** The kernel source file that defines the schema's items when no kernel header does (kho-v1's memory map). */
+  readonly definedIn?: string;
   includes: Schema[];
   component?: Component;
   readonly externals: External[];
@@ -62,9 +64,13 @@ export interface Version {
   readonly component: Component;
   readonly index: number;
   readonly compatible?: string;
+  /** The #define holding this version's string, when it is not the component's macro. */
+  readonly macro?: string;
   /** The number the component's version member holds in this version, when versions share a string. */
   readonly number?: bigint;
   readonly compose: boolean;
+  /** The version whose bytes and string this one has, spelled otherwise in C; readers dispatching on the string take that one. */
+  variantOf?: Version;
   /** Sub-components written in the schema, checked against the derived ones. */
   readonly declaredSubcomponents?: { names: string[]; span: SourceSpan };
   /** Sub-components derived from what this version's layouts use, strcmp-sorted. */
@@ -132,6 +138,8 @@ export interface Enumerator {
   readonly value?: ExprRef;
   /** Versions that define it otherwise. */
   readonly variants?: readonly { readonly in: Version[]; readonly value: ExprRef }[];
+  /** The versions that declare it; absent: all. */
+  readonly in?: Version[];
   readonly doc?: string;
   readonly span: SourceSpan;
 }
@@ -142,6 +150,8 @@ export interface Struct {
   readonly doc?: string;
   readonly packed: boolean;
   readonly size?: ExprRef;
+  /** The vmlinux linker section one instance of the struct fills (.liveupdate_versions). */
+  readonly section?: string;
   readonly in?: Version[];
   fields: Field[];
   readonly span: SourceSpan;
@@ -195,10 +205,12 @@ export type Field = FieldCommon &
   (
     | { readonly shape: 'scalar'; readonly type: FieldType }
     | { readonly shape: 'array'; readonly type: FieldType; readonly count: ExprRef }
-    | { readonly shape: 'flexible'; readonly type: FieldType }
+    /** With stringSize: char name[][stringSize], a flexible array of fixed-size strings. */
+    | { readonly shape: 'flexible'; readonly type: FieldType; readonly stringSize?: ExprRef }
     | { readonly shape: 'bits'; readonly unit: Prim; readonly bits: Bitfield[] }
     | { readonly shape: 'bitmap'; readonly nbits: ExprRef }
-    | { readonly shape: 'khoser'; readonly target: Struct; /** An array of khoser pointers: DECLARE_KHOSER_PTR(name, struct target *)[count]. */ readonly count?: ExprRef }
+    /** No target: DECLARE_KHOSER_PTR(name, void *), an address nothing walks. */
+    | { readonly shape: 'khoser'; readonly target?: Struct; /** An array of khoser pointers: DECLARE_KHOSER_PTR(name, struct target *)[count]. */ readonly count?: ExprRef }
     | { readonly shape: 'union'; readonly members: Field[] }
     /** A kernel pointer stored as is (struct target *): meaningless after kexec, read as an opaque u64, written as 0. */
     | { readonly shape: 'pointer'; readonly target: string }
@@ -228,8 +240,29 @@ export type ContainerKind =
       readonly next: string;
       readonly entries: string;
     }
+  | {
+      /** A sub-FDT: a root compatible, one child per item with its own compatible and u64 properties named as the kernel writes them. */
+      readonly kind: 'fdt_nodes';
+      readonly compatible: string;
+      readonly nodeCompatible: string;
+      readonly nodeProperties: readonly { readonly name: string; readonly type: 'u64'; readonly role?: 'start' | 'size'; readonly doc?: string }[];
+    }
+  | {
+      /** kho-v1's memory map: chunks {next, order, count, entries[]}, each entry {start, bitmap -> bitmap struct}. */
+      readonly kind: 'bitmap_chain';
+      readonly chunk: Struct;
+      readonly next: string;
+      readonly order: string;
+      readonly count: string;
+      readonly entries: string;
+      readonly entry: Struct;
+      readonly start: string;
+      readonly bitmap: string;
+      /** The struct the entry's bitmap member points at; its first member is the bitmap. */
+      readonly bits: Struct;
+    }
   | { readonly kind: 'radix_tree'; readonly node: Struct; readonly leaf: Struct; readonly depth: ExprRef; readonly order0Log2: ExprRef; readonly tableSizeLog2: ExprRef; readonly bitmapSizeLog2: ExprRef }
-  | { readonly kind: 'page_array'; readonly header: Struct; readonly count: string; readonly pagesMember?: string; readonly entry: Struct; readonly pages: ExprRef }
+  | { readonly kind: 'page_array'; readonly header?: Struct; readonly count?: string; readonly pagesMember?: string; readonly entry: Struct; readonly pages: ExprRef }
   | {
       readonly kind: 'array_chain';
       /** One node: a header with next and count, then a flexible array of entries. */

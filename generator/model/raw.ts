@@ -7,6 +7,7 @@ type ExprValue = string | number;
 export interface RawSchema {
   schema: string;
   header?: string;
+  defined_in?: string;
   spdx: string;
   title: string;
   doc: string;
@@ -16,7 +17,7 @@ export interface RawSchema {
   constants?: { name: string; value?: ExprValue; string?: string; doc?: string; in?: string[]; variants?: { in: string[]; text?: string; string?: string; value?: ExprValue }[] }[];
   macros?: RawMacro[];
   order?: string[];
-  enums?: { name: string; doc?: string; values: { name: string; value?: ExprValue; doc?: string; variants?: { in: string[]; value: ExprValue }[] }[] }[];
+  enums?: { name: string; doc?: string; values: { name: string; value?: ExprValue; doc?: string; in?: string[]; variants?: { in: string[]; value: ExprValue }[] }[] }[];
   structs?: RawStruct[];
   containers?: RawContainer[];
   asserts?: { expr: ExprValue; text?: string; message?: string; after?: string; in?: string[]; helper?: boolean }[];
@@ -44,8 +45,10 @@ export interface RawComponent {
   versions: {
     id: string;
     compatible?: string;
+    macro?: string;
     number?: number;
     compose?: boolean;
+    variant_of?: string;
     subcomponents?: string[];
     features?: { supported?: string[]; required?: string[]; active?: string[] };
     source?: VersionSource;
@@ -58,6 +61,7 @@ export interface RawStruct {
   doc?: string;
   packed?: boolean;
   size?: ExprValue;
+  section?: string;
   in?: string[];
   fields: RawField[];
 }
@@ -69,6 +73,7 @@ export interface RawField {
   ctype?: string;
   count?: ExprValue;
   flexible?: true;
+  string_size?: ExprValue;
   bits?: { name: string; lsb: number; width: number; doc?: string; allowed?: ExprValue; kernel?: RawKernelCheck }[];
   bitmap?: ExprValue;
   khoser?: string;
@@ -105,8 +110,10 @@ export interface RawContainer {
   version?: string;
   block_chain?: { header: string; next: string; count: string; block_size: ExprValue; max_blocks: ExprValue; entry_size_member?: string; block_size_member?: string };
   vmalloc_chain?: { descriptor: string; first: string; total_pages: string; flags: string; order: string; chunk: string; next: string; entries: string };
+  fdt_nodes?: { compatible: string; node_compatible: string; node_properties: { property: string; type: 'u64'; role?: 'start' | 'size'; doc?: string }[] };
+  bitmap_chain?: { chunk: string; next: string; order: string; count: string; entries: string; start: string; bitmap: string };
   radix_tree?: { node: string; leaf: string; depth: ExprValue; order0_log2: ExprValue; table_size_log2: ExprValue; bitmap_size_log2: ExprValue };
-  page_array?: { header: string; count: string; pages_member?: string; entry: string; pages: ExprValue };
+  page_array?: { header?: string; count?: string; pages_member?: string; entry: string; pages: ExprValue };
   array_chain?: { node: string; next: string; count: string; entries: string; node_size: ExprValue; skip_member?: string; skip_mask?: ExprValue };
   fdt?: { compatible: string; properties?: RawFdtProperty[]; node_properties?: RawFdtProperty[]; services?: string[] };
   sparse_array?: {

@@ -102,6 +102,7 @@ class Resolver {
       title: raw.title,
       doc: raw.doc,
       header: raw.header ?? raw.schema,
+      ...(raw.defined_in !== undefined ? { definedIn: raw.defined_in } : {}),
       includes: [],
       externals: [],
       constants: [],
@@ -235,7 +236,8 @@ class Resolver {
           const xv = this.exprRef(f, [...at, 'value'], x.value);
           return xv ? [{ in: this.inVersions(schema, x.in, [...at, 'in']).in ?? [], value: xv }] : [];
         });
-        if (value || v.value === undefined) en.values.push({ name: v.name, enumeration: en, ...(value ? { value } : {}), ...(variants.length ? { variants } : {}), ...(v.doc ? { doc: v.doc } : {}), span: vspan });
+        const inList = this.inVersions(schema, v.in, ['enums', i, 'values', j, 'in']);
+        if (value || v.value === undefined) en.values.push({ name: v.name, enumeration: en, ...(value ? { value } : {}), ...(variants.length ? { variants } : {}), ...inList, ...(v.doc ? { doc: v.doc } : {}), span: vspan });
       });
       schema.enums.push(en);
     });
@@ -248,6 +250,7 @@ class Resolver {
         ...(s.doc ? { doc: s.doc } : {}),
         packed: s.packed ?? false,
         ...(size ? { size } : {}),
+        ...(s.section !== undefined ? { section: s.section } : {}),
         ...this.inVersions(schema, s.in, ['structs', i, 'in']),
         fields: [],
         span,
@@ -317,6 +320,9 @@ class Resolver {
         this.err('compat-invalid', f.spanOf(['component', 'versions', i, 'subcomponents']), `version '${v.id}' lists subcomponents but does not set compose: true`, 'add compose: true, or remove subcomponents');
       }
       if (v.subcomponents) this.checkSorted(v.subcomponents, f, ['component', 'versions', i, 'subcomponents']);
+      if (v.macro !== undefined && v.compatible === undefined) {
+        this.err('compat-invalid', f.spanOf(['component', 'versions', i, 'macro']), `version '${v.id}' names a macro but has no compatible string for it to hold`, 'give it a compatible string, or remove macro');
+      }
       if (v.source) {
         const src = v.source;
         const tree = src.repo !== undefined || src.path !== undefined || src.commit !== undefined;
@@ -332,6 +338,7 @@ class Resolver {
         component,
         index: i,
         ...(v.compatible !== undefined ? { compatible: v.compatible } : {}),
+        ...(v.macro !== undefined && v.macro !== rc.macro ? { macro: v.macro } : {}),
         ...(v.number !== undefined ? { number: BigInt(v.number) } : {}),
         compose: v.compose ?? false,
         ...(v.subcomponents ? { declaredSubcomponents: { names: v.subcomponents, span: f.spanOf(['component', 'versions', i, 'subcomponents']) } } : {}),
@@ -352,10 +359,22 @@ class Resolver {
         this.err('bad-version-number', f.spanOf(['component', 'versions', i, 'number']), `version '${v.id}' has a number, but component '${rc.name}' names no version_member to hold it`, 'add version_member: <struct>.<member>, the integer member the number is stored in');
       }
     });
-    // Versions may share a string when each has a number of its own, stored in the version member.
+    rc.versions.forEach((v, i) => {
+      if (v.variant_of === undefined) return;
+      const self = component.versions.find((x) => x.id === v.id);
+      const base = component.versions.find((x) => x.id === v.variant_of);
+      const span = f.spanOf(['component', 'versions', i, 'variant_of']);
+      if (!base || base === self) this.err('unknown-version', span, `variant_of names '${v.variant_of}', which is no other version of ${rc.name}`, `versions: ${component.versions.map((x) => x.id).join(', ')}`);
+      else if (base.variantOf || base.compatible !== self?.compatible || base.compose !== self?.compose) this.err('compat-invalid', span, `'${v.id}' is a variant of '${base.id}' and stores its string, but ${base.variantOf ? `'${base.id}' is itself a variant` : `'${base.id}' stores ${base.compatible === undefined ? 'none' : `'${base.compatible}'`}${base.compose ? ' composed' : ''}`}`, `give '${v.id}' the compatible string (and compose) of '${base.id}'`);
+      else if (self) self.variantOf = base;
+    });
+    // Versions may share a string when each has a number of its own, stored in the version member,
+    // and a variant shares the string of the version whose bytes it has.
     const seen = new Map<string, Version[]>();
+    const variants = new Set(rc.versions.filter((v) => v.variant_of !== undefined).map((v) => v.id));
     for (const v of component.versions) {
-      if (v.compatible === undefined) continue;
+      // A variant's string is checked against its base above.
+      if (v.compatible === undefined || variants.has(v.id)) continue;
       const key = `${v.compatible}|${v.compose}`;
       const others = seen.get(key) ?? [];
       const unnumbered = others.find((o) => o.number === undefined || v.number === undefined);
@@ -371,6 +390,13 @@ class Resolver {
       this.err('missing-key', span, `component '${rc.name}' has compatible strings but no macro to hold them`, 'add macro: <NAME>_COMPATIBLE');
     }
     if (component.macro) this.define(component.macro, { kind: 'macro', schema, component }, f.spanOf(['component', 'macro']));
+    // A version may keep its string in a #define of its own (LUO_FDT_COMPATIBLE before LUO_ABI_COMPATIBLE); each is defined once.
+    const versionMacros = new Set<string>();
+    component.versions.forEach((v) => {
+      if (v.macro === undefined || v.macro === component.macro || versionMacros.has(v.macro)) return;
+      versionMacros.add(v.macro);
+      this.define(v.macro, { kind: 'macro', schema, component }, f.spanOf(['component', 'versions', v.index, 'macro']));
+    });
     if (component.baseMacro) this.define(component.baseMacro, { kind: 'macro', schema, component }, f.spanOf(['component', 'base_macro']));
     schema.component = component;
     this.components.set(component.name, component);
@@ -546,6 +572,7 @@ class Resolver {
     return (
       c?.macro === name ||
       c?.baseMacro === name ||
+      (c?.versions.some((v) => v.macro === name) ?? false) ||
       schema.constants.some((x) => x.name === name) ||
       schema.macros.some((x) => x.name === name) ||
       schema.enums.some((x) => x.name === name) ||
@@ -726,6 +753,10 @@ class Resolver {
         this.err('bad-field', f.spanOf([...p, 'name']), 'a bitfield group has no name of its own; its bits are named');
         return;
       }
+      if (rf.string_size !== undefined && !(rf.flexible && rf.type === 'char')) {
+        this.err('bad-field', f.spanOf([...p, 'string_size']), `string_size makes a flexible array of fixed-size strings (char name[][N]); '${rf.name ?? 'this member'}' is no flexible char array`, 'use it with type: char and flexible: true, or a char array with count for one string');
+        return;
+      }
       if (rf.count !== undefined && rf.flexible) {
         this.err('bad-field', f.spanOf([...p, 'flexible']), 'a member is either an array with a count or a flexible array, not both');
         return;
@@ -752,6 +783,15 @@ class Resolver {
       }
       if (rf.pointer !== undefined) {
         out.push({ ...common, shape: 'pointer', target: rf.pointer });
+        return;
+      }
+      if (rf.khoser === 'void') {
+        // DECLARE_KHOSER_PTR(name, void *): an address whose meaning is its handler's; nothing to walk.
+        if (rf.count !== undefined || rf.ref !== undefined) {
+          this.err('bad-field', f.spanOf([...p, rf.count !== undefined ? 'count' : 'ref']), `'${rf.name}' is an untyped khoser pointer (void *): it takes no ${rf.count !== undefined ? 'count' : 'ref'}`, 'name the struct it points to in khoser: to walk it');
+          return;
+        }
+        out.push({ ...common, shape: 'khoser' });
         return;
       }
       if (rf.khoser !== undefined) {
@@ -808,7 +848,10 @@ class Resolver {
         return;
       }
       if (rf.flexible) {
-        out.push({ ...common, shape: 'flexible', type });
+        const stringSize = rf.string_size !== undefined ? this.exprRef(f, [...p, 'string_size'], rf.string_size) : undefined;
+        if (stringSize) this.checkExpr(schema, stringSize, { sizeContext: st });
+        if (rf.string_size !== undefined && !stringSize) return;
+        out.push({ ...common, shape: 'flexible', type, ...(stringSize ? { stringSize } : {}) });
         return;
       }
       out.push({ ...common, shape: 'scalar', type });
@@ -852,8 +895,10 @@ class Resolver {
 
   private linkRefs(schema: Schema, st: Struct, fields: Field[], raws: RawField[], path: YamlPath): void {
     const f = schema.file;
-    fields.forEach((field) => {
-      const i = raws.findIndex((r) => (r.name ?? null) === (field.name ?? null) && r.name !== undefined);
+    fields.forEach((field, k) => {
+      // Members may share a name in versions that never both have it (sessions_pa of each era): take the raw of the same rank.
+      const rank = fields.slice(0, k).filter((x) => x.name === field.name).length;
+      const i = raws.findIndex((r, j) => r.name !== undefined && r.name === field.name && raws.slice(0, j).filter((x) => x.name === r.name).length === rank);
       const rr = i >= 0 ? raws[i]!.ref : undefined;
       if (!rr) return;
       const p = [...path, i, 'ref'];
@@ -884,9 +929,9 @@ class Resolver {
 
   private linkContainer(schema: Schema, rc: RawContainer, path: YamlPath): Container['def'] | undefined {
     const f = schema.file;
-    const kinds = (['block_chain', 'vmalloc_chain', 'radix_tree', 'page_array', 'array_chain', 'fdt', 'sparse_array', 'dictionary'] as const).filter((k) => rc[k] !== undefined);
+    const kinds = (['block_chain', 'vmalloc_chain', 'radix_tree', 'bitmap_chain', 'page_array', 'array_chain', 'fdt', 'fdt_nodes', 'sparse_array', 'dictionary'] as const).filter((k) => rc[k] !== undefined);
     if (kinds.length !== 1) {
-      this.err('bad-container', f.spanOf(path), kinds.length === 0 ? `container '${rc.name}' needs one of block_chain, vmalloc_chain, radix_tree, page_array, array_chain, fdt, sparse_array or dictionary` : `container '${rc.name}' declares ${kinds.join(' and ')}; pick one`);
+      this.err('bad-container', f.spanOf(path), kinds.length === 0 ? `container '${rc.name}' needs one of block_chain, vmalloc_chain, radix_tree, bitmap_chain, page_array, array_chain, fdt, fdt_nodes, sparse_array or dictionary` : `container '${rc.name}' declares ${kinds.join(' and ')}; pick one`);
       return undefined;
     }
     const kind: string = kinds[0]!;
@@ -1003,6 +1048,34 @@ class Resolver {
         entries: member(chunk, 'entries', v.entries),
       };
     }
+    if (rc.bitmap_chain) {
+      const b = rc.bitmap_chain;
+      const chunk = st('chunk', b.chunk);
+      if (!chunk) return undefined;
+      const entries = chunk.fields.find((x) => x.name === b.entries);
+      if (!entries || entries.shape !== 'array' || entries.type.kind !== 'struct') {
+        this.err('bad-container', f.spanOf([...path, kind, 'entries']), `container '${rc.name}': entries '${b.entries}' is not an array of structs in ${chunk.name}`, "name the chunk's array of entry structs");
+        return undefined;
+      }
+      const entry = entries.type.struct;
+      const bitmap = entry.fields.find((x) => x.name === b.bitmap);
+      if (!bitmap || bitmap.shape !== 'khoser' || bitmap.count !== undefined || bitmap.target?.fields[0]?.shape !== 'bitmap') {
+        this.err('bad-container', f.spanOf([...path, kind, 'bitmap']), `container '${rc.name}': bitmap '${b.bitmap}' is not a khoser pointer of ${entry.name} to a struct whose first member is a bitmap`, 'name the khoser member that points at the bitmap page');
+        return undefined;
+      }
+      return {
+        kind: 'bitmap_chain',
+        chunk,
+        next: member(chunk, 'next', b.next),
+        order: member(chunk, 'order', b.order),
+        count: member(chunk, 'count', b.count),
+        entries: b.entries,
+        entry,
+        start: member(entry, 'start', b.start),
+        bitmap: b.bitmap,
+        bits: bitmap.target,
+      };
+    }
     if (rc.radix_tree) {
       const r = rc.radix_tree;
       const node = st('node', r.node);
@@ -1041,13 +1114,14 @@ class Resolver {
     }
     if (rc.page_array) {
       const a = rc.page_array;
-      const header = st('header', a.header);
+      // Without a header (the JSON Schema requires header and count together) the entries start the first page.
+      const header = a.header !== undefined ? st('header', a.header) : undefined;
       const entry = st('entry', a.entry);
       const pages = expr('pages', a.pages);
-      if (!header || !entry || !pages) return undefined;
-      return { kind: 'page_array', header, count: member(header, 'count', a.count), ...(a.pages_member !== undefined ? { pagesMember: member(header, 'pages_member', a.pages_member) } : {}), entry, pages };
+      if ((a.header !== undefined && !header) || !entry || !pages) return undefined;
+      if (!header) return { kind: 'page_array', entry, pages };
+      return { kind: 'page_array', header, count: member(header, 'count', a.count!), ...(a.pages_member !== undefined ? { pagesMember: member(header, 'pages_member', a.pages_member) } : {}), entry, pages };
     }
-    const d = rc.fdt!;
     const stringName = (name: string, p: YamlPath): void => {
       const def = this.names.get(name);
       if (!((def?.kind === 'constant' && def.item.string !== undefined) || def?.kind === 'macro')) {
@@ -1055,6 +1129,21 @@ class Resolver {
       }
       else if (!this.visible(schema, def.schema)) this.notIncluded(schema, def.schema, name, f.spanOf(p));
     };
+    if (rc.fdt_nodes) {
+      const n = rc.fdt_nodes;
+      stringName(n.compatible, [...path, kind, 'compatible']);
+      stringName(n.node_compatible, [...path, kind, 'node_compatible']);
+      const seen = new Set<string>();
+      n.node_properties.forEach((p, i) => {
+        if (seen.has(p.property)) this.err('bad-container', f.spanOf([...path, kind, 'node_properties', i, 'property']), `container '${rc.name}' lists property '${p.property}' twice`);
+        seen.add(p.property);
+      });
+      for (const role of ['start', 'size'] as const) {
+        if (n.node_properties.filter((p) => p.role === role).length > 1) this.err('bad-container', f.spanOf([...path, kind, 'node_properties']), `container '${rc.name}' gives role ${role} to more than one property`);
+      }
+      return { kind: 'fdt_nodes', compatible: n.compatible, nodeCompatible: n.node_compatible, nodeProperties: n.node_properties.map((p) => ({ name: p.property, type: p.type, ...(p.role ? { role: p.role } : {}), ...(p.doc ? { doc: p.doc } : {}) })) };
+    }
+    const d = rc.fdt!;
     stringName(d.compatible, [...path, 'fdt', 'compatible']);
     const props = (list: typeof d.properties, key: string) =>
       (list ?? []).map((prop, i) => {
@@ -1159,7 +1248,7 @@ class Resolver {
           if (x.in && !x.in.includes(version)) continue;
           if (x.shape === 'union') walk(x.members);
           if ((x.shape === 'scalar' || x.shape === 'array' || x.shape === 'flexible') && x.type.kind === 'struct') note(x.type.struct.schema);
-          if (x.shape === 'khoser') note(x.target.schema);
+          if (x.shape === 'khoser' && x.target) note(x.target.schema);
           if (x.ref?.via) note(x.ref.via.schema);
           if (x.ref?.to) note(x.ref.to.schema);
         }

@@ -157,6 +157,7 @@ export function checkProfiles(profiles: readonly Profile[], ir: AbiIR, config?: 
     if (s.component?.macro) known.add(s.component.macro);
     if (s.component?.baseMacro) known.add(s.component.baseMacro);
     for (const v of s.versions) {
+      if (v.macro) known.add(v.macro);
       v.constants.forEach((c) => known.add(c.name));
       v.structs.forEach((c) => known.add(c.name));
       v.enums.forEach((e) => e.values.forEach((x) => known.add(x.name)));
@@ -172,6 +173,11 @@ export function checkProfiles(profiles: readonly Profile[], ir: AbiIR, config?: 
         const schema = ir.schemas.find((s) => s.name === part.schema);
         if (!schema) {
           out.push(error('unknown-schema', part.span, `no schema '${part.schema}'`, `schemas: ${ir.schemas.map((s) => s.name).join(', ')}`));
+          continue;
+        }
+        if (schema.definedIn) {
+          // Its items live in a .c file of the kernel: no tree's header carries them, so no profile header may.
+          out.push(error('private-schema', part.span, `schema '${part.schema}' is defined in ${schema.definedIn}, in no kernel header; a profile cannot place it in ${h.file}`, 'remove the part: diff-kernel never expects these items in a tree'));
           continue;
         }
         if (!schema.versions.some((v) => v.id === part.version)) {

@@ -94,12 +94,51 @@ export interface RadixTreeDescriptor<N extends PageNumber = PageNumber> {
   readonly depth: N;
 }
 
-/** Contiguous preserved pages: a header, then up to as many entries as the pages hold. */
+/**
+ * A sub-FDT of one root and one child per item (memblock's reserve_mem
+ * regions): the strings the root's and each child's `compatible` hold, and
+ * each child's u64 properties by name.
+ */
+export interface FdtNodesDescriptor {
+  readonly kind: 'fdt_nodes';
+  readonly name: string;
+  readonly compatible: string;
+  readonly nodeCompatible: string;
+  readonly nodeProperties: Readonly<Record<string, FdtPropertyDescriptor>>;
+  /** The property a reader takes a region's start and size from, by role. */
+  readonly roles: { readonly start?: string; readonly size?: string };
+}
+
+/**
+ * kho-v1's memory map: a chain of chunk pages, each a header {next, order,
+ * count} then `entries.count` entries {start, bitmap}; an entry's bitmap
+ * struct has one bit per block of 1 << order pages, bit i standing for the
+ * block at start + (i << (pageShift + order)).
+ */
+export interface BitmapChainDescriptor<N extends PageNumber = PageNumber> {
+  readonly kind: 'bitmap_chain';
+  readonly name: string;
+  readonly chunk: StructDescriptor<N> & {
+    readonly next: MemberDescriptor<N>;
+    readonly order: MemberDescriptor<N>;
+    readonly count: MemberDescriptor<N>;
+    readonly entries: ArrayMemberDescriptor<N>;
+  };
+  readonly entry: StructDescriptor<N> & { readonly start: MemberDescriptor<N>; readonly bitmap: MemberDescriptor<N> };
+  readonly bitmap: StructDescriptor<N> & { readonly bits: MemberDescriptor<N> };
+  readonly pageShift: N;
+}
+
+/**
+ * Contiguous preserved pages: a header, then up to as many entries as the
+ * pages hold; or, without a header, entries from the first byte whose number
+ * the pointing struct stores (the ref's count).
+ */
 export interface PageArrayDescriptor<N extends PageNumber = PageNumber> {
   readonly kind: 'page_array';
   readonly name: string;
-  readonly header: StructDescriptor<N>;
-  readonly count: MemberDescriptor<N>;
+  readonly header?: StructDescriptor<N>;
+  readonly count?: MemberDescriptor<N>;
   /** The header member that stores the page count, when there is one. */
   readonly pagesMember?: MemberDescriptor<N>;
   readonly entry: StructDescriptor<N>;
@@ -202,11 +241,11 @@ export interface DictionaryDescriptor<N extends PageNumber = PageNumber> {
   readonly via: ContainerLink;
 }
 
-export type ContainerDescriptor = BlockChainDescriptor | VmallocChainDescriptor | RadixTreeDescriptor | PageArrayDescriptor | ArrayChainDescriptor | FdtDescriptor | SparseArrayDescriptor | DictionaryDescriptor;
+export type ContainerDescriptor = BlockChainDescriptor | VmallocChainDescriptor | RadixTreeDescriptor | BitmapChainDescriptor | FdtNodesDescriptor | PageArrayDescriptor | ArrayChainDescriptor | FdtDescriptor | SparseArrayDescriptor | DictionaryDescriptor;
 
 /** The container a pointer edge goes through. */
 export interface ContainerLink {
-  readonly kind: 'block_chain' | 'vmalloc_chain' | 'radix_tree' | 'page_array' | 'array_chain' | 'fdt' | 'sparse_array' | 'dictionary';
+  readonly kind: 'block_chain' | 'vmalloc_chain' | 'radix_tree' | 'bitmap_chain' | 'fdt_nodes' | 'page_array' | 'array_chain' | 'fdt' | 'sparse_array' | 'dictionary';
   readonly name: string;
 }
 

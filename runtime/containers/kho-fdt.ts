@@ -58,7 +58,7 @@ function nameOf(raw: Uint8Array): { name: string; nameBytes?: Uint8Array } {
 }
 
 /** A name in a message: escaped and shortened, it may come from a corrupt image. */
-const shownName = (name: string): string => escapeText(name);
+export const shownName = (name: string): string => escapeText(name);
 
 /** Parses a flattened device tree blob (version 16 or 17 format), bounds-checked throughout. */
 export function parseFdt(bytes: Uint8Array): FdtNode {
@@ -185,7 +185,7 @@ function fdtFor(fdt: FdtDescriptor): FdtDescriptor {
  * (libfdt compares it with the byte that follows the property, which in a
  * well-formed blob is always 0: padding or a token's high byte).
  */
-function compatibleStrings(value: Uint8Array, struct: string, opts: ReadOptions | undefined): string[] {
+export function compatibleStrings(value: Uint8Array, struct: string, opts: ReadOptions | undefined): string[] {
   const out: string[] = [];
   const utf8 = new TextDecoder();
   let at = 0;
@@ -263,6 +263,32 @@ export function khoSubtree(root: KhoRoot, name: string): KhoSubtree | KhoSubtree
 /** Writes a KHO root FDT as the outgoing kernel does (libfdt's sequential-write layout). */
 export function writeKhoFdt(fdt: FdtDescriptor, root: KhoRoot): Uint8Array {
   const names = fdtFor(fdt);
+  const le64 = (v: bigint): Uint8Array => {
+    const b = new Uint8Array(names.memoryMap.size ?? 0);
+    new DataView(b.buffer).setBigUint64(0, v, true);
+    return b;
+  };
+  const props = (entries: [string, Uint8Array][]): ReadonlyMap<string, Uint8Array> => new Map(entries);
+  return writeFdt({
+    name: '',
+    props: props([
+      ['compatible', new TextEncoder().encode(root.compatible + '\0')],
+      [names.memoryMap.name, le64(root.memoryMap)],
+    ]),
+    children: root.subtrees.map((s) => ({
+      name: s.name,
+      ...(s.nameBytes ? { nameBytes: s.nameBytes } : {}),
+      props: props([
+        [names.data.name, le64(s.data)],
+        [names.size.name, le64(s.size)],
+      ]),
+      children: [],
+    })),
+  });
+}
+
+/** Writes a tree in the FDT format (version 17, libfdt's sequential-write layout): properties in map order, then the children. */
+export function writeFdt(root: FdtNode): Uint8Array {
   const strings: string[] = [];
   const stringOffset = (name: string): number => {
     let off = 0;
@@ -280,34 +306,24 @@ export function writeKhoFdt(fdt: FdtDescriptor, root: KhoRoot): Uint8Array {
   const pad = (): void => {
     while (struct.length % 4) struct.push(0);
   };
-  const begin = (name: Uint8Array): void => {
+  const node = (n: FdtNode, depth: number): void => {
+    if (depth > MAX_DEPTH) throw new EncodeError({ struct: 'fdt', offset: struct.length }, `nodes nested deeper than ${MAX_DEPTH}`);
+    const name = n.nameBytes ?? new TextEncoder().encode(n.name);
     if (name.includes(0)) throw new EncodeError({ struct: 'fdt', offset: struct.length }, `node name '${shownName(new TextDecoder().decode(name))}' contains a NUL byte`);
     u32(FDT_BEGIN_NODE);
     struct.push(...name, 0);
     pad();
-  };
-  const prop = (name: string, value: Uint8Array): void => {
-    u32(FDT_PROP);
-    u32(value.length);
-    u32(stringOffset(name));
-    struct.push(...value);
-    pad();
-  };
-  const le64 = (v: bigint): Uint8Array => {
-    const b = new Uint8Array(names.memoryMap.size ?? 0);
-    new DataView(b.buffer).setBigUint64(0, v, true);
-    return b;
-  };
-  begin(new Uint8Array(0));
-  prop('compatible', new TextEncoder().encode(root.compatible + '\0'));
-  prop(names.memoryMap.name, le64(root.memoryMap));
-  for (const s of root.subtrees) {
-    begin(s.nameBytes ?? new TextEncoder().encode(s.name));
-    prop(names.data.name, le64(s.data));
-    prop(names.size.name, le64(s.size));
+    for (const [key, value] of n.props) {
+      u32(FDT_PROP);
+      u32(value.length);
+      u32(stringOffset(key));
+      struct.push(...value);
+      pad();
+    }
+    for (const c of n.children) node(c, depth + 1);
     u32(FDT_END_NODE);
-  }
-  u32(FDT_END_NODE);
+  };
+  node(root, 0);
   u32(FDT_END);
   const stringBytes = new TextEncoder().encode(strings.map((s) => s + '\0').join(''));
   const offRsv = HEADER_SIZE;

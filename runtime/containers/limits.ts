@@ -195,6 +195,8 @@ export const KERNEL = {
   radixLeaf: 'kho_radix_walk_leaf, kho_radix_decode_key (kernel/liveupdate/kho_radix.c)',
   memRetrieve: 'kho_mem_retrieve (kernel/liveupdate/kexec_handover.c)',
   memMapPhys: 'kho_get_mem_map_phys via kho_populate (kernel/liveupdate/kexec_handover.c)',
+  v1Deserialize: 'kho_mem_deserialize (kho-v1, kernel/liveupdate/kexec_handover.c)',
+  v1Bitmap: 'deserialize_bitmap via kho_mem_deserialize (kho-v1, kernel/liveupdate/kexec_handover.c)',
   populate: 'kho_populate, fdt_node_check_compatible (kernel/liveupdate/kexec_handover.c, libfdt)',
   stringlist: 'fdt_stringlist_contains via fdt_node_check_compatible (scripts/dtc/libfdt/fdt_ro.c)',
   retrieveSubtree: 'kho_retrieve_subtree (kernel/liveupdate/kexec_handover.c)',

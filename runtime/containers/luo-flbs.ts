@@ -61,6 +61,9 @@ export interface RestoredFlbs<H, F> {
 export function readLuoFlbs<H extends LuoFlbHeaderRecord, F extends LuoFlbRecord>(mem: PhysMem, page: PageArrayDescriptor, flbsPa: bigint, codecs: LuoFlbCodecs<H, F>, opts: LuoFlbOptions = {}): RestoredFlbs<H, F> {
   expectKind(page, 'page_array');
   const p = forPageSize(page, mem.pageSize);
+  const head = p.header;
+  const countMember = p.count;
+  if (!head || !countMember) throw new TypeError(`${p.name}: the FLB reader needs a page array that starts with a header`);
   const pages = opts.pages ?? p.pages;
   if (flbsPa === 0n) return { entries: [] };
   const seen = opts.warnings?.length ?? 0;
@@ -72,14 +75,14 @@ export function readLuoFlbs<H extends LuoFlbHeaderRecord, F extends LuoFlbRecord
     throw e;
   }
   locateWarnings(opts.warnings, seen, flbsPa);
-  const at = (m: { name: string; offset: number }): { struct: string; field: string; offset: number; address: bigint } => ({ struct: p.header.name, field: m.name, offset: m.offset, address: flbsPa + BigInt(m.offset) });
+  const at = (m: { name: string; offset: number }): { struct: string; field: string; offset: number; address: bigint } => ({ struct: head.name, field: m.name, offset: m.offset, address: flbsPa + BigInt(m.offset) });
   if (p.pagesMember && header.pgcnt !== BigInt(pages)) {
     acceptedAnomaly(opts, 'flb-pgcnt', new DecodeError(at(p.pagesMember), `pgcnt is ${header.pgcnt}, not the ${pages} page(s) the writer preserves; the kernel never reads it`), FLB_KERNEL.setupIncoming);
   }
-  const capacity = Math.floor((pages * mem.pageSize - p.header.size) / p.entry.size);
+  const capacity = Math.floor((pages * mem.pageSize - head.size) / p.entry.size);
   if (header.count > BigInt(capacity)) {
     throw new ReaderLimitError(
-      at(p.count),
+      at(countMember),
       'FLB page',
       capacity,
       `count ${header.count} is more entries than the ${pages} page(s) hold; the kernel does not check it and reads past its page (${FLB_KERNEL.retrieveOne})`,
@@ -89,7 +92,7 @@ export function readLuoFlbs<H extends LuoFlbHeaderRecord, F extends LuoFlbRecord
   const entries: F[] = [];
   const names = new Map<string, number>();
   for (let i = 0; i < n; i++) {
-    const pa = flbsPa + BigInt(p.header.size + i * p.entry.size);
+    const pa = flbsPa + BigInt(head.size + i * p.entry.size);
     const before = opts.warnings?.length ?? 0;
     const entry = mem.decode(codecs.entry, pa, opts);
     locateWarnings(opts.warnings, before, pa);

@@ -1,5 +1,6 @@
 /**
- * The memory map as the next kernel sees it after boot: the head page of
+ * The memory map as the next kernel sees it after boot (from the radix tree,
+ * or from kho-v1's chunk list): the head page of
  * every preserved block carries KHO's magic and the block's order, and
  * nothing else does. kho_restore_page refuses a page without the magic
  * (it returns NULL and the caller fails), so a reader that is given the map
@@ -8,7 +9,8 @@
  */
 import { DecodeError, type Location } from '../errors.js';
 import type { PhysMem } from '../phys-mem.js';
-import type { RadixTreeDescriptor } from './descriptors.js';
+import { walkBitmapChain, type BitmapChainReadOptions } from './bitmap-chain.js';
+import type { BitmapChainDescriptor, RadixTreeDescriptor } from './descriptors.js';
 import { walkRadixTree, type RadixReadOptions } from './kho-radix.js';
 import { KERNEL } from './limits.js';
 
@@ -20,6 +22,13 @@ export class PreservedMap {
   static fromRadixTree(mem: PhysMem, tree: RadixTreeDescriptor, root: bigint, options: RadixReadOptions = {}): PreservedMap {
     const map = new PreservedMap(mem.pageSize);
     walkRadixTree(mem, tree, root, (pfn, order) => map.heads.set(pfn, order), options);
+    return map;
+  }
+
+  /** The blocks kho-v1's chunk list starting at `first` records (kho_mem_deserialize); a block named twice keeps the last order, as page->private does. */
+  static fromBitmapChain(mem: PhysMem, chain: BitmapChainDescriptor, first: bigint, options: BitmapChainReadOptions = {}): PreservedMap {
+    const map = new PreservedMap(mem.pageSize);
+    walkBitmapChain(mem, chain, first, (pfn, order) => map.heads.set(pfn, order), options);
     return map;
   }
 

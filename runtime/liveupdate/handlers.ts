@@ -6,8 +6,9 @@
  * rows from generated/ts): no code here names a handler.
  */
 import type { StructCodec } from '../codec.js';
-import type { BlockChainDescriptor, FdtDescriptor, PageArrayDescriptor, RadixTreeDescriptor, RefEdge, VmallocChainDescriptor } from '../containers/descriptors.js';
+import type { BlockChainDescriptor, FdtDescriptor, FdtNodesDescriptor, PageArrayDescriptor, RadixTreeDescriptor, RefEdge, VmallocChainDescriptor } from '../containers/descriptors.js';
 import type { VmallocDescriptor } from '../containers/kho-vmalloc.js';
+import type { LuoListDescriptors } from '../containers/luo-arrays.js';
 import type { Fields } from './model.js';
 
 /** The containers of a live update image (the generated `*_CONTAINER` and `*_REFS`). */
@@ -19,6 +20,8 @@ export interface LiveUpdateLayout {
   readonly flbPage: PageArrayDescriptor;
   /** luo_session_ser's edge to its files (LUO_SESSION_SER_REFS['file_set_ser.files']). */
   readonly sessionFiles: RefEdge;
+  /** memblock's sub-FDT: the KHO blob's name (MEMBLOCK_KHO_FDT) and its descriptor; inspect lists its regions. */
+  readonly memblock?: { readonly blobName: string; readonly fdt: FdtNodesDescriptor };
 }
 
 /** A decoded luo_ser. */
@@ -76,6 +79,36 @@ export interface FlbHandler {
   readonly state: StructCodec<any>;
 }
 
+/** A property of a node of the LUO sub-FDT that holds an address, and the node's compatible string (luo-v1). */
+export interface LuoFdtNodeLayout {
+  readonly node: string;
+  readonly compatible: string;
+  readonly property: string;
+}
+
+/** Where a LUO version keeps its root, and so its compatible string. */
+export type LuoRootLayout =
+  /** luo-v3 on: the blob is a struct luo_ser whose compatible member holds the string. */
+  | { readonly kind: 'luo_ser'; readonly luo: StructCodec<LuoSerRecord> }
+  /** luo-v2: the blob is a sub-FDT whose root compatible is the string and whose root `property` holds the address of a struct luo_ser without compatible. */
+  | { readonly kind: 'fdt_header'; readonly property: string; readonly luo: StructCodec<Omit<LuoSerRecord, 'compatible'>> }
+  /** luo-v1: the blob is a sub-FDT holding the count in its root `liveupdateNum` property and one node each for the sessions and the FLBs. */
+  | { readonly kind: 'fdt_nodes'; readonly liveupdateNum: string; readonly sessions: LuoFdtNodeLayout; readonly flbs: LuoFdtNodeLayout };
+
+/**
+ * One LUO version as a kernel of that version reads and writes it: its
+ * string, its root, the containers its session and file lists are in, and
+ * the codec of the session array's header where it has one. lib/liveupdate.ts
+ * builds one per version from generated/ts (LUO_ERAS).
+ */
+export interface LuoEra {
+  readonly id: string;
+  readonly compatible: string;
+  readonly root: LuoRootLayout;
+  readonly lists: LuoListDescriptors;
+  readonly sessionHeader?: StructCodec<{ count: bigint }>;
+}
+
 export interface LiveUpdateCodecs {
   /** The new kernel's strings: KHO_FDT_COMPATIBLE and LUO_ABI_COMPATIBLE; anything else is refused. */
   readonly khoCompatible: string;
@@ -89,6 +122,14 @@ export interface LiveUpdateCodecs {
   readonly flb: StructCodec<LuoFlbSerRecord>;
   readonly files: readonly FileHandler[];
   readonly flbs: readonly FlbHandler[];
+  /**
+   * The LUO versions to read and write, besides the fields above: with
+   * eras the reader takes the version the image stores (luo_ser.compatible,
+   * or the LUO sub-FDT's compatible) and reads as a kernel of that version;
+   * the writer writes the version state.luo.compatible names. Without,
+   * only luoCompatible with the codecs above.
+   */
+  readonly eras?: readonly LuoEra[];
 }
 
 /** The handler of each compatible string; two rows of one string are a mistake in the table. */

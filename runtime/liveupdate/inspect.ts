@@ -17,12 +17,17 @@
  * preserved" checks.
  *
  * The report is plain data in the shape docs/inspect.md documents (64-bit
- * values as bigints, printed as decimal strings); its size follows what it
- * lists, not the image. inspectTextLines prints it for people.
+ * values as bigints, printed as decimal strings). walkLiveUpdate hands it
+ * to a sink a part at a time (everything above the sessions, then each
+ * session, each of its files, then the end), so that a printer holds one
+ * file at a time, never the million of a large image; inspectLiveUpdate
+ * collects the parts into one report (tests, small images). The text lines
+ * for people come per part too (inspectHeadLines ... inspectEndLines).
  */
 import { DecodeError, MemoryError, formatAddress } from '../errors.js';
-import { forPageSize } from '../containers/descriptors.js';
+import { forPageSize, type FdtNodesDescriptor } from '../containers/descriptors.js';
 import { restoreBlockChain, type RestoredBlocks } from '../containers/kho-block.js';
+import { readFdtNodes } from '../containers/fdt-nodes.js';
 import { khoFdtIsCompatible, readKhoFdt, type KhoRoot } from '../containers/kho-fdt.js';
 import { walkRadixTree } from '../containers/kho-radix.js';
 import { AnomalyTally, atAddress, KERNEL, locateWarnings, pagesInImage, PfnSet, ReaderLimitError } from '../containers/limits.js';
@@ -66,6 +71,8 @@ export interface InspectBlob extends InspectIssues {
   readonly pages: number;
   /** The bytes as hex, for a blob of at most INSPECT_BLOB_BYTES bytes. */
   bytes: string | null;
+  /** memblock's blob only: the reserve_mem regions its sub-FDT lists (readFdtNodes); a region the kernel would not revive is an error on the blob. */
+  regions?: { readonly name: string; readonly start: bigint; readonly size: bigint }[];
 }
 
 export interface InspectFile extends InspectIssues {
@@ -152,6 +159,26 @@ export interface InspectOptions {
   readonly imageProblems?: readonly { code: string; struct: string; field?: string; offset: number; address?: bigint; message: string }[];
 }
 
+/**
+ * Where walkLiveUpdate hands the report, part by part, in this order:
+ * `head` once, then for each session `session`, `file` for each of its
+ * files and `sessionEnd`, then `end` once. A node handed over is complete
+ * (its errors and warnings included) except the LUO node, whose own errors
+ * and warnings are complete only at `end` (a block found in two chains is
+ * known after the last one). The walk never pushes sessions or files into
+ * the report's arrays: a sink that wants them keeps them.
+ */
+export interface InspectSink {
+  /** The report above the sessions (image, kho with its blobs, luo with its FLBs); `sessions` follow. */
+  head(report: InspectReport, sessions: number): void;
+  /** A session before its files; `files` follow. */
+  session(node: InspectSession, files: number): void;
+  file(node: InspectFile, session: InspectSession): void;
+  sessionEnd(node: InspectSession): void;
+  /** The walk is over: counts and status are final, so are the LUO node's errors and warnings. */
+  end(report: InspectReport): void;
+}
+
 /** Blobs up to this many bytes are shown whole. */
 export const INSPECT_BLOB_BYTES = 256;
 
@@ -185,8 +212,24 @@ function errorIssue(e: unknown, ctx: Context): InspectIssue | undefined {
   return undefined;
 }
 
-/** Walks the image; never throws for what the image holds (only for misuse). */
+/** Walks the image into one report, every session and file in it. Its size follows what it lists. */
 export function inspectLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layout: LiveUpdateLayout, codecs: LiveUpdateCodecs, options: InspectOptions = {}): InspectReport {
+  let sessions: InspectSession[] = [];
+  return walkLiveUpdate(mem, fdtBytes, layout, codecs, {
+    head: (report) => void (sessions = report.luo?.sessions ?? []),
+    session: (node) => void sessions.push(node),
+    file: (node, session) => void session.files.push(node),
+    sessionEnd: () => {},
+    end: () => {},
+  }, options);
+}
+
+/**
+ * Walks the image, handing the report to `sink` part by part; returns the
+ * report without its sessions (counts and status final). Never throws for
+ * what the image holds (only for misuse, or what the sink throws).
+ */
+export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layout: LiveUpdateLayout, codecs: LiveUpdateCodecs, sink: InspectSink, options: InspectOptions = {}): InspectReport {
   const strict = options.strict === true;
   const ps = mem.pageSize;
   const shift = BigInt(Math.log2(ps));
@@ -217,8 +260,28 @@ export function inspectLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, la
       node.warnings.push(...warnings.map(warningIssue));
     }
   };
+  const c = report.counts;
+  const tally = (n: InspectIssues): void => {
+    c.errors += n.errors.length;
+    c.warnings += n.warnings.length;
+  };
+  let headDone = false;
+  const head = (sessions: number): void => {
+    headDone = true;
+    sink.head(report, sessions);
+  };
   const finish = (): InspectReport => {
-    count(report);
+    if (!headDone) head(0);
+    tally(report.image);
+    tally(report.kho);
+    report.kho.blobs.forEach(tally);
+    if (report.luo) {
+      tally(report.luo);
+      c.flbs = report.luo.flbs.length;
+      report.luo.flbs.forEach(tally);
+    }
+    report.status = c.errors > 0 ? 'errors' : c.warnings > 0 ? 'warnings' : 'clean';
+    sink.end(report);
     return report;
   };
 
@@ -277,6 +340,7 @@ export function inspectLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, la
       const bytes = step(blob, { struct: 'kho blob', pa: t.data }, () => mem.read(t.data, Number(t.size), 'kho blob'));
       if (bytes) blob.bytes = hexBytes(bytes);
     }
+    if (layout.memblock && t.name === layout.memblock.blobName) inspectMemblock(mem, blob, layout.memblock.fdt, step);
   }
   if (!luoTree) return finish();
 
@@ -308,7 +372,7 @@ export function inspectLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, la
     if (restored?.header) luoNode.flb_page = { pgcnt: restored.header.pgcnt, count: restored.header.count };
     restored?.entries.forEach((e, i) => {
       const h = flbHandlers.get(e.name);
-      const flb: InspectFlb = { pa: luo.flbs_pa + BigInt(page.header.size + i * page.entry.size), name: e.name, count: e.count, data: e.data, handler: h !== undefined, state: null, ...issues() };
+      const flb: InspectFlb = { pa: luo.flbs_pa + BigInt(codecs.flbHeader.size + i * page.entry.size), name: e.name, count: e.count, data: e.data, handler: h !== undefined, state: null, ...issues() };
       luoNode.flbs.push(flb);
       if (!h || e.data === 0n) return;
       needPreserved(flb, e.data, h.state.name, `FLB '${e.name}'`);
@@ -354,70 +418,91 @@ export function inspectLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, la
       }
     };
     const sessionBlocks = step(luoNode, { struct: chain.header.name, pa: luo.sessions_pa }, (o) => restore(luo.sessions_pa, codecs.session.size, o));
+    head(sessionBlocks?.total ?? 0);
     const names = new Set<string>();
     const fileHandlers = handlerIndex(codecs.files, (h) => h.compatible);
+    /** A session's own members and checks, and its files chain restored (undefined: no files to walk). */
+    const sessionFiles = (node: InspectSession, pa: bigint, decode: (o: ReadOptions) => unknown): RestoredBlocks | undefined => {
+      const s = step(node, { struct: codecs.session.name, pa }, decode) as LuoSessionSerRecord | undefined;
+      if (!s) return undefined;
+      node.name = s.name;
+      node.files_pa = s.file_set_ser.files;
+      node.count = s.file_set_ser.count;
+      if (names.has(s.name)) {
+        node.errors.push({ code: 'refused', struct: codecs.session.name, field: 'name', offset: 0, pa, message: `${codecs.session.name}.name at physical address ${formatAddress(pa)}: session '${s.name}' is already restored; the kernel refuses the duplicate (-EEXIST, ${KERNEL.sessionInsert})`, kernel: null });
+      }
+      names.add(s.name);
+      const countAt = { struct: edge.struct, field: edge.count!.name, offset: edge.count!.offset, address: pa + BigInt(edge.count!.offset) };
+      if (s.file_set_ser.files === 0n) {
+        if (s.file_set_ser.count !== 0n) {
+          step(node, { struct: codecs.session.name, pa }, (o) =>
+            acceptedAnomaly(o, 'luo-files-count-without-files', new DecodeError(countAt, `session '${s.name}' has no files chain but a count of ${s.file_set_ser.count}`), `${KERNEL.fileDeserialize}, WARN_ON`),
+          );
+        }
+        return undefined;
+      }
+      const fileBlocks = step(node, { struct: chain.header.name, pa: s.file_set_ser.files }, (o) => restore(s.file_set_ser.files, codecs.file.size, o));
+      if (!fileBlocks) return undefined;
+      if (BigInt(fileBlocks.total) !== s.file_set_ser.count) {
+        node.errors.push({ code: 'refused', struct: countAt.struct, field: countAt.field, offset: countAt.offset, pa: countAt.address, message: `${countAt.struct}.${countAt.field} at physical address ${formatAddress(countAt.address)}: session '${s.name}' stores a count of ${s.file_set_ser.count} but its chain holds ${fileBlocks.total} files; the kernel refuses it (-EINVAL, ${KERNEL.fileDeserialize})`, kernel: null });
+      }
+      return fileBlocks;
+    };
+    /** A file's members, its handler's state and entries, and their checks. */
+    const fileNode = (sessionName: string, file: InspectFile, decodeFile: (o: ReadOptions) => unknown): void => {
+      const filePa = file.pa;
+      const f = step(file, { struct: codecs.file.name, pa: filePa }, decodeFile) as LuoFileSerRecord | undefined;
+      if (!f) return;
+      file.token = f.token;
+      file.compatible = f.compatible;
+      file.data = f.data;
+      const h = fileHandlers.get(f.compatible);
+      if (!h) {
+        step(file, { struct: codecs.file.name, pa: filePa }, (o) =>
+          acceptedAnomaly(o, 'luo-no-handler', new DecodeError({ struct: codecs.file.name, field: 'compatible', offset: 0, address: filePa }, `session '${sessionName}', file ${f.token}: kho-abi has no schema for handler '${f.compatible}', so its data is shown as stored; a next kernel without that handler refuses the file (-ENOENT)`), KERNEL.fileHandler),
+        );
+        return;
+      }
+      file.handler = true;
+      needPreserved(file, f.data, h.state.name, h.state.name);
+      const value = step(file, { struct: h.state.name, pa: f.data }, (o) => mem.decode(h.state, f.data, o) as Fields);
+      if (!value) return;
+      file.state = value;
+      const e = h.entries;
+      if (!e) return;
+      const record = { folios: memberAt(value, e.edge.member.name), nr_folios: e.edge.count ? memberAt(value, e.edge.count.name) : 0 } as MemfdRecord;
+      const got = step(file, { struct: e.codec.name, pa: f.data }, (o) => readMemfdFolios(mem, layout.vmalloc, record, e.codec as StructCodec<MemfdFolioRecord>, o));
+      if (!got) return;
+      file.entries = got.folios as unknown as Fields[];
+      file.holes = got.holes;
+      if (!mapKnown) return;
+      const outside = got.folios.filter((x) => !preserved(x.pfn));
+      if (outside.length > 0) {
+        const x = outside[0]!;
+        const more = outside.length > 1 ? ` (and ${outside.length - 1} more folios like it)` : '';
+        file.errors.push({ code: 'refused', struct: e.codec.name, field: 'pfn', offset: 0, pa: null, message: `${e.codec.name}.pfn: folio pfn 0x${x.pfn.toString(16)} at index ${x.index} of ${h.state.name} at 0x${f.data.toString(16)} is not in the memory map; the kernel fails the file (${KERNEL.restorePage})${more}`, kernel: null });
+      }
+    };
+    /** Each file of a session, handed to the sink as it is read. */
+    const walkFiles = (node: InspectSession, fileBlocks: RestoredBlocks): void => {
+      entries(fileBlocks, codecs.file, (filePa, decodeFile) => {
+        const file: InspectFile = { pa: filePa, token: null, compatible: null, data: null, handler: false, state: null, entries: null, holes: null, ...issues() };
+        fileNode(node.name!, file, decodeFile);
+        c.files++;
+        c.entries += file.entries?.length ?? 0;
+        tally(file);
+        sink.file(file, node);
+      });
+    };
     if (sessionBlocks) {
       entries(sessionBlocks, codecs.session, (pa, decode) => {
         const node: InspectSession = { pa, name: null, files_pa: null, count: null, files: [], ...issues() };
-        luoNode.sessions.push(node);
-        const s = step(node, { struct: codecs.session.name, pa }, decode) as LuoSessionSerRecord | undefined;
-        if (!s) return;
-        node.name = s.name;
-        node.files_pa = s.file_set_ser.files;
-        node.count = s.file_set_ser.count;
-        if (names.has(s.name)) {
-          node.errors.push({ code: 'refused', struct: codecs.session.name, field: 'name', offset: 0, pa, message: `${codecs.session.name}.name at physical address ${formatAddress(pa)}: session '${s.name}' is already restored; the kernel refuses the duplicate (-EEXIST, ${KERNEL.sessionInsert})`, kernel: null });
-        }
-        names.add(s.name);
-        const countAt = { struct: edge.struct, field: edge.count!.name, offset: edge.count!.offset, address: pa + BigInt(edge.count!.offset) };
-        if (s.file_set_ser.files === 0n) {
-          if (s.file_set_ser.count !== 0n) {
-            step(node, { struct: codecs.session.name, pa }, (o) =>
-              acceptedAnomaly(o, 'luo-files-count-without-files', new DecodeError(countAt, `session '${s.name}' has no files chain but a count of ${s.file_set_ser.count}`), `${KERNEL.fileDeserialize}, WARN_ON`),
-            );
-          }
-          return;
-        }
-        const fileBlocks = step(node, { struct: chain.header.name, pa: s.file_set_ser.files }, (o) => restore(s.file_set_ser.files, codecs.file.size, o));
-        if (!fileBlocks) return;
-        if (BigInt(fileBlocks.total) !== s.file_set_ser.count) {
-          node.errors.push({ code: 'refused', struct: countAt.struct, field: countAt.field, offset: countAt.offset, pa: countAt.address, message: `${countAt.struct}.${countAt.field} at physical address ${formatAddress(countAt.address)}: session '${s.name}' stores a count of ${s.file_set_ser.count} but its chain holds ${fileBlocks.total} files; the kernel refuses it (-EINVAL, ${KERNEL.fileDeserialize})`, kernel: null });
-        }
-        entries(fileBlocks, codecs.file, (filePa, decodeFile) => {
-          const file: InspectFile = { pa: filePa, token: null, compatible: null, data: null, handler: false, state: null, entries: null, holes: null, ...issues() };
-          node.files.push(file);
-          const f = step(file, { struct: codecs.file.name, pa: filePa }, decodeFile) as LuoFileSerRecord | undefined;
-          if (!f) return;
-          file.token = f.token;
-          file.compatible = f.compatible;
-          file.data = f.data;
-          const h = fileHandlers.get(f.compatible);
-          if (!h) {
-            step(file, { struct: codecs.file.name, pa: filePa }, (o) =>
-              acceptedAnomaly(o, 'luo-no-handler', new DecodeError({ struct: codecs.file.name, field: 'compatible', offset: 0, address: filePa }, `session '${s.name}', file ${f.token}: kho-abi has no schema for handler '${f.compatible}', so its data is shown as stored; a next kernel without that handler refuses the file (-ENOENT)`), KERNEL.fileHandler),
-            );
-            return;
-          }
-          file.handler = true;
-          needPreserved(file, f.data, h.state.name, h.state.name);
-          const value = step(file, { struct: h.state.name, pa: f.data }, (o) => mem.decode(h.state, f.data, o) as Fields);
-          if (!value) return;
-          file.state = value;
-          const e = h.entries;
-          if (!e) return;
-          const record = { folios: memberAt(value, e.edge.member.name), nr_folios: e.edge.count ? memberAt(value, e.edge.count.name) : 0 } as MemfdRecord;
-          const got = step(file, { struct: e.codec.name, pa: f.data }, (o) => readMemfdFolios(mem, layout.vmalloc, record, e.codec as StructCodec<MemfdFolioRecord>, o));
-          if (!got) return;
-          file.entries = got.folios as unknown as Fields[];
-          file.holes = got.holes;
-          if (!mapKnown) return;
-          const outside = got.folios.filter((x) => !preserved(x.pfn));
-          if (outside.length > 0) {
-            const x = outside[0]!;
-            const more = outside.length > 1 ? ` (and ${outside.length - 1} more folios like it)` : '';
-            file.errors.push({ code: 'refused', struct: e.codec.name, field: 'pfn', offset: 0, pa: null, message: `${e.codec.name}.pfn: folio pfn 0x${x.pfn.toString(16)} at index ${x.index} of ${h.state.name} at 0x${f.data.toString(16)} is not in the memory map; the kernel fails the file (${KERNEL.restorePage})${more}`, kernel: null });
-          }
-        });
+        const fileBlocks = sessionFiles(node, pa, decode);
+        c.sessions++;
+        tally(node);
+        sink.session(node, fileBlocks?.total ?? 0);
+        if (fileBlocks) walkFiles(node, fileBlocks);
+        sink.sessionEnd(node);
       });
     }
     // The shared-block anomaly is one warning for the whole walk; with strict it was refused at once, on the session that met it.
@@ -427,34 +512,16 @@ export function inspectLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, la
   return finish();
 }
 
-/** Counts what the report lists, and sets its status. */
-function count(report: InspectReport): void {
-  const c = report.counts;
-  const add = (n: InspectIssues) => {
-    c.errors += n.errors.length;
-    c.warnings += n.warnings.length;
-  };
-  add(report.image);
-  add(report.kho);
-  report.kho.blobs.forEach(add);
-  const luo = report.luo;
-  if (luo) {
-    add(luo);
-    for (const s of luo.sessions) {
-      c.sessions++;
-      add(s);
-      for (const f of s.files) {
-        c.files++;
-        c.entries += f.entries?.length ?? 0;
-        add(f);
-      }
-    }
-    for (const f of luo.flbs) {
-      c.flbs++;
-      add(f);
-    }
-  }
-  report.status = c.errors > 0 ? 'errors' : c.warnings > 0 ? 'warnings' : 'clean';
+/** memblock's regions on its blob: the sub-FDT read whole (at most MAX_FDT_BYTES), each child the kernel would not revive an error. */
+function inspectMemblock(mem: PhysMem, blob: InspectBlob, desc: FdtNodesDescriptor, step: <T>(node: InspectIssues, ctx: Context, fn: (opts: ReadOptions) => T) => T | undefined): void {
+  const name = desc.name;
+  const read = step(blob, { struct: name, pa: blob.pa }, (o) => {
+    if (blob.size > BigInt(MAX_FDT_BYTES)) throw new ReaderLimitError({ struct: name, offset: 0, address: blob.pa }, 'MAX_FDT_BYTES', MAX_FDT_BYTES, 'bytes of the memblock FDT');
+    return readFdtNodes(desc, mem.read(blob.pa, Number(blob.size), name), o);
+  });
+  if (!read) return;
+  blob.regions = read.items.map((r) => ({ name: r.name, start: r.start ?? 0n, size: r.size ?? 0n }));
+  for (const f of read.failed) blob.errors.push({ code: 'refused', struct: name, field: f.field ?? null, offset: 0, pa: blob.pa, message: `${f.reason}; the kernel does not revive that region (${f.kernel})`, kernel: null });
 }
 
 const addr = (pa: bigint | null): string => (pa === null ? '?' : formatAddress(pa));
@@ -473,6 +540,7 @@ function* issueLines(node: InspectIssues, indent: string): Generator<string> {
  *   image: error: ...
  *   kho compatible="kho-v4" memory_map=0x... preserved_blocks=N
  *     blob name="NAME" pa=0x... size=N pages=N [bytes=HEX]
+ *       region name="NAME" start=0x... size=N          (memblock's blob)
  *     luo pa=0x... compatible="luo-v5" liveupdate_num=N sessions=N flbs=N
  *       session name="NAME" pa=0x... files=N count=N
  *         file token=N compatible="memfd-v2" pa=0x... data=0x... MEMBERS entries=N holes=N
@@ -482,6 +550,22 @@ function* issueLines(node: InspectIssues, indent: string): Generator<string> {
  *   summary status=errors sessions=N files=N entries=N flbs=N errors=N warnings=N
  */
 export function* inspectTextLines(report: InspectReport): Generator<string, void, undefined> {
+  const sessions = report.luo?.sessions ?? [];
+  yield* inspectHeadLines(report, sessions.length, report.luo ?? issues());
+  for (const s of sessions) {
+    yield* inspectSessionLines(s, s.files.length);
+    for (const f of s.files) yield* inspectFileLines(f);
+  }
+  yield* inspectEndLines(report);
+}
+
+/**
+ * The lines above the first session: the image's problems, kho and its
+ * blobs, the luo line and `luoIssues` under it (the LUO node's errors and
+ * warnings, which a walk completes only at its end: a printer that streams
+ * takes them from an earlier walk).
+ */
+export function* inspectHeadLines(report: InspectReport, sessions: number, luoIssues: InspectIssues): Generator<string, void, undefined> {
   for (const l of issueLines(report.image, '')) yield `image ${l}`;
   const k = report.kho;
   const compat = k.compatibles.length > 1 ? ` compatibles=${k.compatibles.map(quoteTreeString).join(',')}` : '';
@@ -490,26 +574,35 @@ export function* inspectTextLines(report: InspectReport): Generator<string, void
   for (const b of k.blobs) {
     yield `  blob name=${quoteTreeString(b.name)} pa=${addr(b.pa)} size=${b.size} pages=${b.pages}${b.bytes !== null ? ` bytes=${b.bytes}` : ''}`;
     yield* issueLines(b, '    ');
+    for (const r of b.regions ?? []) yield `    region name=${quoteTreeString(r.name)} start=${addr(r.start)} size=${r.size}`;
   }
   const luo = report.luo;
   if (luo) {
-    yield `  luo pa=${addr(luo.pa)} size=${luo.size} compatible=${str(luo.compatible)} liveupdate_num=${num(luo.liveupdate_num)} sessions=${luo.sessions.length} flbs=${luo.flbs.length}`;
-    yield* issueLines(luo, '    ');
-    for (const s of luo.sessions) {
-      yield `    session name=${str(s.name)} pa=${addr(s.pa)} files=${s.files.length} count=${num(s.count)}`;
-      yield* issueLines(s, '      ');
-      for (const f of s.files) {
-        const head = `      file token=${num(f.token)} compatible=${str(f.compatible)} pa=${addr(f.pa)} data=${addr(f.data)}`;
-        if (f.compatible !== null && !f.handler) yield `${head} no-handler`;
-        else yield `${head}${f.state ? treeMembers(f.state) : ''}${f.entries ? ` entries=${f.entries.length} holes=${f.holes ?? 0}` : ''}`;
-        yield* issueLines(f, '        ');
-        for (const e of f.entries ?? []) yield `        entry${treeMembers(e)}`;
-      }
-    }
-    for (const f of luo.flbs) {
-      yield `    flb name=${quoteTreeString(f.name)} count=${f.count} pa=${addr(f.pa)} data=${addr(f.data)}${f.state ? treeMembers(f.state) : ''}`;
-      yield* issueLines(f, '      ');
-    }
+    yield `  luo pa=${addr(luo.pa)} size=${luo.size} compatible=${str(luo.compatible)} liveupdate_num=${num(luo.liveupdate_num)} sessions=${sessions} flbs=${luo.flbs.length}`;
+    yield* issueLines(luoIssues, '    ');
+  }
+}
+
+/** A session's line and its issues; `files` of its files follow. */
+export function* inspectSessionLines(s: InspectSession, files: number): Generator<string, void, undefined> {
+  yield `    session name=${str(s.name)} pa=${addr(s.pa)} files=${files} count=${num(s.count)}`;
+  yield* issueLines(s, '      ');
+}
+
+/** A file's line, its issues and its entries. */
+export function* inspectFileLines(f: InspectFile): Generator<string, void, undefined> {
+  const head = `      file token=${num(f.token)} compatible=${str(f.compatible)} pa=${addr(f.pa)} data=${addr(f.data)}`;
+  if (f.compatible !== null && !f.handler) yield `${head} no-handler`;
+  else yield `${head}${f.state ? treeMembers(f.state) : ''}${f.entries ? ` entries=${f.entries.length} holes=${f.holes ?? 0}` : ''}`;
+  yield* issueLines(f, '        ');
+  for (const e of f.entries ?? []) yield `        entry${treeMembers(e)}`;
+}
+
+/** The FLBs (after the sessions) and the summary line. */
+export function* inspectEndLines(report: InspectReport): Generator<string, void, undefined> {
+  for (const f of report.luo?.flbs ?? []) {
+    yield `    flb name=${quoteTreeString(f.name)} count=${f.count} pa=${addr(f.pa)} data=${addr(f.data)}${f.state ? treeMembers(f.state) : ''}`;
+    yield* issueLines(f, '      ');
   }
   const c = report.counts;
   yield `summary status=${report.status} sessions=${c.sessions} files=${c.files} entries=${c.entries} flbs=${c.flbs} errors=${c.errors} warnings=${c.warnings}`;

@@ -10,7 +10,7 @@
 import type { PhysMem } from '../phys-mem.js';
 import type { RadixTreeDescriptor } from '../containers/descriptors.js';
 import { walkRadixTree } from '../containers/kho-radix.js';
-import type { InspectReport } from './inspect.js';
+import type { InspectBlob, InspectFile, InspectLuo, InspectReport, InspectSession } from './inspect.js';
 
 export const OWNERS = ['luo', 'sessions', 'files', 'handler', 'folio', 'flb', 'blob', 'preserved'] as const;
 export type Owner = (typeof OWNERS)[number];
@@ -50,39 +50,77 @@ export interface PreservedRange {
   readonly owner: Owner;
 }
 
-/** The memory map's blocks, each with the owner of the first of its pages the walk names. */
-export function preservedRanges(mem: PhysMem, radix: RadixTreeDescriptor, report: InspectReport): PreservedRange[] {
-  const root = report.kho.memory_map;
-  if (root === null || root === 0n) return [];
-  const ps = BigInt(mem.pageSize);
-  const owners = new Map<number, Owner>();
-  const own = (pa: bigint | null | undefined, owner: Owner): void => {
-    if (pa !== null && pa !== undefined && pa !== 0n && !owners.has(Number(pa / ps))) owners.set(Number(pa / ps), owner);
-  };
-  const luo = report.luo;
-  if (luo) {
-    own(luo.pa, 'luo');
-    if (luo.flbs_pa !== null) own(luo.flbs_pa, 'flb');
-    for (const f of luo.flbs) own(f.data, 'flb');
-    for (const s of luo.sessions) {
-      own(s.pa, 'sessions');
-      for (const f of s.files) {
-        own(f.pa, 'files');
-        if (f.handler) own(f.data, 'handler');
-        for (const e of f.entries ?? []) {
-          const pfn = e.pfn;
-          if (typeof pfn === 'number' || typeof pfn === 'bigint') own(BigInt(pfn) * ps, 'folio');
-        }
-      }
+/**
+ * Which walked structure each page holds, the first one named winning: fed
+ * part by part as a walk streams (head, each session and file, blobs last),
+ * or from a whole report (ownersOfReport). It grows with the pages the walk
+ * names, which the picture draws anyway.
+ */
+export class PageOwners {
+  readonly pages = new Map<number, Owner>();
+  constructor(private readonly pageSize: number) {}
+
+  own(pa: bigint | null | undefined, owner: Owner): void {
+    if (pa === null || pa === undefined || pa === 0n) return;
+    const pfn = Number(pa / BigInt(this.pageSize));
+    if (!this.pages.has(pfn)) this.pages.set(pfn, owner);
+  }
+
+  /** The LUO root, the FLB page and each FLB's state. */
+  ownLuo(luo: InspectLuo | null): void {
+    if (!luo) return;
+    this.own(luo.pa, 'luo');
+    this.own(luo.flbs_pa, 'flb');
+    for (const f of luo.flbs) this.own(f.data, 'flb');
+  }
+
+  ownSession(s: InspectSession): void {
+    this.own(s.pa, 'sessions');
+  }
+
+  ownFile(f: InspectFile): void {
+    const ps = BigInt(this.pageSize);
+    this.own(f.pa, 'files');
+    if (f.handler) this.own(f.data, 'handler');
+    for (const e of f.entries ?? []) {
+      const pfn = e.pfn;
+      if (typeof pfn === 'number' || typeof pfn === 'bigint') this.own(BigInt(pfn) * ps, 'folio');
     }
   }
-  for (const b of report.kho.blobs) for (let i = 0; i < b.pages; i++) own(b.pa + BigInt(i) * ps, 'blob');
+
+  /** The other KHO blobs, every page of each; named last, as the walk finds them first. */
+  ownBlobs(blobs: readonly InspectBlob[]): void {
+    const ps = BigInt(this.pageSize);
+    for (const b of blobs) for (let i = 0; i < b.pages; i++) this.own(b.pa + BigInt(i) * ps, 'blob');
+  }
+}
+
+/** The owners of a whole report's pages. */
+export function ownersOfReport(report: InspectReport, pageSize: number): PageOwners {
+  const owners = new PageOwners(pageSize);
+  owners.ownLuo(report.luo);
+  for (const s of report.luo?.sessions ?? []) {
+    owners.ownSession(s);
+    for (const f of s.files) owners.ownFile(f);
+  }
+  owners.ownBlobs(report.kho.blobs);
+  return owners;
+}
+
+/** The memory map's blocks, each with the owner of the first of its pages the walk names. */
+export function preservedRanges(mem: PhysMem, radix: RadixTreeDescriptor, report: InspectReport): PreservedRange[] {
+  return preservedRangesOf(mem, radix, report.kho.memory_map, ownersOfReport(report, mem.pageSize));
+}
+
+/** The blocks of the memory map at `root`, each with the owner of the first of its pages `owners` names. */
+export function preservedRangesOf(mem: PhysMem, radix: RadixTreeDescriptor, root: bigint | null, owners: PageOwners): PreservedRange[] {
+  if (root === null || root === 0n) return [];
   const out: PreservedRange[] = [];
   walkRadixTree(mem, radix, root, (pfn, order) => {
     const pages = 2 ** order;
     let owner: Owner = 'preserved';
     for (let p = pfn; p < pfn + pages; p++) {
-      const o = owners.get(p);
+      const o = owners.pages.get(p);
       if (o) {
         owner = o;
         break;

@@ -25,10 +25,12 @@ import { khoFdtIsCompatible, readKhoFdt } from '../containers/kho-fdt.js';
 import { walkRadixTree } from '../containers/kho-radix.js';
 import { KERNEL } from '../containers/limits.js';
 import { readLuoFlbs } from '../containers/luo-flbs.js';
+import { luoListEntries } from '../containers/luo-arrays.js';
 import { luoSessionsEntries } from '../containers/luo-sessions.js';
 import { readMemfdFolios, type MemfdFolioRecord, type MemfdRecord } from '../containers/memfd-folios.js';
 import type { PhysMem } from '../phys-mem.js';
 import { acceptedAnomaly, type ReadOptions, type ReadWarning } from '../warnings.js';
+import { readLuoRoot, type LuoRootRead } from './eras.js';
 import { handlerIndex, hiddenMembers, memberAt, withoutMembers, type FileHandler, type LiveUpdateCodecs, type LiveUpdateLayout, type LuoFileSerRecord } from './handlers.js';
 import type { Fields, FileState, FlbState, KhoBlobState, LiveUpdateState, SessionState } from './model.js';
 
@@ -85,8 +87,15 @@ export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveU
   const blobs: KhoBlobState[] = [];
   const maxBlob = options.maxBlobBytes ?? 1 << 20;
   let luoPa: bigint | undefined;
+  let luoBytes: Uint8Array | undefined;
   for (const t of root.subtrees) {
     needPreserved(t.data, 'kho blob', `blob '${t.name}'`);
+    if (t.name === codecs.luoBlobName && codecs.eras) {
+      // Every version: the blob's first bytes tell which (an FDT, or luo_ser.compatible); readLuoRoot checks its size.
+      luoPa = t.data;
+      luoBytes = mem.read(t.data, Number(t.size < BigInt(maxBlob) ? t.size : BigInt(maxBlob)), 'luo blob');
+      continue;
+    }
     if (t.name === codecs.luoBlobName) {
       if (t.size < BigInt(codecs.luo.size)) throw new DecodeError({ struct: codecs.luo.name, offset: 0, address: t.data }, `the LUO blob is ${t.size} bytes, smaller than ${codecs.luo.name} (${codecs.luo.size}); the kernel refuses it`);
       luoPa = t.data;
@@ -98,9 +107,17 @@ export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveU
   const kho = { compatible: root.compatible, ...(blobs.length ? { blobs } : {}) };
   if (luoPa === undefined) return { state: { kho }, preserved: preserved.count, warnings };
 
-  const luo = mem.decode(codecs.luo, luoPa, opts);
-  if (luo.compatible !== codecs.luoCompatible) {
-    throw new DecodeError({ struct: codecs.luo.name, field: 'compatible', offset: 0, address: luoPa }, `luo_ser.compatible is '${luo.compatible}', not '${codecs.luoCompatible}'; the kernel refuses the LUO state`);
+  let luoRoot: LuoRootRead | undefined;
+  let luo: { compatible: string; liveupdate_num: bigint; sessions_pa: bigint; flbs_pa: bigint };
+  if (luoBytes && codecs.eras) {
+    luoRoot = readLuoRoot(mem, luoPa, luoBytes, codecs.eras, opts);
+    if (luoRoot.luoSerPa !== undefined) needPreserved(luoRoot.luoSerPa, 'luo_ser', 'luo_ser');
+    luo = { compatible: luoRoot.compatible, liveupdate_num: luoRoot.liveupdateNum, sessions_pa: luoRoot.sessionsPa, flbs_pa: luoRoot.flbsPa };
+  } else {
+    luo = mem.decode(codecs.luo, luoPa, opts);
+    if (luo.compatible !== codecs.luoCompatible) {
+      throw new DecodeError({ struct: codecs.luo.name, field: 'compatible', offset: 0, address: luoPa }, `luo_ser.compatible is '${luo.compatible}', not '${codecs.luoCompatible}'; the kernel refuses the LUO state`);
+    }
   }
 
   const flbHandlers = handlerIndex(codecs.flbs, (h) => h.name);
@@ -139,10 +156,16 @@ export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveU
   };
 
   const sessionsPa = luo.sessions_pa;
+  const era = luoRoot?.era;
   const sessions: Iterable<SessionState> = {
     *[Symbol.iterator]() {
-      const layoutOf = { blocks: layout.blocks, files: layout.sessionFiles };
-      for (const { session, files } of luoSessionsEntries(mem, layoutOf, sessionsPa, { session: codecs.session, file: codecs.file }, opts)) {
+      const lists = era?.lists;
+      // Lists in arrays (luo-v1 to luo-v4) take that era's walker; all in blocks, the block era's.
+      const entries =
+        lists && (lists.sessions.kind === 'page_array' || lists.files.kind === 'page_array')
+          ? luoListEntries(mem, lists, sessionsPa, { session: codecs.session, file: codecs.file, ...(era.sessionHeader ? { sessionHeader: era.sessionHeader } : {}) }, { ...opts, onArray: (pa, struct) => needPreserved(pa, struct, struct) })
+          : luoSessionsEntries(mem, lists && lists.sessions.kind === 'block_chain' ? { blocks: lists.sessions, files: lists.sessionFiles } : { blocks: layout.blocks, files: layout.sessionFiles }, sessionsPa, { session: codecs.session, file: codecs.file }, opts);
+      for (const { session, files } of entries) {
         yield { name: session.name, files: files.map((f) => readFile(f, session.name)) };
       }
     },

@@ -16,8 +16,10 @@ import { writeKhoFdt, type KhoSubtree } from '../containers/kho-fdt.js';
 import { writeRadixTree, type PreservedBlock } from '../containers/kho-radix.js';
 import { vmallocChunkCapacity, writeVmalloc } from '../containers/kho-vmalloc.js';
 import { EncodeError } from '../errors.js';
+import type { LuoListContainer } from '../containers/luo-arrays.js';
 import type { PhysMem } from '../phys-mem.js';
 import { PageAllocator } from './allocator.js';
+import { writeLuoRoot } from './eras.js';
 import { handlerIndex, NO_AREA, type FileHandler, type LiveUpdateCodecs, type LiveUpdateLayout, type LuoFileSerRecord, type LuoFlbSerRecord, type LuoSessionSerRecord } from './handlers.js';
 import type { FileState, LiveUpdateState } from './model.js';
 
@@ -43,10 +45,34 @@ export function writeLiveUpdate(mem: PhysMem, state: LiveUpdateState, layout: Li
   const folios: number[] = [];
   const fileHandlers = handlerIndex(codecs.files, (h) => h.compatible);
   const flbHandlers = handlerIndex(codecs.flbs, (h) => h.name);
-  const chainOf = <T>(codec: StructCodec<T>, entries: readonly T[]): bigint => {
+  const chainOf = <T>(codec: StructCodec<T>, entries: readonly T[], blocksDesc = layout.blocks): bigint => {
     if (entries.length === 0) return 0n;
-    const blocks = alloc.pageList(Math.ceil(entries.length / blockCapacity(layout.blocks, ps, codec.size)));
-    return writeBlockChain(mem, layout.blocks, blocks, codec, entries);
+    const blocks = alloc.pageList(Math.ceil(entries.length / blockCapacity(blocksDesc, ps, codec.size)));
+    return writeBlockChain(mem, blocksDesc, blocks, codec, entries);
+  };
+  const luo = state.luo;
+  const era = luo && codecs.eras ? codecs.eras.find((e) => e.compatible === luo.compatible) : undefined;
+  if (luo && codecs.eras && !era) throw new EncodeError({ struct: 'luo', field: 'compatible', offset: 0 }, `no known LUO version stores '${luo.compatible}' (${codecs.eras.map((e) => e.compatible).join(', ')})`);
+  /**
+   * A list in the container its version keeps it in: a block chain, or
+   * contiguous pages (the session array, with its header, is written even
+   * empty, as the kernel allocates it at boot; a file array only for files).
+   */
+  const listOf = <T>(c: LuoListContainer | undefined, codec: StructCodec<T>, entries: readonly T[], header?: StructCodec<{ count: bigint }>): bigint => {
+    if (!c) return chainOf(codec, entries);
+    if (c.kind === 'block_chain') return chainOf(codec, entries, c);
+    const p = forPageSize(c, ps);
+    if (!p.header && entries.length === 0) return 0n;
+    const first = p.header?.size ?? 0;
+    const capacity = Math.floor((p.pages * ps - first) / codec.size);
+    if (entries.length > capacity) throw new EncodeError({ struct: p.header?.name ?? codec.name, offset: 0 }, `${entries.length} entries do not fit ${p.name} (${capacity} in ${p.pages} page(s))`);
+    const pa = alloc.allocPages(p.pages);
+    if (p.header) {
+      if (!header) throw new TypeError(`${p.name}: writing its header needs the codec of ${p.header.name}`);
+      mem.encode(header, { count: BigInt(entries.length) }, pa);
+    }
+    entries.forEach((x, i) => mem.encode(codec, x, pa + BigInt(first + i * codec.size)));
+    return pa;
   };
   const blob = <T>(codec: StructCodec<T>, value: T): bigint => {
     const bytes = encodeBytes(codec, value);
@@ -84,18 +110,18 @@ export function writeLiveUpdate(mem: PhysMem, state: LiveUpdateState, layout: Li
     return blob(h.state, value);
   };
 
-  const luo = state.luo;
   let flbsPa = 0n;
   let sessionsPa = 0n;
   if (luo) {
-    if (luo.flbs.length > 0) {
+    // The FDT-era kernels allocate the FLB page at boot, FLBs or not (luo_flb_setup_outgoing).
+    if (luo.flbs.length > 0 || (era && era.root.kind !== 'luo_ser')) {
       const page = forPageSize(layout.flbPage, ps);
       const entries: LuoFlbSerRecord[] = luo.flbs.map((f) => {
         const h = flbHandlers.get(f.name);
         return { name: f.name, count: f.count, data: h && f.state ? blob(h.state, f.state) : (f.data ?? 0n) };
       });
       const capacity = Math.floor((page.pages * ps - codecs.flbHeader.size) / codecs.flb.size);
-      if (entries.length > capacity) throw new EncodeError({ struct: codecs.flbHeader.name, field: 'count', offset: page.count.offset }, `${entries.length} FLBs do not fit the FLB page (${capacity})`);
+      if (entries.length > capacity) throw new EncodeError({ struct: codecs.flbHeader.name, field: 'count', offset: page.count?.offset ?? 0 }, `${entries.length} FLBs do not fit the FLB page (${capacity})`);
       flbsPa = alloc.allocPages(page.pages);
       mem.encode(codecs.flbHeader, { pgcnt: BigInt(page.pages), count: BigInt(entries.length) }, flbsPa);
       entries.forEach((x, i) => mem.encode(codecs.flb, x, flbsPa + BigInt(codecs.flbHeader.size + i * codecs.flb.size)));
@@ -103,13 +129,16 @@ export function writeLiveUpdate(mem: PhysMem, state: LiveUpdateState, layout: Li
     const sessions: LuoSessionSerRecord[] = [];
     for (const s of luo.sessions) {
       const files: LuoFileSerRecord[] = s.files.map((f) => ({ compatible: f.compatible, token: f.token, data: writeFile(f, fileHandlers.get(f.compatible)) }));
-      sessions.push({ name: s.name, file_set_ser: { files: chainOf(codecs.file, files), count: BigInt(files.length) } });
+      sessions.push({ name: s.name, file_set_ser: { files: listOf(era?.lists.files, codecs.file, files), count: BigInt(files.length) } });
     }
-    sessionsPa = chainOf(codecs.session, sessions);
+    sessionsPa = listOf(era?.lists.sessions, codecs.session, sessions, era?.sessionHeader);
   }
 
   const subtrees: KhoSubtree[] = [];
-  if (luo) {
+  if (luo && era) {
+    const root = writeLuoRoot(mem, era.root, luo.compatible, { liveupdateNum: luo.liveupdateNum, sessionsPa, flbsPa }, (n) => alloc.allocPages(n));
+    subtrees.push({ name: codecs.luoBlobName, data: root.pa, size: root.size });
+  } else if (luo) {
     const pa = alloc.allocPages(1);
     mem.encode(codecs.luo, { compatible: luo.compatible, liveupdate_num: luo.liveupdateNum, sessions_pa: sessionsPa, flbs_pa: flbsPa }, pa);
     subtrees.push({ name: codecs.luoBlobName, data: pa, size: BigInt(codecs.luo.size) });

@@ -5,6 +5,7 @@ export const PROFILE_CODES: readonly string[] = [
   'duplicate-profile',
   'unknown-schema',
   'unknown-version',
+  'private-schema',
   'unknown-key',
   'missing-key',
   'unknown-profile',

@@ -15,6 +15,7 @@
 #include <linux/kho/abi/luo.h>
 #include <linux/kho/abi/vmalloc.h>
 #include <linux/build_bug.h>
+#include <linux/hugetlb.h>
 #include <linux/stddef.h>
 #include <linux/types.h>
 #include <asm/page.h>
@@ -43,6 +44,8 @@
  */
 #define HUGETLB_SER_MAX_HSTATES	4
 
+static_assert(HUGETLB_SER_MAX_HSTATES >= HUGE_MAX_HSTATE);
+
 /**
  * struct hugetlb_hstate_ser - One hstate of the old kernel.
  * @nr_pages: Number of preserved huge pages of this hstate; the new kernel
@@ -69,7 +72,7 @@ struct hugetlb_ser {
 
 static_assert(sizeof(struct hugetlb_ser) == 37);
 
-static_assert(sizeof(struct hugetlb_ser) <= PAGE_SIZE, "The FLB state is one preserved allocation of at most a page.");
+static_assert(sizeof(struct hugetlb_ser) <= PAGE_SIZE);
 
 /**
  * HUGETLB_FLB_COMPATIBLE - Written to luo_flb_ser.name by the hugetlb FLB.

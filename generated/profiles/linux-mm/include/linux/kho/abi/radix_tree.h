@@ -32,7 +32,7 @@
  * one. Any change to the layout of a structure below is a breaking change and
  * needs a new version in KHO_RADIX_COMPATIBLE (now "radix-v1"), so that the
  * next kernel refuses data it would misread. Versions known to kho-abi:
- * radix-kho-v2, radix-unversioned, radix-v1.
+ * radix-kho-v2, radix-unversioned, radix-key-width, radix-v1.
  */
 
 /**

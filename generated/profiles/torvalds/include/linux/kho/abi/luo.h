@@ -29,8 +29,9 @@
  * This interface is a contract between the kernel that writes it and the next
  * one. Any change to the layout of a structure below is a breaking change and
  * needs a new version in LUO_ABI_COMPATIBLE (now "luo-v5"), so that the next
- * kernel refuses data it would misread. Versions known to kho-abi: luo-v3,
- * luo-v4, luo-v5, luo-v5-composite, luo-features.
+ * kernel refuses data it would misread. Versions known to kho-abi: luo-v1,
+ * luo-v2, luo-v3, luo-v4, luo-v5, luo-v5-composite, luo-v5-khoser,
+ * luo-features.
  */
 
 /**
