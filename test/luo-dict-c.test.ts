@@ -4,7 +4,7 @@
  * from the same image file: the same entries and the same refusal at the
  * same field and address, for random dictionaries (fast-check), random
  * dictionaries with random bytes overwritten, and each case D1-D7 of
- * test/luo-dict.test.ts.
+ * test/luo-dict.test.ts; lookups (D7) give the same entry or errno.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KHO_BLOCK_CONTAINER } from '../generated/ts/block.js';
 import { LUO_DICT_CONTAINER, LUO_DICT_TYPE_BLOB, LUO_DICT_TYPE_KHO_ARRAY } from '../generated/ts/luo_dict.js';
-import { PhysMem, readLuoDict, writeLuoDict, type DictEntry } from '../runtime/index.js';
+import { DictLookupError, lookupLuoDict, PhysMem, readLuoDict, writeLuoDict, type DictEntry } from '../runtime/index.js';
 import { writeImageFile } from '../runtime/liveupdate/index.js';
 import { quoteTreeString } from '../runtime/liveupdate/tree.js';
 import { buildCReader, cReport, runCReader, tsErrorLine, type ReportLine } from './helpers/c-reader.js';
@@ -173,5 +173,66 @@ describe('flat dictionary: the C reader refuses what the TypeScript reader refus
     const many = Array.from({ length: 100 }, (_, i) => ({ name: `obj-${i}`, type: LUO_DICT_TYPE_BLOB, version: 1, address: page(0x100 + i) }));
     expect((await agree(image(many))).entries).toBe(many.map(line).join(''));
     expect((await agree(image(sample))).entries).toBe(sample.map(line).join(''));
+  });
+});
+
+describe('flat dictionary: the C lookup answers as lookupLuoDict (D7)', () => {
+  interface Lookup {
+    readonly name: string;
+    readonly type: number;
+    readonly versions: readonly number[];
+  }
+  const tsLookup = (list: readonly DictEntry[], q: Lookup): string => {
+    try {
+      return `lookup pa=${lookupLuoDict(list, q.name, q.type, q.versions).address}\n`;
+    } catch (e) {
+      if (e instanceof DictLookupError) return `lookup ${e.errno}\n`;
+      throw e;
+    }
+  };
+  async function cLookup(mem: PhysMem, q: Lookup): Promise<string> {
+    const path = join(dir, `lookup-${runs++}.img`);
+    writeImageFile(path, mem, new Uint8Array(0));
+    const run = await runCReader(reader, [path, String(ROOT), q.name, String(q.type), ...q.versions.map(String)]);
+    rmSync(path);
+    expect(run.stderr).toBe('');
+    return run.stdout.split('\n').filter((l) => l.startsWith('lookup')).map((l) => l + '\n').join('');
+  }
+
+  it('missing, another type, a version not read, found', async () => {
+    const mem = image(sample);
+    const cases: [Lookup, string][] = [
+      [{ name: 'LUO', type: LUO_DICT_TYPE_BLOB, versions: [5] }, `lookup pa=${page(0x20)}\n`],
+      [{ name: 'luo', type: LUO_DICT_TYPE_BLOB, versions: [5] }, 'lookup ENOENT\n'],
+      [{ name: 'LU', type: LUO_DICT_TYPE_BLOB, versions: [5] }, 'lookup ENOENT\n'],
+      [{ name: 'LUO', type: LUO_DICT_TYPE_KHO_ARRAY, versions: [5] }, 'lookup EINVAL\n'],
+      [{ name: 'LUO', type: LUO_DICT_TYPE_BLOB, versions: [3, 4] }, 'lookup EOPNOTSUPP\n'],
+      [{ name: 'LUO', type: LUO_DICT_TYPE_BLOB, versions: [] }, 'lookup EOPNOTSUPP\n'],
+      [{ name: 'memfd-folios', type: LUO_DICT_TYPE_KHO_ARRAY, versions: [1, 0] }, `lookup pa=${page(0x21)}\n`],
+    ];
+    for (const [q, want] of cases) {
+      expect(tsLookup(sample, q)).toBe(want);
+      expect(await cLookup(mem, q)).toBe(want);
+    }
+  });
+
+  it('random dictionaries and lookups', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        entries.filter((l) => l.length > 0),
+        fc.nat(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 4 }),
+        fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 3 }),
+        async (list, pick, present, type, versions) => {
+          const e = list[pick % list.length]!;
+          // A name in the dictionary (its own type and version, or small ones), or a prefix of one.
+          const q: Lookup = present ? { name: e.name, type: pick % 2 ? e.type : type, versions: pick % 3 ? [...versions, e.version] : versions } : { name: e.name.slice(0, -1) || 'none', type, versions };
+          const mem = image(list);
+          expect(await cLookup(mem, q)).toBe(tsLookup(list, q));
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

@@ -7,10 +7,17 @@
  * count against the entries the chain holds, and every name (terminated,
  * not empty, unique), as runtime/containers/luo-dict.ts reads them.
  *
- * Usage: luo-dict-reader IMAGE PA. PA is the address of struct luo_dict_ser.
+ * Usage: luo-dict-reader IMAGE PA [NAME TYPE VERSION...]. PA is the
+ * address of struct luo_dict_ser; with NAME, the entry of that name is
+ * looked up for a reader of that type that reads the versions listed.
  *
  * stdout: one line per entry, in chain order,
  *   entry name="NAME" type=N version=N pa=N
+ * then, for a lookup, one line:
+ *   lookup pa=N            (found, of the type, of a version read)
+ *   lookup ENOENT          (no entry of that name)
+ *   lookup EINVAL          (an entry of another type)
+ *   lookup EOPNOTSUPP      (a version the reader does not read)
  * stderr: an error if the dictionary is refused (exit 1), in the form of
  * test/c/image.h; nothing is printed to stdout then.
  */
@@ -126,6 +133,36 @@ static void check_names(void)
 	}
 }
 
+/*
+ * The compatibility rule of the schema: the whole name, compared as strcmp
+ * compares it; then the type (-EINVAL), then the version (-EOPNOTSUPP).
+ */
+static void lookup(const char *name, u32 type, char **versions, int nr_versions)
+{
+	size_t i;
+	int v;
+
+	for (i = 0; i < nr_entries; i++) {
+		const struct luo_dict_entry_ser *e = entries[i].e;
+
+		if (strncmp(e->name, name, LUO_DICT_NAME_LEN))
+			continue;
+		if (e->type != type) {
+			printf("lookup EINVAL\n");
+			return;
+		}
+		for (v = 0; v < nr_versions; v++) {
+			if (e->version == parse_u64(versions[v])) {
+				printf("lookup pa=%llu\n", (ull)e->pa);
+				return;
+			}
+		}
+		printf("lookup EOPNOTSUPP\n");
+		return;
+	}
+	printf("lookup ENOENT\n");
+}
+
 int main(int argc, char **argv)
 {
 	static char out[1 << 20];
@@ -134,8 +171,8 @@ int main(int argc, char **argv)
 	u64 at;
 
 	image_prog = "luo-dict-reader";
-	if (argc != 3)
-		fail("usage: luo-dict-reader IMAGE PA");
+	if (argc != 3 && argc < 5)
+		fail("usage: luo-dict-reader IMAGE PA [NAME TYPE VERSION...]");
 	setvbuf(stdout, out, _IOFBF, sizeof(out));
 	load_image(argv[1]);
 	at = parse_u64(argv[2]);
@@ -160,6 +197,11 @@ int main(int argc, char **argv)
 		printf("entry name=");
 		put_string(e->name, LUO_DICT_NAME_LEN);
 		printf(" type=%u version=%u pa=%llu\n", e->type, e->version, (ull)e->pa);
+	}
+	if (argc >= 5) {
+		if (strlen(argv[3]) >= LUO_DICT_NAME_LEN)
+			fail("name longer than %d bytes", LUO_DICT_NAME_LEN - 1);
+		lookup(argv[3], parse_u64(argv[4]), argv + 5, argc - 5);
 	}
 	if (fflush(stdout))
 		fail("cannot write the entries");
