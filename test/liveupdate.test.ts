@@ -291,6 +291,25 @@ describe('checks both readers make, and the warnings both print', () => {
     expect(got.warnings).toEqual([]);
   });
 
+  it('folio bits the kernel never tests (memfd flags beyond DIRTY and UPTODATE, hugemfd reserved), holes included: warnings at each entry', async () => {
+    const got = await bothOf(
+      state([
+        {
+          name: 'a',
+          files: [
+            memfd([{ pfn: FOLIO_BASE, flags: 0x13, index: 0n }, { pfn: 0, flags: 0x800, index: 0n }, { pfn: FOLIO_BASE + 1, flags: 3, index: 1n }]),
+            { compatible: 'huge-memfd-v1', token: 8n, state: { fields: { pos: 0n, size: 0n, order: 9 }, entries: [{ pfn: FOLIO_BASE + 2, reserved: 7, index: 0n }] } },
+          ],
+        },
+      ]),
+    );
+    expect(got.warnings.map((w) => w.replace(/ at physical address 0x[0-9a-f]+$/, ''))).toEqual([
+      'warning[undeclared-bits]: memfd_luo_folio_ser.flags',
+      'warning[undeclared-bits]: memfd_luo_folio_ser.flags',
+      'warning[undeclared-bits]: hugemfd_folio_ser.reserved',
+    ]);
+  });
+
   it('a count stored without a files chain, and a file of no handler: warnings on both sides', async () => {
     const { mem, fdt } = write(state([{ name: 'a', files: [] }, { name: 'b', files: [{ compatible: 'tmpfs-v1', token: 5n, data: 0n }] }]));
     const at = firstSession(mem, fdt);

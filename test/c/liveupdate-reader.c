@@ -351,9 +351,11 @@ static u64 first_repeat(struct folio_ref *refs, u64 n, u64 nr)
  * and skipped; a pfn restored a second time fails the file (the first
  * restore took the folio, -EIO); an index taken a second time fails it too
  * (shmem_add_to_page_cache, -EEXIST). The first failing entry in array
- * order is the one refused, the pfn checked before the index.
+ * order is the one refused, the pfn checked before the index. Bits of
+ * the 12 above the pfn outside `allowed` are warned about first, as the
+ * entries are decoded.
  */
-static void check_folios(const struct area *a, u64 nr, size_t size, const char *structname)
+static void check_folios(const struct area *a, u64 nr, size_t size, const char *structname, const char *bits_name, u64 allowed)
 {
 	struct folio_ref *pfns = calloc(nr ? nr : 1, sizeof(*pfns)), *idx = calloc(nr ? nr : 1, sizeof(*idx));
 	unsigned char buf[16];
@@ -363,6 +365,10 @@ static void check_folios(const struct area *a, u64 nr, size_t size, const char *
 		fail("out of memory");
 	for (i = 0; i < nr; i++) {
 		area_read(a, i * size, buf, size);
+		/* The 12 bits above the pfn: bits the kernel never tests are accepted, and pointed out (holes too). */
+		if ((le64(buf) >> 52) & ~allowed)
+			warn("undeclared-bits", structname, bits_name, area_address(a, i * size),
+			     "undeclared bits 0x%llx set (allowed: 0x%llx)", (ull)((le64(buf) >> 52) & ~allowed), (ull)allowed);
 		if (!(le64(buf) & ((1ull << 52) - 1)))
 			continue;
 		pfns[n] = (struct folio_ref){ le64(buf) & ((1ull << 52) - 1), i };
@@ -407,7 +413,8 @@ static void memfd_file(u64 data)
 	if (m.nr_folios * sizeof(f) > a.nr_blocks * a.block_bytes)
 		fail("memfd at 0x%llx: %llu folios do not fit its area", (ull)data, (ull)m.nr_folios);
 	if (m.nr_folios)
-		check_folios(&a, m.nr_folios, sizeof(f), "memfd_luo_folio_ser");
+		check_folios(&a, m.nr_folios, sizeof(f), "memfd_luo_folio_ser", "flags",
+			     MEMFD_LUO_FOLIO_DIRTY | MEMFD_LUO_FOLIO_UPTODATE);
 	printf(" flags=%u pos=%llu seals=%u size=%llu entries=%llu\n", m.flags, (ull)m.pos, m.seals, (ull)m.size,
 	       (ull)(m.nr_folios ? entries_kept(&a, m.nr_folios, sizeof(f)) : 0));
 	for (i = 0; i < m.nr_folios; i++) {
@@ -434,7 +441,7 @@ static void hugemfd_file(u64 data)
 	if (m.nr_folios * sizeof(f) > a.nr_blocks * a.block_bytes)
 		fail("hugemfd at 0x%llx: %llu folios do not fit its area", (ull)data, (ull)m.nr_folios);
 	if (m.nr_folios)
-		check_folios(&a, m.nr_folios, sizeof(f), "hugemfd_folio_ser");
+		check_folios(&a, m.nr_folios, sizeof(f), "hugemfd_folio_ser", "reserved", 0);
 	printf(" order=%u pos=%llu size=%llu entries=%llu\n", m.order, (ull)m.pos, (ull)m.size,
 	       (ull)(m.nr_folios ? entries_kept(&a, m.nr_folios, sizeof(f)) : 0));
 	for (i = 0; i < m.nr_folios; i++) {
