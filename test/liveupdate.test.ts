@@ -79,7 +79,7 @@ const cWarnings = (stderr: string, like: readonly string[]): string[] =>
     .filter((l) => l.startsWith('warning'))
     .map((l, i) => (like[i] !== undefined && !like[i]!.includes(' at physical address ') ? l.replace(/ at physical address 0x[0-9a-f]+$/, '') : l));
 /** The kinds of refusal the C reader names for the checks it shares with the TypeScript reader. */
-const refusalKind = (reason: string): string => (/already restored/.test(reason) ? 'session-twice' : /a second time/.test(reason) ? 'folio-pfn-twice' : /taken by entry/.test(reason) ? 'folio-index-twice' : `unknown: ${reason}`);
+const refusalKind = (reason: string): string => (/already restored/.test(reason) ? 'session-twice' : /a second time/.test(reason) ? 'folio-pfn-twice' : /taken by entry/.test(reason) ? 'folio-index-twice' : /maxBlockVisits/.test(reason) ? 'limit' : `unknown: ${reason}`);
 
 const write = (state: LiveUpdateState) => {
   const mem = new PhysMem();
@@ -308,6 +308,26 @@ describe('checks both readers make, and the warnings both print', () => {
       'warning[undeclared-bits]: memfd_luo_folio_ser.flags',
       'warning[undeclared-bits]: hugemfd_folio_ser.reserved',
     ]);
+  });
+
+  it('sessions sharing a files chain: a warning for the shared block; past the pages of the image, refused', async () => {
+    const other = (token: bigint): FileState => ({ compatible: 'tmpfs-v1', token, data: 0n });
+    const files = Array.from({ length: 200 }, (_, i) => other(BigInt(i)));
+    const sessions = [{ name: 's0', files }, ...Array.from({ length: 40 }, (_, i) => ({ name: `s${i + 1}`, files: [other(1000n + BigInt(i))] }))];
+    const { mem, fdt } = write(state(sessions));
+    const at = firstSession(mem, fdt);
+    const chain = mem.readU64(at + 64n);
+    // Session 1 names session 0's chain of 200 files: read twice, one warning for its first block.
+    mem.writeU64(at + 80n + 64n, chain);
+    mem.writeU64(at + 80n + 72n, 200n);
+    const shared = await both(mem, fdt);
+    expect(shared.warnings.filter((w) => w.includes('luo-shared-block'))).toEqual([`warning[luo-shared-block]: kho_block_header_ser at physical address 0x${chain.toString(16)}`]);
+    // Every session names it: 41 x 4 blocks read from an image of fewer pages.
+    for (let i = 2; i <= 40; i++) {
+      mem.writeU64(at + BigInt(i) * 80n + 64n, chain);
+      mem.writeU64(at + BigInt(i) * 80n + 72n, 200n);
+    }
+    expect((await both(mem, fdt)).error).toMatch(/^error\[limit\]: kho_block_header_ser at physical address 0x/);
   });
 
   it('a count stored without a files chain, and a file of no handler: warnings on both sides', async () => {

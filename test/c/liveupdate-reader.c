@@ -235,7 +235,73 @@ static void need_preserved(u64 pa, const char *what)
 
 /* ------------------------------------------------------------ kho_block chains */
 
-/* Calls fn(entry address) for each entry of the chain at head, after checking the whole chain. */
+/*
+ * Blocks read over every chain, as luoSessionsEntries counts them: more
+ * than the image has pages is refused (a block reached from many chains
+ * would make the walk amplify); a block already read by another chain is
+ * accepted (the kernel reads it again; its second kho_restore_free warns)
+ * and pointed out once, for the first such block.
+ */
+static u64 block_visits;
+static u64 *visited;
+static u64 visited_mask;
+static u64 shared_first, shared_count;
+
+/* Adds pa to the set of blocks read; false if it was there. */
+static int visit_block(u64 pa)
+{
+	u64 h;
+
+	if (!visited) {
+		for (visited_mask = 1; visited_mask < 2 * (image_pages + 1); visited_mask <<= 1)
+			;
+		visited = calloc(visited_mask, sizeof(*visited));
+		if (!visited)
+			fail("out of memory");
+		visited_mask--;
+	}
+	/* Block addresses are never 0: 0 marks a free slot. */
+	for (h = (pa * 0x9e3779b97f4a7c15ull) >> 20 & visited_mask; visited[h]; h = (h + 1) & visited_mask)
+		if (visited[h] == pa)
+			return 0;
+	visited[h] = pa;
+	return 1;
+}
+
+static void count_chain(u64 head, u64 blocks)
+{
+	struct kho_block_header_ser h;
+	u64 pa;
+
+	block_visits += blocks;
+	if (block_visits > image_pages)
+		refuse("limit", "kho_block_header_ser", NULL, head,
+		       "blocks read over all chains (a block in two chains counts twice): more than %llu", (ull)image_pages);
+	for (pa = head; pa; pa = h.next) {
+		LOAD(h, pa, "kho_block");
+		if (!visit_block(pa) && shared_count++ == 0)
+			shared_first = pa;
+	}
+}
+
+static void flush_shared(void)
+{
+	char more[64] = "";
+
+	if (!shared_count)
+		return;
+	if (shared_count > 1)
+		snprintf(more, sizeof(more), " (and %llu more like it)", (ull)(shared_count - 1));
+	warn("luo-shared-block", "kho_block_header_ser", NULL, shared_first,
+	     "the block is also in another chain; the kernel reads it again%s", more);
+	shared_count = 0;
+}
+
+/*
+ * Calls fn(entry address) for each entry of the chain at head, after
+ * checking the whole chain. The pass without fn is the one that restores
+ * the chain: it counts its blocks against the visits.
+ */
 static u64 block_chain(u64 head, size_t entry_size, void (*fn)(u64 pa, void *arg), void *arg)
 {
 	u64 capacity = (KHO_BLOCK_SIZE - sizeof(struct kho_block_header_ser)) / entry_size;
@@ -250,8 +316,10 @@ static u64 block_chain(u64 head, size_t entry_size, void (*fn)(u64 pa, void *arg
 			fail("block at 0x%llx counts %llu entries", (ull)pa, (ull)h.count);
 		n += h.count;
 	}
-	if (!fn)
+	if (!fn) {
+		count_chain(head, blocks);
 		return n;
+	}
 	for (pa = head; pa; pa = h.next) {
 		LOAD(h, pa, "kho_block");
 		for (i = 0; i < h.count; i++)
@@ -663,6 +731,7 @@ int main(int argc, char **argv)
 	if (luo.sessions_pa) {
 		collect_sessions(luo.sessions_pa);
 		block_chain(luo.sessions_pa, sizeof(struct luo_session_ser), session_entry, NULL);
+		flush_shared();
 	}
 	flb_page(luo.flbs_pa);
 	if (fflush(stdout))
