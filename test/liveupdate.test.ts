@@ -79,7 +79,10 @@ const cWarnings = (stderr: string, like: readonly string[]): string[] =>
     .filter((l) => l.startsWith('warning'))
     .map((l, i) => (like[i] !== undefined && !like[i]!.includes(' at physical address ') ? l.replace(/ at physical address 0x[0-9a-f]+$/, '') : l));
 /** The kinds of refusal the C reader names for the checks it shares with the TypeScript reader. */
-const refusalKind = (reason: string): string => (/already restored/.test(reason) ? 'session-twice' : /a second time/.test(reason) ? 'folio-pfn-twice' : /taken by entry/.test(reason) ? 'folio-index-twice' : /maxBlockVisits/.test(reason) ? 'limit' : `unknown: ${reason}`);
+const refusalKind = (reason: string): string => (/already restored/.test(reason) ? 'session-twice' : /a second time/.test(reason) ? 'folio-pfn-twice' : /taken by entry/.test(reason) ? 'folio-index-twice' : /maxBlockVisits/.test(reason) ? 'limit'
+  : /loops back/.test(reason) ? 'chain-loop'
+  : /is outside 1\.\./.test(reason) ? 'block-count'
+  : `unknown: ${reason}`);
 
 const write = (state: LiveUpdateState) => {
   const mem = new PhysMem();
@@ -328,6 +331,18 @@ describe('checks both readers make, and the warnings both print', () => {
       mem.writeU64(at + BigInt(i) * 80n + 72n, 200n);
     }
     expect((await both(mem, fdt)).error).toMatch(/^error\[limit\]: kho_block_header_ser at physical address 0x/);
+  });
+
+  it('a files chain that loops, or a block count of 0: refused as kho_block_set_restore refuses them, the loop found first', async () => {
+    const files = Array.from({ length: 200 }, (_, i): FileState => ({ compatible: 'tmpfs-v1', token: BigInt(i), data: 0n }));
+    const { mem, fdt } = write(state([{ name: 'a', files }]));
+    const blocks: bigint[] = [];
+    for (let pa = mem.readU64(firstSession(mem, fdt) + 64n); pa !== 0n; pa = mem.readU64(pa)) blocks.push(pa);
+    expect(blocks).toHaveLength(4);
+    mem.writeU64(blocks[2]! + 8n, 0n);
+    expect((await both(mem, fdt)).error).toBe(`error[block-count]: kho_block_header_ser.count at physical address 0x${(blocks[2]! + 8n).toString(16)}`);
+    mem.writeU64(blocks[3]!, blocks[1]!);
+    expect((await both(mem, fdt)).error).toBe(`error[chain-loop]: kho_block_header_ser.next at physical address 0x${blocks[1]!.toString(16)}`);
   });
 
   it('a count stored without a files chain, and a file of no handler: warnings on both sides', async () => {

@@ -278,7 +278,7 @@ static void count_chain(u64 head, u64 blocks)
 		refuse("limit", "kho_block_header_ser", NULL, head,
 		       "blocks read over all chains (a block in two chains counts twice): more than %llu", (ull)image_pages);
 	for (pa = head; pa; pa = h.next) {
-		LOAD(h, pa, "kho_block");
+		LOAD(h, pa, "kho_block_header_ser");
 		if (!visit_block(pa) && shared_count++ == 0)
 			shared_first = pa;
 	}
@@ -302,18 +302,57 @@ static void flush_shared(void)
  * checking the whole chain. The pass without fn is the one that restores
  * the chain: it counts its blocks against the visits.
  */
+/*
+ * The blocks of the chain being restored, to find a loop: a table of
+ * addresses tagged with the chain they belong to, so that it is never
+ * cleared between chains.
+ */
+#define CHAIN_SLOTS 32768	/* a power of two, more than twice KHO_MAX_BLOCKS */
+static struct {
+	u64 pa, chain;
+} chain_seen[CHAIN_SLOTS];
+static u64 chain_number;
+
+static int chain_visit(u64 pa)
+{
+	u64 h;
+
+	for (h = (pa * 0x9e3779b97f4a7c15ull) >> 20 & (CHAIN_SLOTS - 1); chain_seen[h].chain == chain_number;
+	     h = (h + 1) & (CHAIN_SLOTS - 1))
+		if (chain_seen[h].pa == pa)
+			return 0;
+	chain_seen[h].pa = pa;
+	chain_seen[h].chain = chain_number;
+	return 1;
+}
+
+/*
+ * As kho_block_set_restore takes a chain: its shape first (a block reached
+ * again is a loop, -EINVAL, kho_block_set_is_cyclic; more than
+ * KHO_MAX_BLOCKS blocks is refused), then each block's count (0, or more
+ * than the block holds, -EINVAL).
+ */
 static u64 block_chain(u64 head, size_t entry_size, void (*fn)(u64 pa, void *arg), void *arg)
 {
 	u64 capacity = (KHO_BLOCK_SIZE - sizeof(struct kho_block_header_ser)) / entry_size;
 	u64 pa, n = 0, blocks = 0, i;
 	struct kho_block_header_ser h;
 
+	chain_number++;
 	for (pa = head; pa; pa = h.next) {
-		LOAD(h, pa, "kho_block");
+		LOAD(h, pa, "kho_block_header_ser");
+		if (!chain_visit(pa))
+			refuse("chain-loop", "kho_block_header_ser", "next", pa + offsetof(struct kho_block_header_ser, next),
+			       "the chain loops back to a block it already visited (-EINVAL, kho_block_set_is_cyclic)");
 		if (++blocks > KHO_MAX_BLOCKS)
-			fail("more than %d blocks (or a cycle) at 0x%llx", KHO_MAX_BLOCKS, (ull)head);
+			refuse("chain-long", "kho_block_header_ser", "next", pa + offsetof(struct kho_block_header_ser, next),
+			       "the chain is longer than %d blocks (kho_block_add)", KHO_MAX_BLOCKS);
+	}
+	for (pa = head; pa; pa = h.next) {
+		LOAD(h, pa, "kho_block_header_ser");
 		if (h.count == 0 || h.count > capacity)
-			fail("block at 0x%llx counts %llu entries", (ull)pa, (ull)h.count);
+			refuse("block-count", "kho_block_header_ser", "count", pa + offsetof(struct kho_block_header_ser, count),
+			       "count %llu is outside 1..%llu (-EINVAL, kho_block_set_restore)", (ull)h.count, (ull)capacity);
 		n += h.count;
 	}
 	if (!fn) {
@@ -321,7 +360,7 @@ static u64 block_chain(u64 head, size_t entry_size, void (*fn)(u64 pa, void *arg
 		return n;
 	}
 	for (pa = head; pa; pa = h.next) {
-		LOAD(h, pa, "kho_block");
+		LOAD(h, pa, "kho_block_header_ser");
 		for (i = 0; i < h.count; i++)
 			fn(pa + sizeof(h) + i * entry_size, arg);
 	}
