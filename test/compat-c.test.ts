@@ -297,3 +297,100 @@ describe('headers generated with the composite versions current', () => {
     expect(r.stderr).toMatch(/static assert/i);
   });
 });
+
+// ---------------------------------------------------------------- numbered versions
+
+/**
+ * Versions that share one string and are told apart by a number in a member
+ * (component.version_member): <component>_compat_ok() takes that struct too
+ * and accepts only this version's number, as the restore path compares it
+ * (pci_flb_retrieve, the IOMMU FLB's retrieve: any other number is refused).
+ */
+interface NumberedCase {
+  readonly label: string;
+  readonly bytes: Uint8Array;
+  readonly number: bigint;
+  readonly accept: boolean;
+}
+
+function numberedCases(want: string, field: number, number: bigint, memberBits: number): NumberedCase[] {
+  const c = (label: string, bytes: Uint8Array, n: bigint, accept: boolean): NumberedCase => ({ label, bytes, number: n, accept });
+  const max = (1n << BigInt(memberBits)) - 1n;
+  return [
+    c(`"${want}" and ${number}`, padded(want, field), number, true),
+    c(`"${want}" in exactly its bytes and ${number}`, padded(want, want.length + 1), number, true),
+    c(`"${want}" and ${number - 1n}`, padded(want, field), number - 1n, false),
+    c(`"${want}" and ${number + 1n}`, padded(want, field), number + 1n, false),
+    c(`"${want}" and 0`, padded(want, field), 0n, false),
+    c(`"${want}" and ${max}`, padded(want, field), max, false),
+    ...(memberBits > 32 ? [c(`"${want}" and ${number} + 2^32 (the whole member is compared)`, padded(want, field), number + (1n << 32n), false)] : []),
+    c(`"${want}x" and ${number}`, padded(`${want}x`, field), number, false),
+    c(`"${want}-v${number}" and ${number}`, padded(`${want}-v${number}`, field), number, false),
+    c(`unterminated "${want}" and ${number}`, new TextEncoder().encode(want), number, false),
+    c(`empty and ${number}`, padded('', field), number, false),
+  ];
+}
+
+/** A program calling `fn` on each case, the string on the heap at its exact size and the struct on the heap. */
+function numberedProgram(header: string, fn: string, struct: string, member: string, cases: readonly NumberedCase[]): string {
+  const lines = [
+    `#include <${ABI}/${header}>`,
+    '#include <stdio.h>',
+    '#include <stdlib.h>',
+    '#include <string.h>',
+    '',
+    'static int check(const unsigned char *bytes, size_t size, unsigned long long number)',
+    '{',
+    '\tchar *p = malloc(size ? size : 1);',
+    `\tstruct ${struct} *ser = calloc(1, sizeof(*ser));`,
+    '\tint r;',
+    '',
+    '\tif (!p || !ser)',
+    '\t\texit(2);',
+    '\tmemcpy(p, bytes, size);',
+    `\tser->${member} = number;`,
+    `\tif (ser->${member} != number)`,
+    '\t\texit(3);',
+    `\tr = ${fn}(p, size, ser);`,
+    '\tfree(p);',
+    '\tfree(ser);',
+    '\treturn r;',
+    '}',
+    '',
+  ];
+  cases.forEach((c, i) => lines.push(`static const unsigned char case_${i}[] = ${cBytes(c.bytes)};`));
+  lines.push('', 'int main(void)', '{');
+  cases.forEach((c, i) => lines.push(`\tprintf("${i} %d\\n", check(case_${i}, ${c.bytes.length}, ${c.number}ULL));`));
+  lines.push('\treturn 0;', '}');
+  return lines.join('\n') + '\n';
+}
+
+describe('<component>_compat_ok of a numbered version checks the string and the number', () => {
+  it('the committed iommu.h: "iommu-liveupdate" and iommu_flb_ser.version (u64) 1, nothing else', async () => {
+    const cases = numberedCases('iommu-liveupdate', 48, 1n, 64);
+    const r = await build(GENERATED_INCLUDE, numberedProgram('iommu.h', 'iommu_compat_ok', 'iommu_flb_ser', 'version', cases), true);
+    expect(r.ok, r.stderr).toBe(true);
+    expect(verdicts(r.stdout, cases as unknown as Case[])).toEqual(expected(cases as unknown as Case[]));
+  });
+
+  it('pci.h generated with pci-2 current: "pci" and pci_ser.version (u32) 2, not pci-1\'s 1; the string-only versions keep the two-argument check', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kho-abi-numbered-'));
+    try {
+      cpSync(join(REPO_ROOT, 'schemas'), join(root, 'schemas'), { recursive: true });
+      const p = join(root, 'schemas', 'pci.yaml');
+      const text = readFileSync(p, 'utf8');
+      writeFileSync(p, text.replace('  current: pci-v2\n', '  current: pci-2\n'));
+      await run(process.execPath, [join(REPO_ROOT, 'bin/kho-abi.mjs'), '--root', root, 'gen'], { cwd: REPO_ROOT });
+      const include = join(root, 'generated', 'include');
+      expect(readFileSync(join(include, ABI, 'pci.h'), 'utf8')).toMatch(/#define PCI_LUO_FLB_VERSION\s+2\n/);
+      const cases = numberedCases('pci', 48, 2n, 32);
+      const r = await build(include, numberedProgram('pci.h', 'pci_compat_ok', 'pci_ser', 'version', cases), true);
+      expect(r.ok, r.stderr).toBe(true);
+      expect(verdicts(r.stdout, cases as unknown as Case[])).toEqual(expected(cases as unknown as Case[]));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+    // The committed pci.h is pci-v2, told apart by its string alone.
+    expect(readFileSync(join(GENERATED_INCLUDE, ABI, 'pci.h'), 'utf8')).toContain('static inline bool pci_compat_ok(const char *stored, size_t size)\n');
+  }, 120_000);
+});

@@ -13,6 +13,7 @@ import { memfdLuoFolioSerCodec } from '../generated/ts/memfd.js';
 import {
   DecodeError,
   PhysMem,
+  readArrayChain,
   readBlockChain,
   ReaderLimitError,
   readLuoSessions,
@@ -20,13 +21,16 @@ import {
   readVmallocArray,
   readVmallocBytes,
   vmallocArrayEntries,
+  walkArrayChain,
   walkRadixTree,
+  writeArrayChain,
   writeBlockChain,
   type VmallocDescriptor,
 } from '../runtime/index.js';
 import { KHO_BLOCK_CONTAINER } from '../generated/ts/block.js';
 import { KHO_RADIX_TREE_CONTAINER } from '../generated/ts/radix_tree.js';
 import { KHO_VMALLOC_AREA_CONTAINER } from '../generated/ts/vmalloc.js';
+import { IOMMU_HW_ARRAYS_CONTAINER, iommuHwSerCodec } from '../generated/ts/iommu.js';
 
 /** Where readLuoSessions finds the sessions' blocks and each session's files and their count. */
 const sessionsLayout = { blocks: KHO_BLOCK_CONTAINER, files: LUO_SESSION_SER_REFS['file_set_ser.files'] };
@@ -162,6 +166,42 @@ describe('amplification is refused with a typed error, quickly and in little mem
     const head = writeBlockChain(mem, KHO_BLOCK_CONTAINER, sessionBlocks, luoSessionSerCodec, names.map((name) => ({ name, file_set_ser: { files, count: 6300n } })));
     const r = measureRefusal(() => readLuoSessions(mem, sessionsLayout, head, { session: luoSessionSerCodec, file: luoFileSerCodec }));
     expect((r.error as ReaderLimitError).limit).toBe('maxBlockVisits');
+    expectBounded(r);
+  });
+
+  it('array chains: nodes at every 8-byte step of a few pages, 2^64-1 counts, a bad count at the end of a long chain', () => {
+    // Three pages, and a node starting at each of their 8-byte offsets, each naming the next: 1024 nodes, not 3.
+    const stepped = new PhysMem();
+    const three = new Uint8Array(3 * 4096);
+    const tv = new DataView(three.buffer);
+    for (let k = 0; k + 1 < (2 * 4096) / 8; k++) tv.setBigUint64(k * 8, page(1) + BigInt(k + 1) * 8n, true);
+    stepped.write(page(1), three);
+    for (const read of [() => readArrayChain(stepped, IOMMU_HW_ARRAYS_CONTAINER, page(1), iommuHwSerCodec), () => walkArrayChain(stepped, IOMMU_HW_ARRAYS_CONTAINER, page(1), () => {})]) {
+      const r = measureRefusal(read);
+      expect((r.error as ReaderLimitError).limit).toBe('maxNodes');
+      expectBounded(r);
+    }
+    // A node claiming 2^64-1 entries, and one claiming 2^32 + 1 (its low half fits the node).
+    const max = (1n << 64n) - 1n;
+    for (const count of [max, (1n << 32n) + 1n]) {
+      const mem = new PhysMem();
+      const nodes = writeArrayChain(mem, IOMMU_HW_ARRAYS_CONTAINER, [], () => page(7));
+      mem.writeU64(nodes[0]! + 8n, count);
+      const r = measureRefusal(() => readArrayChain(mem, IOMMU_HW_ARRAYS_CONTAINER, nodes[0]!, iommuHwSerCodec));
+      expect(r.error.field).toBe('hdr.nr_objects');
+      expectBounded(r);
+    }
+    // 2000 full nodes (340,000 entries) whose last count is bad: refused before one entry is decoded.
+    const long = new PhysMem();
+    const entry = new Uint8Array(iommuHwSerCodec.size);
+    let next = 0x100;
+    const nodes = writeArrayChain(long, IOMMU_HW_ARRAYS_CONTAINER, Array.from({ length: 2000 * 170 }, () => entry), () => page(next++));
+    long.writeU64(nodes[nodes.length - 1]! + 8n, 171n);
+    let decoded = 0;
+    const counting = { ...iommuHwSerCodec, decode: (...a: Parameters<typeof iommuHwSerCodec.decode>) => (decoded++, iommuHwSerCodec.decode(...a)) };
+    const r = measureRefusal(() => readArrayChain(long, IOMMU_HW_ARRAYS_CONTAINER, nodes[0]!, counting));
+    expect(r.error.address).toBe(nodes[nodes.length - 1]! + 8n);
+    expect(decoded).toBe(0);
     expectBounded(r);
   });
 });

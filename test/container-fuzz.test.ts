@@ -18,8 +18,12 @@ import {
   khoFdtIsCompatible,
   MemoryError,
   PhysMem,
+  readArrayChain,
   readBlockChain,
   readKhoFdt,
+  readLuoDict,
+  readSparseArray,
+  walkArrayChain,
   readLuoSessions,
   readRadixTree,
   readVmallocArray,
@@ -36,6 +40,9 @@ import {
 import { KHO_BLOCK_CONTAINER } from '../generated/ts/block.js';
 import { KHO_RADIX_TREE_CONTAINER } from '../generated/ts/radix_tree.js';
 import { KHO_VMALLOC_AREA_CONTAINER } from '../generated/ts/vmalloc.js';
+import { IOMMU_DEVICE_ARRAYS_CONTAINER, IOMMU_DOMAIN_ARRAYS_CONTAINER, IOMMU_HW_ARRAYS_CONTAINER, iommuDeviceSerCodec, iommuDomainSerCodec, iommuHwSerCodec } from '../generated/ts/iommu.js';
+import { KHO_ARRAY_PAGES_CONTAINER } from '../generated/ts/kho_array.js';
+import { LUO_DICT_CONTAINER } from '../generated/ts/luo_dict.js';
 
 /** Where readLuoSessions finds the sessions' blocks and each session's files and their count. */
 const sessionsLayout = { blocks: KHO_BLOCK_CONTAINER, files: LUO_SESSION_SER_REFS['file_set_ser.files'] };
@@ -78,6 +85,37 @@ describe('container readers on corrupt memory', () => {
 
   it('readRadixTree', () => {
     fc.assert(fc.property(memoryArb, (mem) => survives(() => readRadixTree(mem, KHO_RADIX_TREE_CONTAINER, base, { maxPages: 64 }))), { numRuns: 60 });
+  });
+
+  it('readArrayChain and walkArrayChain, for each of the IOMMU FLB\'s three chains', () => {
+    const chains = [
+      [IOMMU_HW_ARRAYS_CONTAINER, iommuHwSerCodec],
+      [IOMMU_DOMAIN_ARRAYS_CONTAINER, iommuDomainSerCodec],
+      [IOMMU_DEVICE_ARRAYS_CONTAINER, iommuDeviceSerCodec],
+    ] as const;
+    fc.assert(
+      fc.property(memoryArb, fc.nat(chains.length - 1), fc.boolean(), (mem, which, strict) => {
+        const [desc, codec] = chains[which]!;
+        const warnings: ReadWarning[] = [];
+        survives(() => readArrayChain(mem, desc, base, codec as typeof iommuHwSerCodec, strict ? { strict } : { warnings }));
+        survives(() => walkArrayChain(mem, desc, base, () => {}));
+        expect(warnings.length).toBeLessThan(PAGES * 4096);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('readSparseArray (the KHO array) and readLuoDict (the flat dictionary)', () => {
+    fc.assert(
+      fc.property(memoryArb, fc.boolean(), (mem, strict) => {
+        // Their descriptors carry a magic and a version: put the right ones at the head so the walks go on.
+        mem.write(base, new Uint8Array([0x52, 0x52, 0x41, 0x4b, 0, 0]));
+        survives(() => readSparseArray(mem, KHO_ARRAY_PAGES_CONTAINER, base, strict ? { strict } : {}));
+        mem.write(base + 4096n, new Uint8Array([0x4c, 0x44, 0x49, 0x43, 1, 0, 0, 0]));
+        survives(() => readLuoDict(mem, { dict: LUO_DICT_CONTAINER, blocks: KHO_BLOCK_CONTAINER }, base + 4096n, strict ? { strict } : {}));
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('readKhoFdt', () => {

@@ -6,18 +6,22 @@
  * prints the same tree from the image file. A scaled-down stress state
  * checks the streaming path by hash (the full 1,000 x 1,000 state is in
  * bench/liveupdate.bench.ts). Refusals: a KHO or LUO string the new kernel
- * does not speak, a folio outside the memory map, a file of no handler.
+ * does not speak, a folio outside the memory map, a file of no handler,
+ * a session name listed twice, a folio pfn or index listed twice; both
+ * readers give the same warnings (code, struct.field, address) and refuse
+ * with the same kind of error at the same place.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DecodeError, PhysMem, readKhoFdt, writeKhoFdt, writeRadixTree, type KhoRoot } from '../runtime/index.js';
+import { DecodeError, PhysMem, readKhoFdt, writeKhoFdt, writeRadixTree, type KhoRoot, type ReadWarning } from '../runtime/index.js';
 import { openLiveUpdate, readImageFile, readLiveUpdate, treeLines, treeText, writeImageFile, writeLiveUpdate, type FileState, type FlbState, type LiveUpdateState, type SessionState } from '../runtime/liveupdate/index.js';
 import { LIVEUPDATE_CODECS, LIVEUPDATE_LAYOUT } from '../lib/liveupdate.js';
 import { stressState } from '../lib/liveupdate-stress.js';
 import { buildLiveUpdateReader, hashLines, runLiveUpdateReader } from './helpers/liveupdate-c.js';
+import { cReport, tsErrorLine, tsWarningLine } from './helpers/c-reader.js';
 
 const u64 = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n });
 const printable = (min: number, max: number) => fc.array(fc.integer({ min: 0x20, max: 0x7e }), { minLength: min, maxLength: max }).map((c) => String.fromCharCode(...c));
@@ -65,6 +69,22 @@ const stateArb: fc.Arbitrary<LiveUpdateState> = fc
     const s: SessionState[] = sessions.map((x) => ({ name: x.name, files: x.files.map(files) }));
     return { kho: { compatible: 'kho-v4', ...(blobs.length ? { blobs } : {}) }, luo: { compatible: 'luo-v5', liveupdateNum: num, sessions: s, flbs } };
   });
+
+/**
+ * The TypeScript reader's warnings as test/c/liveupdate-reader.c prints
+ * them, cut after their location; a warning the runtime gives without an
+ * address (luo-no-handler) is compared without one.
+ */
+const tsWarnings = (ws: readonly ReadWarning[]): string[] => ws.map((w) => (w.address === undefined ? `warning[${w.code}]: ${w.struct}.${w.field}` : tsWarningLine(w)));
+const cWarnings = (stderr: string, like: readonly string[]): string[] =>
+  cReport(stderr)
+    .filter((l) => l.startsWith('warning'))
+    .map((l, i) => (like[i] !== undefined && !like[i]!.includes(' at physical address ') ? l.replace(/ at physical address 0x[0-9a-f]+$/, '') : l));
+/** The kinds of refusal the C reader names for the checks it shares with the TypeScript reader. */
+const refusalKind = (reason: string): string => (/already restored/.test(reason) ? 'session-twice' : /a second time/.test(reason) ? 'folio-pfn-twice' : /taken by entry/.test(reason) ? 'folio-index-twice' : /maxBlockVisits/.test(reason) ? 'limit'
+  : /loops back/.test(reason) ? 'chain-loop'
+  : /is outside 1\.\./.test(reason) ? 'block-count'
+  : `unknown: ${reason}`);
 
 const write = (state: LiveUpdateState) => {
   const mem = new PhysMem();
@@ -120,9 +140,11 @@ describe('a live update, TypeScript to image to C', () => {
         writeImageFile(path, mem, fdt);
         const run = await runLiveUpdateReader(reader, path, true);
         rmSync(path);
-        expect(run.stderr).toBe('');
         expect(run.code).toBe(0);
         expect(run.stdout).toBe(treeText(state));
+        const want = tsWarnings(readLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS).warnings);
+        expect(cWarnings(run.stderr, want)).toEqual(want);
+        expect(cReport(run.stderr).filter((l) => !l.startsWith('warning'))).toEqual([]);
       }),
       { numRuns: 30 },
     );
@@ -195,3 +217,141 @@ function fdtFields(fdt: Uint8Array): KhoRoot {
 function rewriteFdt(root: KhoRoot): Uint8Array {
   return writeKhoFdt(LIVEUPDATE_LAYOUT.fdt, root);
 }
+
+describe('checks both readers make, and the warnings both print', () => {
+  const memfd = (entries: { pfn: number; flags: number; index: bigint }[]): FileState => ({ compatible: 'memfd-v2', token: 7n, state: { fields: { pos: 0n, size: 4096n, seals: 0, flags: 0 }, entries } });
+  const state = (sessions: SessionState[]): LiveUpdateState => ({ kho: { compatible: 'kho-v4' }, luo: { compatible: 'luo-v5', liveupdateNum: 2n, flbs: [], sessions } });
+  let n = 0;
+
+  /** Both readers on one image: the C reader's tree, warnings and refusal against the TypeScript reader's. */
+  async function both(mem: PhysMem, fdt: Uint8Array): Promise<{ text?: string; warnings: string[]; error?: string }> {
+    const path = join(dir, `checks-${n++}.img`);
+    writeImageFile(path, mem, fdt);
+    const run = await runLiveUpdateReader(reader, path, true);
+    rmSync(path);
+    let ts: { text?: string; warnings: string[]; error?: string };
+    try {
+      const r = readLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS);
+      ts = { text: treeText(r.state), warnings: tsWarnings(r.warnings) };
+    } catch (e) {
+      ts = { warnings: [], error: tsErrorLine(e, refusalKind) };
+    }
+    const errors = cReport(run.stderr).filter((l) => !l.startsWith('warning'));
+    if (ts.error !== undefined) {
+      expect(run.code).toBe(1);
+      expect(errors).toEqual([ts.error]);
+    } else {
+      expect(run.code).toBe(0);
+      expect(errors).toEqual([]);
+      expect(run.stdout).toBe(ts.text);
+      expect(cWarnings(run.stderr, ts.warnings)).toEqual(ts.warnings);
+    }
+    return ts;
+  }
+
+  const bothOf = (s: LiveUpdateState) => {
+    const { mem, fdt } = write(s);
+    return both(mem, fdt);
+  };
+
+  /** Where the first session entry of an image is: the first entry of the block luo_ser.sessions_pa names. */
+  const firstSession = (mem: PhysMem, fdt: Uint8Array): bigint => {
+    const luo = readKhoFdt(LIVEUPDATE_LAYOUT.fdt, fdt).subtrees.find((t) => t.name === 'LUO')!.data;
+    return mem.decode(LIVEUPDATE_CODECS.luo, luo).sessions_pa + 16n;
+  };
+
+  it('a session name listed twice: -EEXIST, at the second session', async () => {
+    const { mem, fdt } = write(state([{ name: 'a', files: [] }, { name: 'b', files: [] }, { name: 'a', files: [] }, { name: 'b', files: [] }]));
+    const got = await both(mem, fdt);
+    expect(got.error).toBe(`error[session-twice]: luo_session_ser.name at physical address 0x${(firstSession(mem, fdt) + 2n * 80n).toString(16)}`);
+  });
+
+  it('names that differ only after 63 bytes are one name (strscpy keeps 63), with a warning for each name without its NUL', async () => {
+    const { mem, fdt } = write(state([{ name: 'x', files: [] }, { name: 'y', files: [] }]));
+    const at = firstSession(mem, fdt);
+    mem.write(at, new Uint8Array(64).fill(0x61));
+    expect(await both(mem, fdt)).toMatchObject({ warnings: [`warning[unterminated-string]: luo_session_ser.name at physical address 0x${at.toString(16)}`] });
+    mem.write(at + 80n, new Uint8Array(64).fill(0x61).fill(0x62, 63));
+    expect((await both(mem, fdt)).error).toBe(`error[session-twice]: luo_session_ser.name at physical address 0x${(at + 80n).toString(16)}`);
+  });
+
+  it('a folio pfn listed twice (-EIO) and an index listed twice (-EEXIST): the first failing entry, the pfn checked first', async () => {
+    const base = FOLIO_BASE;
+    const pfnTwice = await bothOf(state([{ name: 'a', files: [memfd([{ pfn: base, flags: 0, index: 0n }, { pfn: base + 1, flags: 0, index: 1n }, { pfn: base, flags: 0, index: 2n }])] }]));
+    expect(pfnTwice.error).toMatch(/^error\[folio-pfn-twice\]: memfd_luo_folio_ser\.pfn at /);
+    const indexTwice = await bothOf(state([{ name: 'a', files: [memfd([{ pfn: base, flags: 0, index: 5n }, { pfn: base + 1, flags: 0, index: 5n }])] }]));
+    expect(indexTwice.error).toMatch(/^error\[folio-index-twice\]: memfd_luo_folio_ser\.index at /);
+    // Entry 1 repeats an index, entry 2 a pfn: entry 1 is refused.
+    const first = await bothOf(state([{ name: 'a', files: [memfd([{ pfn: base, flags: 0, index: 0n }, { pfn: base + 1, flags: 0, index: 0n }, { pfn: base, flags: 0, index: 9n }])] }]));
+    expect(first.error).toMatch(/^error\[folio-index-twice\]/);
+    // One entry repeating both: the pfn is reported.
+    const both2 = await bothOf(state([{ name: 'a', files: [memfd([{ pfn: base, flags: 0, index: 0n }, { pfn: base, flags: 0, index: 0n }])] }]));
+    expect(both2.error).toMatch(/^error\[folio-pfn-twice\]/);
+  });
+
+  it('a folio with pfn 0 is a hole: skipped, not counted, its index free for another folio', async () => {
+    const { mem, fdt } = write(state([{ name: 'a', files: [memfd([{ pfn: 0, flags: 3, index: 0n }, { pfn: FOLIO_BASE, flags: 1, index: 0n }, { pfn: 0, flags: 0, index: 0n }])] }]));
+    const got = await both(mem, fdt);
+    expect(got.text).toContain(' entries=1\n      entry flags=1 index=0 pfn=16777216\n');
+    expect(got.warnings).toEqual([]);
+  });
+
+  it('folio bits the kernel never tests (memfd flags beyond DIRTY and UPTODATE, hugemfd reserved), holes included: warnings at each entry', async () => {
+    const got = await bothOf(
+      state([
+        {
+          name: 'a',
+          files: [
+            memfd([{ pfn: FOLIO_BASE, flags: 0x13, index: 0n }, { pfn: 0, flags: 0x800, index: 0n }, { pfn: FOLIO_BASE + 1, flags: 3, index: 1n }]),
+            { compatible: 'huge-memfd-v1', token: 8n, state: { fields: { pos: 0n, size: 0n, order: 9 }, entries: [{ pfn: FOLIO_BASE + 2, reserved: 7, index: 0n }] } },
+          ],
+        },
+      ]),
+    );
+    expect(got.warnings.map((w) => w.replace(/ at physical address 0x[0-9a-f]+$/, ''))).toEqual([
+      'warning[undeclared-bits]: memfd_luo_folio_ser.flags',
+      'warning[undeclared-bits]: memfd_luo_folio_ser.flags',
+      'warning[undeclared-bits]: hugemfd_folio_ser.reserved',
+    ]);
+  });
+
+  it('sessions sharing a files chain: a warning for the shared block; past the pages of the image, refused', async () => {
+    const other = (token: bigint): FileState => ({ compatible: 'tmpfs-v1', token, data: 0n });
+    const files = Array.from({ length: 200 }, (_, i) => other(BigInt(i)));
+    const sessions = [{ name: 's0', files }, ...Array.from({ length: 40 }, (_, i) => ({ name: `s${i + 1}`, files: [other(1000n + BigInt(i))] }))];
+    const { mem, fdt } = write(state(sessions));
+    const at = firstSession(mem, fdt);
+    const chain = mem.readU64(at + 64n);
+    // Session 1 names session 0's chain of 200 files: read twice, one warning for its first block.
+    mem.writeU64(at + 80n + 64n, chain);
+    mem.writeU64(at + 80n + 72n, 200n);
+    const shared = await both(mem, fdt);
+    expect(shared.warnings.filter((w) => w.includes('luo-shared-block'))).toEqual([`warning[luo-shared-block]: kho_block_header_ser at physical address 0x${chain.toString(16)}`]);
+    // Every session names it: 41 x 4 blocks read from an image of fewer pages.
+    for (let i = 2; i <= 40; i++) {
+      mem.writeU64(at + BigInt(i) * 80n + 64n, chain);
+      mem.writeU64(at + BigInt(i) * 80n + 72n, 200n);
+    }
+    expect((await both(mem, fdt)).error).toMatch(/^error\[limit\]: kho_block_header_ser at physical address 0x/);
+  });
+
+  it('a files chain that loops, or a block count of 0: refused as kho_block_set_restore refuses them, the loop found first', async () => {
+    const files = Array.from({ length: 200 }, (_, i): FileState => ({ compatible: 'tmpfs-v1', token: BigInt(i), data: 0n }));
+    const { mem, fdt } = write(state([{ name: 'a', files }]));
+    const blocks: bigint[] = [];
+    for (let pa = mem.readU64(firstSession(mem, fdt) + 64n); pa !== 0n; pa = mem.readU64(pa)) blocks.push(pa);
+    expect(blocks).toHaveLength(4);
+    mem.writeU64(blocks[2]! + 8n, 0n);
+    expect((await both(mem, fdt)).error).toBe(`error[block-count]: kho_block_header_ser.count at physical address 0x${(blocks[2]! + 8n).toString(16)}`);
+    mem.writeU64(blocks[3]!, blocks[1]!);
+    expect((await both(mem, fdt)).error).toBe(`error[chain-loop]: kho_block_header_ser.next at physical address 0x${blocks[1]!.toString(16)}`);
+  });
+
+  it('a count stored without a files chain, and a file of no handler: warnings on both sides', async () => {
+    const { mem, fdt } = write(state([{ name: 'a', files: [] }, { name: 'b', files: [{ compatible: 'tmpfs-v1', token: 5n, data: 0n }] }]));
+    const at = firstSession(mem, fdt);
+    mem.writeU64(at + 72n, 3n);
+    const got = await both(mem, fdt);
+    expect(got.warnings).toEqual([`warning[luo-files-count-without-files]: luo_session_ser.file_set_ser.count at physical address 0x${(at + 72n).toString(16)}`, 'warning[luo-no-handler]: luo_file_ser.compatible']);
+  });
+});

@@ -399,6 +399,57 @@ function featureDefines(schema: SchemaIR, v: VersionIR) {
   return out;
 }
 
+/** <component>_compat_ok() of a version told apart by its string alone. */
+function stringCompatOk(name: string, macro: string): string {
+  return [
+    '/**',
+    ...briefLines(`${name}_compat_ok()`, `Does a stored string name this ${name} version?`),
+    ' * @stored: The char array found in preserved memory.',
+    ' * @size:   Its size in bytes.',
+    ' *',
+    ...commentParagraphs(`Reads at most @size bytes; see kho_compat_match().`),
+    ' *',
+    ` * Return: true if @stored holds ${macro}, NUL-padded.`,
+    ' */',
+    `static inline bool ${name}_compat_ok(const char *stored, size_t size)`,
+    '{',
+    `\treturn kho_compat_match(stored, size, ${macro},`,
+    `\t\t\t\tsizeof(${macro}));`,
+    '}',
+  ].join('\n');
+}
+
+/**
+ * <component>_compat_ok() of a version that shares its string with others
+ * and is told apart by the number in its version member: the string must
+ * match and the number must be exactly this version's, as the restore path
+ * compares it (pci_flb_retrieve refuses any other PCI_LUO_FLB_VERSION).
+ */
+function numberedCompatOk(name: string, macro: string, member: { readonly struct: string; readonly field: string }, n: bigint): string {
+  const literal = n > 0x7fff_ffffn ? `${n}ULL` : String(n);
+  const head = `static inline bool ${name}_compat_ok(`;
+  const indent = '\t'.repeat(Math.floor(head.length / 8)) + ' '.repeat(head.length % 8);
+  return [
+    '/**',
+    ...briefLines(`${name}_compat_ok()`, `Do a stored string and number name this ${name} version?`),
+    ' * @stored: The char array found in preserved memory.',
+    ' * @size:   Its size in bytes.',
+    ` * @ser:    The struct ${member.struct} found in preserved memory.`,
+    ' *',
+    ...commentParagraphs(`Several versions store ${macro}; ${member.struct}.${member.field} tells them apart, and this version is number ${n}, compared exactly: an older or newer number is another layout. Reads at most @size bytes of @stored; see kho_compat_match().`),
+    ' *',
+    ...commentParagraphs(`Return: true if @stored holds ${macro}, NUL-padded, and @ser->${member.field} is ${n}.`),
+    ' */',
+    `${head}const char *stored, size_t size,`,
+    `${indent}const struct ${member.struct} *ser)`,
+    '{',
+    `\treturn kho_compat_match(stored, size, ${macro},`,
+    `\t\t\t\tsizeof(${macro})) &&`,
+    `\t       ser->${member.field} == ${literal};`,
+    '}',
+  ].join('\n');
+}
+
 /**
  * Bounded checks of the stored compatible string and feature header, and
  * compile-time proof that the string fits its field and that sub-components
@@ -414,24 +465,7 @@ function compatChecks(schema: SchemaIR, v: VersionIR): string[] {
   const ownHolder = si !== undefined && schema.versions.some((x) => x.structs.some((st) => st.name === si.struct));
   const stored = si && (!ownHolder || v.structs.some((st) => st.name === si.struct && st.fields.some((x) => x.name === si.field))) ? si : undefined;
   if (macro && v.compatible !== undefined && (stored || !si)) {
-    out.push(
-      [
-        '/**',
-        ...briefLines(`${c.name}_compat_ok()`, `Does a stored string name this ${c.name} version?`),
-        ' * @stored: The char array found in preserved memory.',
-        ' * @size:   Its size in bytes.',
-        ' *',
-        ...commentParagraphs(`Reads at most @size bytes; see kho_compat_match().`),
-        ' *',
-        ` * Return: true if @stored holds ${macro}, NUL-padded.`,
-        ' */',
-        `static inline bool ${c.name}_compat_ok(const char *stored, size_t size)`,
-        '{',
-        `\treturn kho_compat_match(stored, size, ${macro},`,
-        `\t\t\t\tsizeof(${macro}));`,
-        '}',
-      ].join('\n'),
-    );
+    out.push(v.number !== undefined && c.versionMember ? numberedCompatOk(c.name, macro, c.versionMember, v.number) : stringCompatOk(c.name, macro));
     if (stored) {
       out.push(`static_assert(KHO_COMPAT_ALIGN(${macro}) <=\n\t      sizeof_field(struct ${stored.struct}, ${stored.field}),\n\t      ${cString(`${macro} fits ${stored.struct}.${stored.field}`)});`);
     }

@@ -7,8 +7,10 @@
  * file's handler state and its kho_vmalloc entry array, and the FLB page,
  * and prints the tree text of runtime/liveupdate/tree.ts.
  *
- * Usage: liveupdate-reader IMAGE. Exit 0 with the tree on stdout; 1 with
- * one line on stderr for anything the next kernel would refuse.
+ * Usage: liveupdate-reader IMAGE. Exit 0 with the tree on stdout and the
+ * warnings of runtime/liveupdate/read.ts on stderr (what the kernel accepts
+ * but points out, in the form of test/c/image.h); 1 with one line on
+ * stderr for anything the next kernel would refuse.
  */
 #include <linux/kho/abi/kexec_handover.h>
 #include <linux/kho/abi/radix_tree.h>
@@ -18,130 +20,14 @@
 #include <linux/kho/abi/memfd.h>
 #include <linux/kho/abi/hugetlb.h>
 
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-typedef unsigned long long ull;
-
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fflush(stdout);
-	fputs("liveupdate-reader: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
-
-/* ------------------------------------------------------------ the image */
-
-struct range {
-	u64 pa, size;
-	const unsigned char *data;
-};
-
-static struct range *ranges;
-static size_t nr_ranges;
-
-static u64 le64(const unsigned char *p)
-{
-	u64 v;
-
-	memcpy(&v, p, 8);
-	return v;
-}
-
-static u32 le32(const unsigned char *p)
-{
-	u32 v;
-
-	memcpy(&v, p, 4);
-	return v;
-}
-
-/* Bytes [pa, pa + len) of one range, or death: a page not in the image. */
-static const void *phys(u64 pa, size_t len, const char *what)
-{
-	size_t lo = 0, hi = nr_ranges;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (ranges[mid].pa + ranges[mid].size <= pa)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == nr_ranges || ranges[lo].pa > pa || pa + len > ranges[lo].pa + ranges[lo].size)
-		die("%s at 0x%llx: not in memory", what, (ull)pa);
-	return ranges[lo].data + (pa - ranges[lo].pa);
-}
-
-#define LOAD(var, pa, what) memcpy(&(var), phys((pa), sizeof(var), (what)), sizeof(var))
+#include "image.h"
 
 static const unsigned char *fdt;
 static u64 fdt_size;
 
-static void load_image(const char *path)
+static u64 le64(const unsigned char *p)
 {
-	FILE *f = fopen(path, "rb");
-	unsigned char *buf;
-	long n;
-	u64 at, i;
-
-	if (!f)
-		die("%s: cannot open", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc(n > 0 ? n : 1);
-	if (!buf || fread(buf, 1, n, f) != (size_t)n)
-		die("%s: cannot read", path);
-	fclose(f);
-	if (n < 32 || memcmp(buf, "KHOLUIMG", 8) || le32(buf + 8) != 1)
-		die("%s: not a version 1 KHOLUIMG image", path);
-	if (le32(buf + 12) != PAGE_SIZE)
-		die("image page size %u, reader built for %lu", le32(buf + 12), (unsigned long)PAGE_SIZE);
-	fdt_size = le64(buf + 16);
-	nr_ranges = le64(buf + 24);
-	if (fdt_size > (u64)n - 32)
-		die("FDT past the end of the file");
-	fdt = buf + 32;
-	at = 32 + (fdt_size + 7) / 8 * 8;
-	ranges = calloc(nr_ranges ? nr_ranges : 1, sizeof(*ranges));
-	for (i = 0; i < nr_ranges; i++) {
-		if (at + 16 > (u64)n)
-			die("range %llu past the end of the file", (ull)i);
-		ranges[i].pa = le64(buf + at);
-		ranges[i].size = le64(buf + at + 8);
-		ranges[i].data = buf + at + 16;
-		at += 16 + ranges[i].size;
-		if (at > (u64)n)
-			die("range %llu past the end of the file", (ull)i);
-	}
-}
-
-/* ------------------------------------------------------------ the tree text */
-
-static void put_string(const char *s, size_t max)
-{
-	size_t i;
-
-	putchar('"');
-	for (i = 0; i < max && s[i]; i++) {
-		unsigned char c = s[i];
-
-		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
-			putchar(c);
-		else
-			printf("\\x%02x", c);
-	}
-	putchar('"');
+	return image_le64(p);
 }
 
 /* ------------------------------------------------------------ the FDT */
@@ -178,12 +64,12 @@ static void parse_fdt(void)
 	struct child *cur = NULL;
 
 	if (fdt_size < 40 || be32(fdt) != FDT_MAGIC || be32(fdt + 4) > fdt_size)
-		die("the KHO root is not an FDT");
+		fail("the KHO root is not an FDT");
 	off_struct = be32(fdt + 8);
 	off_strings = be32(fdt + 12);
 	size_struct = be32(fdt + 36);
 	if ((u64)off_struct + size_struct > fdt_size || off_strings > fdt_size)
-		die("FDT blocks past its end");
+		fail("FDT blocks past its end");
 	at = off_struct;
 	for (;;) {
 		u32 tok, len, nameoff;
@@ -191,7 +77,7 @@ static void parse_fdt(void)
 		const unsigned char *val;
 
 		if (at + 4 > off_struct + size_struct)
-			die("FDT ends without FDT_END");
+			fail("FDT ends without FDT_END");
 		tok = be32(fdt + at);
 		at += 4;
 		switch (tok) {
@@ -200,16 +86,16 @@ static void parse_fdt(void)
 			at += (strnlen(name, off_struct + size_struct - at) + 4) & ~3u;
 			if (++depth == 2) {
 				if (nr_children == MAX_CHILDREN)
-					die("more than %d KHO subtrees", MAX_CHILDREN);
+					fail("more than %d KHO subtrees", MAX_CHILDREN);
 				cur = &children[nr_children++];
 				cur->name = name;
 			} else if (depth > 2) {
-				die("KHO subtree nested too deep");
+				fail("KHO subtree nested too deep");
 			}
 			break;
 		case FDT_END_NODE:
 			if (depth-- == 0)
-				die("unbalanced FDT_END_NODE");
+				fail("unbalanced FDT_END_NODE");
 			cur = NULL;
 			break;
 		case FDT_PROP:
@@ -218,14 +104,14 @@ static void parse_fdt(void)
 			val = fdt + at + 8;
 			at += 8 + ((len + 3) & ~3u);
 			if (off_strings + nameoff >= fdt_size)
-				die("FDT property name past the strings block");
+				fail("FDT property name past the strings block");
 			name = (const char *)fdt + off_strings + nameoff;
 			if (depth == 1 && !strcmp(name, "compatible")) {
 				root_compat = (const char *)val;
 				root_compat_len = len;
 			} else if (depth == 1 && !strcmp(name, KHO_FDT_MEMORY_MAP_PROP_NAME)) {
 				if (len != 8)
-					die("%s is %u bytes, not 8", name, len);
+					fail("%s is %u bytes, not 8", name, len);
 				mem_map = le64(val);
 				has_mem_map = 1;
 			} else if (cur && !strcmp(name, KHO_SUB_TREE_PROP_NAME) && len == 8) {
@@ -241,7 +127,7 @@ static void parse_fdt(void)
 		case FDT_END:
 			return;
 		default:
-			die("bad FDT token %u", tok);
+			fail("bad FDT token %u", tok);
 		}
 	}
 }
@@ -299,7 +185,7 @@ static void walk_radix(u64 node_pa, int level, u64 key_hi)
 				cap_preserved = cap_preserved ? 2 * cap_preserved : 1024;
 				preserved = realloc(preserved, cap_preserved * sizeof(*preserved));
 				if (!preserved)
-					die("out of memory");
+					fail("out of memory");
 			}
 			preserved[nr_preserved].pfn = (key << (PAGE_SHIFT + order)) >> PAGE_SHIFT;
 			preserved[nr_preserved++].order = order;
@@ -344,30 +230,137 @@ static int is_preserved(u64 pa)
 static void need_preserved(u64 pa, const char *what)
 {
 	if (!is_preserved(pa))
-		die("%s at 0x%llx is not in the memory map", what, (ull)pa);
+		fail("%s at 0x%llx is not in the memory map", what, (ull)pa);
 }
 
 /* ------------------------------------------------------------ kho_block chains */
 
-/* Calls fn(entry address) for each entry of the chain at head, after checking the whole chain. */
+/*
+ * Blocks read over every chain, as luoSessionsEntries counts them: more
+ * than the image has pages is refused (a block reached from many chains
+ * would make the walk amplify); a block already read by another chain is
+ * accepted (the kernel reads it again; its second kho_restore_free warns)
+ * and pointed out once, for the first such block.
+ */
+static u64 block_visits;
+static u64 *visited;
+static u64 visited_mask;
+static u64 shared_first, shared_count;
+
+/* Adds pa to the set of blocks read; false if it was there. */
+static int visit_block(u64 pa)
+{
+	u64 h;
+
+	if (!visited) {
+		for (visited_mask = 1; visited_mask < 2 * (image_pages + 1); visited_mask <<= 1)
+			;
+		visited = calloc(visited_mask, sizeof(*visited));
+		if (!visited)
+			fail("out of memory");
+		visited_mask--;
+	}
+	/* Block addresses are never 0: 0 marks a free slot. */
+	for (h = (pa * 0x9e3779b97f4a7c15ull) >> 20 & visited_mask; visited[h]; h = (h + 1) & visited_mask)
+		if (visited[h] == pa)
+			return 0;
+	visited[h] = pa;
+	return 1;
+}
+
+static void count_chain(u64 head, u64 blocks)
+{
+	struct kho_block_header_ser h;
+	u64 pa;
+
+	block_visits += blocks;
+	if (block_visits > image_pages)
+		refuse("limit", "kho_block_header_ser", NULL, head,
+		       "blocks read over all chains (a block in two chains counts twice): more than %llu", (ull)image_pages);
+	for (pa = head; pa; pa = h.next) {
+		LOAD(h, pa, "kho_block_header_ser");
+		if (!visit_block(pa) && shared_count++ == 0)
+			shared_first = pa;
+	}
+}
+
+static void flush_shared(void)
+{
+	char more[64] = "";
+
+	if (!shared_count)
+		return;
+	if (shared_count > 1)
+		snprintf(more, sizeof(more), " (and %llu more like it)", (ull)(shared_count - 1));
+	warn("luo-shared-block", "kho_block_header_ser", NULL, shared_first,
+	     "the block is also in another chain; the kernel reads it again%s", more);
+	shared_count = 0;
+}
+
+/*
+ * Calls fn(entry address) for each entry of the chain at head, after
+ * checking the whole chain. The pass without fn is the one that restores
+ * the chain: it counts its blocks against the visits.
+ */
+/*
+ * The blocks of the chain being restored, to find a loop: a table of
+ * addresses tagged with the chain they belong to, so that it is never
+ * cleared between chains.
+ */
+#define CHAIN_SLOTS 32768	/* a power of two, more than twice KHO_MAX_BLOCKS */
+static struct {
+	u64 pa, chain;
+} chain_seen[CHAIN_SLOTS];
+static u64 chain_number;
+
+static int chain_visit(u64 pa)
+{
+	u64 h;
+
+	for (h = (pa * 0x9e3779b97f4a7c15ull) >> 20 & (CHAIN_SLOTS - 1); chain_seen[h].chain == chain_number;
+	     h = (h + 1) & (CHAIN_SLOTS - 1))
+		if (chain_seen[h].pa == pa)
+			return 0;
+	chain_seen[h].pa = pa;
+	chain_seen[h].chain = chain_number;
+	return 1;
+}
+
+/*
+ * As kho_block_set_restore takes a chain: its shape first (a block reached
+ * again is a loop, -EINVAL, kho_block_set_is_cyclic; more than
+ * KHO_MAX_BLOCKS blocks is refused), then each block's count (0, or more
+ * than the block holds, -EINVAL).
+ */
 static u64 block_chain(u64 head, size_t entry_size, void (*fn)(u64 pa, void *arg), void *arg)
 {
 	u64 capacity = (KHO_BLOCK_SIZE - sizeof(struct kho_block_header_ser)) / entry_size;
 	u64 pa, n = 0, blocks = 0, i;
 	struct kho_block_header_ser h;
 
+	chain_number++;
 	for (pa = head; pa; pa = h.next) {
-		LOAD(h, pa, "kho_block");
+		LOAD(h, pa, "kho_block_header_ser");
+		if (!chain_visit(pa))
+			refuse("chain-loop", "kho_block_header_ser", "next", pa + offsetof(struct kho_block_header_ser, next),
+			       "the chain loops back to a block it already visited (-EINVAL, kho_block_set_is_cyclic)");
 		if (++blocks > KHO_MAX_BLOCKS)
-			die("more than %d blocks (or a cycle) at 0x%llx", KHO_MAX_BLOCKS, (ull)head);
+			refuse("chain-long", "kho_block_header_ser", "next", pa + offsetof(struct kho_block_header_ser, next),
+			       "the chain is longer than %d blocks (kho_block_add)", KHO_MAX_BLOCKS);
+	}
+	for (pa = head; pa; pa = h.next) {
+		LOAD(h, pa, "kho_block_header_ser");
 		if (h.count == 0 || h.count > capacity)
-			die("block at 0x%llx counts %llu entries", (ull)pa, (ull)h.count);
+			refuse("block-count", "kho_block_header_ser", "count", pa + offsetof(struct kho_block_header_ser, count),
+			       "count %llu is outside 1..%llu (-EINVAL, kho_block_set_restore)", (ull)h.count, (ull)capacity);
 		n += h.count;
 	}
-	if (!fn)
+	if (!fn) {
+		count_chain(head, blocks);
 		return n;
+	}
 	for (pa = head; pa; pa = h.next) {
-		LOAD(h, pa, "kho_block");
+		LOAD(h, pa, "kho_block_header_ser");
 		for (i = 0; i < h.count; i++)
 			fn(pa + sizeof(h) + i * entry_size, arg);
 	}
@@ -390,7 +383,7 @@ static void restore_area(struct kho_vmalloc vm, struct area *a)
 	size_t i;
 
 	if (v->total_pages == 0 || v->total_pages % per)
-		die("kho_vmalloc of %u pages at order %u", v->total_pages, v->order);
+		fail("kho_vmalloc of %u pages at order %u", v->total_pages, v->order);
 	a->nr_blocks = v->total_pages / per;
 	a->block_bytes = per * PAGE_SIZE;
 	a->blocks = calloc(a->nr_blocks, sizeof(u64));
@@ -399,13 +392,13 @@ static void restore_area(struct kho_vmalloc vm, struct area *a)
 		LOAD(chunk, pa, "kho_vmalloc_chunk");
 		for (i = 0; i < KHO_VMALLOC_SIZE && chunk.phys[i]; i++) {
 			if (got == a->nr_blocks)
-				die("kho_vmalloc lists more than %u pages", v->total_pages);
+				fail("kho_vmalloc lists more than %u pages", v->total_pages);
 			need_preserved(chunk.phys[i], "vmalloc page");
 			a->blocks[got++] = chunk.phys[i];
 		}
 	}
 	if (got != a->nr_blocks)
-		die("kho_vmalloc lists %llu blocks, not %llu", (ull)got, (ull)a->nr_blocks);
+		fail("kho_vmalloc lists %llu blocks, not %llu", (ull)got, (ull)a->nr_blocks);
 }
 
 static void area_read(const struct area *a, u64 off, void *out, size_t len)
@@ -417,7 +410,7 @@ static void area_read(const struct area *a, u64 off, void *out, size_t len)
 		size_t n = a->block_bytes - in < len ? a->block_bytes - in : len;
 
 		if (b >= a->nr_blocks)
-			die("entry past the vmalloc area");
+			fail("entry past the vmalloc area");
 		memcpy(o, phys(a->blocks[b] + in, n, "vmalloc page"), n);
 		o += n;
 		off += n;
@@ -426,6 +419,79 @@ static void area_read(const struct area *a, u64 off, void *out, size_t len)
 }
 
 /* ------------------------------------------------------------ file handlers */
+
+/* The physical address of byte `off` of an area. */
+static u64 area_address(const struct area *a, u64 off)
+{
+	return a->blocks[off / a->block_bytes] + off % a->block_bytes;
+}
+
+struct folio_ref {
+	u64 key;
+	u64 i;
+};
+
+static int cmp_folio_ref(const void *a, const void *b)
+{
+	const struct folio_ref *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* The position (in array order) of the first entry whose key an earlier entry has; nr when none. */
+static u64 first_repeat(struct folio_ref *refs, u64 n, u64 nr)
+{
+	u64 k, first = nr;
+
+	qsort(refs, n, sizeof(*refs), cmp_folio_ref);
+	for (k = 1; k < n; k++)
+		if (refs[k].key == refs[k - 1].key && (k < 2 || refs[k].key != refs[k - 2].key) && refs[k].i < first)
+			first = refs[k].i;
+	return first;
+}
+
+/*
+ * The folio rules of memfd_luo_retrieve_folios, for any handler whose
+ * entries start with a pfn:52 and an index: an entry with pfn 0 is a hole
+ * and skipped; a pfn restored a second time fails the file (the first
+ * restore took the folio, -EIO); an index taken a second time fails it too
+ * (shmem_add_to_page_cache, -EEXIST). The first failing entry in array
+ * order is the one refused, the pfn checked before the index. Bits of
+ * the 12 above the pfn outside `allowed` are warned about first, as the
+ * entries are decoded.
+ */
+static void check_folios(const struct area *a, u64 nr, size_t size, const char *structname, const char *bits_name, u64 allowed)
+{
+	struct folio_ref *pfns = calloc(nr ? nr : 1, sizeof(*pfns)), *idx = calloc(nr ? nr : 1, sizeof(*idx));
+	unsigned char buf[16];
+	u64 i, n = 0, pfn_at, index_at;
+
+	if (!pfns || !idx)
+		fail("out of memory");
+	for (i = 0; i < nr; i++) {
+		area_read(a, i * size, buf, size);
+		/* The 12 bits above the pfn: bits the kernel never tests are accepted, and pointed out (holes too). */
+		if ((le64(buf) >> 52) & ~allowed)
+			warn("undeclared-bits", structname, bits_name, area_address(a, i * size),
+			     "undeclared bits 0x%llx set (allowed: 0x%llx)", (ull)((le64(buf) >> 52) & ~allowed), (ull)allowed);
+		if (!(le64(buf) & ((1ull << 52) - 1)))
+			continue;
+		pfns[n] = (struct folio_ref){ le64(buf) & ((1ull << 52) - 1), i };
+		idx[n++] = (struct folio_ref){ le64(buf + 8), i };
+	}
+	pfn_at = first_repeat(pfns, n, nr);
+	index_at = first_repeat(idx, n, nr);
+	free(pfns);
+	free(idx);
+	if (pfn_at < nr && pfn_at <= index_at)
+		refuse("folio-pfn-twice", structname, "pfn", area_address(a, pfn_at * size),
+		       "entry %llu restores a pfn a second time; the kernel fails the file (-EIO, memfd_luo_retrieve_folios)", (ull)pfn_at);
+	if (index_at < nr)
+		refuse("folio-index-twice", structname, "index", area_address(a, index_at * size),
+		       "entry %llu puts a folio at an index taken before; the kernel fails the file (-EEXIST, memfd_luo_retrieve_folios)", (ull)index_at);
+}
 
 static u64 entries_kept(const struct area *a, u64 nr, size_t size)
 {
@@ -452,7 +518,10 @@ static void memfd_file(u64 data)
 	if (m.nr_folios)
 		restore_area(m.folios, &a);
 	if (m.nr_folios * sizeof(f) > a.nr_blocks * a.block_bytes)
-		die("memfd at 0x%llx: %llu folios do not fit its area", (ull)data, (ull)m.nr_folios);
+		fail("memfd at 0x%llx: %llu folios do not fit its area", (ull)data, (ull)m.nr_folios);
+	if (m.nr_folios)
+		check_folios(&a, m.nr_folios, sizeof(f), "memfd_luo_folio_ser", "flags",
+			     MEMFD_LUO_FOLIO_DIRTY | MEMFD_LUO_FOLIO_UPTODATE);
 	printf(" flags=%u pos=%llu seals=%u size=%llu entries=%llu\n", m.flags, (ull)m.pos, m.seals, (ull)m.size,
 	       (ull)(m.nr_folios ? entries_kept(&a, m.nr_folios, sizeof(f)) : 0));
 	for (i = 0; i < m.nr_folios; i++) {
@@ -477,7 +546,9 @@ static void hugemfd_file(u64 data)
 	if (m.nr_folios)
 		restore_area(m.folios, &a);
 	if (m.nr_folios * sizeof(f) > a.nr_blocks * a.block_bytes)
-		die("hugemfd at 0x%llx: %llu folios do not fit its area", (ull)data, (ull)m.nr_folios);
+		fail("hugemfd at 0x%llx: %llu folios do not fit its area", (ull)data, (ull)m.nr_folios);
+	if (m.nr_folios)
+		check_folios(&a, m.nr_folios, sizeof(f), "hugemfd_folio_ser", "reserved", 0);
 	printf(" order=%u pos=%llu size=%llu entries=%llu\n", m.order, (ull)m.pos, (ull)m.size,
 	       (ull)(m.nr_folios ? entries_kept(&a, m.nr_folios, sizeof(f)) : 0));
 	for (i = 0; i < m.nr_folios; i++) {
@@ -514,7 +585,65 @@ static void file_entry(u64 pa, void *arg)
 			return;
 		}
 	}
+	/* luo_file_deserialize refuses a file of no registered handler (-ENOENT); shown as stored, with a warning. */
+	warn("luo-no-handler", "luo_file_ser", "compatible", pa + offsetof(struct luo_file_ser, compatible),
+	     "kho-abi has no schema for this handler, so its data is shown as stored");
 	printf(" data=%llu no-handler\n", (ull)f.data);
+}
+
+/*
+ * The sessions as luo_session_deserialize takes them: the whole chain
+ * decoded first (a name without its NUL is cut by strscpy: a warning),
+ * then session by session, each name inserted (a name seen before is
+ * refused, -EEXIST) before its files are read.
+ */
+struct session_ref {
+	const char *name;
+	u64 index;
+};
+
+static struct session_ref *sessions;
+static u64 nr_sessions, session_repeat, session_at;
+
+#define SESSION_NAME_READ (sizeof(((struct luo_session_ser *)0)->name) - 1)
+
+static void collect_session(u64 pa, void *arg)
+{
+	const struct luo_session_ser *s = phys(pa, sizeof(*s), "luo_session_ser");
+
+	(void)arg;
+	if (!memchr(s->name, 0, sizeof(s->name)))
+		warn("unterminated-string", "luo_session_ser", "name", pa + offsetof(struct luo_session_ser, name),
+		     "no NUL terminator in the %zu-byte name; read as its first %zu bytes, as strscpy copies it",
+		     sizeof(s->name), SESSION_NAME_READ);
+	sessions[nr_sessions].name = s->name;
+	sessions[nr_sessions].index = nr_sessions;
+	nr_sessions++;
+}
+
+static int cmp_session(const void *a, const void *b)
+{
+	const struct session_ref *x = a, *y = b;
+	int c = strncmp(x->name, y->name, SESSION_NAME_READ);
+
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Reads the names of the chain at head; session_repeat is the first session (in list order) whose name came before. */
+static void collect_sessions(u64 head)
+{
+	u64 n = block_chain(head, sizeof(struct luo_session_ser), NULL, NULL), k;
+
+	sessions = calloc(n ? n : 1, sizeof(*sessions));
+	if (!sessions)
+		fail("out of memory");
+	block_chain(head, sizeof(struct luo_session_ser), collect_session, NULL);
+	qsort(sessions, nr_sessions, sizeof(*sessions), cmp_session);
+	session_repeat = nr_sessions;
+	for (k = 1; k < nr_sessions; k++)
+		if (!strncmp(sessions[k].name, sessions[k - 1].name, SESSION_NAME_READ) &&
+		    (k < 2 || strncmp(sessions[k].name, sessions[k - 2].name, SESSION_NAME_READ)) && sessions[k].index < session_repeat)
+			session_repeat = sessions[k].index;
 }
 
 static void session_entry(u64 pa, void *arg)
@@ -524,9 +653,17 @@ static void session_entry(u64 pa, void *arg)
 
 	(void)arg;
 	LOAD(s, pa, "luo_session_ser");
+	if (session_at++ == session_repeat)
+		refuse("session-twice", "luo_session_ser", "name", pa + offsetof(struct luo_session_ser, name),
+		       "session \"%.*s\" is already restored; the kernel refuses the duplicate (-EEXIST, luo_session_insert)",
+		       (int)strnlen(s.name, SESSION_NAME_READ), s.name);
+	if (!s.file_set_ser.files && s.file_set_ser.count)
+		warn("luo-files-count-without-files", "luo_session_ser", "file_set_ser.count",
+		     pa + offsetof(struct luo_session_ser, file_set_ser.count),
+		     "no files chain but a count of %llu (WARN_ON in luo_file_deserialize)", (ull)s.file_set_ser.count);
 	n = s.file_set_ser.files ? block_chain(s.file_set_ser.files, sizeof(struct luo_file_ser), NULL, NULL) : 0;
 	if (s.file_set_ser.files && n != s.file_set_ser.count)
-		die("session at 0x%llx stores a count of %llu, its chain holds %llu files", (ull)pa, (ull)s.file_set_ser.count, (ull)n);
+		fail("session at 0x%llx stores a count of %llu, its chain holds %llu files", (ull)pa, (ull)s.file_set_ser.count, (ull)n);
 	printf("  session name=");
 	put_string(s.name, sizeof(s.name) - 1);
 	printf(" files=%llu\n", (ull)n);
@@ -548,7 +685,7 @@ static void flb_page(u64 flbs_pa)
 	need_preserved(flbs_pa, "the FLB page");
 	LOAD(h, flbs_pa, "luo_flb_header_ser");
 	if (h.count > capacity)
-		die("FLB page counts %llu entries, holds %llu", (ull)h.count, (ull)capacity);
+		fail("FLB page counts %llu entries, holds %llu", (ull)h.count, (ull)capacity);
 	for (i = 0; i < h.count; i++) {
 		LOAD(e, flbs_pa + sizeof(h) + i * sizeof(e), "luo_flb_ser");
 		printf("  flb name=");
@@ -578,15 +715,18 @@ int main(int argc, char **argv)
 	int i;
 	u64 j;
 
+	image_prog = "liveupdate-reader";
 	if (argc != 2)
-		die("usage: liveupdate-reader IMAGE");
+		fail("usage: liveupdate-reader IMAGE");
 	setvbuf(stdout, out, _IOFBF, sizeof(out));
 	load_image(argv[1]);
+	fdt = image_fdt;
+	fdt_size = image_fdt_size;
 	parse_fdt();
 	if (!root_compat || !root_compatible(KHO_FDT_COMPATIBLE))
-		die("the KHO root is not compatible with %s", KHO_FDT_COMPATIBLE);
+		fail("the KHO root is not compatible with %s", KHO_FDT_COMPATIBLE);
 	if (!has_mem_map || !mem_map)
-		die("no memory map");
+		fail("no memory map");
 	walk_radix(mem_map, KHO_TREE_MAX_DEPTH - 1, 0);
 	qsort(preserved, nr_preserved, sizeof(*preserved), cmp_block);
 
@@ -620,17 +760,20 @@ int main(int argc, char **argv)
 	if (!luo_blob)
 		return 0;
 	if (luo_blob->size < sizeof(luo))
-		die("the LUO blob is %llu bytes, smaller than struct luo_ser", (ull)luo_blob->size);
+		fail("the LUO blob is %llu bytes, smaller than struct luo_ser", (ull)luo_blob->size);
 	LOAD(luo, luo_blob->data, "luo_ser");
 	if (!luo_compat_ok(luo.compatible, sizeof(luo.compatible)))
-		die("luo_ser.compatible is not %s", LUO_ABI_COMPATIBLE);
+		fail("luo_ser.compatible is not %s", LUO_ABI_COMPATIBLE);
 	printf("luo compatible=");
 	put_string(luo.compatible, sizeof(luo.compatible));
 	printf(" liveupdate_num=%llu\n", (ull)luo.liveupdate_num);
-	if (luo.sessions_pa)
+	if (luo.sessions_pa) {
+		collect_sessions(luo.sessions_pa);
 		block_chain(luo.sessions_pa, sizeof(struct luo_session_ser), session_entry, NULL);
+		flush_shared();
+	}
 	flb_page(luo.flbs_pa);
 	if (fflush(stdout))
-		die("cannot write the tree");
+		fail("cannot write the tree");
 	return 0;
 }

@@ -1,20 +1,18 @@
 /**
  * Builds test/c/liveupdate-reader.c with gcc against the generated headers
- * and the kernel-type shim (-Wall -Wextra -Werror), and runs it on an
- * image file, streaming its output into a hash or a string.
+ * and the kernel-type shim (-Wall -Wextra -Werror, as every reader of
+ * test/c is built: helpers/c-reader.ts), and runs it on an image file,
+ * streaming its output into a hash or a string.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { GENERATED_INCLUDE, REPO_ROOT, SHIM_FALLBACK_INCLUDE, SHIM_INCLUDE } from './gcc.js';
+import { buildCReader, cReaderSource } from './c-reader.js';
 
-export const LIVEUPDATE_READER_SOURCE = join(REPO_ROOT, 'test', 'c', 'liveupdate-reader.c');
+export const LIVEUPDATE_READER_SOURCE = cReaderSource('liveupdate-reader');
 
 /** Compiles the reader into `exe` for 4 KiB pages. */
 export async function buildLiveUpdateReader(exe: string): Promise<void> {
-  const args = ['-std=gnu11', '-O2', '-Wall', '-Wextra', '-Werror', '-I', SHIM_INCLUDE, '-I', GENERATED_INCLUDE, '-I', SHIM_FALLBACK_INCLUDE, '-include', 'kho-shim.h', '-DPAGE_SHIFT=12', '-o', exe, LIVEUPDATE_READER_SOURCE];
-  await promisify(execFile)('gcc', args, { cwd: REPO_ROOT });
+  await buildCReader('liveupdate-reader', exe);
 }
 
 export interface ReaderRun {

@@ -214,18 +214,25 @@ struct iommu_flb_ser {
 static_assert(sizeof(struct iommu_flb_ser) == 32);
 
 /**
- * iommu_compat_ok() - Does a stored string name this iommu version?
+ * iommu_compat_ok() - Do a stored string and number name this iommu version?
  * @stored: The char array found in preserved memory.
  * @size:   Its size in bytes.
+ * @ser:    The struct iommu_flb_ser found in preserved memory.
  *
- * Reads at most @size bytes; see kho_compat_match().
+ * Several versions store IOMMU_LUO_FLB_COMPATIBLE; iommu_flb_ser.version tells
+ * them apart, and this version is number 1, compared exactly: an older or newer
+ * number is another layout. Reads at most @size bytes of @stored; see
+ * kho_compat_match().
  *
- * Return: true if @stored holds IOMMU_LUO_FLB_COMPATIBLE, NUL-padded.
+ * Return: true if @stored holds IOMMU_LUO_FLB_COMPATIBLE, NUL-padded, and
+ * @ser->version is 1.
  */
-static inline bool iommu_compat_ok(const char *stored, size_t size)
+static inline bool iommu_compat_ok(const char *stored, size_t size,
+				   const struct iommu_flb_ser *ser)
 {
 	return kho_compat_match(stored, size, IOMMU_LUO_FLB_COMPATIBLE,
-				sizeof(IOMMU_LUO_FLB_COMPATIBLE));
+				sizeof(IOMMU_LUO_FLB_COMPATIBLE)) &&
+	       ser->version == 1;
 }
 
 #endif /* _LINUX_KHO_ABI_IOMMU_H */
