@@ -52,7 +52,7 @@ describe('decode, encode and compat load no schema and no generator', () => {
   it('decode imports the codec module of its schema (and those it imports) only', () => {
     const r = modulesLoaded(['decode', 'memfd_luo_folio_ser', '--hex', FOLIO_HEX]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ pfn: 5, flags: 1, index: '7' });
+    expect(JSON.parse(r.out)).toEqual({ pfn: 5, flags: 1, index: 7 });
     expect(r.modules.filter((m) => HEAVY.includes(m))).toEqual([]);
     expect(r.modules.filter((m) => GENERATOR.test(m))).toEqual([]);
     // memfd.ts imports luo.ts and vmalloc.ts for the structs it embeds; nothing else, and not the index of all codecs.
@@ -117,7 +117,7 @@ describe('outside any project', () => {
     const dir = mkdtempSync(join(work, 'elsewhere-'));
     const dec = await cli(['decode', 'memfd_luo_folio_ser', '--hex', FOLIO_HEX], { cwd: dir });
     expect(dec.code, dec.err).toBe(0);
-    expect(JSON.parse(dec.out)).toEqual({ pfn: 5, flags: 1, index: '7' });
+    expect(JSON.parse(dec.out)).toEqual({ pfn: 5, flags: 1, index: 7 });
     const verify = await cli(['compat', 'verify', 'luo', 'luo-v1'], { cwd: dir });
     expect(verify.out).toMatch(/^luo: /);
     const unknown = await cli(['decode', 'no_such_ser', '--hex', '00'], { cwd: dir });

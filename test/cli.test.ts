@@ -106,15 +106,15 @@ const ROUND_TRIPS: readonly RoundTrip[] = [
     struct: 'memfd_luo_ser',
     args: ['--version', 'memfd-v2'],
     // memfd-v2: pos@0 size@8 seals u32@16 flags u32@20 nr_folios@24 folios@32 (first@32 total_pages u32@40 flags u16@44 order u16@46).
-    json: { pos: MAX.toString(), size: '4096', seals: 63, flags: 0, nr_folios: '3', folios: { first: '20015998341120', total_pages: 7, flags: 1, order: 2 } },
+    json: { pos: MAX.toString(), size: '4096', seals: 63, flags: 0, nr_folios: 3, folios: { first: '20015998341120', total_pages: 7, flags: 1, order: 2 } },
     bytes: new Bytes(48).u64(0, MAX).u64(8, 4096n).u32(16, 63).u32(20, 0).u64(24, 3n).u64(32, 20015998341120n).u32(40, 7).u16(44, 1).u16(46, 2),
   },
   {
     struct: 'memfd_luo_ser',
     args: ['--version', 'memfd-v1'],
-    // memfd-v1: pos@0 size@8 nr_folios@16 folios@24.
-    json: { pos: '1', size: '8192', nr_folios: MAX.toString(), folios: { first: '4096', total_pages: 4294967295, flags: 3, order: 65535 } },
-    bytes: new Bytes(40).u64(0, 1n).u64(8, 8192n).u64(16, MAX).u64(24, 4096n).u32(32, 4294967295).u16(36, 3).u16(38, 65535),
+    // memfd-v1: pos@0 size@8 nr_folios@16 folios@24. nr_folios at its bound (as_number: MAX_LFS_FILESIZE >> PAGE_SHIFT), a JSON number.
+    json: { pos: MAX.toString(), size: '8192', nr_folios: 2251799813685247, folios: { first: '4096', total_pages: 4294967295, flags: 3, order: 65535 } },
+    bytes: new Bytes(40).u64(0, MAX).u64(8, 8192n).u64(16, 2251799813685247n).u64(24, 4096n).u32(32, 4294967295).u16(36, 3).u16(38, 65535),
   },
   {
     struct: 'luo_ser',
@@ -321,7 +321,7 @@ describe('decode reads the bytes C wrote', () => {
       size: (1n << 40n).toString(),
       seals: 1 | 8 | 32,
       flags: 0,
-      nr_folios: '511',
+      nr_folios: 511,
       folios: { first: '2147483648', total_pages: 4294967295, flags: 2, order: 9 },
     });
   });

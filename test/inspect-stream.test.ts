@@ -28,7 +28,7 @@ const FOLIO_BASE = 1 << 24;
 const memfd = (token: bigint, folios: number, pfn: number) => ({
   compatible: 'memfd-v2',
   token,
-  state: { fields: { pos: 0n, size: BigInt(folios * 4096), seals: 3, flags: 0 }, entries: Array.from({ length: folios }, (_, i) => ({ pfn: pfn + i, flags: 1, index: BigInt(i) })) },
+  state: { fields: { pos: 0n, size: BigInt(folios * 4096), seals: 3, flags: 0 }, entries: Array.from({ length: folios }, (_, i) => ({ pfn: pfn + i, flags: 1, index: i })) },
 });
 
 /** States of 0-4 sessions of 0-4 files (memfd with 0-3 folios, or a handler without a schema), 0-2 FLBs. */

@@ -219,7 +219,7 @@ function rewriteFdt(root: KhoRoot): Uint8Array {
 }
 
 describe('checks both readers make, and the warnings both print', () => {
-  const memfd = (entries: { pfn: number; flags: number; index: bigint }[]): FileState => ({ compatible: 'memfd-v2', token: 7n, state: { fields: { pos: 0n, size: 4096n, seals: 0, flags: 0 }, entries } });
+  const memfd = (entries: { pfn: number; flags: number; index: number }[]): FileState => ({ compatible: 'memfd-v2', token: 7n, state: { fields: { pos: 0n, size: 4096n, seals: 0, flags: 0 }, entries } });
   const state = (sessions: SessionState[]): LiveUpdateState => ({ kho: { compatible: 'kho-v4' }, luo: { compatible: 'luo-v5', liveupdateNum: 2n, flbs: [], sessions } });
   let n = 0;
 
@@ -277,20 +277,20 @@ describe('checks both readers make, and the warnings both print', () => {
 
   it('a folio pfn listed twice (-EIO) and an index listed twice (-EEXIST): the first failing entry, the pfn checked first', async () => {
     const base = FOLIO_BASE;
-    const pfnTwice = await bothOf(state([{ name: 'a', files: [memfd([{ pfn: base, flags: 0, index: 0n }, { pfn: base + 1, flags: 0, index: 1n }, { pfn: base, flags: 0, index: 2n }])] }]));
+    const pfnTwice = await bothOf(state([{ name: 'a', files: [memfd([{ pfn: base, flags: 0, index: 0 }, { pfn: base + 1, flags: 0, index: 1 }, { pfn: base, flags: 0, index: 2 }])] }]));
     expect(pfnTwice.error).toMatch(/^error\[folio-pfn-twice\]: memfd_luo_folio_ser\.pfn at /);
-    const indexTwice = await bothOf(state([{ name: 'a', files: [memfd([{ pfn: base, flags: 0, index: 5n }, { pfn: base + 1, flags: 0, index: 5n }])] }]));
+    const indexTwice = await bothOf(state([{ name: 'a', files: [memfd([{ pfn: base, flags: 0, index: 5 }, { pfn: base + 1, flags: 0, index: 5 }])] }]));
     expect(indexTwice.error).toMatch(/^error\[folio-index-twice\]: memfd_luo_folio_ser\.index at /);
     // Entry 1 repeats an index, entry 2 a pfn: entry 1 is refused.
-    const first = await bothOf(state([{ name: 'a', files: [memfd([{ pfn: base, flags: 0, index: 0n }, { pfn: base + 1, flags: 0, index: 0n }, { pfn: base, flags: 0, index: 9n }])] }]));
+    const first = await bothOf(state([{ name: 'a', files: [memfd([{ pfn: base, flags: 0, index: 0 }, { pfn: base + 1, flags: 0, index: 0 }, { pfn: base, flags: 0, index: 9 }])] }]));
     expect(first.error).toMatch(/^error\[folio-index-twice\]/);
     // One entry repeating both: the pfn is reported.
-    const both2 = await bothOf(state([{ name: 'a', files: [memfd([{ pfn: base, flags: 0, index: 0n }, { pfn: base, flags: 0, index: 0n }])] }]));
+    const both2 = await bothOf(state([{ name: 'a', files: [memfd([{ pfn: base, flags: 0, index: 0 }, { pfn: base, flags: 0, index: 0 }])] }]));
     expect(both2.error).toMatch(/^error\[folio-pfn-twice\]/);
   });
 
   it('a folio with pfn 0 is a hole: skipped, not counted, its index free for another folio', async () => {
-    const { mem, fdt } = write(state([{ name: 'a', files: [memfd([{ pfn: 0, flags: 3, index: 0n }, { pfn: FOLIO_BASE, flags: 1, index: 0n }, { pfn: 0, flags: 0, index: 0n }])] }]));
+    const { mem, fdt } = write(state([{ name: 'a', files: [memfd([{ pfn: 0, flags: 3, index: 0 }, { pfn: FOLIO_BASE, flags: 1, index: 0 }, { pfn: 0, flags: 0, index: 0 }])] }]));
     const got = await both(mem, fdt);
     expect(got.text).toContain(' entries=1\n      entry flags=1 index=0 pfn=16777216\n');
     expect(got.warnings).toEqual([]);
@@ -302,7 +302,7 @@ describe('checks both readers make, and the warnings both print', () => {
         {
           name: 'a',
           files: [
-            memfd([{ pfn: FOLIO_BASE, flags: 0x13, index: 0n }, { pfn: 0, flags: 0x800, index: 0n }, { pfn: FOLIO_BASE + 1, flags: 3, index: 1n }]),
+            memfd([{ pfn: FOLIO_BASE, flags: 0x13, index: 0 }, { pfn: 0, flags: 0x800, index: 0 }, { pfn: FOLIO_BASE + 1, flags: 3, index: 1 }]),
             { compatible: 'huge-memfd-v1', token: 8n, state: { fields: { pos: 0n, size: 0n, order: 9 }, entries: [{ pfn: FOLIO_BASE + 2, reserved: 7, index: 0n }] } },
           ],
         },

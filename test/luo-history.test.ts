@@ -25,7 +25,7 @@ const VERSIONS = ['luo-v1', 'luo-v2', 'luo-v3', 'luo-v4', 'luo-v5', 'luo-v5;bloc
 function stateArb(compatible: string): fc.Arbitrary<LiveUpdateState> {
   const file = fc.oneof(
     fc.record({ compatible: printable(1, 47).filter((s) => s !== 'memfd-v2' && s !== 'huge-memfd-v1'), token: u64, data: u64 }),
-    fc.record({ token: u64, pos: u64, size: u64, seals: fc.integer({ min: 0, max: 63 }), idx: fc.uniqueArray(u64, { maxLength: 3 }) }),
+    fc.record({ token: u64, pos: u64, size: u64, seals: fc.integer({ min: 0, max: 63 }), idx: fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 51 - 1 }), { maxLength: 3 }) }),
   );
   return fc
     .record({
@@ -38,7 +38,7 @@ function stateArb(compatible: string): fc.Arbitrary<LiveUpdateState> {
       const toFile = (f: { token: bigint } & Record<string, unknown>): FileState =>
         'compatible' in f
           ? { compatible: f.compatible as string, token: f.token, data: f.data as bigint }
-          : { compatible: 'memfd-v2', token: f.token, state: { fields: { pos: f.pos as bigint, size: f.size as bigint, seals: f.seals as number, flags: 0 }, entries: (f.idx as bigint[]).map((index) => ({ pfn: pfn++, flags: 3, index })) } };
+          : { compatible: 'memfd-v2', token: f.token, state: { fields: { pos: f.pos as bigint, size: f.size as bigint, seals: f.seals as number, flags: 0 }, entries: (f.idx as number[]).map((index) => ({ pfn: pfn++, flags: 3, index })) } };
       const s: SessionState[] = sessions.map((x) => ({ name: x.name, files: x.files.map((f) => toFile(f as { token: bigint } & Record<string, unknown>)) }));
       return { kho: { compatible: 'kho-v4' }, luo: { compatible, liveupdateNum: num, sessions: s, flbs } };
     });
