@@ -20,6 +20,7 @@ import { FILE_HANDLERS, LIVEUPDATE_CODECS, LIVEUPDATE_LAYOUT } from '../lib/live
 import { cli, expectRefusal } from './helpers/cli-in-process.js';
 import { elfCoreBytes, segmentsOf, writeElfCore, type CoreSegment } from './helpers/elf-core.js';
 import { repoRoot } from './helpers/root.js';
+import { dtcAvailable } from './helpers/dtc.js';
 
 const FOLIO_BASE = 1 << 24;
 const memfd = (token: bigint, folios: { flags: number; index: number }[], base: number) => ({
@@ -51,8 +52,7 @@ const STATE: LiveUpdateState = {
   },
 };
 
-const hasDtc = spawnSync('dtc', ['--version']).status === 0;
-if (!hasDtc) console.warn('test/inspect.test.ts: dtc (device-tree-compiler) is not installed; the cases that compile the KHO FDT with dtc are skipped (CI installs it)');
+const hasDtc = dtcAvailable('inspect.test.ts');
 const withDtc = hasDtc ? it : it.skip;
 
 let dir: string;

@@ -11,19 +11,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KHO_FDT_COMPATIBLE, KHO_FDT_CONTAINER } from '../generated/ts/kexec_handover.js';
 import { DecodeError, readKhoFdt, writeKhoFdt, type KhoRoot } from '../runtime/index.js';
+import { dtcAvailable } from './helpers/dtc.js';
 
-function hasDtc(): boolean {
-  try {
-    execFileSync('dtc', ['--version'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const dtc = hasDtc();
-if (!dtc && process.env.CI) throw new Error('dtc is missing: CI must install device-tree-compiler (see .ci/run)');
-if (!dtc) console.warn('kho-fdt.test.ts: dtc not installed (apt-get install device-tree-compiler); the libfdt cross-checks are skipped');
+const dtc = dtcAvailable('kho-fdt.test.ts');
 
 const dir = mkdtempSync(join(tmpdir(), 'kho-abi-fdt-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -20,20 +20,11 @@ import { LIVEUPDATE_CODECS, LIVEUPDATE_LAYOUT } from '../lib/liveupdate.js';
 import { DecodeError, fdtNodeItem, PhysMem, readFdtNodes, writeFdt, writeFdtNodes, writeKhoFdt, writeRadixTree, type ReadWarning } from '../runtime/index.js';
 import { inspectLiveUpdate, inspectTextLines } from '../runtime/liveupdate/index.js';
 import { thrown } from './helpers/thrown.js';
+import { dtcAvailable } from './helpers/dtc.js';
 
 const M = MEMBLOCK_FDT_CONTAINER;
 
-function hasDtc(): boolean {
-  try {
-    execFileSync('dtc', ['--version'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const dtc = hasDtc();
-if (!dtc && process.env.CI) throw new Error('dtc is missing: CI must install device-tree-compiler (see .ci/run)');
-if (!dtc) console.warn('memblock-fdt.test.ts: dtc not installed (apt-get install device-tree-compiler); the libfdt cross-checks are skipped');
+const dtc = dtcAvailable('memblock-fdt.test.ts');
 
 const dir = mkdtempSync(join(tmpdir(), 'kho-abi-memblock-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
