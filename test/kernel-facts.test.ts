@@ -60,6 +60,8 @@ const NOT_IN_FACTS: Readonly<Record<string, string>> = {
   kho_array_page: 'the KHO array RFC (2025-09-09) was posted, never merged into a tree the facts measure',
   luo_dict_ser: "the flat dictionary is kho-abi's proposal (issue 10): no kernel tree defines it",
   luo_dict_entry_ser: "the flat dictionary is kho-abi's proposal (issue 10): no kernel tree defines it",
+  liveupdate_feature_table:
+    "kho-abi's name for the whole .liveupdate_features section: the stored luo.h declares its header and entry structs (both measured), not a struct for the section",
 };
 
 

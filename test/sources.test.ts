@@ -50,6 +50,8 @@ const UNRECORDED_TREES: Readonly<Record<string, string>> = {};
 const STAND_IN_TREES: Readonly<Record<string, string>> = {
   'iommufd/iommufd-v1':
     'the layouts come from a stored iommufd.h without repository or commit (index id 61591507904) and no patch carrying it was found; samikhawaja/linux 11ef752d has the same string and author but no serialized struct',
+  'luo_features/luo-features-table':
+    'the table comes from a stored luo.h without repository or commit (index id 62022386585) and no patch carrying it was found; linux-mm 29a75107 is the same feature-header luo.h without the table',
 };
 
 interface VersionRow {

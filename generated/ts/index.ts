@@ -16,6 +16,7 @@ import { kho_v1_memmapCodecs } from './kho_v1_memmap.js';
 import { kvmCodecs } from './kvm.js';
 import { luoCodecs } from './luo.js';
 import { luo_dictCodecs } from './luo_dict.js';
+import { luo_featuresCodecs } from './luo_features.js';
 import { luo_versionsCodecs } from './luo_versions.js';
 import { memblockCodecs } from './memblock.js';
 import { memfdCodecs } from './memfd.js';
@@ -39,6 +40,7 @@ export * from './kho_v1_memmap.js';
 export * from './kvm.js';
 export * from './luo.js';
 export * from './luo_dict.js';
+export * from './luo_features.js';
 export * from './luo_versions.js';
 export * from './memblock.js';
 export * from './memfd.js';
@@ -65,6 +67,7 @@ export const allCodecs: readonly SchemaCodecs[] = [
   kvmCodecs,
   luoCodecs,
   luo_dictCodecs,
+  luo_featuresCodecs,
   luo_versionsCodecs,
   memblockCodecs,
   memfdCodecs,
