@@ -247,7 +247,7 @@ describe('a kho-v1 image: children naming sub-FDTs, the memory map a chunk chain
     expect(report.counts.errors).toBe(1);
   });
 
-  it('a sub-FDT on a page the chain does not list is a warning (kho-v1 hands the address back unchecked); --strict refuses it', () => {
+  it('F12: a sub-FDT on a page the chain does not list is a warning (kho-v1 hands the address back unchecked); --strict refuses it', () => {
     const { mem, fdt } = khoV1Image({ otherPreserved: false });
     const lax = inspectLiveUpdate(mem, fdt, LAYOUT, CODECS);
     expect(lax.kho.blobs[0]!.errors).toEqual([]);
@@ -256,7 +256,7 @@ describe('a kho-v1 image: children naming sub-FDTs, the memory map a chunk chain
     expect(strict.kho.blobs[0]!.errors).toEqual([expect.objectContaining({ code: 'refused', struct: 'kho blob' })]);
   });
 
-  it('a child whose fdt property is not 8 bytes is refused alone; a chain page missing is an error on the map', () => {
+  it('F11: a child whose fdt property is not 8 bytes is refused alone, citing kho-v1; a chain page missing is an error on the map', () => {
     const { mem, fdt } = khoV1Image();
     const root = readKhoFdt(V1.fdt, fdt);
     const bad = writeFdt({
@@ -270,7 +270,7 @@ describe('a kho-v1 image: children naming sub-FDTs, the memory map a chunk chain
     const report = inspectLiveUpdate(mem, bad, LAYOUT, CODECS);
     expect(report.kho.errors).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ code: 'refused', field: 'fdt', message: expect.stringMatching(/node 'short' has 'fdt' of 4 bytes, not 8/) }),
+        expect.objectContaining({ code: 'refused', field: 'fdt', message: expect.stringMatching(/node 'short' has 'fdt' of 4 bytes, not 8; the kernel cannot retrieve it \(kho_retrieve_subtree .*kho-v1\)/) }),
         expect.objectContaining({ code: 'missing-memory', pa: 0x7fff000n }),
       ]),
     );

@@ -324,7 +324,9 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
     kho.errors.push({ code: 'refused', struct: fdtName, field: 'compatible', offset: 0, pa: null, message: `${fdtName}.compatible: the KHO root is '${kho.compatibles.join("', '")}', not '${codecs.khoCompatible}'; the kernel drops the handover (${KERNEL.populate})`, kernel: null });
   }
   for (const f of root.failed ?? []) {
-    kho.errors.push({ code: 'refused', struct: fdtName, field: f.field ?? null, offset: 0, pa: null, message: `${f.reason}; the kernel cannot retrieve it (${f.kernel})`, kernel: null });
+    // kho-v1's lookup is that era's kho_retrieve_subtree (kernel/kexec_handover.c).
+    const cite = v1 && f.kernel === KERNEL.retrieveSubtree ? KHO_V1_RETRIEVE : f.kernel;
+    kho.errors.push({ code: 'refused', struct: fdtName, field: f.field ?? null, offset: 0, pa: null, message: `${f.reason}; the kernel cannot retrieve it (${cite})`, kernel: null });
   }
 
   // The memory map: which pages the next kernel finds preserved.
