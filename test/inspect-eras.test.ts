@@ -13,12 +13,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KHOSER_MEM_CHUNK_LIST_CONTAINER } from '../generated/ts/kho_v1_memmap.js';
 import { LIVEUPDATE_HISTORY_CODECS as CODECS, LIVEUPDATE_LAYOUT as LAYOUT, LUO_ERAS } from '../lib/liveupdate.js';
 import { writeElfCore } from '../lib/elf-core.js';
 import { forPageSize, PhysMem, readKhoFdt, walkRadixTree, writeBitmapChain, writeFdt, writeKhoFdt, type KhoSubtree, type PreservedBlock } from '../runtime/index.js';
-import { inspectLiveUpdate, walkLiveUpdate, writeLiveUpdate, type InspectReport, type InspectSession, type LiveUpdateState } from '../runtime/liveupdate/index.js';
+import { inspectLiveUpdate, walkLiveUpdate, writeLiveUpdate, type FileState, type InspectReport, type InspectSession, type LiveUpdateState } from '../runtime/liveupdate/index.js';
 import { cli } from './helpers/cli-in-process.js';
 import { repoRoot } from './helpers/root.js';
 
@@ -82,6 +83,33 @@ describe('inspect walks every LUO version', () => {
       expect(report.counts).toMatchObject({ sessions: 3, files: 3, entries: 2, flbs: 1 });
     });
   }
+
+  it('random states at random versions: inspect gives back every session and file written, and no error', () => {
+    const u64 = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n });
+    const text = (max: number) => fc.array(fc.integer({ min: 0x20, max: 0x7e }), { minLength: 1, maxLength: max }).map((c) => String.fromCharCode(...c));
+    const file = fc.oneof(
+      fc.record({ compatible: text(40).filter((x) => x !== 'memfd-v2' && x !== 'huge-memfd-v1'), token: u64, data: u64 }),
+      fc.record({ token: u64, pos: u64, folios: fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 40 }), { maxLength: 3 }) }),
+    );
+    const arb = fc.record({
+      era: fc.constantFrom(...LUO_ERAS),
+      sessions: fc.uniqueArray(fc.record({ name: text(60), files: fc.array(file, { maxLength: 4 }) }), { selector: (x) => x.name, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ era, sessions }) => {
+        let pfn = FOLIO_BASE;
+        const toFile = (f: (typeof sessions)[number]['files'][number]): FileState =>
+          'compatible' in f ? f : { compatible: 'memfd-v2', token: f.token, state: { fields: { pos: f.pos, size: 0n, seals: 0, flags: 0 }, entries: f.folios.map((index) => ({ pfn: pfn++, flags: 1, index })) } };
+        const state: LiveUpdateState = { kho: { compatible: 'kho-v4' }, luo: { compatible: era.compatible, liveupdateNum: 1n, sessions: sessions.map((x) => ({ name: x.name, files: x.files.map(toFile) })), flbs: [] } };
+        const { mem, fdt } = write(state);
+        const report = inspectLiveUpdate(mem, fdt, LAYOUT, CODECS);
+        expect(report.counts.errors).toBe(0);
+        expect(report.luo!.version).toBe(era.id);
+        expect(sessionsOf(report)).toEqual(sessionsOfState(state));
+      }),
+      { numRuns: 60 },
+    );
+  });
 
   it('streams an older version as it streams the current one: each session and file handed over once, none kept', () => {
     const { mem, fdt } = write(STATE('luo-v1'));

@@ -9,12 +9,20 @@
  * kernel accepts but its own writer never produces) are recorded on the
  * node they were met at; with `strict` they refuse that node instead.
  *
+ * With the codecs' `eras` (LIVEUPDATE_HISTORY_CODECS, as the CLI passes
+ * them) the LUO blob is read as the kernel of the version it stores reads
+ * it (eras.ts: a sub-FDT for luo-v1/v2, a luo_ser from luo-v3), and the
+ * sessions and files come from that version's containers: block chains,
+ * or the contiguous arrays of luo-v1 to luo-v4. A root FDT of "kho-v1"
+ * (layout.khoV1) is read as that first KHO: children name sub-FDTs, and
+ * the memory map is a chain of khoser_mem_chunk pages.
+ *
  * What cannot be walked past is where the walk stops below a node: an FDT
- * that does not parse (nothing names the rest), a luo_ser that cannot be
- * read or is of another version (its layout is not the one this reader
- * knows), a sessions chain refused (no session is found). A memory map that
- * cannot be walked is an error; the walk goes on without the "is this page
- * preserved" checks.
+ * that does not parse (nothing names the rest), a LUO root that cannot be
+ * read or that no known version stores (without eras: any but the
+ * current), a session list refused (no session is found). A memory map
+ * that cannot be walked is an error; the walk goes on without the "is
+ * this page preserved" checks.
  *
  * The report is plain data in the shape docs/inspect.md documents (64-bit
  * values as bigints, printed as decimal strings). walkLiveUpdate hands it
@@ -40,7 +48,7 @@ import type { PhysMem } from '../phys-mem.js';
 import { escapeText } from '../quote.js';
 import { acceptedAnomaly, type ReadOptions, type ReadWarning } from '../warnings.js';
 import { handlerIndex, memberAt, type LiveUpdateCodecs, type LiveUpdateLayout, type LuoFileSerRecord, type LuoSessionSerRecord } from './handlers.js';
-import { readLuoRoot } from './eras.js';
+import { isFdtBlob, readLuoRoot } from './eras.js';
 import type { Fields } from './model.js';
 import { quoteTreeString, treeMembers } from './tree.js';
 
@@ -404,7 +412,11 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
   if (codecs.eras) {
     // Every version: the blob's first bytes say which (a sub-FDT's compatible, or luo_ser.compatible); readLuoRoot cites each version's luo_early_startup.
     const eras = codecs.eras;
-    const bytes = step(luoNode, { struct: 'luo blob', pa: luoPa }, () => mem.read(luoPa, Number(luoSize < BigInt(MAX_FDT_BYTES) ? luoSize : BigInt(MAX_FDT_BYTES)), 'luo blob'));
+    // A luo_ser is read within its page; a sub-FDT whole, by the totalsize its header stores (as libfdt bounds the FDT era's reads).
+    const bytes = step(luoNode, { struct: 'luo blob', pa: luoPa }, () => {
+      const head = mem.read(luoPa, Number(luoSize < BigInt(ps) ? luoSize : BigInt(ps)), 'luo blob');
+      return isFdtBlob(head) ? readFdtAt(mem, luoPa) : head;
+    });
     const r = bytes && step(luoNode, { struct: codecs.luo.name, pa: luoPa }, (o) => readLuoRoot(mem, luoPa, bytes, eras, o));
     if (!r) return finish();
     if (r.luoSerPa !== undefined && r.luoSerPa !== luoPa) needPreserved(luoNode, r.luoSerPa, r.era.root.kind === 'luo_ser' || r.era.root.kind === 'fdt_header' ? r.era.root.luo.name : codecs.luo.name, 'luo_ser');
