@@ -4,6 +4,7 @@
  *
  *   kho: { compatible: kho-v4 }          # optional; the current string by default
  *   luo:
+ *     compatible: luo-v2                 # optional; the current version by default, or any older one
  *     liveupdate_num: 1
  *     sessions:
  *       - name: vm-1
@@ -72,7 +73,7 @@ export function parseImageSpec(
   text: string,
   file: string,
   ir: AbiIR,
-  handlers: { readonly files: readonly FileHandler[]; readonly flbs: readonly FlbHandler[]; readonly khoCompatible: string; readonly luoCompatible: string },
+  handlers: { readonly files: readonly FileHandler[]; readonly flbs: readonly FlbHandler[]; readonly khoCompatible: string; readonly luoCompatible: string; readonly eras?: readonly { readonly compatible: string }[] },
 ): LiveUpdateState {
   const lines = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
@@ -165,6 +166,11 @@ export function parseImageSpec(
     if (!h) return { name, count, data: u64(f.data, [...fp, 'data'], 0n) };
     return { name, count, state: members(h.state, f.fields, [...fp, 'fields'], []) };
   });
-  state.luo = { compatible: str(luo.compatible, ['luo', 'compatible'], handlers.luoCompatible), liveupdateNum: u64(luo.liveupdate_num, ['luo', 'liveupdate_num'], 1n), sessions, flbs };
+  const compatible = str(luo.compatible, ['luo', 'compatible'], handlers.luoCompatible);
+  // The writer lays out the version the string names (an older one for a reproducer from an older kernel); a string no version stores has no layout.
+  if (handlers.eras && !handlers.eras.some((e) => e.compatible === compatible)) {
+    throw new ImageSpecError(`${where(['luo', 'compatible'])}: no LUO version stores '${compatible}'; known: ${handlers.eras.map((e) => e.compatible).join(', ')}`);
+  }
+  state.luo = { compatible, liveupdateNum: u64(luo.liveupdate_num, ['luo', 'liveupdate_num'], 1n), sessions, flbs };
   return state;
 }

@@ -9,7 +9,8 @@
 import { KHO_BLOCK_CONTAINER } from '../generated/ts/block.js';
 import { HUGE_MEMFD_COMPATIBLE, HUGEMFD_SER_REFS, hugemfdFolioSerCodec, hugemfdSerCodec } from '../generated/ts/hugemfd.js';
 import { HUGETLB_FLB_COMPATIBLE, hugetlbSerCodec } from '../generated/ts/hugetlb.js';
-import { KHO_FDT_COMPATIBLE, KHO_FDT_CONTAINER } from '../generated/ts/kexec_handover.js';
+import { KHO_FDT_COMPATIBLE, KHO_FDT_CONTAINER, KHO_SUPPORTED_COMPATIBLES } from '../generated/ts/kexec_handover.js';
+import { KHOSER_MEM_CHUNK_LIST_CONTAINER } from '../generated/ts/kho_v1_memmap.js';
 import {
   LUO_ABI_COMPATIBLE,
   LUO_FDT_ABI_HEADER,
@@ -52,6 +53,13 @@ export const LIVEUPDATE_LAYOUT: LiveUpdateLayout = {
   flbPage: LUO_FLB_PAGE_CONTAINER,
   sessionFiles: LUO_SESSION_SER_REFS['file_set_ser.files'],
   memblock: { blobName: MEMBLOCK_KHO_FDT, fdt: MEMBLOCK_FDT_CONTAINER },
+  khoV1: {
+    compatible: KHO_SUPPORTED_COMPATIBLES[0]!,
+    // kho-v1's kho_retrieve_subtree takes the child's `fdt` property (PROP_SUB_FDT, a u64 pa of a sub-FDT); no blob-size yet.
+    fdt: { kind: 'fdt', name: KHO_FDT_CONTAINER.name, compatible: KHO_SUPPORTED_COMPATIBLES[0]!, memoryMap: KHO_FDT_CONTAINER.memoryMap, data: { name: 'fdt', type: 'u64', size: 8 } },
+    // The later kho-v1 kernels' page-sized bitmaps (the first ones' 512-byte bitmaps cannot be told apart from the image).
+    memoryMap: KHOSER_MEM_CHUNK_LIST_CONTAINER,
+  },
 };
 
 /** File handlers with a schema: the blob luo_file_ser.data points to, and its entry array. */

@@ -72,7 +72,7 @@ const hex64 = (v: bigint) => `[${Array.from({ length: 8 }, (_, i) => ((v >> BigI
 /** The KHO root as devicetree source, as a person would write it. */
 function dts(root: Pick<KhoRoot, 'compatible' | 'memoryMap' | 'subtrees'>, extra = ''): string {
   const p = LIVEUPDATE_LAYOUT.fdt;
-  const nodes = root.subtrees.map((t) => `\t${t.name} {\n\t\t${p.data.name} = ${hex64(t.data)};\n\t\t${p.size.name} = ${hex64(t.size)};\n\t};\n`).join('');
+  const nodes = root.subtrees.map((t) => `\t${t.name} {\n\t\t${p.data.name} = ${hex64(t.data)};\n\t\t${p.size!.name} = ${hex64(t.size)};\n\t};\n`).join('');
   return `/dts-v1/;\n\n/ {\n\tcompatible = "${root.compatible}";\n\t${p.memoryMap.name} = ${hex64(root.memoryMap)};\n${extra}${nodes}};\n`;
 }
 
@@ -292,7 +292,7 @@ describe('inspect: the JSON shape of docs/inspect.md', () => {
     expect(keys(j.image)).toEqual(['errors', 'warnings']);
     expect(keys(j.kho)).toEqual(['compatible', 'compatibles', 'memory_map', 'preserved_blocks', 'blobs', 'errors', 'warnings']);
     expect(keys(j.kho.blobs[0])).toEqual(['name', 'pa', 'size', 'pages', 'bytes', 'errors', 'warnings']);
-    expect(keys(j.luo)).toEqual(['pa', 'size', 'compatible', 'liveupdate_num', 'sessions_pa', 'flbs_pa', 'flb_page', 'sessions', 'flbs', 'errors', 'warnings']);
+    expect(keys(j.luo)).toEqual(['pa', 'size', 'compatible', 'version', 'liveupdate_num', 'sessions_pa', 'flbs_pa', 'flb_page', 'sessions', 'flbs', 'errors', 'warnings']);
     expect(keys(j.luo.flb_page)).toEqual(['pgcnt', 'count']);
     expect(keys(j.luo.sessions[0])).toEqual(['pa', 'name', 'files_pa', 'count', 'files', 'errors', 'warnings']);
     expect(keys(j.luo.sessions[0].files[0])).toEqual(['pa', 'token', 'compatible', 'data', 'handler', 'state', 'entries', 'holes', 'errors', 'warnings']);
@@ -353,16 +353,16 @@ describe('inspect: corrupt images give the good parts and a located error, exit 
     sessionsOk(j, '');
   });
 
-  withDtc('a wrong LUO compatible string', async () => {
-    const { mem, root } = write({ ...STATE, luo: { ...STATE.luo!, compatible: 'luo-v4' } });
+  withDtc('a LUO compatible string no version stores', async () => {
+    const { mem, root } = write({ ...STATE, luo: { ...STATE.luo!, compatible: 'luo-v9' } });
     const r = await inspect(['--core', core(segmentsOf(mem)), '--fdt', dtc(dts(root)), '--json']);
     expect(r.code).toBe(1);
     const j = r.json!;
     expect(j.kho.blobs.map((b) => b.name)).toEqual(['extra']);
     expect(j.kho.preserved_blocks).toBeGreaterThan(0);
-    expect(j.luo!.compatible).toBe('luo-v4');
+    expect(j.luo!.compatible).toBeNull();
     expect(j.luo!.errors).toEqual([expect.objectContaining({ struct: 'luo_ser', field: 'compatible', offset: 0 })]);
-    expect(j.luo!.errors[0]!.message).toMatch(/'luo-v4', not 'luo-v5'/);
+    expect(j.luo!.errors[0]!.message).toMatch(/'luo-v9', which no known version stores \(luo-v3, luo-v4, luo-v5/);
     expect(j.luo!.sessions).toEqual([]);
   });
 

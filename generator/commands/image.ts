@@ -4,7 +4,9 @@
  * would lay it out (runtime/liveupdate) and saved as an ELF64 core (the
  * form vmcore and /proc/kcore take) and the KHO root FDT blob (the form
  * debugfs gives), so that `kho-abi inspect --core CORE --fdt FDT` reads it
- * and a bug report can carry a reproducer.
+ * and a bug report can carry a reproducer. The spec's `luo: compatible:`
+ * picks the LUO version laid out (LUO_ERAS: luo-v1 ... luo-v5-composite),
+ * so an image can be as an older kernel wrote it.
  */
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
@@ -49,7 +51,7 @@ export const image: CliCommand = {
             if (e instanceof CliError) throw e;
             throw new CliError(`${escapeText(specPath)}: ${describeFsError(e)}`);
           }
-          const [{ parseImageSpec, ImageSpecError }, { writeElfCore }, { LIVEUPDATE_CODECS, LIVEUPDATE_LAYOUT }, { PhysMem }, { writeLiveUpdate }] = await Promise.all([
+          const [{ parseImageSpec, ImageSpecError }, { writeElfCore }, { LIVEUPDATE_HISTORY_CODECS: CODECS, LIVEUPDATE_LAYOUT }, { PhysMem }, { writeLiveUpdate }] = await Promise.all([
             import('../../lib/image-spec.js'),
             import('../../lib/elf-core.js'),
             import('../../lib/liveupdate.js'),
@@ -58,13 +60,13 @@ export const image: CliCommand = {
           ]);
           let state;
           try {
-            state = parseImageSpec(text, specPath, ir, LIVEUPDATE_CODECS);
+            state = parseImageSpec(text, specPath, ir, CODECS);
           } catch (e) {
             if (e instanceof ImageSpecError) throw new CliError(escapeText(e.message, 2000));
             throw e;
           }
           const mem = new PhysMem({ pageSize: opts.pageSize });
-          const written = writeLiveUpdate(mem, state, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS);
+          const written = writeLiveUpdate(mem, state, LIVEUPDATE_LAYOUT, CODECS);
           let segments: number;
           try {
             segments = writeElfCore(core, mem);

@@ -271,7 +271,8 @@ export const inspect: CliCommand = {
           const fdtAt = raw.fdtAt !== undefined ? address(raw.fdtAt, '--fdt-at') : undefined;
           const ranges = raw.raw?.map((r) => rawRange(r, cwd));
           const fdtFile = raw.fdt !== undefined ? readFdtFile(resolve(cwd, raw.fdt), quote(raw.fdt)) : undefined;
-          const [{ LIVEUPDATE_CODECS, LIVEUPDATE_LAYOUT }] = await Promise.all([import('../../lib/liveupdate.js')]);
+          // Every LUO version is read, as the kernel of the version the image stores reads it.
+          const [{ LIVEUPDATE_HISTORY_CODECS, LIVEUPDATE_LAYOUT }] = await Promise.all([import('../../lib/liveupdate.js')]);
           const options = { pageSize: raw.pageSize };
           const mem = raw.core !== undefined ? FileMem.openElfCore(resolve(cwd, raw.core), options) : FileMem.openRaw(ranges!, options);
           try {
@@ -286,7 +287,7 @@ export const inspect: CliCommand = {
               }
             }
             const walkOptions = { ...(raw.strict ? { strict: true } : {}), imageProblems: mem.problems };
-            const walk = (sink: InspectSink): InspectReport => walkLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS, sink, walkOptions);
+            const walk = (sink: InspectSink): InspectReport => walkLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_HISTORY_CODECS, sink, walkOptions);
             const progress = progressLine(ctx.io);
             // Two walks: the first counts (the JSON's top and the luo line need what only a walk's end knows), the second prints.
             const first = walk(fanOut(progressSink(progress, 'checking')));
@@ -297,7 +298,9 @@ export const inspect: CliCommand = {
             const report = walk(fanOut(progressSink(progress, 'printing'), printer, owners ? ownersSink(owners) : {}));
             out.end(raw.json ? '\n' : '');
             progress?.clear();
-            if (owners) writeOutputFile(resolve(cwd, raw.map!), raw.map!, memoryMapSvg(preservedRangesOf(mem, LIVEUPDATE_LAYOUT.radix, report.kho.memory_map, owners), mem.pageSize));
+            // The picture walks the radix tree; a kho-v1 chunk chain is not drawn (its blocks are still checked above).
+            const kho1 = report.kho.compatibles.includes(LIVEUPDATE_LAYOUT.khoV1?.compatible ?? '');
+            if (owners) writeOutputFile(resolve(cwd, raw.map!), raw.map!, memoryMapSvg(preservedRangesOf(mem, LIVEUPDATE_LAYOUT.radix, kho1 ? null : report.kho.memory_map, owners), mem.pageSize));
             const { errors, warnings } = report.counts;
             if (errors > 0 || warnings > 0) ctx.io.stderr(`kho-abi: inspect: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${raw.json ? '' : ' (in the tree)'}\n`);
             if (!sameCounts(first.counts, report.counts)) {

@@ -183,7 +183,8 @@ export interface FdtDescriptor {
   readonly memoryMap: FdtPropertyDescriptor;
   /** Child node properties: a blob's physical address and size. */
   readonly data: FdtPropertyDescriptor;
-  readonly size: FdtPropertyDescriptor;
+  /** Absent in kho-v1, whose children name a sub-FDT (its header holds its size). */
+  readonly size?: FdtPropertyDescriptor;
 }
 
 /**

@@ -130,7 +130,7 @@ export interface KhoSubtree {
   readonly nameBytes?: Uint8Array;
   /** preserved-data: physical address of the blob. */
   readonly data: bigint;
-  /** blob-size: its size in bytes. */
+  /** blob-size: its size in bytes (0 for kho-v1, whose FDT stores none). */
   readonly size: bigint;
 }
 
@@ -175,7 +175,7 @@ function u64Prop(node: FdtNode, prop: FdtPropertyDescriptor): bigint | string {
 /** The descriptor, checked to be one this reader reads (u64 properties of 8 bytes). */
 function fdtFor(fdt: FdtDescriptor): FdtDescriptor {
   expectKind(fdt, 'fdt');
-  for (const p of [fdt.memoryMap, fdt.data, fdt.size]) if (p.type !== 'u64' || p.size !== 8) throw new TypeError(`${fdt.name}: property '${p.name}' is not a u64 of 8 bytes`);
+  for (const p of [fdt.memoryMap, fdt.data, ...(fdt.size ? [fdt.size] : [])]) if (p.type !== 'u64' || p.size !== 8) throw new TypeError(`${fdt.name}: property '${p.name}' is not a u64 of 8 bytes`);
   return fdt;
 }
 
@@ -240,9 +240,10 @@ export function readKhoFdt(fdt: FdtDescriptor, bytes: Uint8Array, opts?: ReadOpt
       failed.push({ ...id, field: names.data.name, reason: `${where} ${data}`, kernel: KERNEL.retrieveSubtree });
       continue;
     }
-    const size = u64Prop(c, names.size);
+    // kho-v1 stores no size: the child names a sub-FDT, sized by its own header (size 0 here).
+    const size = names.size ? u64Prop(c, names.size) : 0n;
     if (typeof size === 'string') {
-      failed.push({ ...id, field: names.size.name, reason: `${where} ${size}`, kernel: KERNEL.retrieveSubtree });
+      failed.push({ ...id, field: names.size!.name, reason: `${where} ${size}`, kernel: KERNEL.retrieveSubtree });
       continue;
     }
     subtrees.push({ ...id, data, size });
@@ -278,10 +279,7 @@ export function writeKhoFdt(fdt: FdtDescriptor, root: KhoRoot): Uint8Array {
     children: root.subtrees.map((s) => ({
       name: s.name,
       ...(s.nameBytes ? { nameBytes: s.nameBytes } : {}),
-      props: props([
-        [names.data.name, le64(s.data)],
-        [names.size.name, le64(s.size)],
-      ]),
+      props: props([[names.data.name, le64(s.data)], ...(names.size ? [[names.size.name, le64(s.size)] as [string, Uint8Array]] : [])]),
       children: [],
     })),
   });

@@ -6,7 +6,7 @@
  * rows from generated/ts): no code here names a handler.
  */
 import type { StructCodec } from '../codec.js';
-import type { BlockChainDescriptor, FdtDescriptor, FdtNodesDescriptor, PageArrayDescriptor, RadixTreeDescriptor, RefEdge, VmallocChainDescriptor } from '../containers/descriptors.js';
+import type { BitmapChainDescriptor, BlockChainDescriptor, FdtDescriptor, FdtNodesDescriptor, PageArrayDescriptor, RadixTreeDescriptor, RefEdge, VmallocChainDescriptor } from '../containers/descriptors.js';
 import type { VmallocDescriptor } from '../containers/kho-vmalloc.js';
 import type { LuoListDescriptors } from '../containers/luo-arrays.js';
 import type { Fields } from './model.js';
@@ -22,6 +22,12 @@ export interface LiveUpdateLayout {
   readonly sessionFiles: RefEdge;
   /** memblock's sub-FDT: the KHO blob's name (MEMBLOCK_KHO_FDT) and its descriptor; inspect lists its regions. */
   readonly memblock?: { readonly blobName: string; readonly fdt: FdtNodesDescriptor };
+  /**
+   * kho-v1, the first KHO (kernel-abi.md section 2): its root compatible,
+   * its FDT (each child names a sub-FDT, no size) and its memory map, a
+   * chain of khoser_mem_chunk pages. inspect reads a root of that string so.
+   */
+  readonly khoV1?: { readonly compatible: string; readonly fdt: FdtDescriptor; readonly memoryMap: BitmapChainDescriptor };
 }
 
 /** A decoded luo_ser. */

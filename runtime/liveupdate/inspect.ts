@@ -9,12 +9,20 @@
  * kernel accepts but its own writer never produces) are recorded on the
  * node they were met at; with `strict` they refuse that node instead.
  *
+ * With the codecs' `eras` (LIVEUPDATE_HISTORY_CODECS, as the CLI passes
+ * them) the LUO blob is read as the kernel of the version it stores reads
+ * it (eras.ts: a sub-FDT for luo-v1/v2, a luo_ser from luo-v3), and the
+ * sessions and files come from that version's containers: block chains,
+ * or the contiguous arrays of luo-v1 to luo-v4. A root FDT of "kho-v1"
+ * (layout.khoV1) is read as that first KHO: children name sub-FDTs, and
+ * the memory map is a chain of khoser_mem_chunk pages.
+ *
  * What cannot be walked past is where the walk stops below a node: an FDT
- * that does not parse (nothing names the rest), a luo_ser that cannot be
- * read or is of another version (its layout is not the one this reader
- * knows), a sessions chain refused (no session is found). A memory map that
- * cannot be walked is an error; the walk goes on without the "is this page
- * preserved" checks.
+ * that does not parse (nothing names the rest), a LUO root that cannot be
+ * read or that no known version stores (without eras: any but the
+ * current), a session list refused (no session is found). A memory map
+ * that cannot be walked is an error; the walk goes on without the "is
+ * this page preserved" checks.
  *
  * The report is plain data in the shape docs/inspect.md documents (64-bit
  * values as bigints, printed as decimal strings). walkLiveUpdate hands it
@@ -24,13 +32,15 @@
  * collects the parts into one report (tests, small images). The text lines
  * for people come per part too (inspectHeadLines ... inspectEndLines).
  */
-import { DecodeError, MemoryError, formatAddress } from '../errors.js';
-import { forPageSize, type FdtNodesDescriptor } from '../containers/descriptors.js';
-import { restoreBlockChain, type RestoredBlocks } from '../containers/kho-block.js';
+import { DecodeError, MemoryError, formatAddress, type Location } from '../errors.js';
+import { walkBitmapChain } from '../containers/bitmap-chain.js';
+import { forPageSize, type BlockChainDescriptor, type FdtNodesDescriptor, type PageArrayDescriptor } from '../containers/descriptors.js';
+import { restoreBlockChain } from '../containers/kho-block.js';
 import { readFdtNodes } from '../containers/fdt-nodes.js';
-import { khoFdtIsCompatible, readKhoFdt, type KhoRoot } from '../containers/kho-fdt.js';
+import { compatibleStrings, khoFdtIsCompatible, parseFdt, readKhoFdt, type KhoRoot } from '../containers/kho-fdt.js';
 import { walkRadixTree } from '../containers/kho-radix.js';
 import { AnomalyTally, atAddress, KERNEL, locateWarnings, pagesInImage, PfnSet, ReaderLimitError } from '../containers/limits.js';
+import { ARRAY_KERNEL, type LuoListContainer, type LuoListDescriptors } from '../containers/luo-arrays.js';
 import { readLuoFlbs } from '../containers/luo-flbs.js';
 import { readMemfdFolios, type MemfdFolioRecord, type MemfdRecord } from '../containers/memfd-folios.js';
 import type { StructCodec } from '../codec.js';
@@ -38,6 +48,7 @@ import type { PhysMem } from '../phys-mem.js';
 import { escapeText } from '../quote.js';
 import { acceptedAnomaly, type ReadOptions, type ReadWarning } from '../warnings.js';
 import { handlerIndex, memberAt, type LiveUpdateCodecs, type LiveUpdateLayout, type LuoFileSerRecord, type LuoSessionSerRecord } from './handlers.js';
+import { isFdtBlob, readLuoRoot } from './eras.js';
 import type { Fields } from './model.js';
 import { quoteTreeString, treeMembers } from './tree.js';
 
@@ -115,6 +126,8 @@ export interface InspectLuo extends InspectIssues {
   readonly pa: bigint;
   readonly size: bigint;
   compatible: string | null;
+  /** The LUO version the blob stores (luo-v1 ... luo-v5-composite), when the walk reads every version and found one. */
+  version: string | null;
   liveupdate_num: bigint | null;
   sessions_pa: bigint | null;
   flbs_pa: bigint | null;
@@ -212,6 +225,28 @@ function errorIssue(e: unknown, ctx: Context): InspectIssue | undefined {
   return undefined;
 }
 
+/** The entries of a list, run by run: a block's after its header, or an array's (after its header, if it has one). */
+interface Runs {
+  readonly total: number;
+  readonly runs: readonly { readonly base: bigint; readonly first: number; readonly count: number; readonly view?: DataView }[];
+}
+
+/** kho-v1's lookup of a child, which asks nothing of the memory map. */
+const KHO_V1_RETRIEVE = 'kho_retrieve_subtree (kernel/kexec_handover.c, kho-v1)';
+
+/** The kho-v1 layout when the root FDT is of that version (its compatible list holds the string); undefined otherwise or when it does not parse. */
+function khoV1Of(layout: LiveUpdateLayout, bytes: Uint8Array): LiveUpdateLayout['khoV1'] {
+  const v1 = layout.khoV1;
+  if (!v1) return undefined;
+  try {
+    const compat = parseFdt(bytes).props.get('compatible');
+    return compat && compatibleStrings(compat, v1.fdt.name, undefined).includes(v1.compatible) ? v1 : undefined;
+  } catch (e) {
+    if (e instanceof DecodeError) return undefined;
+    throw e;
+  }
+}
+
 /** Walks the image into one report, every session and file in it. Its size follows what it lists. */
 export function inspectLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layout: LiveUpdateLayout, codecs: LiveUpdateCodecs, options: InspectOptions = {}): InspectReport {
   let sessions: InspectSession[] = [];
@@ -286,35 +321,33 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
   };
 
   const kho = report.kho;
-  const root = fdtBytes instanceof Error ? (kho.errors.push(errorIssue(fdtBytes, { struct: 'fdt_header' }) ?? { code: 'refused', struct: 'fdt_header', field: null, offset: 0, pa: null, message: fdtBytes.message, kernel: null }), undefined) : step(kho, { struct: fdtName }, (o) => readKhoFdt(layout.fdt, fdtBytes, o));
+  // A kho-v1 root (its children name sub-FDTs, its memory map a chunk chain) is read as that era's kernel reads it.
+  const v1 = fdtBytes instanceof Error ? undefined : khoV1Of(layout, fdtBytes);
+  const root = fdtBytes instanceof Error ? (kho.errors.push(errorIssue(fdtBytes, { struct: 'fdt_header' }) ?? { code: 'refused', struct: 'fdt_header', field: null, offset: 0, pa: null, message: fdtBytes.message, kernel: null }), undefined) : step(kho, { struct: fdtName }, (o) => readKhoFdt(v1?.fdt ?? layout.fdt, fdtBytes, o));
   if (!root) return finish();
   kho.compatible = root.compatible;
   kho.compatibles = [...(root.compatibles ?? [root.compatible])];
   kho.memory_map = root.memoryMap;
-  if (!khoFdtIsCompatible(root, codecs.khoCompatible)) {
+  if (!v1 && !khoFdtIsCompatible(root, codecs.khoCompatible)) {
     kho.errors.push({ code: 'refused', struct: fdtName, field: 'compatible', offset: 0, pa: null, message: `${fdtName}.compatible: the KHO root is '${kho.compatibles.join("', '")}', not '${codecs.khoCompatible}'; the kernel drops the handover (${KERNEL.populate})`, kernel: null });
   }
   for (const f of root.failed ?? []) {
-    kho.errors.push({ code: 'refused', struct: fdtName, field: f.field ?? null, offset: 0, pa: null, message: `${f.reason}; the kernel cannot retrieve it (${f.kernel})`, kernel: null });
+    // kho-v1's lookup is that era's kho_retrieve_subtree (kernel/kexec_handover.c).
+    const cite = v1 && f.kernel === KERNEL.retrieveSubtree ? KHO_V1_RETRIEVE : f.kernel;
+    kho.errors.push({ code: 'refused', struct: fdtName, field: f.field ?? null, offset: 0, pa: null, message: `${f.reason}; the kernel cannot retrieve it (${cite})`, kernel: null });
   }
 
   // The memory map: which pages the next kernel finds preserved.
   const preservedByOrder = new Map<number, PfnSet>();
   let blocks = 0;
-  const walked = step(kho, { struct: 'memory map', pa: root.memoryMap }, (o) =>
-    walkRadixTree(
-      mem,
-      layout.radix,
-      root.memoryMap,
-      (pfn, order) => {
-        let s = preservedByOrder.get(order);
-        if (!s) preservedByOrder.set(order, (s = new PfnSet()));
-        s.add(pfn);
-        blocks++;
-      },
-      o,
-    ),
-  );
+  const visit = (pfn: number, order: number): void => {
+    let s = preservedByOrder.get(order);
+    if (!s) preservedByOrder.set(order, (s = new PfnSet()));
+    s.add(pfn);
+    blocks++;
+  };
+  // kho-v1: the chunk chain kho_mem_deserialize walks (PreservedMap.fromBitmapChain's walk); later: the radix tree kho_mem_retrieve walks.
+  const walked = step(kho, { struct: 'memory map', pa: root.memoryMap }, (o) => (v1 ? walkBitmapChain(mem, v1.memoryMap, root.memoryMap, visit, o) : walkRadixTree(mem, layout.radix, root.memoryMap, visit, o)));
   const mapKnown = walked !== undefined;
   if (mapKnown) kho.preserved_blocks = blocks;
   const preserved = (pfn: number): boolean => {
@@ -327,52 +360,99 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
     node.errors.push({ code: 'refused', struct, field: null, offset: 0, pa, message: `${struct} at physical address ${formatAddress(pa)}: ${what} is on a page the memory map does not preserve; the kernel cannot restore it (${KERNEL.restorePage})`, kernel: null });
   };
 
+  /**
+   * A kho-v1 child names a sub-FDT: its size is the totalsize its header
+   * stores (kho_retrieve_subtree of that era hands back the address only;
+   * the owner reads the FDT there). Unreadable: an error, size 0.
+   */
+  const subFdtSize = (node: InspectIssues, pa: bigint): bigint => step(node, { struct: 'fdt_header', pa }, () => BigInt(readFdtAt(mem, pa).length)) ?? 0n;
+  /**
+   * kho-v1's kho_retrieve_subtree (kernel/kexec_handover.c, kho-v1) hands
+   * back the sub-FDT's address without asking the memory map: a page it
+   * does not list is a warning there, the later kernels' refusal.
+   */
+  const blobPreserved = (node: InspectIssues, pa: bigint, struct: string, what: string): void => {
+    if (!v1) return needPreserved(node, pa, struct, what);
+    if (!mapKnown || preserved(Number(pa >> shift))) return;
+    const issue: InspectIssue = { code: 'kho-v1-blob-not-preserved', struct, field: null, offset: 0, pa, message: `${struct} at physical address ${formatAddress(pa)}: ${what} is on a page the memory map does not preserve; the next kernel may reuse it`, kernel: KHO_V1_RETRIEVE };
+    if (strict) node.errors.push({ ...issue, code: 'refused', message: `${issue.message} (the kernel accepts this in ${KHO_V1_RETRIEVE}; refused in strict mode)`, kernel: null });
+    else node.warnings.push(issue);
+  };
+
   let luoTree: KhoRoot['subtrees'][number] | undefined;
   for (const t of root.subtrees) {
     if (t.name === codecs.luoBlobName && !luoTree) {
       luoTree = t;
       continue;
     }
-    const blob: InspectBlob = { name: t.name, pa: t.data, size: t.size, pages: Number((t.size + BigInt(ps) - 1n) / BigInt(ps)), bytes: null, ...issues() };
+    const blobIssues = issues();
+    const size = v1 ? subFdtSize(blobIssues, t.data) : t.size;
+    const blob: InspectBlob = { name: t.name, pa: t.data, size, pages: Number((size + BigInt(ps) - 1n) / BigInt(ps)), bytes: null, ...blobIssues };
     kho.blobs.push(blob);
-    needPreserved(blob, t.data, 'kho blob', `blob '${t.name}'`);
-    if (t.size <= BigInt(INSPECT_BLOB_BYTES)) {
-      const bytes = step(blob, { struct: 'kho blob', pa: t.data }, () => mem.read(t.data, Number(t.size), 'kho blob'));
+    blobPreserved(blob, t.data, 'kho blob', `blob '${t.name}'`);
+    if ((!v1 || size > 0n) && size <= BigInt(INSPECT_BLOB_BYTES)) {
+      const bytes = step(blob, { struct: 'kho blob', pa: t.data }, () => mem.read(t.data, Number(size), 'kho blob'));
       if (bytes) blob.bytes = hexBytes(bytes);
     }
     if (layout.memblock && t.name === layout.memblock.blobName) inspectMemblock(mem, blob, layout.memblock.fdt, step);
   }
   if (!luoTree) return finish();
 
-  const luoNode: InspectLuo = { pa: luoTree.data, size: luoTree.size, compatible: null, liveupdate_num: null, sessions_pa: null, flbs_pa: null, flb_page: null, sessions: [], flbs: [], ...issues() };
+  const luoIssues = issues();
+  const luoSize = v1 ? subFdtSize(luoIssues, luoTree.data) : luoTree.size;
+  const luoNode: InspectLuo = { pa: luoTree.data, size: luoSize, compatible: null, version: null, liveupdate_num: null, sessions_pa: null, flbs_pa: null, flb_page: null, sessions: [], flbs: [], ...luoIssues };
   report.luo = luoNode;
-  needPreserved(luoNode, luoTree.data, codecs.luo.name, 'the LUO blob');
-  if (luoTree.size < BigInt(codecs.luo.size)) {
-    luoNode.errors.push({ code: 'refused', struct: codecs.luo.name, field: null, offset: 0, pa: luoTree.data, message: `${codecs.luo.name} at physical address ${formatAddress(luoTree.data)}: the LUO blob is ${luoTree.size} bytes, smaller than ${codecs.luo.name} (${codecs.luo.size}); the kernel refuses it`, kernel: null });
-    return finish();
-  }
+  blobPreserved(luoNode, luoTree.data, codecs.luo.name, 'the LUO blob');
+  if (v1 && luoSize === 0n) return finish();
   const luoPa = luoTree.data;
-  const luo = step(luoNode, { struct: codecs.luo.name, pa: luoPa }, (o) => mem.decode(codecs.luo, luoPa, o));
-  if (!luo) return finish();
+  let luo: { compatible: string; liveupdate_num: bigint; sessions_pa: bigint; flbs_pa: bigint } | undefined;
+  /** The containers of the sessions and files lists: the version's, or the current kernel's block chains. */
+  let lists: LuoListDescriptors = { sessions: layout.blocks, files: layout.blocks, sessionFiles: layout.sessionFiles };
+  let sessionHeader: StructCodec<{ count: bigint }> | undefined;
+  if (codecs.eras) {
+    // Every version: the blob's first bytes say which (a sub-FDT's compatible, or luo_ser.compatible); readLuoRoot cites each version's luo_early_startup.
+    const eras = codecs.eras;
+    // A luo_ser is read within its page; a sub-FDT whole, by the totalsize its header stores (as libfdt bounds the FDT era's reads).
+    const bytes = step(luoNode, { struct: 'luo blob', pa: luoPa }, () => {
+      const head = mem.read(luoPa, Number(luoSize < BigInt(ps) ? luoSize : BigInt(ps)), 'luo blob');
+      return isFdtBlob(head) ? readFdtAt(mem, luoPa) : head;
+    });
+    const r = bytes && step(luoNode, { struct: codecs.luo.name, pa: luoPa }, (o) => readLuoRoot(mem, luoPa, bytes, eras, o));
+    if (!r) return finish();
+    if (r.luoSerPa !== undefined && r.luoSerPa !== luoPa) needPreserved(luoNode, r.luoSerPa, r.era.root.kind === 'luo_ser' || r.era.root.kind === 'fdt_header' ? r.era.root.luo.name : codecs.luo.name, 'luo_ser');
+    luoNode.version = r.era.id;
+    luo = { compatible: r.compatible, liveupdate_num: r.liveupdateNum, sessions_pa: r.sessionsPa, flbs_pa: r.flbsPa };
+    lists = r.era.lists;
+    sessionHeader = r.era.sessionHeader;
+  } else {
+    if (luoTree.size < BigInt(codecs.luo.size)) {
+      luoNode.errors.push({ code: 'refused', struct: codecs.luo.name, field: null, offset: 0, pa: luoPa, message: `${codecs.luo.name} at physical address ${formatAddress(luoPa)}: the LUO blob is ${luoTree.size} bytes, smaller than ${codecs.luo.name} (${codecs.luo.size}); the kernel refuses it`, kernel: null });
+      return finish();
+    }
+    luo = step(luoNode, { struct: codecs.luo.name, pa: luoPa }, (o) => mem.decode(codecs.luo, luoPa, o));
+    if (!luo) return finish();
+  }
   luoNode.compatible = luo.compatible;
   luoNode.liveupdate_num = luo.liveupdate_num;
   luoNode.sessions_pa = luo.sessions_pa;
   luoNode.flbs_pa = luo.flbs_pa;
-  if (luo.compatible !== codecs.luoCompatible) {
+  if (!codecs.eras && luo.compatible !== codecs.luoCompatible) {
     luoNode.errors.push({ code: 'refused', struct: codecs.luo.name, field: 'compatible', offset: 0, pa: luoPa, message: `${codecs.luo.name}.compatible at physical address ${formatAddress(luoPa)}: '${luo.compatible}', not '${codecs.luoCompatible}'; the kernel refuses the LUO state, and this reader knows no other layout of it`, kernel: null });
     return finish();
   }
+  const flbsPa = luo.flbs_pa;
+  const sessionsPa = luo.sessions_pa;
 
   // The FLB page, then each FLB with a schema decoded by its handler.
   const flbHandlers = handlerIndex(codecs.flbs, (h) => h.name);
-  if (luo.flbs_pa !== 0n) {
-    needPreserved(luoNode, luo.flbs_pa, codecs.flbHeader.name, 'the FLB page');
+  if (flbsPa !== 0n) {
+    needPreserved(luoNode, flbsPa, codecs.flbHeader.name, 'the FLB page');
     const page = forPageSize(layout.flbPage, ps);
-    const restored = step(luoNode, { struct: codecs.flbHeader.name, pa: luo.flbs_pa }, (o) => readLuoFlbs(mem, layout.flbPage, luo.flbs_pa, { header: codecs.flbHeader, entry: codecs.flb }, o));
+    const restored = step(luoNode, { struct: codecs.flbHeader.name, pa: flbsPa }, (o) => readLuoFlbs(mem, layout.flbPage, flbsPa, { header: codecs.flbHeader, entry: codecs.flb }, o));
     if (restored?.header) luoNode.flb_page = { pgcnt: restored.header.pgcnt, count: restored.header.count };
     restored?.entries.forEach((e, i) => {
       const h = flbHandlers.get(e.name);
-      const flb: InspectFlb = { pa: luo.flbs_pa + BigInt(codecs.flbHeader.size + i * page.entry.size), name: e.name, count: e.count, data: e.data, handler: h !== undefined, state: null, ...issues() };
+      const flb: InspectFlb = { pa: flbsPa + BigInt(codecs.flbHeader.size + i * page.entry.size), name: e.name, count: e.count, data: e.data, handler: h !== undefined, state: null, ...issues() };
       luoNode.flbs.push(flb);
       if (!h || e.data === 0n) return;
       needPreserved(flb, e.data, h.state.name, `FLB '${e.name}'`);
@@ -380,49 +460,82 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
     });
   }
 
-  // Sessions: the chain restored whole (nothing is found without it), then each session and its files on their own.
-  if (luo.sessions_pa !== 0n) {
-    const chain = forPageSize(layout.blocks, ps);
-    const edge = forPageSize(layout.sessionFiles, ps);
-    const first = chain.header.size;
+  // Sessions: the list restored whole (nothing is found without it), then each session and its files on their own.
+  if (sessionsPa !== 0n) {
+    const edge = forPageSize(lists.sessionFiles, ps);
+    const arrays = lists.sessions.kind === 'page_array' || lists.files.kind === 'page_array';
     const maxVisits = pagesInImage(mem.pageCount);
     const visitedBlocks = new PfnSet();
     let visits = 0;
     const sharedWarnings: ReadWarning[] = [];
     const shared = new AnomalyTally({ warnings: sharedWarnings, ...(strict ? { strict } : {}) }, 'luo-shared-block', `${KERNEL.blockRestore}; the second kho_restore_free of the block warns`);
-    const restore = (head: bigint, entrySize: number, o: ReadOptions): RestoredBlocks => {
-      const blocks = restoreBlockChain(mem, layout.blocks, head, entrySize, o);
+    /** A block chain restored (kho_block_restore, each block counted against the image's pages, a block in two chains a warning). */
+    const restore = (c: BlockChainDescriptor, head: bigint, entrySize: number, o: ReadOptions): Runs => {
+      const header = forPageSize(c, ps).header;
+      const blocks = restoreBlockChain(mem, c, head, entrySize, o);
       visits += blocks.views.length;
-      if (visits > maxVisits) throw new ReaderLimitError({ struct: chain.header.name, offset: 0, address: head }, 'maxBlockVisits', maxVisits, 'blocks read over all chains (a block in two chains counts twice)');
-      for (const pa of blocks.addresses) if (!visitedBlocks.add(Number(pa))) shared.note({ struct: chain.header.name, offset: 0, address: pa }, 'the block is also in another chain; the kernel reads it again');
-      return blocks;
+      if (visits > maxVisits) throw new ReaderLimitError({ struct: header.name, offset: 0, address: head }, 'maxBlockVisits', maxVisits, 'blocks read over all chains (a block in two chains counts twice)');
+      for (const pa of blocks.addresses) if (!visitedBlocks.add(Number(pa))) shared.note({ struct: header.name, offset: 0, address: pa }, 'the block is also in another chain; the kernel reads it again');
+      return { total: blocks.total, runs: blocks.addresses.map((base, b) => ({ base, first: header.size, count: blocks.counts[b]!, view: blocks.views[b]! })) };
     };
-    /** Each entry of the blocks decoded on its own: a bad entry is a node with an error, the others are read. */
-    const entries = <T>(blocks: RestoredBlocks, codec: StructCodec<T>, each: (pa: bigint, decode: (o: ReadOptions) => T) => void): void => {
-      for (let b = 0; b < blocks.views.length; b++) {
-        const view = blocks.views[b]!;
-        const base = blocks.addresses[b]!;
-        for (let offset = first, end = first + blocks.counts[b]! * codec.size; offset < end; offset += codec.size) {
-          each(base + BigInt(offset), (o) => {
+    /**
+     * An array of the contiguous era (luo-arrays.ts): its count in its
+     * header, or the one the pointing struct stores. Neither kernel bounds
+     * it by the pages it preserved (ARRAY_KERNEL); a count past them is
+     * refused here as a limit, as luoListEntries refuses it.
+     */
+    const array = (c: PageArrayDescriptor, pa: bigint, header: StructCodec<{ count: bigint }> | undefined, counted: { count: bigint; at: Location } | undefined, what: string, o: ReadOptions): Runs => {
+      const p = forPageSize(c, ps);
+      const bytes = p.pages * ps;
+      let count: bigint;
+      let at: Location;
+      let first = 0;
+      if (p.header && p.count) {
+        if (!header) throw new TypeError(`${p.name}: reading its header needs the codec of ${p.header.name}`);
+        count = mem.decode(header, pa, o).count;
+        at = { struct: p.header.name, field: p.count.name, offset: p.count.offset, address: pa + BigInt(p.count.offset) };
+        first = p.header.size;
+      } else {
+        if (!counted) throw new TypeError(`${p.name}: an array without a header needs the count the pointing struct stores`);
+        ({ count, at } = counted);
+      }
+      const capacity = Math.floor((bytes - first) / p.entry.size);
+      if (count > BigInt(capacity)) throw new ReaderLimitError(at, p.name, capacity, `${what}: count ${count} is more entries than the ${p.pages} preserved page(s) hold; the kernel does not check it and reads past them`);
+      return { total: Number(count), runs: [{ base: pa, first, count: Number(count) }] };
+    };
+    /** The list at `pa` in container `c`; an array's page must be preserved (kho_restore_pages in that era's luo_session_setup_incoming). */
+    const listAt = (node: InspectIssues, c: LuoListContainer, pa: bigint, codec: StructCodec<unknown>, header: StructCodec<{ count: bigint }> | undefined, counted: { count: bigint; at: Location } | undefined, what: string): Runs | undefined => {
+      if (c.kind === 'block_chain') return step(node, { struct: forPageSize(c, ps).header.name, pa }, (o) => restore(c, pa, codec.size, o));
+      const struct = forPageSize(c, ps).header?.name ?? codec.name;
+      needPreserved(node, pa, struct, struct);
+      return step(node, { struct, pa }, (o) => array(c, pa, header, counted, what, o));
+    };
+    /** Each entry of the runs decoded on its own: a bad entry is a node with an error, the others are read. */
+    const entries = <T>(list: Runs, codec: StructCodec<T>, each: (pa: bigint, decode: (o: ReadOptions) => T) => void): void => {
+      for (const run of list.runs) {
+        for (let i = 0; i < run.count; i++) {
+          const offset = run.first + i * codec.size;
+          const at = run.base + BigInt(offset);
+          each(at, (o) => {
             const before = o.warnings?.length ?? 0;
             try {
-              const v = codec.decode(view, offset, o);
-              locateWarnings(o.warnings, before, base);
+              const v = run.view ? codec.decode(run.view, offset, o) : mem.decode(codec, at, o);
+              locateWarnings(o.warnings, before, run.view ? run.base : at);
               return v;
             } catch (e) {
-              if (e instanceof DecodeError) throw atAddress(e, base);
+              if (e instanceof DecodeError && (run.view || e.address === undefined)) throw atAddress(e, run.view ? run.base : at);
               throw e;
             }
           });
         }
       }
     };
-    const sessionBlocks = step(luoNode, { struct: chain.header.name, pa: luo.sessions_pa }, (o) => restore(luo.sessions_pa, codecs.session.size, o));
+    const sessionBlocks = listAt(luoNode, lists.sessions, sessionsPa, codecs.session, sessionHeader, undefined, 'the session list');
     head(sessionBlocks?.total ?? 0);
     const names = new Set<string>();
     const fileHandlers = handlerIndex(codecs.files, (h) => h.compatible);
     /** A session's own members and checks, and its files chain restored (undefined: no files to walk). */
-    const sessionFiles = (node: InspectSession, pa: bigint, decode: (o: ReadOptions) => unknown): RestoredBlocks | undefined => {
+    const sessionFiles = (node: InspectSession, pa: bigint, decode: (o: ReadOptions) => unknown): Runs | undefined => {
       const s = step(node, { struct: codecs.session.name, pa }, decode) as LuoSessionSerRecord | undefined;
       if (!s) return undefined;
       node.name = s.name;
@@ -436,14 +549,15 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
       if (s.file_set_ser.files === 0n) {
         if (s.file_set_ser.count !== 0n) {
           step(node, { struct: codecs.session.name, pa }, (o) =>
-            acceptedAnomaly(o, 'luo-files-count-without-files', new DecodeError(countAt, `session '${s.name}' has no files chain but a count of ${s.file_set_ser.count}`), `${KERNEL.fileDeserialize}, WARN_ON`),
+            acceptedAnomaly(o, 'luo-files-count-without-files', new DecodeError(countAt, `session '${s.name}' has no files chain but a count of ${s.file_set_ser.count}`), `${arrays ? ARRAY_KERNEL.files : KERNEL.fileDeserialize}, WARN_ON`),
           );
         }
         return undefined;
       }
-      const fileBlocks = step(node, { struct: chain.header.name, pa: s.file_set_ser.files }, (o) => restore(s.file_set_ser.files, codecs.file.size, o));
+      const fileBlocks = listAt(node, lists.files, s.file_set_ser.files, codecs.file, undefined, { count: s.file_set_ser.count, at: countAt }, `session '${s.name}'`);
       if (!fileBlocks) return undefined;
-      if (BigInt(fileBlocks.total) !== s.file_set_ser.count) {
+      // An array is as long as the count says; a chain says how many it holds, and the block era's kernel wants the two to agree.
+      if (lists.files.kind === 'block_chain' && BigInt(fileBlocks.total) !== s.file_set_ser.count) {
         node.errors.push({ code: 'refused', struct: countAt.struct, field: countAt.field, offset: countAt.offset, pa: countAt.address, message: `${countAt.struct}.${countAt.field} at physical address ${formatAddress(countAt.address)}: session '${s.name}' stores a count of ${s.file_set_ser.count} but its chain holds ${fileBlocks.total} files; the kernel refuses it (-EINVAL, ${KERNEL.fileDeserialize})`, kernel: null });
       }
       return fileBlocks;
@@ -484,7 +598,7 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
       }
     };
     /** Each file of a session, handed to the sink as it is read. */
-    const walkFiles = (node: InspectSession, fileBlocks: RestoredBlocks): void => {
+    const walkFiles = (node: InspectSession, fileBlocks: Runs): void => {
       entries(fileBlocks, codecs.file, (filePa, decodeFile) => {
         const file: InspectFile = { pa: filePa, token: null, compatible: null, data: null, handler: false, state: null, entries: null, holes: null, ...issues() };
         fileNode(node.name!, file, decodeFile);
