@@ -4,8 +4,8 @@
 // it into dist/ last; bin/kho-abi.mjs runs dist/ only while the sources
 // still hash to it, and the sources through tsx otherwise. Not in the
 // package: an installed kho-abi has no sources and always runs dist/.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,6 +41,9 @@ function listing() {
 
 /** The hash of the build's inputs as they are now. */
 export function sourceHash(list = listing()) {
+  // Loaded here, not at the top: the usual check (sizes and times unchanged) hashes nothing, and
+  // node:crypto is a noticeable share of a decode's start-up.
+  const { createHash } = createRequire(import.meta.url)('node:crypto');
   const hash = createHash('sha256');
   for (const [rel] of list) {
     hash.update(`${rel}\0`);
