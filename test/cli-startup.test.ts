@@ -63,6 +63,8 @@ describe('decode, encode and compat load no schema and no generator', () => {
     expect(r.modules).toContain('runtime/codec-core.ts');
     expect(r.modules).toContain('runtime/primitives.ts');
     expect(r.modules.filter((m) => /^runtime\/(index|phys-mem|file-mem|containers\/(?!descriptors\.)|liveupdate\/)/.test(m))).toEqual([]);
+    // A plain decode command line is read without commander (generator/cli/decode-args.ts); encode below loads it.
+    expect(r.modules).not.toContain('node_modules/commander');
   }, 60_000);
 
   it('encode and compat verify likewise', () => {
@@ -75,6 +77,7 @@ describe('decode, encode and compat load no schema and no generator', () => {
       expect(r.modules.filter((m) => HEAVY.includes(m) || GENERATOR.test(m))).toEqual([]);
     }
     expect(verify.modules.filter((m) => m.startsWith('generated/'))).toEqual([]);
+    expect(enc.modules).toContain('node_modules/commander');
   }, 60_000);
 
   it('the trace sees the pipeline where a command uses it (validate)', () => {

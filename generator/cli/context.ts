@@ -78,7 +78,8 @@ export class CliContext {
 
   constructor(
     readonly io: CliIo,
-    private readonly program: Command,
+    /** commander's program, or what stands for it where commander is not loaded (a plain decode: generator/cli.ts). */
+    private readonly program: Pick<Command, 'opts'>,
   ) {}
 
   /** The project folder: --root, or the nearest folder above the working directory that is a kho-abi project, or the working directory. */
