@@ -41,7 +41,7 @@ async function startupSection(): Promise<{ lines: string[]; met: boolean }> {
     '',
     `Beside a bare node start in the same run, the command takes ${fmt(cli.medianMs / r.timings.find((t) => t.name.startsWith('node -e 0'))!.medianMs, 2)} times as long, the minimal decode ${fmt(minimal.medianMs / r.timings.find((t) => t.name.startsWith('node -e 0'))!.medianMs, 2)} times.`,
     '',
-    'The command runs the compiled dist/ (the installed package runs nothing else; a checkout runs it while it is up to date with the sources, else tsx: see README). It reads generated/ts/meta.json and imports the one generated module the struct needs; no schema is loaded. In another project the codecs are transpiled once into a private cache folder, reused while they do not change.',
+    'The command runs the compiled dist/ (the installed package runs nothing else; a checkout runs it while it is up to date with the sources, else tsx: see README). It reads generated/ts/meta.json and imports the one generated module the struct needs, which imports only the codec core of the runtime (runtime/codec-core.ts, not the container walkers); no schema is loaded. A plain decode command line is read without commander (generator/cli/decode-args.ts), and the check that dist/ is current compares sizes and modification times, hashing nothing while they match. In another project the codecs are transpiled once into a private cache folder, reused while they do not change.',
     '',
   );
   return { lines, met };

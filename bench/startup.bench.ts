@@ -17,9 +17,9 @@ import type { Timing } from './measure.js';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const cli = join(root, 'bin/kho-abi.mjs');
 
-/** memfd_luo_folio_ser: pfn 5, flags 1, index 7. */
+/** memfd_luo_folio_ser: pfn 5, flags 1, index 7 (a number in TypeScript and JSON: schema key as_number). */
 const HEX = '05000000000010000700000000000000';
-const EXPECTED = '{\n  "pfn": 5,\n  "flags": 1,\n  "index": "7"\n}\n';
+const EXPECTED = '{\n  "pfn": 5,\n  "flags": 1,\n  "index": 7\n}\n';
 
 export const STARTUP_GOAL_MS = 150;
 export const STARTUP_GOAL_RATIO = 2;

@@ -4,8 +4,8 @@
 // it into dist/ last; bin/kho-abi.mjs runs dist/ only while the sources
 // still hash to it, and the sources through tsx otherwise. Not in the
 // package: an installed kho-abi has no sources and always runs dist/.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,11 +16,15 @@ const INPUTS = ['generator', 'runtime', 'lib', 'generated/ts', 'templates', 'sch
 
 export const STAMP = join(root, 'dist', 'build-stamp.json');
 
+// Paths are joined by hand ('/' is a separator on every platform node runs on): path.join, cold,
+// was most of the check's time, and the check runs before every command of a checkout.
+const abs = (rel) => `${root}/${rel}`;
+
 /** Regular files under a folder (or the file itself), sorted; links are not followed. */
 function files(rel) {
   let entries;
   try {
-    entries = readdirSync(join(root, rel), { withFileTypes: true });
+    entries = readdirSync(abs(rel), { withFileTypes: true });
   } catch (e) {
     if (e.code === 'ENOTDIR') return [rel];
     if (e.code === 'ENOENT') return [];
@@ -28,23 +32,26 @@ function files(rel) {
   }
   return entries
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .flatMap((d) => (d.isDirectory() ? files(join(rel, d.name)) : d.isFile() ? [join(rel, d.name)] : []));
+    .flatMap((d) => (d.isDirectory() ? files(`${rel}/${d.name}`) : d.isFile() ? [`${rel}/${d.name}`] : []));
 }
 
 /** The build's input files, each with its size and modification time. */
 function listing() {
   return INPUTS.flatMap(files).map((rel) => {
-    const st = statSync(join(root, rel));
+    const st = statSync(abs(rel));
     return [rel, st.size, st.mtimeMs];
   });
 }
 
 /** The hash of the build's inputs as they are now. */
 export function sourceHash(list = listing()) {
+  // Loaded here, not at the top: the usual check (sizes and times unchanged) hashes nothing, and
+  // node:crypto is a noticeable share of a decode's start-up.
+  const { createHash } = createRequire(import.meta.url)('node:crypto');
   const hash = createHash('sha256');
   for (const [rel] of list) {
     hash.update(`${rel}\0`);
-    hash.update(readFileSync(join(root, rel)));
+    hash.update(readFileSync(abs(rel)));
     hash.update('\0');
   }
   return hash.digest('hex');

@@ -8,12 +8,13 @@
  * process's by default), and nothing here calls process.exit.
  */
 import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { escapeText } from '../runtime/quote.js';
 import { CliContext } from './cli/context.js';
 import { CliError } from './cli/errors.js';
 import { makeIo, type CliIo, type CliIoOptions } from './cli/io.js';
 import { commandsFor } from './commands/index.js';
+import { decodeArgs, type DecodeArgs } from './cli/decode-args.js';
 import { JsonInputError } from './json-values.js';
 
 export type { CliIoOptions } from './cli/io.js';
@@ -50,12 +51,47 @@ function line(message: string): string {
   return `kho-abi: ${escapeText(message, MAX_LINE)}\n`;
 }
 
+/** A refusal (exit 1) for an error a command throws on bad input; undefined for anything else (a bug). */
+function refusal(e: unknown, io: CliIo): number | undefined {
+  if (e instanceof CliError) {
+    for (const l of e.lines) io.stderr(line(l));
+    return 1;
+  }
+  if (e instanceof JsonInputError || RUNTIME_REFUSALS.has((e as Error | undefined)?.name ?? '')) {
+    io.stderr(line((e as Error).message));
+    return 1;
+  }
+  return undefined;
+}
+
+/**
+ * A plain decode command line (generator/cli/decode-args.ts), run without
+ * loading commander: the program's options as commander would hold them
+ * (only --root), and decode's action.
+ */
+async function plainDecode(args: DecodeArgs, io: CliIo): Promise<number> {
+  const { decodeStruct } = await import('./commands/codec.js');
+  const options = args.root !== undefined ? { root: args.root } : {};
+  const ctx = new CliContext(io, { opts: <T>() => options as T });
+  try {
+    return await decodeStruct(ctx, args.struct, args.opts);
+  } catch (e) {
+    const code = refusal(e, io);
+    if (code === undefined) throw e;
+    return code;
+  }
+}
+
 async function main(argv: readonly string[], io: CliIo): Promise<number> {
   if (asksVersion(argv)) {
     io.stdout(`${version()}\n`);
     return 0;
   }
-  const program = new Command('kho-abi')
+  const plain = decodeArgs(argv);
+  if (plain) return plainDecode(plain, io);
+  // Loaded here, not at the top, for plainDecode's sake.
+  const { Command } = await import('commander');
+  const program: Command = new Command('kho-abi')
     .description('YAML schemas for the kernel KHO/LUO ABI: C headers, TypeScript codecs, compatibility checks')
     .option('--root <dir>', 'project folder holding schemas/ and generated/ (default: the nearest folder above the working directory with kho-abi.config.yaml or schemas/kho-abi.schema.json)')
     .addHelpText('after', '\n  -V, --version  (before any command) print the version of kho-abi')
@@ -68,14 +104,8 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
-    if (e instanceof CliError) {
-      for (const l of e.lines) io.stderr(line(l));
-      return 1;
-    }
-    if (e instanceof JsonInputError || RUNTIME_REFUSALS.has((e as Error | undefined)?.name ?? '')) {
-      io.stderr(line((e as Error).message));
-      return 1;
-    }
+    const refused = refusal(e, io);
+    if (refused !== undefined) return refused;
     const ce = e as { code?: string; exitCode?: number };
     if (typeof ce.code === 'string' && ce.code.startsWith('commander.')) {
       // Help asked for (--help, `help`) is 0; anything else is a usage error, 1: an unknown option or

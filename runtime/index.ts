@@ -1,18 +1,12 @@
-/** What generated TypeScript and tools import: the runtime of kho-abi. */
-export * from './codec.js';
-export * from './compat.js';
-export * from './errors.js';
+/**
+ * The whole runtime of kho-abi (the package's `kho-abi/runtime`): the codec
+ * core generated code imports (codec-core.ts), and the simulated physical
+ * memory and container walkers that tools (and runtime/liveupdate) build on it.
+ */
+export * from './codec-core.js';
 export * from './phys-mem.js';
 export * from './file-mem.js';
-export * from './primitives.js';
-export * from './quote.js';
-export * from './warnings.js';
-export * from './registry.js';
-export * from './features.js';
-export * from './versions.js';
-export * from './containers/descriptors.js';
 export * from './containers/kho-block.js';
-export * from './bitfield.js';
 export * from './containers/kho-vmalloc.js';
 export * from './containers/kho-radix.js';
 export * from './containers/bitmap-chain.js';

@@ -4,7 +4,8 @@
  * schema pipeline (yaml, ajv) nor the emitters (ts-morph, handlebars,
  * prettier). Proved on a real process with a loader hook that records every
  * module it loads (test/helpers/import-trace.mjs); the same hook sees those
- * modules when `validate` runs, so the check can fail. The metadata is
+ * modules when `validate` runs, so the check can fail. decode loads the
+ * runtime's codec core, not its container walkers. The metadata is
  * checked against the generated codecs themselves, and the commands work
  * outside any project with kho-abi's own codecs.
  */
@@ -57,6 +58,13 @@ describe('decode, encode and compat load no schema and no generator', () => {
     expect(r.modules.filter((m) => GENERATOR.test(m))).toEqual([]);
     // memfd.ts imports luo.ts and vmalloc.ts for the structs it embeds; nothing else, and not the index of all codecs.
     expect(r.modules.filter((m) => m.startsWith('generated/ts/'))).toEqual(['generated/ts/luo.ts', 'generated/ts/memfd.ts', 'generated/ts/vmalloc.ts']);
+    // The generated code imports the codec core (runtime/codec-core.ts), not the whole runtime:
+    // no simulated memory, no container walker, no live update.
+    expect(r.modules).toContain('runtime/codec-core.ts');
+    expect(r.modules).toContain('runtime/primitives.ts');
+    expect(r.modules.filter((m) => /^runtime\/(index|phys-mem|file-mem|containers\/(?!descriptors\.)|liveupdate\/)/.test(m))).toEqual([]);
+    // A plain decode command line is read without commander (generator/cli/decode-args.ts); encode below loads it.
+    expect(r.modules).not.toContain('node_modules/commander');
   }, 60_000);
 
   it('encode and compat verify likewise', () => {
@@ -69,6 +77,7 @@ describe('decode, encode and compat load no schema and no generator', () => {
       expect(r.modules.filter((m) => HEAVY.includes(m) || GENERATOR.test(m))).toEqual([]);
     }
     expect(verify.modules.filter((m) => m.startsWith('generated/'))).toEqual([]);
+    expect(enc.modules).toContain('node_modules/commander');
   }, 60_000);
 
   it('the trace sees the pipeline where a command uses it (validate)', () => {

@@ -2,7 +2,7 @@
  * The package as a user gets it: `npm pack` (which builds dist/), installed
  * into an empty folder with no repository around it, then `kho-abi init`,
  * an edited schema, `gen`, the generated TypeScript compiled with tsc
- * against the installed package (it imports `kho-abi/runtime`), and bytes
+ * against the installed package (it imports `kho-abi/runtime/codec`), and bytes
  * decoded by the installed command. No tsx is installed there. Slow (a
  * build and an install): one test, the dependencies taken from npm's cache.
  */
@@ -20,7 +20,7 @@ const sh = (cmd: string, args: readonly string[], cwd: string): string =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
 
 describe('npm pack, installed elsewhere', () => {
-  it('init, gen, tsc against kho-abi/runtime, decode: all from the installed package', () => {
+  it('init, gen, tsc against kho-abi/runtime/codec, decode: all from the installed package', () => {
     const packDir = join(work, 'pack');
     sh('mkdir', ['-p', packDir], work);
     const packed = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', packDir], repoRoot)) as { filename: string; files: { path: string }[] }[];
@@ -28,6 +28,7 @@ describe('npm pack, installed elsewhere', () => {
     // Compiled code and declarations, the files they read at run time; no TypeScript sources, no tests.
     expect(files).toContain('dist/generator/cli.js');
     expect(files).toContain('dist/runtime/index.d.ts');
+    expect(files).toContain('dist/runtime/codec-core.d.ts');
     expect(files).toContain('dist/templates/c-header.h.hbs');
     expect(files.some((f) => f.startsWith('generator/') || f.startsWith('test/') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toBe(false);
 
@@ -46,7 +47,8 @@ describe('npm pack, installed elsewhere', () => {
     expect(sh('npx', ['--no-install', 'kho-abi', 'gen'], app)).toMatch(/written/);
     expect(readdirSync(join(app, 'generated', 'include', 'linux', 'kho', 'abi'))).toEqual(['example.h']);
     const ts = readFileSync(join(app, 'generated', 'ts', 'example.ts'), 'utf8');
-    expect(ts).toContain("from 'kho-abi/runtime'");
+    // The codec entry of the runtime (package.json "exports"), which tsc resolves to its declarations below.
+    expect(ts).toContain("from 'kho-abi/runtime/codec'");
 
     writeFileSync(
       join(app, 'tsconfig.json'),
@@ -71,6 +73,10 @@ describe('npm pack, installed elsewhere', () => {
     expect(loaded).toContain('/node_modules/kho-abi/dist/generator/commands/codec.js');
     for (const heavy of ['yaml', 'ajv', 'ts-morph', '@ts-morph', 'handlebars', 'prettier']) expect(loaded).not.toContain(`/node_modules/${heavy}/`);
     expect(loaded).not.toContain('/dist/generator/pipeline.js');
+    // The transpiled codecs import the runtime's codec core, not its container walkers.
+    expect(loaded).toContain('/node_modules/kho-abi/dist/runtime/codec-core.js');
+    expect(loaded).not.toContain('/dist/runtime/index.js');
+    expect(loaded).not.toContain('/dist/runtime/containers/kho-block.js');
 
     // Outside any project: the kernel's ABI as the package describes it (its own codecs, compiled).
     const nowhere = join(work, 'nowhere');

@@ -19,7 +19,7 @@ import {
   verifyCompat,
   type VersionCodecs,
   withVersion,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /** The compatible string block-v1 stores (KHO_BLOCK_COMPATIBLE). */
 export const KHO_BLOCK_COMPATIBLE = 'block-v1';

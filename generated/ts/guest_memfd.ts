@@ -20,7 +20,7 @@ import {
   undeclaredBitsOnEncode,
   verifyCompat,
   type VersionCodecs,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 import { decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc, KhoVmallocView } from './vmalloc.js';
 
 /** The compatible string guest_memfd_luo_v1 stores (GUEST_MEMFD_LUO_FH_COMPATIBLE). */

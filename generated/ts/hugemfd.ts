@@ -18,7 +18,7 @@ import {
   type StructCodec,
   verifyCompat,
   type VersionCodecs,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 import { decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc, KhoVmallocView } from './vmalloc.js';
 
 /** The compatible string huge-memfd-v1 stores (HUGE_MEMFD_COMPATIBLE). */

@@ -17,7 +17,7 @@ import {
   type StructCodec,
   verifyCompat,
   type VersionCodecs,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /** The compatible string hugetlb-v1 stores (HUGETLB_FLB_COMPATIBLE). */
 export const HUGETLB_FLB_COMPATIBLE = 'hugetlb-v1';

@@ -22,7 +22,7 @@ import {
   unexpectedValueOnEncode,
   verifyCompat,
   type VersionCodecs,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /** The compatible string iommu-liveupdate-1 stores (IOMMU_LUO_FLB_COMPATIBLE). */
 export const IOMMU_LUO_FLB_COMPATIBLE = 'iommu-liveupdate';

@@ -19,7 +19,7 @@ import {
   type StructCodec,
   verifyCompat,
   type VersionCodecs,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /** The compatible string iommufd-v1 stores (IOMMUFD_LUO_COMPATIBLE). */
 export const IOMMUFD_LUO_COMPATIBLE = 'iommufd-v1';

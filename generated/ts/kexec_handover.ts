@@ -10,7 +10,7 @@ import {
   selectVersion,
   verifyCompat,
   type VersionCodecs,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /** The compatible string kho-v4 stores (KHO_FDT_COMPATIBLE). */
 export const KHO_FDT_COMPATIBLE = 'kho-v4';

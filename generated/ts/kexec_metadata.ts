@@ -15,7 +15,7 @@ import {
   unexpectedValue,
   unexpectedValueOnEncode,
   writeCString,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /** Layout version stored in kho_kexec_metadata.version. */
 export const KHO_KEXEC_METADATA_VERSION = 1;

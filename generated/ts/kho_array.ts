@@ -17,7 +17,7 @@ import {
   type StructCodec,
   unexpectedValue,
   unexpectedValueOnEncode,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /** "KARR" as a little-endian u32; restore refuses any other value (-EOPNOTSUPP). */
 export const KHO_ARRAY_MAGIC = 1262572114;

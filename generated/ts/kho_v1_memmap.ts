@@ -14,7 +14,7 @@ import {
   type SchemaCodecs,
   type StructCodec,
   withVersion,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /** Bits in one bitmap, each standing for one block of the chunk's order. (by page size) */
 export const PRESERVE_BITS = { 4096: 32768, 16384: 131072, 65536: 524288 } as const;

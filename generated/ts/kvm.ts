@@ -16,7 +16,7 @@ import {
   type StructCodec,
   verifyCompat,
   type VersionCodecs,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 import { decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc, KhoVmallocView } from './vmalloc.js';
 
 /** The compatible string kvm_vm_luo_v1 stores (KVM_LUO_FH_COMPATIBLE). */

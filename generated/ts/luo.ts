@@ -27,7 +27,7 @@ import {
   type VersionCodecs,
   withVersion,
   writeCString,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /** The compatible string luo-v5 stores (LUO_ABI_COMPATIBLE). */
 export const LUO_ABI_COMPATIBLE = 'luo-v5';

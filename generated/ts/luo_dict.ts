@@ -17,7 +17,7 @@ import {
   unexpectedValue,
   unexpectedValueOnEncode,
   writeCString,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /** "LDIC" as a little-endian u32; a reader refuses any other value. */
 export const LUO_DICT_MAGIC = 1128875084;

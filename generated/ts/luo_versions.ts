@@ -17,7 +17,7 @@ import {
   unexpectedValue,
   unexpectedValueOnEncode,
   writeCString,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /** Magic number of the table header, 'LVUP' in ASCII. */
 export const LIVEUPDATE_VER_HDR_MAGIC = 1280726352;

@@ -10,7 +10,7 @@ import {
   selectVersion,
   verifyCompat,
   type VersionCodecs,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /** The compatible string memblock-v1 stores (MEMBLOCK_KHO_NODE_COMPATIBLE). */
 export const MEMBLOCK_KHO_NODE_COMPATIBLE = 'memblock-v1';

@@ -27,7 +27,7 @@ import {
   verifyCompat,
   type VersionCodecs,
   withVersion,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 import {
   decodeLuoFeatureHdrFeatures,
   encodeLuoFeatureHdrFeatures,

@@ -24,7 +24,7 @@ import {
   verifyCompat,
   type VersionCodecs,
   withVersion,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /** The compatible string pci-v2 stores (PCI_LUO_FLB_COMPATIBLE). */
 export const PCI_LUO_FLB_COMPATIBLE = 'pci-v2';

@@ -17,7 +17,7 @@ import {
   verifyCompat,
   type VersionCodecs,
   withVersion,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /** The compatible string radix-v1 stores (KHO_RADIX_COMPATIBLE). */
 export const KHO_RADIX_COMPATIBLE = 'radix-v1';

@@ -19,7 +19,7 @@ import {
   verifyCompat,
   type VersionCodecs,
   writeCString,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 import { decodeKhoVmalloc, encodeKhoVmalloc, type KhoVmalloc, KhoVmallocView } from './vmalloc.js';
 
 /** The compatible string tmpfs-file-v1 stores (TMPFS_LUO_FILE_FH_COMPATIBLE). */

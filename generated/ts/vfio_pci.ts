@@ -15,7 +15,7 @@ import {
   type StructCodec,
   verifyCompat,
   type VersionCodecs,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /** The compatible string vfio-pci-v2 stores (VFIO_PCI_LUO_FH_COMPATIBLE). */
 export const VFIO_PCI_LUO_FH_COMPATIBLE = 'vfio-pci-v2';

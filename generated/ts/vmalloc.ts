@@ -20,7 +20,7 @@ import {
   type VersionCodecs,
   type VmallocChainDescriptor,
   withVersion,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /** The compatible string vmalloc-v1 stores (KHO_VMALLOC_COMPATIBLE). */
 export const KHO_VMALLOC_COMPATIBLE = 'vmalloc-v1';

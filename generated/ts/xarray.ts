@@ -11,7 +11,7 @@ import {
   type ReadOptions,
   type SchemaCodecs,
   type StructCodec,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 
 /**
  * Number of key bits the array covers (the kernel's spelling of the name); a writer refuses a wider key with -ERANGE.

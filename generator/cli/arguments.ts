@@ -3,7 +3,7 @@
  * syntax, linear in the input (no backtracking regular expression, no
  * recursion), and every message quotes at most a short, escaped part.
  */
-import { InvalidArgumentError } from 'commander';
+import { createRequire } from 'node:module';
 import { PAGE_SIZES, type PageSize } from '../layout/ir.js';
 import { quote } from '../../runtime/quote.js';
 import { CliError } from './errors.js';
@@ -23,7 +23,12 @@ const PAGE_SIZE_NAMES: ReadonlyMap<string, PageSize> = new Map([
 /** `--page-size`: 4096, 16384 or 65536, or 4K, 16K, 64K (KiB); nothing else, not 0x1000, 4096.0 or ' 4096 '. */
 export function pageSize(value: string): PageSize {
   const n = PAGE_SIZE_NAMES.get(value.replace(/^(4|16|64)k/, '$1K'));
-  if (n === undefined) throw new InvalidArgumentError(`${quote(value)} is not a page size: one of ${PAGE_SIZES.join(', ')} (or 4K, 16K, 64K)`);
+  if (n === undefined) {
+    // Required here, not imported at the top: decode reads its plain command lines without commander
+    // (generator/cli/decode-args.ts), and commander has been loaded by the time it calls this parser.
+    const { InvalidArgumentError } = createRequire(import.meta.url)('commander') as typeof import('commander');
+    throw new InvalidArgumentError(`${quote(value)} is not a page size: one of ${PAGE_SIZES.join(', ')} (or 4K, 16K, 64K)`);
+  }
   return n;
 }
 

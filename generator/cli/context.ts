@@ -9,7 +9,7 @@
  * not (decode, encode and compat read the generated metadata instead, and
  * start at once).
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import { findProjectRoot } from './project-root.js';
@@ -51,6 +51,8 @@ const CACHE_SIZE = 8;
 const cache = new Map<string, { analysis: Analysis; layouts: Map<string, { irs: AbiIR[]; diagnostics: Diagnostic[] }> }>();
 
 function keyOf(inputs: readonly SchemaInput[]): string {
+  // Required here, not imported at the top: commands that analyse no schema (decode) never load node:crypto.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const h = createHash('sha256');
   for (const i of inputs) {
     h.update(`${i.path}\0${i.bytes.length}\0`);
@@ -76,7 +78,8 @@ export class CliContext {
 
   constructor(
     readonly io: CliIo,
-    private readonly program: Command,
+    /** commander's program, or what stands for it where commander is not loaded (a plain decode: generator/cli.ts). */
+    private readonly program: Pick<Command, 'opts'>,
   ) {}
 
   /** The project folder: --root, or the nearest folder above the working directory that is a kho-abi project, or the working directory. */

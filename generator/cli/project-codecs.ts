@@ -16,7 +16,6 @@
  * runtime, and imported from there: the same codecs `gen` wrote, not a
  * second decoder. Only that first transpile loads ts-morph.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -132,9 +131,12 @@ function readMeta(path: string, shown: string): CodecMeta {
 
 /** The project's generated modules as JavaScript: a cache folder named by their content, made on first use. */
 async function transpiled(dir: string, runtimeImport: string): Promise<string> {
-  const runtimeUrl = new URL('../../runtime/index.js', import.meta.url).href;
+  // Generated code imports the codec core only (runtime/codec-core.ts), whichever runtime entry the project names.
+  const runtimeUrl = new URL('../../runtime/codec-core.js', import.meta.url).href;
   const names = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
   const sources = names.map((n) => [n, readFileSync(join(dir, n), 'utf8')] as const);
+  // node:crypto is imported here, not at the top: a decode of kho-abi's own codecs never needs it.
+  const { createHash } = await import('node:crypto');
   const hash = createHash('sha256').update(runtimeUrl).update(runtimeImport);
   for (const [n, text] of sources) hash.update(`${n}\0${text}\0`);
   const cache = join(tmpdir(), `kho-abi-codecs-${hash.digest('hex').slice(0, 24)}`);
@@ -160,7 +162,7 @@ function ownPrivateFolder(path: string): boolean {
   return st.isDirectory() && (process.getuid === undefined || st.uid === process.getuid()) && (st.mode & 0o022) === 0;
 }
 
-/** The generated modules as JavaScript in `dir`, their runtime import pointed at this package's runtime. */
+/** The generated modules as JavaScript in `dir`, their runtime import pointed at this package's codec core. */
 async function transpileInto(dir: string, sources: readonly (readonly [string, string])[], runtimeImport: string, runtimeUrl: string): Promise<void> {
   const { ts } = await import('ts-morph');
   const quoted = new RegExp(`(['"])${runtimeImport.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1`, 'g');

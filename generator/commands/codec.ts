@@ -5,8 +5,11 @@
  * which component's compatible string) comes from generated/ts/meta.json,
  * and only the generated module of the struct's schema is imported: no
  * schema is loaded or analysed (see generator/cli/project-codecs.ts).
+ * Nothing here imports commander at run time: generator/cli.ts runs a
+ * plain decode command line (generator/cli/decode-args.ts) through
+ * `decodeStruct` without loading it.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { findStruct, type AbiIR, type StructIR } from '../layout/ir.js';
 import type { CodecMeta, MetaSchema, MetaStruct } from '../emit/ts-meta.js';
 import { JsonInputError, parseJson, toJson, valueFromJson } from '../json-values.js';
@@ -22,7 +25,7 @@ import { generatedCodecs } from '../cli/project-codecs.js';
 /** Bytes `encode` writes at most (a flexible array can ask for more than any struct needs). */
 export const MAX_ENCODED = 64 * 1024 * 1024;
 
-interface CodecOptions {
+export interface CodecOptions {
   readonly version?: string;
   readonly pageSize: PageSize;
 }
@@ -109,7 +112,7 @@ function codecCommand(program: Command, name: string, description: string): Comm
     .description(description)
     .argument('<struct>', 'struct name, e.g. memfd_luo_ser')
     .option('--version <v>', 'version id (memfd-v1) or the compatible string it stores; default: current')
-    .addOption(new Option('--page-size <n>', 'page size of the kernel that wrote the bytes').argParser(pageSize).default(4096));
+    .option('--page-size <n>', 'page size of the kernel that wrote the bytes', pageSize, 4096);
 }
 
 export const decode: CliCommand = {
@@ -117,25 +120,32 @@ export const decode: CliCommand = {
     codecCommand(program, 'decode', 'decode a struct: bytes on stdin (or hex with --hex) to JSON on stdout, 64-bit values as decimal strings')
       .option('--hex [hex]', 'the bytes as hex text: this argument, or stdin when no value is given')
       .option('--strict', 'refuse what the kernel accepts but a careful reader would not (unknown flag bits it ignores, names without NUL): warnings become errors')
-      .action(
-        ctx.lightAction(async (struct: string, opts: CodecOptions & { hex?: string | true; strict?: boolean }) => {
-          const bytes = opts.hex === undefined ? ctx.io.stdin() : opts.hex === true ? parseHex(ctx.io.stdin(), 'stdin (--hex)') : parseHex(opts.hex);
-          const { codec, st, meta } = await findStructCodec(ctx, struct, opts, bytes);
-          const flexible = st.fields.some((f) => f.shape === 'flexible');
-          if (!flexible && bytes.length > codec.size) {
-            throw new CliError(`${struct}: ${bytes.length} bytes given but struct ${struct} (${codec.version}) is ${codec.size} bytes; pass exactly one struct`);
-          }
-          const warnings: ReadWarning[] = [];
-          const value = codec.decode(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, { strict: opts.strict === true, warnings });
-          warnings.push(...unknownCompatibles(meta, st, value as Record<string, unknown>));
-          if (opts.strict && warnings.length) throw new CliError(warnings.map((w) => `${w.message} (refused in strict mode)`));
-          for (const w of warnings) ctx.io.stderr(`kho-abi: warning: ${describeWarning(w)}\n`);
-          ctx.io.stdout(toJson(value) + '\n');
-          return 0;
-        }),
-      );
+      .action(ctx.lightAction(async (struct: string, opts: DecodeOptions) => decodeStruct(ctx, struct, opts)));
   },
 };
+
+/** decode's options, as commander (or generator/cli/decode-args.ts) reads them. */
+export interface DecodeOptions extends CodecOptions {
+  readonly hex?: string | true;
+  readonly strict?: boolean;
+}
+
+/** `kho-abi decode STRUCT`: the bytes (--hex, or stdin) decoded and printed as JSON; the exit code. */
+export async function decodeStruct(ctx: CliContext, struct: string, opts: DecodeOptions): Promise<number> {
+  const bytes = opts.hex === undefined ? ctx.io.stdin() : opts.hex === true ? parseHex(ctx.io.stdin(), 'stdin (--hex)') : parseHex(opts.hex);
+  const { codec, st, meta } = await findStructCodec(ctx, struct, opts, bytes);
+  const flexible = st.fields.some((f) => f.shape === 'flexible');
+  if (!flexible && bytes.length > codec.size) {
+    throw new CliError(`${struct}: ${bytes.length} bytes given but struct ${struct} (${codec.version}) is ${codec.size} bytes; pass exactly one struct`);
+  }
+  const warnings: ReadWarning[] = [];
+  const value = codec.decode(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, { strict: opts.strict === true, warnings });
+  warnings.push(...unknownCompatibles(meta, st, value as Record<string, unknown>));
+  if (opts.strict && warnings.length) throw new CliError(warnings.map((w) => `${w.message} (refused in strict mode)`));
+  for (const w of warnings) ctx.io.stderr(`kho-abi: warning: ${describeWarning(w)}\n`);
+  ctx.io.stdout(toJson(value) + '\n');
+  return 0;
+}
 
 /** stdin as text: UTF-8, or a refusal naming the first byte that is not. */
 function utf8Text(bytes: Uint8Array, struct: string): string {

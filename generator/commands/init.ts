@@ -16,10 +16,11 @@ import { escapeText } from '../../runtime/quote.js';
 const CONFIG = `# kho-abi project configuration.
 #
 # runtime_import: what the generated TypeScript (generated/ts) imports the
-# runtime from: the installed package's entry point.
+# runtime from: the installed package's codec entry point (kho-abi/runtime
+# serves too, and loads the container walkers as well).
 # default_profile: the kernel tree (profiles/<name>.yaml) diff-kernel and
 # gen --out compare with or write for when --profile is not given.
-runtime_import: kho-abi/runtime
+runtime_import: kho-abi/runtime/codec
 `;
 
 const FIRST_SCHEMA = `# yaml-language-server: $schema=./kho-abi.schema.json

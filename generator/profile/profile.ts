@@ -45,12 +45,12 @@ export interface Profile {
 }
 
 /** What generated/ts imports the runtime from when kho-abi.config.yaml does not say (this repository's layout). */
-export const DEFAULT_RUNTIME_IMPORT = '../../runtime/index.js';
+export const DEFAULT_RUNTIME_IMPORT = '../../runtime/codec-core.js';
 
 export interface Config {
   /** The profile diff-kernel and gen --out use when none is named. */
   readonly defaultProfile?: string;
-  /** What the generated TypeScript imports the runtime from: '../../runtime/index.js' in this repository, 'kho-abi/runtime' in a project that installed the package. */
+  /** What the generated TypeScript imports the runtime from: '../../runtime/codec-core.js' in this repository, 'kho-abi/runtime/codec' in a project that installed the package (either entry serves; the codec one loads less). */
   readonly runtimeImport?: string;
   readonly span?: SourceSpan;
 }
