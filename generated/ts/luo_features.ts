@@ -16,7 +16,7 @@ import {
   sectionEntries,
   type StructCodec,
   writeCString,
-} from '../../runtime/index.js';
+} from '../../runtime/codec-core.js';
 import {
   decodeLiveupdateVerHdr,
   encodeLiveupdateVerHdr,
