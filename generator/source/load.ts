@@ -151,13 +151,16 @@ export function loadSource(path: string, bytes: Uint8Array): LoadResult {
   let aliasCount = 0;
   let firstAlias: Node | undefined;
   let unresolved: Alias | undefined;
-  visit(doc, {
-    Alias(_key, node) {
-      aliasCount++;
-      firstAlias ??= node;
-      if (!unresolved && node.resolve(doc) === undefined) unresolved = node;
-    },
-  });
+  // Only a lexeme that starts with * can be an alias: without one, the walk finds none.
+  if (lexed.tokens.some((t) => t.charCodeAt(0) === 42)) {
+    visit(doc, {
+      Alias(_key, node) {
+        aliasCount++;
+        firstAlias ??= node;
+        if (!unresolved && node.resolve(doc) === undefined) unresolved = node;
+      },
+    });
+  }
   if (unresolved) {
     const where = unresolved.range ? spanAt(unresolved.range[0], unresolved.range[1]) : at(1, 1);
     return {
