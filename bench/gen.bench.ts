@@ -33,7 +33,7 @@ const CONTAINER_KINDS = new Set(['block_chain', 'vmalloc_chain', 'radix_tree', '
  * gets the suffix _c<k>, so the copies are distinct schemas that include
  * each other as the originals do.
  */
-function writeSchemaCopies(dir: string, copies: number): void {
+export function writeSchemaCopies(dir: string, copies: number): void {
   const files = readdirSync(join(root, 'schemas')).filter((f) => f.endsWith('.yaml'));
   const texts = files.map((f) => readFileSync(join(root, 'schemas', f), 'utf8'));
   const a = analyze(files.map((f, i) => ({ path: `schemas/${f}`, bytes: Buffer.from(texts[i]!) })));

@@ -84,7 +84,8 @@ describe('decode, encode and compat load no schema and no generator', () => {
     const r = modulesLoaded(['validate']);
     expect(r.code).toBe(0);
     expect(r.modules).toContain('node_modules/yaml');
-    expect(r.modules).toContain('node_modules/ajv');
+    // ajv itself is not imported: the schema language's validator is precompiled (its runtime helpers come by require, which the hook does not see).
+    expect(r.modules).toContain('generator/source/schema-validators.generated.ts');
     expect(r.modules).toContain('generator/pipeline.ts');
   }, 60_000);
 });

@@ -2,27 +2,40 @@
  * The kernel-style C header of one schema at its current version. This file
  * prepares every line; templates/c-header.h.hbs only arranges them.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type HandlebarsType from 'handlebars';
 import { exprReferences, FUNCTIONS, parseExpr, TARGET_NAMES, type Expr } from '../model/expr.js';
 import { cText, primOf, structOf, unreachable } from '../layout/ir.js';
 import type { AbiIR, ArrayFieldIR, ExprIR, FieldIR, FlexibleFieldIR, MacroIR, ScalarFieldIR, SchemaIR, StructArrayFieldIR, StructFieldIR, StructIR, VersionIR } from '../layout/ir.js';
+import { COMPILE_OPTIONS, readTemplateFiles, templateHash } from './c-template-source.js';
+import { MAIN, PARTIALS, TEMPLATE_SHA256 } from './c-template.generated.js';
 import { briefLines, commentParagraphs, LINE_WIDTH, memberLines, summaryAndRest, wrap } from './kernel-doc.js';
 import { COMPAT_SCHEMA, cString, includeGuard, includeName, visualWidth } from './names.js';
 
-const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+type Template = HandlebarsType.TemplateDelegate;
+const requireHere = createRequire(import.meta.url);
 
-let template: Handlebars.TemplateDelegate | undefined;
-function cTemplate(): Handlebars.TemplateDelegate {
-  if (!template) {
-    const hb = Handlebars.create();
-    for (const f of readdirSync(TEMPLATES + 'partials')) {
-      hb.registerPartial(f.replace(/\.hbs$/, ''), readFileSync(TEMPLATES + 'partials/' + f, 'utf8'));
-    }
-    template = hb.compile(readFileSync(TEMPLATES + 'c-header.h.hbs', 'utf8'), { noEscape: true, strict: true });
-  }
+let template: Template | undefined;
+function cTemplate(): Template {
+  template ??= loadTemplate();
   return template;
+}
+
+/**
+ * The template as precompiled (c-template.generated.ts) while the files are
+ * still what it was made from, on Handlebars' runtime alone; else compiled
+ * from the files now, so that an edited template is never ignored.
+ */
+export function loadTemplate(precompiled = true): Template {
+  const files = readTemplateFiles();
+  if (precompiled && templateHash(files) === TEMPLATE_SHA256) {
+    const hb = (requireHere('handlebars/runtime') as typeof HandlebarsType).create();
+    for (const [name, spec] of Object.entries(PARTIALS)) hb.registerPartial(name, hb.template(spec as Parameters<typeof HandlebarsType.template>[0]));
+    return hb.template(MAIN as Parameters<typeof HandlebarsType.template>[0]);
+  }
+  const hb = (requireHere('handlebars') as typeof HandlebarsType).create();
+  for (const [name, text] of files.partials) hb.registerPartial(name, text);
+  return hb.compile(files.main, COMPILE_OPTIONS);
 }
 
 /** One header of a kernel tree: its file name and the schema versions it declares, in order. */
@@ -76,7 +89,8 @@ interface Item {
   readonly after?: string;
 }
 
-export function renderHeader(spec: HeaderSpec, opts: HeaderOptions): string {
+/** `template` is for the test that renders with the precompiled and the compiled template alike. */
+export function renderHeader(spec: HeaderSpec, opts: HeaderOptions, template: Template = cTemplate()): string {
   const includes = new Set<string>();
   const parts = spec.parts.map((part, i) => {
     const { items, includes: inc } = partItems(part.schema, part.version, opts);
@@ -94,7 +108,7 @@ export function renderHeader(spec: HeaderSpec, opts: HeaderOptions): string {
   });
   const ordered_ = spec.includes ?? [...new Set(resolved)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const first = spec.parts[0]!.schema;
-  return cTemplate()({
+  return template({
     spdx: first.spdx,
     title: first.title,
     bannerLines: [

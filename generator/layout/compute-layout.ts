@@ -985,8 +985,22 @@ function fingerprint(st: Omit<StructIR, 'fingerprint'>): string {
     ...(f.shape === 'flexible' && f.stringSize ? [f.elemSize] : []),
   ];
   const canonical = JSON.stringify([st.size, st.align, st.packed, st.fields.map(fieldKey)]);
-  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+  let hash = fingerprints.get(canonical);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+    fingerprints.set(canonical, hash);
+    if (fingerprints.size > FINGERPRINT_LIMIT) fingerprints.delete(fingerprints.keys().next().value!);
+  }
+  return hash;
 }
+
+/**
+ * Fingerprints by canonical form: most structs are the same at every page
+ * size and in every version, and hashing each again was a tenth of laying
+ * out many schemas. Bounded, oldest out first.
+ */
+const FINGERPRINT_LIMIT = 8192;
+const fingerprints = new Map<string, string>();
 
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {

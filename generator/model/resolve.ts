@@ -52,6 +52,17 @@ export interface Resolved {
   readonly diagnostics: Diagnostic[];
 }
 
+/** A file's lines, split once: splitting the text for every expression made resolve quadratic in a file's size. */
+const fileLines = new WeakMap<SourceFile, readonly string[]>();
+function linesOf(file: SourceFile): readonly string[] {
+  let lines = fileLines.get(file);
+  if (!lines) {
+    lines = file.text.split('\n');
+    fileLines.set(file, lines);
+  }
+  return lines;
+}
+
 export function resolve(files: readonly SourceFile[]): Resolved {
   return new Resolver(files).run();
 }
@@ -150,11 +161,11 @@ class Resolver {
     const span = file.spanOf(path);
     if (typeof value === 'number' && !Number.isSafeInteger(value)) {
       // YAML reads an unquoted integer as a double: 2^64 - 1 becomes 18446744073709552000.
-      const written = file.text.split('\n')[span.line - 1]?.slice(span.col - 1, span.col - 1 + span.length) ?? text;
+      const written = linesOf(file)[span.line - 1]?.slice(span.col - 1, span.col - 1 + span.length) ?? text;
       this.err('bad-expression', span, `the integer ${written} is too large for YAML to read exactly (it reads ${text})`, `quote it ("${written}") so that it is read as an expression`);
       return undefined;
     }
-    const quoted = /^["']/.test(file.text.split('\n')[span.line - 1]?.slice(span.col - 1) ?? '');
+    const quoted = /^["']/.test(linesOf(file)[span.line - 1]?.slice(span.col - 1) ?? '');
     const base: SourceSpan = { ...span, col: span.col + (quoted ? 1 : 0) };
     try {
       return { text, ast: parseExpr(text), span: base };

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError, type Alias, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
 
 /** Files larger than this are refused before parsing: no schema needs it. */
@@ -59,7 +59,7 @@ export function loadSource(path: string, bytes: Uint8Array): LoadResult {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
+    doc = parseTokens(lexed.tokens, text.length, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
   } catch (e) {
     // The parser recurses; pathological input must not become a stack trace.
     const deep = e instanceof RangeError;
@@ -151,13 +151,16 @@ export function loadSource(path: string, bytes: Uint8Array): LoadResult {
   let aliasCount = 0;
   let firstAlias: Node | undefined;
   let unresolved: Alias | undefined;
-  visit(doc, {
-    Alias(_key, node) {
-      aliasCount++;
-      firstAlias ??= node;
-      if (!unresolved && node.resolve(doc) === undefined) unresolved = node;
-    },
-  });
+  // Only a lexeme that starts with * can be an alias: without one, the walk finds none.
+  if (lexed.tokens.some((t) => t.charCodeAt(0) === 42)) {
+    visit(doc, {
+      Alias(_key, node) {
+        aliasCount++;
+        firstAlias ??= node;
+        if (!unresolved && node.resolve(doc) === undefined) unresolved = node;
+      },
+    });
+  }
   if (unresolved) {
     const where = unresolved.range ? spanAt(unresolved.range[0], unresolved.range[1]) : at(1, 1);
     return {
@@ -218,6 +221,33 @@ export function loadSource(path: string, bytes: Uint8Array): LoadResult {
   return { file: { path, text, data, spanOf }, diagnostics: [] };
 }
 
+/**
+ * yaml's parseDocument, on the lexemes scan() kept: the text is lexed once,
+ * not once by scan() and again by the parser (lexing was a fifth of a cold
+ * `gen`). The same steps as parseDocument: a Parser fed one lexeme at a
+ * time, a Composer over its tokens, a second document reported as
+ * MULTIPLE_DOCS on the first.
+ */
+export function parseTokens(tokens: readonly string[], length: number, options: ParseOptions & DocumentOptions & SchemaOptions & { lineCounter: LineCounter }): Document.Parsed {
+  const parser = new Parser(options.lineCounter.addNewLine);
+  function* cst() {
+    options.lineCounter.addNewLine(0);
+    for (const lexeme of tokens) yield* parser.next(lexeme);
+    yield* parser.end();
+  }
+  const composer = new Composer(options);
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(cst(), true, length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  // compose(..., forceDoc = true) yields a document for any input, an empty one included.
+  return doc!;
+}
+
 function lowerFirst(message: string): string {
   return /^[A-Z][a-z]/.test(message) ? message[0]!.toLowerCase() + message.slice(1) : message;
 }
@@ -275,6 +305,8 @@ interface LexScan {
   readonly unclosedFlow: number[];
   /** Offset of each quoted scalar that has no closing quote, and its end. */
   readonly unclosedQuotes: { start: number; end: number; quote: string }[];
+  /** Every lexeme, for the parser (parseTokens). */
+  readonly tokens: string[];
 }
 
 /** Zero-width tokens the lexer inserts: document start, forced flow end, scalar start. */
@@ -294,7 +326,9 @@ function scan(text: string): LexScan {
   let lineStart = 0;
   let atLineStart = true;
   let scalarNext = false;
+  const tokens: string[] = [];
   for (const token of new Lexer().lex(text)) {
+    tokens.push(token);
     if (LEXER_MARKS.has(token)) {
       if (token === '\u0018') {
         unclosedFlow.push(...flow);
@@ -313,7 +347,7 @@ function scan(text: string): LexScan {
     if (!isScalar && (token === '[' || token === '{')) {
       flow.push(start);
       if (flow.length > MAX_DEPTH) {
-        return { tooDeep: { offset: start, message: `YAML nesting too deep: more than ${MAX_DEPTH} flow collections ([ or {) inside each other` }, unclosedFlow, unclosedQuotes };
+        return { tooDeep: { offset: start, message: `YAML nesting too deep: more than ${MAX_DEPTH} flow collections ([ or {) inside each other` }, unclosedFlow, unclosedQuotes, tokens };
       }
     } else if (!isScalar && (token === ']' || token === '}')) flow.pop();
     const nl = token.lastIndexOf('\n');
@@ -322,7 +356,7 @@ function scan(text: string): LexScan {
     if (flow.length === 0 && !(isScalar === false && token.startsWith('#')) && (atLineStart || token === '-' || token === '?')) {
       const col = start - lineStart;
       if (col > MAX_DEPTH * 4) {
-        return { tooDeep: { offset: start, message: `YAML nesting too deep: nested content reaches column ${col + 1}; the limit is column ${MAX_DEPTH * 4}` }, unclosedFlow, unclosedQuotes };
+        return { tooDeep: { offset: start, message: `YAML nesting too deep: nested content reaches column ${col + 1}; the limit is column ${MAX_DEPTH * 4}` }, unclosedFlow, unclosedQuotes, tokens };
       }
     }
     atLineStart = false;
@@ -332,7 +366,7 @@ function scan(text: string): LexScan {
     }
   }
   unclosedFlow.push(...flow);
-  return { unclosedFlow, unclosedQuotes };
+  return { unclosedFlow, unclosedQuotes, tokens };
 }
 
 function quoteClosed(token: string): boolean {

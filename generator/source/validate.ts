@@ -1,20 +1,44 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject } from 'ajv';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { AJV_OPTIONS } from './ajv-options.js';
 import type { SourceFile, YamlPath } from './load.js';
-
+import { PRECOMPILED } from './schema-validators.generated.js';
 
 export const SCHEMA_LANGUAGE_PATH = fileURLToPath(new URL('../../schemas/kho-abi.schema.json', import.meta.url));
 
-const compiled = new Map<string, ValidateFunction>();
-function validator(schemaPath: string): ValidateFunction {
+/** What validate.ts needs of an ajv validator, compiled ahead or now. */
+interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+const compiled = new Map<string, Validator>();
+
+/**
+ * The validator of a JSON Schema file: the one compiled ahead from the same
+ * text (schema-validators.generated.ts) when there is one, else compiled by
+ * ajv now. A schema edited since the module was generated is compiled, so it
+ * is never checked against its old text; only slower, until the module is
+ * regenerated (test/schema-validators.test.ts says how).
+ */
+function validator(schemaPath: string): Validator {
   let v = compiled.get(schemaPath);
   if (!v) {
-    v = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+    const text = readFileSync(schemaPath, 'utf8');
+    v = (PRECOMPILED.get(createHash('sha256').update(text).digest('hex')) as Validator | undefined) ?? compileNow(text);
     compiled.set(schemaPath, v);
   }
   return v;
+}
+
+/** ajv loaded only when needed: importing its compiler costs a cold command tens of milliseconds. */
+function compileNow(text: string): Validator {
+  const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+  return new Ajv(AJV_OPTIONS).compile(JSON.parse(text) as object);
 }
 
 /** Checks a loaded document against the schema language (or another JSON Schema, such as the profiles'); every error is located. */
