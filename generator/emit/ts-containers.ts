@@ -229,7 +229,7 @@ export function emitContainers(file: TsFile, schema: SchemaIR, irs: readonly Abi
  */
 function emitRefsByVersion(file: TsFile, schema: SchemaIR, irs: readonly AbiIR[], ctx: Ctx): void {
   const pageSizes = irs.map((ir) => ir.target.pageSize);
-  const inEach = (ir: AbiIR): SchemaIR => ir.schemas.find((s) => s.name === schema.name)!;
+  const inEach = (ir: AbiIR): SchemaIR => schemaIn(ir, schema.name);
   const names = [...new Set(schema.versions.flatMap((v) => v.structs.map((x) => x.name)))];
   for (const name of names) {
     const byVersion: Record<string, Value> = {};

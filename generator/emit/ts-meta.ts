@@ -14,6 +14,7 @@ import { PAGE_SIZES, type AbiIR, type FieldIR, type PageSize, type SchemaIR, typ
 import type { Prim } from '../model/model.js';
 import type { VersionSource } from '../model/raw.js';
 import type { EmittedFile } from './emitted-file.js';
+import { schemaIn } from './ts-plan.js';
 import { safeLocal } from './ts-names.js';
 
 export const META_PATH = 'generated/ts/meta.json';
@@ -133,7 +134,7 @@ export function emitTsMeta(irs: readonly AbiIR[], opts: { readonly runtimeImport
         for (const st of v.structs) {
           const per = PAGE_SIZES.map((p) => {
             const ir = irs.find((x) => x.target.pageSize === p) ?? base;
-            const found = ir.schemas.find((x) => x.name === s.name)!.versions.find((x) => x.id === v.id)!.structs.find((x) => x.name === st.name)!;
+            const found = schemaIn(ir, s.name).versions.find((x) => x.id === v.id)!.structs.find((x) => x.name === st.name)!;
             return struct(found);
           });
           const texts = per.map((m) => JSON.stringify(m));
