@@ -2,7 +2,8 @@
  * A test image described in a few lines of YAML, for `kho-abi image build`
  * and for bug reports that carry a reproducer:
  *
- *   kho: { compatible: kho-v4 }          # optional; the current string by default
+ *   kho: { compatible: kho-v4 }          # optional; the current string by default; kho-v1 writes that
+ *                                        # era's handover (sub-FDT children, a khoser_mem_chunk map)
  *   luo:
  *     compatible: luo-v2                 # optional; the current version by default, or any older one
  *     liveupdate_num: 1

@@ -317,7 +317,7 @@ describe('a kho-v1 image: children naming sub-FDTs, the memory map a chunk chain
       writeFileSync(fdtPath, fdt);
       const r = await cli(['inspect', '--core', core, '--fdt', fdtPath], { cwd: repoRoot });
       expect(r.out).toMatch(/^kho compatible="kho-v1" memory_map=0x[0-9a-f]+ preserved_blocks=\d+\n {2}blob name="other" pa=0x[0-9a-f]+ size=\d+ pages=1 bytes=d00dfeed/);
-      expect(r.out).toMatch(/\n {2}luo pa=0x[0-9a-f]+ size=\d+ compatible="luo-v1" /);
+      expect(r.out).toMatch(/\n {2}luo pa=0x[0-9a-f]+ size=\d+ compatible="luo-v1" version=luo-v1 liveupdate_num=9 sessions=3 flbs=1\n/);
       expect(r.out).toMatch(/\nsummary status=warnings sessions=3 files=3 entries=2 flbs=1 errors=0 warnings=1\n$/);
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -170,6 +170,7 @@ describe('inspect: an ELF core from an independent writer, the FDT from dtc', ()
     const t = await inspect(['--core', core(segments), '--fdt', fdt]);
     expect(t.code).toBe(0);
     expect(t.out).toMatch(/^kho compatible="kho-v4" memory_map=0x[0-9a-f]+ preserved_blocks=\d+\n/);
+    expect(t.out).toMatch(/\n {2}luo pa=0x[0-9a-f]+ size=\d+ compatible="luo-v5" version=luo-v5 liveupdate_num=\d+ sessions=3 flbs=2\n/);
     expect(t.out).toMatch(/\n {4}session name="vm-2" pa=0x[0-9a-f]+ files=1 count=1\n {6}file token=10 compatible="memfd-v2" pa=0x[0-9a-f]+ data=0x[0-9a-f]+ flags=0 folios.first=\d+ .* entries=3 holes=0\n {8}entry flags=2 index=1 pfn=16777516\n/);
     expect(t.out).toMatch(/\nsummary status=clean sessions=3 files=4 entries=6 flbs=2 errors=0 warnings=0\n$/);
   });

@@ -298,9 +298,9 @@ export const inspect: CliCommand = {
             const report = walk(fanOut(progressSink(progress, 'printing'), printer, owners ? ownersSink(owners) : {}));
             out.end(raw.json ? '\n' : '');
             progress?.clear();
-            // The picture walks the radix tree; a kho-v1 chunk chain is not drawn (its blocks are still checked above).
-            const kho1 = report.kho.compatibles.includes(LIVEUPDATE_LAYOUT.khoV1?.compatible ?? '');
-            if (owners) writeOutputFile(resolve(cwd, raw.map!), raw.map!, memoryMapSvg(preservedRangesOf(mem, LIVEUPDATE_LAYOUT.radix, kho1 ? null : report.kho.memory_map, owners), mem.pageSize));
+            // The picture walks the radix tree, or a kho-v1 root's chunk chain (its chunk and bitmap pages drawn too).
+            const kho1 = report.kho.compatibles.includes(LIVEUPDATE_LAYOUT.khoV1?.compatible ?? '') ? LIVEUPDATE_LAYOUT.khoV1 : undefined;
+            if (owners) writeOutputFile(resolve(cwd, raw.map!), raw.map!, memoryMapSvg(preservedRangesOf(mem, LIVEUPDATE_LAYOUT.radix, kho1 && report.kho.preserved_blocks === null ? null : report.kho.memory_map, owners, kho1?.memoryMap), mem.pageSize));
             const { errors, warnings } = report.counts;
             if (errors > 0 || warnings > 0) ctx.io.stderr(`kho-abi: inspect: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${raw.json ? '' : ' (in the tree)'}\n`);
             if (!sameCounts(first.counts, report.counts)) {

@@ -33,12 +33,10 @@
  * for people come per part too (inspectHeadLines ... inspectEndLines).
  */
 import { DecodeError, MemoryError, formatAddress, type Location } from '../errors.js';
-import { walkBitmapChain } from '../containers/bitmap-chain.js';
 import { forPageSize, type BlockChainDescriptor, type FdtNodesDescriptor, type PageArrayDescriptor } from '../containers/descriptors.js';
 import { restoreBlockChain } from '../containers/kho-block.js';
 import { readFdtNodes } from '../containers/fdt-nodes.js';
-import { compatibleStrings, khoFdtIsCompatible, parseFdt, readKhoFdt, type KhoRoot } from '../containers/kho-fdt.js';
-import { walkRadixTree } from '../containers/kho-radix.js';
+import { khoFdtIsCompatible, readKhoFdt, type KhoRoot } from '../containers/kho-fdt.js';
 import { AnomalyTally, atAddress, KERNEL, locateWarnings, pagesInImage, PfnSet, ReaderLimitError } from '../containers/limits.js';
 import { ARRAY_KERNEL, type LuoListContainer, type LuoListDescriptors } from '../containers/luo-arrays.js';
 import { readLuoFlbs } from '../containers/luo-flbs.js';
@@ -48,9 +46,13 @@ import type { PhysMem } from '../phys-mem.js';
 import { escapeText } from '../quote.js';
 import { acceptedAnomaly, type ReadOptions, type ReadWarning } from '../warnings.js';
 import { handlerIndex, memberAt, type LiveUpdateCodecs, type LiveUpdateLayout, type LuoFileSerRecord, type LuoSessionSerRecord } from './handlers.js';
-import { isFdtBlob, readLuoRoot } from './eras.js';
+import { readLuoRoot } from './eras.js';
+import { KHO_V1_RETRIEVE, khoV1BlobSize, khoV1Of, luoBlobBytes, MAX_FDT_BYTES, walkKhoMemoryMap } from './kho-root.js';
 import type { Fields } from './model.js';
 import { quoteTreeString, treeMembers } from './tree.js';
+
+// Where the CLI and older callers found them.
+export { MAX_FDT_BYTES, readFdtAt } from './kho-root.js';
 
 /** The version of the report's shape; a change to it that is not an addition bumps it. */
 export const INSPECT_FORMAT_VERSION = 1;
@@ -231,22 +233,6 @@ interface Runs {
   readonly runs: readonly { readonly base: bigint; readonly first: number; readonly count: number; readonly view?: DataView }[];
 }
 
-/** kho-v1's lookup of a child, which asks nothing of the memory map. */
-const KHO_V1_RETRIEVE = 'kho_retrieve_subtree (kernel/kexec_handover.c, kho-v1)';
-
-/** The kho-v1 layout when the root FDT is of that version (its compatible list holds the string); undefined otherwise or when it does not parse. */
-function khoV1Of(layout: LiveUpdateLayout, bytes: Uint8Array): LiveUpdateLayout['khoV1'] {
-  const v1 = layout.khoV1;
-  if (!v1) return undefined;
-  try {
-    const compat = parseFdt(bytes).props.get('compatible');
-    return compat && compatibleStrings(compat, v1.fdt.name, undefined).includes(v1.compatible) ? v1 : undefined;
-  } catch (e) {
-    if (e instanceof DecodeError) return undefined;
-    throw e;
-  }
-}
-
 /** Walks the image into one report, every session and file in it. Its size follows what it lists. */
 export function inspectLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layout: LiveUpdateLayout, codecs: LiveUpdateCodecs, options: InspectOptions = {}): InspectReport {
   let sessions: InspectSession[] = [];
@@ -347,7 +333,7 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
     blocks++;
   };
   // kho-v1: the chunk chain kho_mem_deserialize walks (PreservedMap.fromBitmapChain's walk); later: the radix tree kho_mem_retrieve walks.
-  const walked = step(kho, { struct: 'memory map', pa: root.memoryMap }, (o) => (v1 ? walkBitmapChain(mem, v1.memoryMap, root.memoryMap, visit, o) : walkRadixTree(mem, layout.radix, root.memoryMap, visit, o)));
+  const walked = step(kho, { struct: 'memory map', pa: root.memoryMap }, (o) => walkKhoMemoryMap(mem, layout, v1, root.memoryMap, visit, o));
   const mapKnown = walked !== undefined;
   if (mapKnown) kho.preserved_blocks = blocks;
   const preserved = (pfn: number): boolean => {
@@ -365,7 +351,7 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
    * stores (kho_retrieve_subtree of that era hands back the address only;
    * the owner reads the FDT there). Unreadable: an error, size 0.
    */
-  const subFdtSize = (node: InspectIssues, pa: bigint): bigint => step(node, { struct: 'fdt_header', pa }, () => BigInt(readFdtAt(mem, pa).length)) ?? 0n;
+  const subFdtSize = (node: InspectIssues, pa: bigint, luo = false): bigint => step(node, { struct: 'fdt_header', pa }, () => khoV1BlobSize(mem, pa, luo)) ?? 0n;
   /**
    * kho-v1's kho_retrieve_subtree (kernel/kexec_handover.c, kho-v1) hands
    * back the sub-FDT's address without asking the memory map: a page it
@@ -399,7 +385,7 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
   if (!luoTree) return finish();
 
   const luoIssues = issues();
-  const luoSize = v1 ? subFdtSize(luoIssues, luoTree.data) : luoTree.size;
+  const luoSize = v1 ? subFdtSize(luoIssues, luoTree.data, true) : luoTree.size;
   const luoNode: InspectLuo = { pa: luoTree.data, size: luoSize, compatible: null, version: null, liveupdate_num: null, sessions_pa: null, flbs_pa: null, flb_page: null, sessions: [], flbs: [], ...luoIssues };
   report.luo = luoNode;
   blobPreserved(luoNode, luoTree.data, codecs.luo.name, 'the LUO blob');
@@ -413,10 +399,7 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
     // Every version: the blob's first bytes say which (a sub-FDT's compatible, or luo_ser.compatible); readLuoRoot cites each version's luo_early_startup.
     const eras = codecs.eras;
     // A luo_ser is read within its page; a sub-FDT whole, by the totalsize its header stores (as libfdt bounds the FDT era's reads).
-    const bytes = step(luoNode, { struct: 'luo blob', pa: luoPa }, () => {
-      const head = mem.read(luoPa, Number(luoSize < BigInt(ps) ? luoSize : BigInt(ps)), 'luo blob');
-      return isFdtBlob(head) ? readFdtAt(mem, luoPa) : head;
-    });
+    const bytes = step(luoNode, { struct: 'luo blob', pa: luoPa }, () => luoBlobBytes(mem, luoPa, luoSize));
     const r = bytes && step(luoNode, { struct: codecs.luo.name, pa: luoPa }, (o) => readLuoRoot(mem, luoPa, bytes, eras, o));
     if (!r) return finish();
     if (r.luoSerPa !== undefined && r.luoSerPa !== luoPa) needPreserved(luoNode, r.luoSerPa, r.era.root.kind === 'luo_ser' || r.era.root.kind === 'fdt_header' ? r.era.root.luo.name : codecs.luo.name, 'luo_ser');
@@ -655,7 +638,7 @@ function* issueLines(node: InspectIssues, indent: string): Generator<string> {
  *   kho compatible="kho-v4" memory_map=0x... preserved_blocks=N
  *     blob name="NAME" pa=0x... size=N pages=N [bytes=HEX]
  *       region name="NAME" start=0x... size=N          (memblock's blob)
- *     luo pa=0x... compatible="luo-v5" liveupdate_num=N sessions=N flbs=N
+ *     luo pa=0x... size=N compatible="luo-v5" version=luo-v5 liveupdate_num=N sessions=N flbs=N
  *       session name="NAME" pa=0x... files=N count=N
  *         file token=N compatible="memfd-v2" pa=0x... data=0x... MEMBERS entries=N holes=N
  *           entry MEMBERS
@@ -692,7 +675,7 @@ export function* inspectHeadLines(report: InspectReport, sessions: number, luoIs
   }
   const luo = report.luo;
   if (luo) {
-    yield `  luo pa=${addr(luo.pa)} size=${luo.size} compatible=${str(luo.compatible)} liveupdate_num=${num(luo.liveupdate_num)} sessions=${sessions} flbs=${luo.flbs.length}`;
+    yield `  luo pa=${addr(luo.pa)} size=${luo.size} compatible=${str(luo.compatible)} version=${luo.version ?? '?'} liveupdate_num=${num(luo.liveupdate_num)} sessions=${sessions} flbs=${luo.flbs.length}`;
     yield* issueLines(luoIssues, '    ');
   }
 }
@@ -720,20 +703,4 @@ export function* inspectEndLines(report: InspectReport): Generator<string, void,
   }
   const c = report.counts;
   yield `summary status=${report.status} sessions=${c.sessions} files=${c.files} entries=${c.entries} flbs=${c.flbs} errors=${c.errors} warnings=${c.warnings}`;
-}
-
-/** FDT_MAGIC and the members of struct fdt_header the reader needs (the devicetree specification: big-endian u32s). */
-const FDT_MAGIC = 0xd00dfeed;
-const FDT_HEADER = { magic: 0, totalsize: 4, bytes: 40 } as const;
-/** Most bytes of an FDT read from memory. */
-export const MAX_FDT_BYTES = 1 << 24;
-
-/** The FDT whose header is at `pa` in memory (the KHO root, found by its address): its totalsize bytes. */
-export function readFdtAt(mem: PhysMem, pa: bigint): Uint8Array {
-  const head = mem.view(pa, FDT_HEADER.bytes, 'fdt_header');
-  const magic = head.getUint32(FDT_HEADER.magic, false);
-  if (magic !== FDT_MAGIC) throw new DecodeError({ struct: 'fdt_header', field: 'magic', offset: FDT_HEADER.magic, address: pa }, `0x${magic.toString(16)} is not the FDT magic 0x${FDT_MAGIC.toString(16)}`);
-  const total = head.getUint32(FDT_HEADER.totalsize, false);
-  if (total < FDT_HEADER.bytes || total > MAX_FDT_BYTES) throw new DecodeError({ struct: 'fdt_header', field: 'totalsize', offset: FDT_HEADER.totalsize, address: pa + BigInt(FDT_HEADER.totalsize) }, `totalsize ${total} is outside ${FDT_HEADER.bytes}..${MAX_FDT_BYTES}`);
-  return mem.read(pa, total, 'fdt');
 }

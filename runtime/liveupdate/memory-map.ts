@@ -8,11 +8,12 @@
  * data-owner for tools (and the tests) to read back.
  */
 import type { PhysMem } from '../phys-mem.js';
-import type { RadixTreeDescriptor } from '../containers/descriptors.js';
+import { bitmapChainGeometry, walkBitmapChain } from '../containers/bitmap-chain.js';
+import type { BitmapChainDescriptor, RadixTreeDescriptor } from '../containers/descriptors.js';
 import { walkRadixTree } from '../containers/kho-radix.js';
 import type { InspectBlob, InspectFile, InspectLuo, InspectReport, InspectSession } from './inspect.js';
 
-export const OWNERS = ['luo', 'sessions', 'files', 'handler', 'folio', 'flb', 'blob', 'preserved'] as const;
+export const OWNERS = ['luo', 'sessions', 'files', 'handler', 'folio', 'flb', 'blob', 'memmap', 'preserved'] as const;
 export type Owner = (typeof OWNERS)[number];
 
 const COLOURS: Readonly<Record<Owner, string>> = {
@@ -23,6 +24,7 @@ const COLOURS: Readonly<Record<Owner, string>> = {
   folio: '#1f77b4',
   flb: '#9467bd',
   blob: '#8c564b',
+  memmap: '#e377c2',
   preserved: '#7f7f7f',
 };
 
@@ -34,6 +36,7 @@ const LABELS: Readonly<Record<Owner, string>> = {
   folio: 'folios',
   flb: 'FLB page and state',
   blob: 'other KHO blobs',
+  memmap: 'the memory map itself (kho-v1 chunk and bitmap pages)',
   preserved: 'preserved, owner not found by the walk (vmalloc chunks, arrays)',
 };
 
@@ -108,15 +111,21 @@ export function ownersOfReport(report: InspectReport, pageSize: number): PageOwn
 }
 
 /** The memory map's blocks, each with the owner of the first of its pages the walk names. */
-export function preservedRanges(mem: PhysMem, radix: RadixTreeDescriptor, report: InspectReport): PreservedRange[] {
-  return preservedRangesOf(mem, radix, report.kho.memory_map, ownersOfReport(report, mem.pageSize));
+export function preservedRanges(mem: PhysMem, radix: RadixTreeDescriptor, report: InspectReport, chain?: BitmapChainDescriptor): PreservedRange[] {
+  return preservedRangesOf(mem, radix, report.kho.memory_map, ownersOfReport(report, mem.pageSize), chain);
 }
 
-/** The blocks of the memory map at `root`, each with the owner of the first of its pages `owners` names. */
-export function preservedRangesOf(mem: PhysMem, radix: RadixTreeDescriptor, root: bigint | null, owners: PageOwners): PreservedRange[] {
+/**
+ * The blocks of the memory map at `root`, each with the owner of the first
+ * of its pages `owners` names. With `chain` (a kho-v1 root) the map is that
+ * chunk chain, and its chunk and bitmap pages are drawn too: kho-v1's next
+ * kernel reserves them at boot for as long as it reads them, so they are
+ * preserved by KHO though no bit names them.
+ */
+export function preservedRangesOf(mem: PhysMem, radix: RadixTreeDescriptor, root: bigint | null, owners: PageOwners, chain?: BitmapChainDescriptor): PreservedRange[] {
   if (root === null || root === 0n) return [];
   const out: PreservedRange[] = [];
-  walkRadixTree(mem, radix, root, (pfn, order) => {
+  const visit = (pfn: number, order: number): void => {
     const pages = 2 ** order;
     let owner: Owner = 'preserved';
     for (let p = pfn; p < pfn + pages; p++) {
@@ -127,8 +136,36 @@ export function preservedRangesOf(mem: PhysMem, radix: RadixTreeDescriptor, root
       }
     }
     out.push({ pfn, pages, owner });
-  });
+  };
+  if (chain) {
+    walkBitmapChain(mem, chain, root, visit);
+    for (const pfn of bitmapChainPages(mem, chain, root)) out.push({ pfn, pages: 1, owner: 'memmap' });
+  } else {
+    walkRadixTree(mem, radix, root, visit);
+  }
   return out.sort((a, b) => a.pfn - b.pfn);
+}
+
+/**
+ * The page frame numbers of a kho-v1 chain's chunks and of the bitmaps its
+ * entries point to, each once. Called after walkBitmapChain accepted the
+ * chain (no cycle, no count past a chunk), so it follows it unchecked.
+ */
+function bitmapChainPages(mem: PhysMem, chain: BitmapChainDescriptor, first: bigint): number[] {
+  const g = bitmapChainGeometry(chain, mem.pageSize);
+  const shift = BigInt(g.pageShift);
+  const pages = new Set<number>();
+  for (let pa = first; pa !== 0n; ) {
+    const view = mem.view(pa, g.chunk.size, g.chunk.name);
+    pages.add(Number(pa >> shift));
+    const count = g.chunk.count.size === 8 ? Number(view.getBigUint64(g.chunk.count.offset, true)) : view.getUint32(g.chunk.count.offset, true);
+    for (let i = 0; i < count; i++) {
+      const bitmap = view.getBigUint64(g.chunk.entries.offset + i * g.chunk.entries.elemSize + g.entry.bitmap.offset, true);
+      pages.add(Number(bitmap >> shift));
+    }
+    pa = view.getBigUint64(g.chunk.next.offset, true);
+  }
+  return [...pages];
 }
 
 const hex = (n: bigint): string => `0x${n.toString(16)}`;

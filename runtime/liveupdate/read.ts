@@ -13,6 +13,12 @@
  *   file, -ENOENT; here a warning and the file kept with its raw data) ->
  *   the handler's entries (readMemfdFolios).
  *
+ * A root of "kho-v1" (layout.khoV1; kho-root.ts tells it, as for the
+ * inspect walk) is read as that era's kernel reads it: each child's `fdt`
+ * names a sub-FDT (its size the totalsize in its header), the memory map is
+ * a khoser_mem_chunk chain (walkBitmapChain), and a child on a page the map
+ * does not list is a warning, since that era's lookup asks nothing of it.
+ *
  * Every blob and folio the reader follows must be in the memory map, as
  * kho_restore_page requires of a page it hands back; one that is not is
  * refused. openLiveUpdate returns the state with its sessions as a lazy
@@ -22,7 +28,6 @@
 import { DecodeError } from '../errors.js';
 import { forPageSize } from '../containers/descriptors.js';
 import { khoFdtIsCompatible, readKhoFdt } from '../containers/kho-fdt.js';
-import { walkRadixTree } from '../containers/kho-radix.js';
 import { KERNEL } from '../containers/limits.js';
 import { readLuoFlbs } from '../containers/luo-flbs.js';
 import { luoListEntries } from '../containers/luo-arrays.js';
@@ -31,6 +36,7 @@ import { readMemfdFolios, type MemfdFolioRecord, type MemfdRecord } from '../con
 import type { PhysMem } from '../phys-mem.js';
 import { acceptedAnomaly, type ReadOptions, type ReadWarning } from '../warnings.js';
 import { readLuoRoot, type LuoRootRead } from './eras.js';
+import { KHO_V1_RETRIEVE, khoV1BlobSize, khoV1Of, luoBlobBytes, walkKhoMemoryMap } from './kho-root.js';
 import { handlerIndex, hiddenMembers, memberAt, withoutMembers, type FileHandler, type LiveUpdateCodecs, type LiveUpdateLayout, type LuoFileSerRecord } from './handlers.js';
 import type { Fields, FileState, FlbState, KhoBlobState, LiveUpdateState, SessionState } from './model.js';
 
@@ -74,12 +80,14 @@ export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveU
   const shift = BigInt(Math.log2(ps));
   const fdtName = forPageSize(layout.fdt, ps);
 
-  const root = readKhoFdt(layout.fdt, fdtBytes, opts);
-  if (!khoFdtIsCompatible(root, codecs.khoCompatible)) {
+  // A kho-v1 root (children naming sub-FDTs, the memory map a chunk chain) is read as that era's kernel reads it.
+  const v1 = khoV1Of(layout, fdtBytes);
+  const root = readKhoFdt(v1?.fdt ?? layout.fdt, fdtBytes, opts);
+  if (!v1 && !khoFdtIsCompatible(root, codecs.khoCompatible)) {
     throw new DecodeError({ struct: fdtName.name, field: 'compatible', offset: 0 }, `the KHO root is '${(root.compatibles ?? [root.compatible]).join("', '")}', not '${codecs.khoCompatible}'; the kernel drops the handover (${KERNEL.populate})`);
   }
   const preserved = new Preserved();
-  walkRadixTree(mem, layout.radix, root.memoryMap, (pfn, order) => preserved.add(pfn, order), opts);
+  walkKhoMemoryMap(mem, layout, v1, root.memoryMap, (pfn, order) => preserved.add(pfn, order), opts);
   const needPreserved = (pa: bigint, struct: string, what: string): void => {
     if (!preserved.has(Number(pa >> shift))) throw new DecodeError({ struct, offset: 0, address: pa }, `${what} at 0x${pa.toString(16)} is on a page the memory map does not preserve; the kernel cannot restore it (${RESTORE_PAGE})`);
   };
@@ -88,21 +96,33 @@ export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveU
   const maxBlob = options.maxBlobBytes ?? 1 << 20;
   let luoPa: bigint | undefined;
   let luoBytes: Uint8Array | undefined;
+  /**
+   * kho-v1's kho_retrieve_subtree hands a child's address back without
+   * asking the memory map: a page it does not list is a warning there, the
+   * later kernels' refusal (kho_restore_page).
+   */
+  const blobPreserved = (pa: bigint, struct: string, what: string): void => {
+    if (!v1) return needPreserved(pa, struct, what);
+    if (!preserved.has(Number(pa >> shift))) acceptedAnomaly(opts, 'kho-v1-blob-not-preserved', new DecodeError({ struct, offset: 0, address: pa }, `${what} at 0x${pa.toString(16)} is on a page the memory map does not preserve; the next kernel may reuse it`), KHO_V1_RETRIEVE);
+  };
   for (const t of root.subtrees) {
-    needPreserved(t.data, 'kho blob', `blob '${t.name}'`);
-    if (t.name === codecs.luoBlobName && codecs.eras) {
+    const luoBlob = t.name === codecs.luoBlobName;
+    blobPreserved(t.data, 'kho blob', luoBlob ? 'the LUO blob' : `blob '${t.name}'`);
+    // kho-v1 stores no size: a sub-FDT's is its totalsize (the LUO blob may be a luo_ser, read within its page).
+    const size = v1 ? khoV1BlobSize(mem, t.data, luoBlob) : t.size;
+    if (luoBlob && codecs.eras) {
       // Every version: the blob's first bytes tell which (an FDT, or luo_ser.compatible); readLuoRoot checks its size.
       luoPa = t.data;
-      luoBytes = mem.read(t.data, Number(t.size < BigInt(maxBlob) ? t.size : BigInt(maxBlob)), 'luo blob');
+      luoBytes = luoBlobBytes(mem, t.data, size);
       continue;
     }
-    if (t.name === codecs.luoBlobName) {
-      if (t.size < BigInt(codecs.luo.size)) throw new DecodeError({ struct: codecs.luo.name, offset: 0, address: t.data }, `the LUO blob is ${t.size} bytes, smaller than ${codecs.luo.name} (${codecs.luo.size}); the kernel refuses it`);
+    if (luoBlob) {
+      if (size < BigInt(codecs.luo.size)) throw new DecodeError({ struct: codecs.luo.name, offset: 0, address: t.data }, `the LUO blob is ${size} bytes, smaller than ${codecs.luo.name} (${codecs.luo.size}); the kernel refuses it`);
       luoPa = t.data;
       continue;
     }
-    if (t.size > BigInt(maxBlob)) throw new DecodeError({ struct: 'kho blob', offset: 0, address: t.data }, `blob '${t.name}' is ${t.size} bytes, more than maxBlobBytes (${maxBlob})`);
-    blobs.push({ name: t.name, bytes: mem.read(t.data, Number(t.size)) });
+    if (size > BigInt(maxBlob)) throw new DecodeError({ struct: 'kho blob', offset: 0, address: t.data }, `blob '${t.name}' is ${size} bytes, more than maxBlobBytes (${maxBlob})`);
+    blobs.push({ name: t.name, bytes: mem.read(t.data, Number(size)) });
   }
   const kho = { compatible: root.compatible, ...(blobs.length ? { blobs } : {}) };
   if (luoPa === undefined) return { state: { kho }, preserved: preserved.count, warnings };
@@ -111,7 +131,7 @@ export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveU
   let luo: { compatible: string; liveupdate_num: bigint; sessions_pa: bigint; flbs_pa: bigint };
   if (luoBytes && codecs.eras) {
     luoRoot = readLuoRoot(mem, luoPa, luoBytes, codecs.eras, opts);
-    if (luoRoot.luoSerPa !== undefined) needPreserved(luoRoot.luoSerPa, 'luo_ser', 'luo_ser');
+    if (luoRoot.luoSerPa !== undefined && luoRoot.luoSerPa !== luoPa) needPreserved(luoRoot.luoSerPa, 'luo_ser', 'luo_ser');
     luo = { compatible: luoRoot.compatible, liveupdate_num: luoRoot.liveupdateNum, sessions_pa: luoRoot.sessionsPa, flbs_pa: luoRoot.flbsPa };
   } else {
     luo = mem.decode(codecs.luo, luoPa, opts);

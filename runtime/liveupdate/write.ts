@@ -8,9 +8,16 @@
  * luo_file_ser blocks; the chain of luo_session_ser blocks; the luo_ser
  * blob; other KHO blobs; then the radix-tree memory map listing every page
  * allocated and every folio named, and last the FDT.
+ *
+ * A state whose kho.compatible is kho-v1's (layout.khoV1) is handed over as
+ * that era's kernel does it: each child an `fdt` property naming a sub-FDT
+ * (no size; other KHO blobs must be FDTs), the memory map a chain of
+ * khoser_mem_chunk pages and their bitmaps (writeBitmapChain). The LUO
+ * blob is whatever its version writes (a sub-FDT for luo-v1 and luo-v2).
  */
 import { encodeBytes, type StructCodec } from '../codec.js';
 import { forPageSize } from '../containers/descriptors.js';
+import { writeBitmapChain } from '../containers/bitmap-chain.js';
 import { blockCapacity, writeBlockChain } from '../containers/kho-block.js';
 import { writeKhoFdt, type KhoSubtree } from '../containers/kho-fdt.js';
 import { writeRadixTree, type PreservedBlock } from '../containers/kho-radix.js';
@@ -19,7 +26,7 @@ import { EncodeError } from '../errors.js';
 import type { LuoListContainer } from '../containers/luo-arrays.js';
 import type { PhysMem } from '../phys-mem.js';
 import { PageAllocator } from './allocator.js';
-import { writeLuoRoot } from './eras.js';
+import { isFdtBlob, writeLuoRoot } from './eras.js';
 import { handlerIndex, NO_AREA, type FileHandler, type LiveUpdateCodecs, type LiveUpdateLayout, type LuoFileSerRecord, type LuoFlbSerRecord, type LuoSessionSerRecord } from './handlers.js';
 import type { FileState, LiveUpdateState } from './model.js';
 
@@ -143,7 +150,11 @@ export function writeLiveUpdate(mem: PhysMem, state: LiveUpdateState, layout: Li
     mem.encode(codecs.luo, { compatible: luo.compatible, liveupdate_num: luo.liveupdateNum, sessions_pa: sessionsPa, flbs_pa: flbsPa }, pa);
     subtrees.push({ name: codecs.luoBlobName, data: pa, size: BigInt(codecs.luo.size) });
   }
+  // kho-v1 (the root's compatible is layout.khoV1's string): each child names a sub-FDT, the memory map is a chunk chain.
+  const v1 = layout.khoV1 && state.kho.compatible === layout.khoV1.compatible ? layout.khoV1 : undefined;
   for (const b of state.kho.blobs ?? []) {
+    // A kho-v1 child's `fdt` property names an FDT, whose header gives the next kernel its size: other bytes cannot be handed over.
+    if (v1 && !isFdtBlob(b.bytes)) throw new EncodeError({ struct: v1.fdt.name, field: v1.fdt.data.name, offset: 0 }, `blob '${b.name}' is no FDT; a kho-v1 child names a sub-FDT, and its size is the FDT's`);
     const pa = alloc.allocPages(Math.max(1, Math.ceil(b.bytes.length / ps)));
     mem.write(pa, b.bytes);
     subtrees.push({ name: b.name, data: pa, size: BigInt(b.bytes.length) });
@@ -155,7 +166,8 @@ export function writeLiveUpdate(mem: PhysMem, state: LiveUpdateState, layout: Li
   const preserved: PreservedBlock[] = alloc.pages.map((pfn) => ({ pa: pfn << shift, order: 0 }));
   for (const pfn of folios) preserved.push({ pa: BigInt(pfn) << shift, order: 0 });
   const data = alloc.pages.length;
-  const memoryMap = writeRadixTree(mem, layout.radix, preserved, () => alloc.allocPages(1));
-  const fdt = writeKhoFdt(layout.fdt, { compatible: state.kho.compatible, memoryMap, subtrees });
+  // The map's own pages come last and are not in it: the next kernel walks them at boot, before it hands out memory.
+  const memoryMap = v1 ? writeBitmapChain(mem, v1.memoryMap, preserved, () => alloc.allocPages(1)) : writeRadixTree(mem, layout.radix, preserved, () => alloc.allocPages(1));
+  const fdt = writeKhoFdt(v1?.fdt ?? layout.fdt, { compatible: state.kho.compatible, memoryMap, subtrees });
   return { fdt, pages: alloc.pages.length, preserved: data + folios.length };
 }
