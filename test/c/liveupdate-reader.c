@@ -218,34 +218,65 @@ static int fls64(u64 x)
 	return x ? 64 - __builtin_clzll(x) : 0;
 }
 
-static void walk_radix(u64 node_pa, int level, u64 key_hi)
+/*
+ * The tree as kho_radix_walk_tree walks it: table entries in index order,
+ * the depth fixed, no visited set, so a page reached twice is walked again
+ * (pointed out once, for the first such page). Visits past the pages the
+ * image holds are refused: a loop to a higher level would never end.
+ */
+struct leaf_ref {
+	u64 pa, key_hi;
+};
+
+static struct leaf_ref *leaves;
+static size_t nr_leaves, cap_leaves;
+static u64 radix_visits, *radix_seen, radix_seen_mask;
+static u64 radix_shared_pa, radix_shared_count;
+static const char *radix_shared_struct;
+
+/* Adds pa to the pages of the tree seen; false if it was there. */
+static int radix_seen_add(u64 pa)
 {
+	u64 h;
+
+	if (!radix_seen) {
+		for (radix_seen_mask = 1; radix_seen_mask < 2 * (image_pages + 1); radix_seen_mask <<= 1)
+			;
+		radix_seen = calloc(radix_seen_mask, sizeof(*radix_seen));
+		if (!radix_seen)
+			fail("out of memory");
+		radix_seen_mask--;
+	}
+	/* Tree pages are never at 0 (the map's root at 0 is refused before). */
+	for (h = (pa * 0x9e3779b97f4a7c15ull) >> 20 & radix_seen_mask; radix_seen[h]; h = (h + 1) & radix_seen_mask)
+		if (radix_seen[h] == pa)
+			return 0;
+	radix_seen[h] = pa;
+	return 1;
+}
+
+static void collect_radix(u64 node_pa, int level, u64 key_hi)
+{
+	const char *structname = level ? "kho_radix_node" : "kho_radix_leaf";
 	unsigned int i;
 
+	phys(node_pa, level ? sizeof(struct kho_radix_node) : sizeof(struct kho_radix_leaf), structname);
+	if (++radix_visits > (image_pages ? image_pages : 1))
+		refuse("limit", structname, NULL, node_pa, "tree page visits (a page reached twice counts twice): more than %llu",
+		       (ull)(image_pages ? image_pages : 1));
+	if (!radix_seen_add(node_pa) && !radix_shared_count++) {
+		radix_shared_pa = node_pa;
+		radix_shared_struct = structname;
+	}
 	if (level == 0) {
-		struct kho_radix_leaf leaf;
-		unsigned int bits = 1u << KHO_BITMAP_SIZE_LOG2;
-
-		LOAD(leaf, node_pa, "kho_radix_leaf");
-		for (i = 0; i < bits; i++) {
-			u64 key;
-			int order;
-
-			if (!(leaf.bitmap[i / BITS_PER_LONG] >> (i % BITS_PER_LONG) & 1))
-				continue;
-			key = key_hi | i;
-			order = KHO_ORDER_0_LOG2 - fls64(key) + 1;
-			if (fls64(key) == 0 || order < 0)
-				continue;
-			if (nr_preserved == cap_preserved) {
-				cap_preserved = cap_preserved ? 2 * cap_preserved : 1024;
-				preserved = realloc(preserved, cap_preserved * sizeof(*preserved));
-				if (!preserved)
-					fail("out of memory");
-			}
-			preserved[nr_preserved].pfn = (key << (PAGE_SHIFT + order)) >> PAGE_SHIFT;
-			preserved[nr_preserved++].order = order;
+		if (nr_leaves == cap_leaves) {
+			cap_leaves = cap_leaves ? 2 * cap_leaves : 64;
+			leaves = realloc(leaves, cap_leaves * sizeof(*leaves));
+			if (!leaves)
+				fail("out of memory");
 		}
+		leaves[nr_leaves].pa = node_pa;
+		leaves[nr_leaves++].key_hi = key_hi;
 		return;
 	}
 	{
@@ -256,8 +287,59 @@ static void walk_radix(u64 node_pa, int level, u64 key_hi)
 		LOAD(node, node_pa, "kho_radix_node");
 		for (i = 0; i < slots; i++)
 			if (node.table[i])
-				walk_radix(node.table[i], level - 1, key_hi | (u64)i << shift);
+				collect_radix(node.table[i], level - 1, key_hi | (u64)i << shift);
 	}
+}
+
+/*
+ * Each set bit of a leaf is a key: its highest bit marks the order, the
+ * bits below it the block (kho_radix_decode_key). A key of 0, or one wider
+ * than the orders allow, names no block; the kernel decodes it anyway.
+ */
+static void walk_radix(u64 root)
+{
+	u64 no_block_pa = 0, no_block_count = 0;
+	size_t l;
+	unsigned int i;
+
+	collect_radix(root, KHO_TREE_MAX_DEPTH - 1, 0);
+	if (radix_shared_count)
+		warn("radix-shared-page", radix_shared_struct, NULL, radix_shared_pa,
+		     "the page is reached a second time; the kernel walks it again at this level");
+	for (l = 0; l < nr_leaves; l++) {
+		struct kho_radix_leaf leaf;
+		unsigned int bits = 1u << KHO_BITMAP_SIZE_LOG2;
+		int noted = 0;
+
+		LOAD(leaf, leaves[l].pa, "kho_radix_leaf");
+		for (i = 0; i < bits; i++) {
+			u64 key;
+			int order;
+
+			if (!(leaf.bitmap[i / BITS_PER_LONG] >> (i % BITS_PER_LONG) & 1))
+				continue;
+			key = leaves[l].key_hi | i;
+			order = KHO_ORDER_0_LOG2 - fls64(key) + 1;
+			if (fls64(key) == 0 || order < 0) {
+				/* Counted once per leaf for a prefix too wide, once per bit for key 0, as the TS tally notes them. */
+				if (!noted && !no_block_count++)
+					no_block_pa = leaves[l].pa;
+				noted = fls64(key) != 0;
+				continue;
+			}
+			if (nr_preserved == cap_preserved) {
+				cap_preserved = cap_preserved ? 2 * cap_preserved : 1024;
+				preserved = realloc(preserved, cap_preserved * sizeof(*preserved));
+				if (!preserved)
+					fail("out of memory");
+			}
+			preserved[nr_preserved].pfn = (key << (PAGE_SHIFT + order)) >> PAGE_SHIFT;
+			preserved[nr_preserved++].order = order;
+		}
+	}
+	if (no_block_count)
+		warn("radix-no-block", "kho_radix_leaf", "bitmap", no_block_pa + offsetof(struct kho_radix_leaf, bitmap),
+		     "set bits whose key names no block; the kernel decodes them anyway");
 }
 
 static int cmp_block(const void *a, const void *b)
@@ -1026,7 +1108,7 @@ int main(int argc, char **argv)
 		refuse("refused", "kho_fdt", KHO_FDT_MEMORY_MAP_PROP_NAME, 0, "no usable memory map");
 	if (!root_compatible(KHO_FDT_COMPATIBLE))
 		refuse("refused", "kho_fdt", "compatible", 0, "the KHO root is not compatible with %s", KHO_FDT_COMPATIBLE);
-	walk_radix(mem_map, KHO_TREE_MAX_DEPTH - 1, 0);
+	walk_radix(mem_map);
 	qsort(preserved, nr_preserved, sizeof(*preserved), cmp_block);
 
 	printf("kho compatible=");

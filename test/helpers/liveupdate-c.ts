@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import type { ReadWarning } from '../../runtime/index.js';
+import type { PhysMem, ReadWarning } from '../../runtime/index.js';
 import type { FileState, FlbState, LiveUpdateState, SessionState } from '../../runtime/liveupdate/index.js';
 import { buildCReader, cReaderSource, cReport, tsWarningLine } from './c-reader.js';
 
@@ -123,3 +123,44 @@ export const refusalKind = (reason: string): string => (/already restored/.test(
   : /not in the memory map|the memory map does not preserve/.test(reason) ? 'not-preserved'
   : 'refused');
 
+
+/** One overwrite: where (a page the writer filled, or the KHO root FDT), at which byte, with what. */
+export const corruptionArb = fc.record({
+  where: fc.constantFrom('page', 'page', 'page', 'fdt'),
+  which: fc.nat(),
+  // Structures start at page starts: headers and first entries are in the first bytes.
+  offset: fc.oneof(fc.integer({ min: 0, max: 127 }), fc.integer({ min: 0, max: 4095 })),
+  what: fc.oneof(
+    fc.uint8Array({ minLength: 1, maxLength: 8 }),
+    fc.constantFrom(0n, 1n, 2n ** 64n - 1n, 0x1000n, 0xffn),
+    fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+    // The address of a page the image holds (a pointer to another structure: loops, shared blocks), or one bit flipped.
+    fc.record({ page: fc.nat(), plus: fc.constantFrom(0, 0, 8, 16, 80, 4096) }),
+    fc.record({ bit: fc.integer({ min: 0, max: 7 }) }),
+  ),
+});
+export type Corruption = typeof corruptionArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** Applies the overwrites to the image's memory and to a copy of its FDT (returned). */
+export function corrupt(mem: PhysMem, fdtIn: Uint8Array, cuts: readonly Corruption[], pageSize = 4096): Uint8Array {
+  const fdt = Uint8Array.from(fdtIn);
+  const pfns = mem.presentPfns();
+  const le64 = (v: bigint): Uint8Array => {
+    const b = new Uint8Array(8);
+    new DataView(b.buffer).setBigUint64(0, v, true);
+    return b;
+  };
+  for (const c of cuts) {
+    const w = c.what;
+    const fdtAt = c.which % fdt.length;
+    const pa = pfns[c.which % pfns.length]! * BigInt(pageSize);
+    let bytes: Uint8Array;
+    if (typeof w === 'bigint') bytes = le64(w);
+    else if (w instanceof Uint8Array) bytes = w;
+    else if ('page' in w) bytes = le64(pfns[w.page % pfns.length]! * BigInt(pageSize) + BigInt(w.plus));
+    else bytes = Uint8Array.of((c.where === 'fdt' ? fdt[fdtAt]! : mem.read(pa + BigInt(c.offset % pageSize), 1)[0]!) ^ (1 << w.bit));
+    if (c.where === 'fdt') fdt.set(bytes.subarray(0, Math.min(bytes.length, fdt.length - fdtAt)), fdtAt);
+    else mem.write(pa + BigInt(Math.min(c.offset % pageSize, pageSize - bytes.length)), bytes);
+  }
+  return fdt;
+}
