@@ -1149,8 +1149,13 @@ int main(int argc, char **argv)
 		return 0;
 	LOAD(luo, luo_blob->data, "luo_ser");
 	padded_string(luo.compatible, sizeof(luo.compatible), "luo_ser", "compatible", luo_blob->data);
-	/* luo_early_startup: another version's string, the LUO state is refused. */
-	if (!luo_compat_ok(luo.compatible, sizeof(luo.compatible)))
+	/*
+	 * luo_early_startup: another version's string, the LUO state is refused.
+	 * The compare is strncmp over LUO_ABI_COMPAT_LEN, so bytes after the NUL
+	 * are ignored (padded_string pointed them out); luo_compat_ok of the
+	 * generated header, which wants them 0, is stricter than the kernel.
+	 */
+	if (strncmp(luo.compatible, LUO_ABI_COMPATIBLE, sizeof(luo.compatible)))
 		refuse("refused", "luo_ser", "compatible", luo_blob->data, "luo_ser.compatible is not %s", LUO_ABI_COMPATIBLE);
 	flb_page(luo.flbs_pa, 0);
 	printf("luo compatible=");

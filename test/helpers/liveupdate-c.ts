@@ -126,7 +126,7 @@ export const refusalKind = (reason: string): string => (/already restored/.test(
 
 /** One overwrite: where (a page the writer filled, or the KHO root FDT), at which byte, with what. */
 export const corruptionArb = fc.record({
-  where: fc.constantFrom('page', 'page', 'page', 'fdt'),
+  where: fc.constantFrom('page', 'page', 'page', 'page', 'page', 'fdt'),
   which: fc.nat(),
   // Structures start at page starts: headers and first entries are in the first bytes.
   offset: fc.oneof(fc.integer({ min: 0, max: 127 }), fc.integer({ min: 0, max: 4095 })),
