@@ -284,6 +284,33 @@ describe('checks both readers make, and the warnings both print', () => {
     expect((await both(mem, fdt)).error).toBe(`error[chain-loop]: kho_block_header_ser.next at physical address 0x${blocks[1]!.toString(16)}`);
   });
 
+  it('strings: a file compatible that is not UTF-8 refused, bytes after a NUL pointed out (luo_ser.compatible included), on both sides', async () => {
+    const { mem, fdt } = write(state([{ name: 'a', files: [{ compatible: 'tmpfs-v1', token: 5n, data: 0n }] }]));
+    const file = mem.readU64(firstSession(mem, fdt) + 64n) + 16n;
+    const luo = readKhoFdt(LIVEUPDATE_LAYOUT.fdt, fdt).subtrees.find((t) => t.name === 'LUO')!.data;
+    mem.write(file + 10n, Uint8Array.of(0x41));
+    mem.write(luo + 7n, Uint8Array.of(0x10));
+    expect((await both(mem, fdt)).warnings.map((w) => w.replace(/ at physical address 0x[0-9a-f]+$/, ''))).toEqual([
+      'warning[string-padding]: luo_ser.compatible',
+      'warning[string-padding]: luo_file_ser.compatible',
+      'warning[luo-no-handler]: luo_file_ser.compatible',
+    ]);
+    mem.write(file + 1n, Uint8Array.of(0xc3, 0x28));
+    expect((await both(mem, fdt)).error).toBe(`error[refused]: luo_file_ser.compatible at physical address 0x${file.toString(16)}`);
+  });
+
+  it('a memfd folio area: a page its chunk lists twice, and a seal the kernel does not know, refused at the same field', async () => {
+    const { mem, fdt } = write(state([{ name: 'a', files: [memfd([{ pfn: FOLIO_BASE, flags: 1, index: 0 }])] }]));
+    const file = mem.readU64(firstSession(mem, fdt) + 64n) + 16n;
+    const data = mem.readU64(file + 48n);
+    const chunk = mem.readU64(data + 32n);
+    // The chunk names its own page as the area's block: restored twice (kho_restore_page).
+    mem.writeU64(chunk + 8n, chunk);
+    expect((await both(mem, fdt)).error).toMatch(/^error\[page-twice\]: kho_vmalloc_chunk\.hdr\.next at physical address 0x/);
+    mem.write(data + 16n, Uint8Array.of(0x40));
+    expect((await both(mem, fdt)).error).toBe(`error[refused]: memfd_luo_ser.seals at physical address 0x${(data + 16n).toString(16)}`);
+  });
+
   it('a count stored without a files chain, and a file of no handler: warnings on both sides', async () => {
     const { mem, fdt } = write(state([{ name: 'a', files: [] }, { name: 'b', files: [{ compatible: 'tmpfs-v1', token: 5n, data: 0n }] }]));
     const at = firstSession(mem, fdt);

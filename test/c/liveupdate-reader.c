@@ -633,7 +633,7 @@ static void restore_pages(u64 pfn, u64 pages, const char *field, u64 field_pa)
 		if (!image_range_of(p << PAGE_SHIFT, 1))
 			refuse("memory", "kho_vmalloc_chunk", NULL, p << PAGE_SHIFT, "the page is not in memory (kho_restore_page)");
 		if (!claim(p))
-			refuse("refused", "kho_vmalloc_chunk", field, field_pa,
+			refuse("page-twice", "kho_vmalloc_chunk", field, field_pa,
 			       "page 0x%llx is restored a second time (kho_restore_page)", (ull)(p << PAGE_SHIFT));
 		p += 1ull << step;
 	}
