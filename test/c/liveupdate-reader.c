@@ -10,7 +10,11 @@
  * Usage: liveupdate-reader IMAGE. Exit 0 with the tree on stdout and the
  * warnings of runtime/liveupdate/read.ts on stderr (what the kernel accepts
  * but points out, in the form of test/c/image.h); 1 with one line on
- * stderr for anything the next kernel would refuse.
+ * stderr for anything the next kernel would refuse, naming the struct and
+ * field as the TypeScript reader does. The checks are made in the
+ * TypeScript reader's order (FDT, memory map, blobs, luo_ser, FLB page,
+ * sessions, files), so that both refuse a corrupt image at the same place:
+ * test/liveupdate-c-fuzz.test.ts compares them on random corruptions.
  */
 #include <linux/kho/abi/kexec_handover.h>
 #include <linux/kho/abi/radix_tree.h>
