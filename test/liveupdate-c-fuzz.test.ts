@@ -5,7 +5,8 @@
  * kernel (readLiveUpdate) and by test/c/liveupdate-reader.c. Either both
  * accept and print the same tree and warnings, or both refuse with the same
  * kind of error naming the same struct and field (the address and wording
- * may differ).
+ * may differ). 300 cases by default, one C process each (a few seconds);
+ * KHO_FUZZ_RUNS=N runs more.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +61,7 @@ describe('both live-update readers on randomly corrupted images', () => {
           expect(report.map(withoutAddress)).toEqual(ts.warnings.map(withoutAddress));
         }
       }),
-      { numRuns: Number(process.env.KHO_FUZZ_RUNS ?? 150) },
+      { numRuns: Number(process.env.KHO_FUZZ_RUNS ?? 300) },
     );
   });
 });
