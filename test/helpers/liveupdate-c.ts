@@ -2,7 +2,11 @@
  * Builds test/c/liveupdate-reader.c with gcc against the generated headers
  * and the kernel-type shim (-Wall -Wextra -Werror, as every reader of
  * test/c is built: helpers/c-reader.ts), and runs it on an image file,
- * streaming its output into a hash or a string.
+ * streaming its output into a hash or a string. Also what the tests of
+ * both readers share: the random live-update states (stateArb), the
+ * overwrites that corrupt an image (corruptionArb, corrupt), and the
+ * TypeScript reader's warnings and refusal kinds as the C reader prints
+ * them (tsWarnings, cWarnings, refusalKind).
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
