@@ -311,6 +311,12 @@ describe('checks both readers make, and the warnings both print', () => {
     expect((await both(mem, fdt)).error).toBe(`error[refused]: memfd_luo_ser.seals at physical address 0x${(data + 16n).toString(16)}`);
   });
 
+  it('a KHO root of 70 subtrees: every blob in both trees (the C reader has no cap of its own)', async () => {
+    const blobs = Array.from({ length: 70 }, (_, i) => ({ name: `b${i}`, bytes: Uint8Array.of(i) }));
+    const got = await bothOf({ ...state([]), kho: { compatible: 'kho-v4', blobs } });
+    expect(got.text!.split('\n').filter((l) => l.startsWith('  blob '))).toHaveLength(70);
+  });
+
   it('a count stored without a files chain, and a file of no handler: warnings on both sides', async () => {
     const { mem, fdt } = write(state([{ name: 'a', files: [] }, { name: 'b', files: [{ compatible: 'tmpfs-v1', token: 5n, data: 0n }] }]));
     const at = firstSession(mem, fdt);

@@ -42,7 +42,6 @@ static u64 le64(const unsigned char *p)
 #define FDT_PROP	3
 #define FDT_NOP		4
 #define FDT_END		9
-#define MAX_CHILDREN	64
 #define MAX_BLOB_BYTES	(1 << 20)
 
 static u32 be32(const unsigned char *p)
@@ -61,7 +60,8 @@ static u32 root_compat_len;
 static u64 mem_map;
 static u32 mem_map_len;
 static int has_mem_map;
-static struct child children[MAX_CHILDREN];
+static struct child *children;
+static int cap_children;
 static int nr_children;
 
 /*
@@ -111,9 +111,15 @@ static void fdt_node(u32 *at, int depth, struct child *cur)
 	name = (const char *)fdt + *at;
 	*at += (n + 1 + 3) & ~3u;
 	if (depth == 1) {
-		if (nr_children == MAX_CHILDREN)
-			fail("more than %d KHO subtrees", MAX_CHILDREN);
+		/* Any number, as the FDT holds them (each takes bytes of it): no pointer into the array lives across this. */
+		if (nr_children == cap_children) {
+			cap_children = cap_children ? 2 * cap_children : 16;
+			children = realloc(children, cap_children * sizeof(*children));
+			if (!children)
+				fail("out of memory");
+		}
 		cur = &children[nr_children++];
+		memset(cur, 0, sizeof(*cur));
 		cur->name = name;
 	}
 	for (;;) {
