@@ -16,75 +16,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DecodeError, PhysMem, readKhoFdt, writeKhoFdt, writeRadixTree, type KhoRoot, type ReadWarning } from '../runtime/index.js';
-import { openLiveUpdate, readImageFile, readLiveUpdate, treeLines, treeText, writeImageFile, writeLiveUpdate, type FileState, type FlbState, type LiveUpdateState, type SessionState } from '../runtime/liveupdate/index.js';
+import { DecodeError, PhysMem, readKhoFdt, writeKhoFdt, writeRadixTree, type KhoRoot } from '../runtime/index.js';
+import { openLiveUpdate, readImageFile, readLiveUpdate, treeLines, treeText, writeImageFile, writeLiveUpdate, type FileState, type LiveUpdateState, type SessionState } from '../runtime/liveupdate/index.js';
 import { LIVEUPDATE_CODECS, LIVEUPDATE_LAYOUT } from '../lib/liveupdate.js';
 import { stressState } from '../lib/liveupdate-stress.js';
-import { buildLiveUpdateReader, hashLines, runLiveUpdateReader } from './helpers/liveupdate-c.js';
-import { cReport, tsErrorLine, tsWarningLine } from './helpers/c-reader.js';
-
-const u64 = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n });
-const printable = (min: number, max: number) => fc.array(fc.integer({ min: 0x20, max: 0x7e }), { minLength: min, maxLength: max }).map((c) => String.fromCharCode(...c));
-const FOLIO_BASE = 1 << 24;
-
-/** Entries with unique indexes; pfns are made unique over the whole state afterwards. */
-const indexes = fc.uniqueArray(u64, { maxLength: 5 });
-/** memfd's index is a number up to 2^51 - 1 (as_number in schemas/memfd.yaml). */
-const memfdIndexes = fc.uniqueArray(fc.bigInt({ min: 0n, max: 2n ** 51n - 1n }).map(Number), { maxLength: 5 });
-const memfd = fc.record({ pos: u64, size: u64, seals: fc.integer({ min: 0, max: 63 }), idx: memfdIndexes, flags: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 5, maxLength: 5 }) });
-const hugemfd = fc.record({ pos: u64, size: u64, order: fc.integer({ min: 0, max: 255 }), idx: indexes });
-const fileArb = fc.record({
-  token: u64,
-  kind: fc.oneof(
-    memfd.map((m) => ({ memfd: m })),
-    hugemfd.map((h) => ({ hugemfd: h })),
-    fc.record({ compatible: printable(1, 47).filter((s) => s !== 'memfd-v2' && s !== 'huge-memfd-v1'), data: u64 }),
-  ),
-});
-const flbArb = fc.oneof(
-  fc.record({ count: u64, hstates: fc.array(fc.record({ nr_pages: u64, order: fc.integer({ min: 0, max: 255 }) }), { minLength: 4, maxLength: 4 }), nr: fc.integer({ min: 0, max: 255 }) }).map((h) => ({ name: 'hugetlb-v1', count: h.count, state: { hstates: h.hstates, nr_hstates: h.nr } }) as FlbState),
-  fc.record({ name: printable(1, 47).filter((s) => s !== 'hugetlb-v1'), count: u64, data: u64 }) as fc.Arbitrary<FlbState>,
-);
-const stateArb: fc.Arbitrary<LiveUpdateState> = fc
-  .record({
-    num: u64,
-    sessions: fc.uniqueArray(fc.record({ name: printable(1, 63), files: fc.array(fileArb, { maxLength: 4 }) }), { selector: (s) => s.name, maxLength: 5 }),
-    flbs: fc.uniqueArray(flbArb, { selector: (f) => f.name, maxLength: 4 }),
-    blobs: fc.uniqueArray(fc.record({ name: fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/).filter((n) => n !== 'LUO'), bytes: fc.uint8Array({ maxLength: 24 }) }), { selector: (b) => b.name, maxLength: 2 }),
-  })
-  .map(({ num, sessions, flbs, blobs }) => {
-    let pfn = FOLIO_BASE;
-    const files = (f: { token: bigint; kind: Record<string, unknown> }): FileState => {
-      const k = f.kind as { memfd?: { pos: bigint; size: bigint; seals: number; idx: bigint[]; flags: number[] }; hugemfd?: { pos: bigint; size: bigint; order: number; idx: bigint[] }; compatible?: string; data?: bigint };
-      if (k.memfd) {
-        const m = k.memfd;
-        return { compatible: 'memfd-v2', token: f.token, state: { fields: { pos: m.pos, size: m.size, seals: m.seals, flags: 0 }, entries: m.idx.map((index, i) => ({ pfn: pfn++, flags: m.flags[i]!, index })) } };
-      }
-      if (k.hugemfd) {
-        const h = k.hugemfd;
-        return { compatible: 'huge-memfd-v1', token: f.token, state: { fields: { pos: h.pos, size: h.size, order: h.order }, entries: h.idx.map((index) => ({ pfn: pfn++, reserved: 0, index })) } };
-      }
-      return { compatible: k.compatible!, token: f.token, data: k.data! };
-    };
-    const s: SessionState[] = sessions.map((x) => ({ name: x.name, files: x.files.map(files) }));
-    return { kho: { compatible: 'kho-v4', ...(blobs.length ? { blobs } : {}) }, luo: { compatible: 'luo-v5', liveupdateNum: num, sessions: s, flbs } };
-  });
-
-/**
- * The TypeScript reader's warnings as test/c/liveupdate-reader.c prints
- * them, cut after their location; a warning the runtime gives without an
- * address (luo-no-handler) is compared without one.
- */
-const tsWarnings = (ws: readonly ReadWarning[]): string[] => ws.map((w) => (w.address === undefined ? `warning[${w.code}]: ${w.struct}.${w.field}` : tsWarningLine(w)));
-const cWarnings = (stderr: string, like: readonly string[]): string[] =>
-  cReport(stderr)
-    .filter((l) => l.startsWith('warning'))
-    .map((l, i) => (like[i] !== undefined && !like[i]!.includes(' at physical address ') ? l.replace(/ at physical address 0x[0-9a-f]+$/, '') : l));
-/** The kinds of refusal the C reader names for the checks it shares with the TypeScript reader. */
-const refusalKind = (reason: string): string => (/already restored/.test(reason) ? 'session-twice' : /a second time/.test(reason) ? 'folio-pfn-twice' : /taken by entry/.test(reason) ? 'folio-index-twice' : /maxBlockVisits/.test(reason) ? 'limit'
-  : /loops back/.test(reason) ? 'chain-loop'
-  : /is outside 1\.\./.test(reason) ? 'block-count'
-  : `unknown: ${reason}`);
+import { buildLiveUpdateReader, cWarnings, FOLIO_BASE, hashLines, refusalKind, runLiveUpdateReader, stateArb, tsWarnings } from './helpers/liveupdate-c.js';
+import { cReport, tsErrorLine } from './helpers/c-reader.js';
 
 const write = (state: LiveUpdateState) => {
   const mem = new PhysMem();
@@ -345,6 +282,39 @@ describe('checks both readers make, and the warnings both print', () => {
     expect((await both(mem, fdt)).error).toBe(`error[block-count]: kho_block_header_ser.count at physical address 0x${(blocks[2]! + 8n).toString(16)}`);
     mem.writeU64(blocks[3]!, blocks[1]!);
     expect((await both(mem, fdt)).error).toBe(`error[chain-loop]: kho_block_header_ser.next at physical address 0x${blocks[1]!.toString(16)}`);
+  });
+
+  it('strings: a file compatible that is not UTF-8 refused, bytes after a NUL pointed out (luo_ser.compatible included), on both sides', async () => {
+    const { mem, fdt } = write(state([{ name: 'a', files: [{ compatible: 'tmpfs-v1', token: 5n, data: 0n }] }]));
+    const file = mem.readU64(firstSession(mem, fdt) + 64n) + 16n;
+    const luo = readKhoFdt(LIVEUPDATE_LAYOUT.fdt, fdt).subtrees.find((t) => t.name === 'LUO')!.data;
+    mem.write(file + 10n, Uint8Array.of(0x41));
+    mem.write(luo + 7n, Uint8Array.of(0x10));
+    expect((await both(mem, fdt)).warnings.map((w) => w.replace(/ at physical address 0x[0-9a-f]+$/, ''))).toEqual([
+      'warning[string-padding]: luo_ser.compatible',
+      'warning[string-padding]: luo_file_ser.compatible',
+      'warning[luo-no-handler]: luo_file_ser.compatible',
+    ]);
+    mem.write(file + 1n, Uint8Array.of(0xc3, 0x28));
+    expect((await both(mem, fdt)).error).toBe(`error[refused]: luo_file_ser.compatible at physical address 0x${file.toString(16)}`);
+  });
+
+  it('a memfd folio area: a page its chunk lists twice, and a seal the kernel does not know, refused at the same field', async () => {
+    const { mem, fdt } = write(state([{ name: 'a', files: [memfd([{ pfn: FOLIO_BASE, flags: 1, index: 0 }])] }]));
+    const file = mem.readU64(firstSession(mem, fdt) + 64n) + 16n;
+    const data = mem.readU64(file + 48n);
+    const chunk = mem.readU64(data + 32n);
+    // The chunk names its own page as the area's block: restored twice (kho_restore_page).
+    mem.writeU64(chunk + 8n, chunk);
+    expect((await both(mem, fdt)).error).toMatch(/^error\[page-twice\]: kho_vmalloc_chunk\.hdr\.next at physical address 0x/);
+    mem.write(data + 16n, Uint8Array.of(0x40));
+    expect((await both(mem, fdt)).error).toBe(`error[refused]: memfd_luo_ser.seals at physical address 0x${(data + 16n).toString(16)}`);
+  });
+
+  it('a KHO root of 70 subtrees: every blob in both trees (the C reader has no cap of its own)', async () => {
+    const blobs = Array.from({ length: 70 }, (_, i) => ({ name: `b${i}`, bytes: Uint8Array.of(i) }));
+    const got = await bothOf({ ...state([]), kho: { compatible: 'kho-v4', blobs } });
+    expect(got.text!.split('\n').filter((l) => l.startsWith('  blob '))).toHaveLength(70);
   });
 
   it('a count stored without a files chain, and a file of no handler: warnings on both sides', async () => {

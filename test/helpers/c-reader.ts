@@ -49,7 +49,7 @@ export function cReport(stderr: string): ReportLine[] {
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => {
-      const m = /^((?:error|warning)\[[a-z-]+\]: \S+ at physical address 0x[0-9a-f]+): /.exec(l);
+      const m = /^((?:error|warning)\[[a-z0-9-]+\]: [^:]+? at physical address 0x[0-9a-f]+): /.exec(l);
       return m ? m[1]! : `unparsed: ${l}`;
     });
 }
