@@ -21,7 +21,6 @@ import {
   type FileSer,
   type FileSerNumber,
   type Folio,
-  type FolioNumber,
 } from './handwritten.js';
 import { compare, type Timing } from './measure.js';
 import { KHO_BLOCK_CONTAINER } from '../generated/ts/block.js';
