@@ -84,7 +84,7 @@ describe('writeCString writes what TextEncoder gives, NUL-padded, or refuses; ne
         const buffer = new Uint8Array(SIZE + 6).fill(0xee);
         const view = new DataView(buffer.buffer, 2, SIZE + 2);
         const utf8 = new TextEncoder().encode(s);
-        const fits = s.isWellFormed() && !s.includes('\0') && utf8.length <= SIZE - 1;
+        const fits = (s as string & { isWellFormed(): boolean }).isWellFormed() && !s.includes('\0') && utf8.length <= SIZE - 1;
         let refused = false;
         try {
           writeCString(view, 1, SIZE, s, 's', 'f');
