@@ -87,11 +87,11 @@ describe('as_number: a bounded u64 as a checked number', () => {
 
   it('refuses a symbol or a bigint in a 52-bit bitfield (pfn) with an EncodeError, not a TypeError', () => {
     for (const pfn of [Symbol('1'), 1n, '1']) {
-      const e = thrown(() => encodeMemfdLuoFolioSer({ pfn: pfn as number, flags: 0, index: 0 }, new DataView(new ArrayBuffer(16)))) as EncodeError;
+      const e = thrown(() => encodeMemfdLuoFolioSer({ pfn: pfn as unknown as number, flags: 0, index: 0 }, new DataView(new ArrayBuffer(16)))) as EncodeError;
       expect(e, String(pfn)).toBeInstanceOf(EncodeError);
       expect([e.struct, e.field]).toEqual(['memfd_luo_folio_ser', 'pfn']);
       expect(() => {
-        new MemfdLuoFolioSerView(new DataView(new ArrayBuffer(16))).pfn = pfn as number;
+        new MemfdLuoFolioSerView(new DataView(new ArrayBuffer(16))).pfn = pfn as unknown as number;
       }).toThrow(EncodeError);
     }
   });
