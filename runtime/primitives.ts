@@ -69,8 +69,60 @@ function stringBytes(view: DataView, offset: number, size: number): Uint8Array {
   return new Uint8Array(view.buffer, view.byteOffset + offset, size);
 }
 
+/**
+ * The strings in these structs are short ASCII names (compatible strings,
+ * handler names) that repeat from one entry to the next. Reading one through
+ * TextDecoder costs a typed array, a subarray and a call into the runtime
+ * per entry, more than the rest of the struct; so an ASCII string is read
+ * byte by byte and handed out from a small table of the strings read last,
+ * which is the same value as decoding it afresh.
+ */
+const RECENT_STRINGS = 64;
+const recentStrings: string[] = new Array<string>(RECENT_STRINGS).fill('');
+const charCodes: number[] = [];
+
+/** The string before the first NUL when a NUL is in the array and every byte before it is ASCII; otherwise undefined (the caller decodes UTF-8 or reports the missing NUL). */
+function asciiBeforeNul(view: DataView, offset: number, size: number): string | undefined {
+  let hash = 0;
+  let n = 0;
+  for (; n < size; n++) {
+    const c = view.getUint8(offset + n);
+    if (c === 0) break;
+    if (c > 0x7f) return undefined;
+    hash = (hash * 31 + c) | 0;
+  }
+  if (n === size) return undefined;
+  const slot = (hash ^ n) & (RECENT_STRINGS - 1);
+  const known = recentStrings[slot]!;
+  if (known.length === n) {
+    let i = 0;
+    while (i < n && known.charCodeAt(i) === view.getUint8(offset + i)) i++;
+    if (i === n) return known;
+  }
+  charCodes.length = n;
+  for (let i = 0; i < n; i++) charCodes[i] = view.getUint8(offset + i);
+  const s = String.fromCharCode.apply(null, charCodes);
+  recentStrings[slot] = s;
+  return s;
+}
+
+/** Writes an ASCII string without NUL and its NUL padding in place; false, writing nothing, for any other string (the caller encodes UTF-8 or refuses it). */
+function writeAscii(view: DataView, offset: number, size: number, value: string): boolean {
+  const n = value.length;
+  if (n >= size) return false;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0 || c > 0x7f) return false;
+  }
+  for (let i = 0; i < n; i++) view.setUint8(offset + i, value.charCodeAt(i));
+  for (let i = n; i < size; i++) view.setUint8(offset + i, 0);
+  return true;
+}
+
 export function readCString(view: DataView, offset: number, size: number, struct: string, field: string): string {
   const bytes = stringBytes(view, offset, size);
+  const ascii = asciiBeforeNul(view, offset, size);
+  if (ascii !== undefined) return ascii;
   const nul = bytes.indexOf(0);
   if (nul < 0) throw new DecodeError({ struct, field, offset }, `no NUL terminator in the ${size}-byte string`);
   try {
@@ -87,6 +139,8 @@ export function readCString(view: DataView, offset: number, size: number, struct
  */
 export function readCStringTruncating(view: DataView, offset: number, size: number, struct: string, field: string, opts: ReadOptions | undefined, kernel: string): string {
   const bytes = stringBytes(view, offset, size);
+  const ascii = asciiBeforeNul(view, offset, size);
+  if (ascii !== undefined) return ascii;
   let nul = bytes.indexOf(0);
   if (nul < 0) {
     acceptedAnomaly(opts, 'unterminated-string', new DecodeError({ struct, field, offset }, `no NUL terminator in the ${size}-byte string; read as its first ${size - 1} bytes, as strscpy copies it`), kernel);
@@ -106,6 +160,11 @@ export function readCStringTruncating(view: DataView, offset: number, size: numb
  * would run off the array.
  */
 export function readCStringPadded(view: DataView, offset: number, size: number, struct: string, field: string, opts: ReadOptions | undefined, kernel: string): string {
+  if (opts === undefined || !(opts.strict || opts.warnings)) {
+    if (offset < 0 || offset + size > view.byteLength) throw new RangeError(`bytes ${offset}..${offset + size} are outside the ${view.byteLength}-byte view`);
+    const ascii = asciiBeforeNul(view, offset, size);
+    if (ascii !== undefined) return ascii;
+  }
   const bytes = stringBytes(view, offset, size);
   const nul = bytes.indexOf(0);
   if (nul < 0) throw new DecodeError({ struct, field, offset }, `no NUL terminator in the ${size}-byte string`);
@@ -124,6 +183,7 @@ export function readCStringPadded(view: DataView, offset: number, size: number, 
 }
 
 export function writeCString(view: DataView, offset: number, size: number, value: unknown, struct: string, field: string): void {
+  if (typeof value === 'string' && offset >= 0 && offset + size <= view.byteLength && writeAscii(view, offset, size, value)) return;
   if (typeof value !== 'string') throw new EncodeError({ struct, field, offset }, `expected a string, got ${typeof value}`);
   // A lone surrogate would be stored as U+FFFD and read back as something else.
   if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) throw new EncodeError({ struct, field, offset }, 'string has a lone UTF-16 surrogate, which UTF-8 cannot hold');

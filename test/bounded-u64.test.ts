@@ -73,13 +73,25 @@ describe('as_number: a bounded u64 as a checked number', () => {
     );
   });
 
-  it('refuses above the bound, negative, fractional, NaN and bigint values when encoding, naming the member', () => {
-    for (const index of [MAX + 1, 2 ** 53, -1, 0.5, NaN, Infinity, 5n, '5', null]) {
+  it('refuses above the bound, negative, fractional, NaN, bigint and symbol values when encoding, naming the member', () => {
+    // A symbol throws a TypeError from any compare: the check must turn it away before comparing.
+    for (const index of [MAX + 1, 2 ** 53, -1, 0.5, NaN, Infinity, 5n, '5', null, Symbol('5')]) {
       const e = thrown(() => encodeMemfdLuoFolioSer({ pfn: 1, flags: 0, index: index as number }, new DataView(new ArrayBuffer(16)))) as EncodeError;
       expect(e, String(index)).toBeInstanceOf(EncodeError);
       expect([e.struct, e.field, e.offset]).toEqual(['memfd_luo_folio_ser', 'index', 8]);
       expect(() => {
         new MemfdLuoFolioSerView(new DataView(new ArrayBuffer(16))).index = index as number;
+      }).toThrow(EncodeError);
+    }
+  });
+
+  it('refuses a symbol or a bigint in a 52-bit bitfield (pfn) with an EncodeError, not a TypeError', () => {
+    for (const pfn of [Symbol('1'), 1n, '1']) {
+      const e = thrown(() => encodeMemfdLuoFolioSer({ pfn: pfn as unknown as number, flags: 0, index: 0 }, new DataView(new ArrayBuffer(16)))) as EncodeError;
+      expect(e, String(pfn)).toBeInstanceOf(EncodeError);
+      expect([e.struct, e.field]).toEqual(['memfd_luo_folio_ser', 'pfn']);
+      expect(() => {
+        new MemfdLuoFolioSerView(new DataView(new ArrayBuffer(16))).pfn = pfn as unknown as number;
       }).toThrow(EncodeError);
     }
   });

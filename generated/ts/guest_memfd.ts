@@ -94,7 +94,7 @@ export function decodeGuestMemfdLuoFolioSer(view: DataView, offset = 0, opts?: R
 export function encodeGuestMemfdLuoFolioSer(value: GuestMemfdLuoFolioSer, view: DataView, offset = 0): void {
   try {
     const v_pfn = value.pfn;
-    if (!(v_pfn >= 0 && v_pfn <= 4503599627370495 && Number.isInteger(v_pfn))) {
+    if (!(Number.isInteger(v_pfn) && v_pfn >= 0 && v_pfn <= 4503599627370495)) {
       checkUint(v_pfn, 52, 'guest_memfd_luo_folio_ser', 'pfn', offset);
     }
     const v_flags = value.flags;
@@ -102,7 +102,7 @@ export function encodeGuestMemfdLuoFolioSer(value: GuestMemfdLuoFolioSer, view: 
       checkUint(v_flags, 12, 'guest_memfd_luo_folio_ser', 'flags', offset);
     }
     view.setUint32(offset, v_pfn >>> 0, true);
-    view.setUint32(offset + 4, ((Math.floor(v_pfn / 4294967296) & 0xfffff) | ((v_flags & 0xfff) << 20)) >>> 0, true);
+    view.setUint32(offset + 4, (Math.floor(v_pfn / 4294967296) | (v_flags << 20)) >>> 0, true);
     const v_index = value.index;
     if (typeof v_index !== 'bigint' || BigInt.asUintN(64, v_index) !== v_index) {
       checkBigUint(v_index, 64, 'guest_memfd_luo_folio_ser', 'index', offset + 8);
@@ -126,7 +126,7 @@ export class GuestMemfdLuoFolioSerView {
   }
 
   set pfn(v: number) {
-    if (!(v >= 0 && v <= 4503599627370495 && Number.isInteger(v))) {
+    if (!(Number.isInteger(v) && v >= 0 && v <= 4503599627370495)) {
       checkUint(v, 52, 'guest_memfd_luo_folio_ser', 'pfn', this.offset);
     }
     this.view.setUint32(this.offset, v % 4294967296, true);

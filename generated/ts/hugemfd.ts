@@ -79,7 +79,7 @@ export function decodeHugemfdFolioSer(view: DataView, offset = 0, opts?: ReadOpt
 export function encodeHugemfdFolioSer(value: HugemfdFolioSer, view: DataView, offset = 0): void {
   try {
     const v_pfn = value.pfn;
-    if (!(v_pfn >= 0 && v_pfn <= 4503599627370495 && Number.isInteger(v_pfn))) {
+    if (!(Number.isInteger(v_pfn) && v_pfn >= 0 && v_pfn <= 4503599627370495)) {
       checkUint(v_pfn, 52, 'hugemfd_folio_ser', 'pfn', offset);
     }
     const v_reserved = value.reserved;
@@ -87,7 +87,7 @@ export function encodeHugemfdFolioSer(value: HugemfdFolioSer, view: DataView, of
       checkUint(v_reserved, 12, 'hugemfd_folio_ser', 'reserved', offset);
     }
     view.setUint32(offset, v_pfn >>> 0, true);
-    view.setUint32(offset + 4, ((Math.floor(v_pfn / 4294967296) & 0xfffff) | ((v_reserved & 0xfff) << 20)) >>> 0, true);
+    view.setUint32(offset + 4, (Math.floor(v_pfn / 4294967296) | (v_reserved << 20)) >>> 0, true);
     const v_index = value.index;
     if (typeof v_index !== 'bigint' || BigInt.asUintN(64, v_index) !== v_index) {
       checkBigUint(v_index, 64, 'hugemfd_folio_ser', 'index', offset + 8);
@@ -109,7 +109,7 @@ export class HugemfdFolioSerView {
   }
 
   set pfn(v: number) {
-    if (!(v >= 0 && v <= 4503599627370495 && Number.isInteger(v))) {
+    if (!(Number.isInteger(v) && v >= 0 && v <= 4503599627370495)) {
       checkUint(v, 52, 'hugemfd_folio_ser', 'pfn', this.offset);
     }
     this.view.setUint32(this.offset, v % 4294967296, true);

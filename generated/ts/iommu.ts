@@ -215,7 +215,7 @@ export function encodeIommuDomainSer(value: IommuDomainSer, view: DataView, offs
     if (typeof v_sign_extend !== 'number' || v_sign_extend >>> 0 !== v_sign_extend || v_sign_extend > 0x1) {
       checkUint(v_sign_extend, 1, 'iommu_domain_ser', 'sign_extend', offset + 28);
     }
-    view.setUint8(offset + 28, v_sign_extend & 0x1);
+    view.setUint8(offset + 28, v_sign_extend);
     view.setBigUint64(offset + 29, 0n, true);
   } catch (e) {
     throw encodeFailure(e, value, view, offset, 37, 'iommu_domain_ser');

@@ -90,8 +90,8 @@ export function decodeMemfdLuoFolioSer(view: DataView, offset = 0, opts?: ReadOp
         'memfd_luo_retrieve_folios (mm/memfd_luo.c)',
       );
     }
-    const v_index = view.getUint32(offset + 12, true) * 4294967296 + view.getUint32(offset + 8, true);
-    if (v_index > 2251799813685247) {
+    const v_index_hi = view.getUint32(offset + 12, true);
+    if (v_index_hi > 0x7ffff) {
       throw beyondNumber(
         view,
         offset + 8,
@@ -101,6 +101,7 @@ export function decodeMemfdLuoFolioSer(view: DataView, offset = 0, opts?: ReadOp
         'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_retrieve_folios (mm/memfd_luo.c) adds the folio at this page offset of the file',
       );
     }
+    const v_index = v_index_hi * 4294967296 + view.getUint32(offset + 8, true);
     return { pfn: v_pfn, flags: v_flags, index: v_index };
   } catch (e) {
     throw decodeFailure(e, view, offset, 16, 'memfd_luo_folio_ser', FIELDS_OF_MemfdLuoFolioSer);
@@ -111,7 +112,7 @@ export function decodeMemfdLuoFolioSer(view: DataView, offset = 0, opts?: ReadOp
 export function encodeMemfdLuoFolioSer(value: MemfdLuoFolioSer, view: DataView, offset = 0): void {
   try {
     const v_pfn = value.pfn;
-    if (!(v_pfn >= 0 && v_pfn <= 4503599627370495 && Number.isInteger(v_pfn))) {
+    if (!(Number.isInteger(v_pfn) && v_pfn >= 0 && v_pfn <= 4503599627370495)) {
       checkUint(v_pfn, 52, 'memfd_luo_folio_ser', 'pfn', offset);
     }
     const v_flags = value.flags;
@@ -119,9 +120,9 @@ export function encodeMemfdLuoFolioSer(value: MemfdLuoFolioSer, view: DataView, 
       checkUint(v_flags, 12, 'memfd_luo_folio_ser', 'flags', offset);
     }
     view.setUint32(offset, v_pfn >>> 0, true);
-    view.setUint32(offset + 4, ((Math.floor(v_pfn / 4294967296) & 0xfffff) | ((v_flags & 0xfff) << 20)) >>> 0, true);
+    view.setUint32(offset + 4, (Math.floor(v_pfn / 4294967296) | (v_flags << 20)) >>> 0, true);
     const v_index = value.index;
-    if (!(v_index >= 0 && v_index <= 2251799813685247 && Number.isInteger(v_index))) {
+    if (!(Number.isInteger(v_index) && v_index >= 0 && v_index <= 2251799813685247)) {
       checkNumberMax(v_index, 2251799813685247, 'memfd_luo_folio_ser', 'index', offset + 8);
     }
     view.setUint32(offset + 8, v_index >>> 0, true);
@@ -142,7 +143,7 @@ export class MemfdLuoFolioSerView {
   }
 
   set pfn(v: number) {
-    if (!(v >= 0 && v <= 4503599627370495 && Number.isInteger(v))) {
+    if (!(Number.isInteger(v) && v >= 0 && v <= 4503599627370495)) {
       checkUint(v, 52, 'memfd_luo_folio_ser', 'pfn', this.offset);
     }
     this.view.setUint32(this.offset, v % 4294967296, true);
@@ -166,8 +167,8 @@ export class MemfdLuoFolioSerView {
   }
 
   get index(): number {
-    const v = this.view.getUint32(this.offset + 12, true) * 4294967296 + this.view.getUint32(this.offset + 8, true);
-    if (v > 2251799813685247) {
+    const v_hi = this.view.getUint32(this.offset + 12, true);
+    if (v_hi > 0x7ffff) {
       throw beyondNumber(
         this.view,
         this.offset + 8,
@@ -177,11 +178,12 @@ export class MemfdLuoFolioSerView {
         'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_retrieve_folios (mm/memfd_luo.c) adds the folio at this page offset of the file',
       );
     }
+    const v = v_hi * 4294967296 + this.view.getUint32(this.offset + 8, true);
     return v;
   }
 
   set index(v: number) {
-    if (!(v >= 0 && v <= 2251799813685247 && Number.isInteger(v))) {
+    if (!(Number.isInteger(v) && v >= 0 && v <= 2251799813685247)) {
       checkNumberMax(v, 2251799813685247, 'memfd_luo_folio_ser', 'index', this.offset + 8);
     }
     this.view.setUint32(this.offset + 8, v >>> 0, true);
@@ -242,8 +244,8 @@ export function decodeMemfdLuoSer(view: DataView, offset = 0, opts?: ReadOptions
     if ((v_flags & ~0x0) !== 0) {
       ignoredBits(opts, v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 20, 'memfd_luo_retrieve (mm/memfd_luo.c)');
     }
-    const v_nr_folios = view.getUint32(offset + 28, true) * 4294967296 + view.getUint32(offset + 24, true);
-    if (v_nr_folios > 2251799813685247) {
+    const v_nr_folios_hi = view.getUint32(offset + 28, true);
+    if (v_nr_folios_hi > 0x7ffff) {
       throw beyondNumber(
         view,
         offset + 24,
@@ -253,6 +255,7 @@ export function decodeMemfdLuoSer(view: DataView, offset = 0, opts?: ReadOptions
         'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
       );
     }
+    const v_nr_folios = v_nr_folios_hi * 4294967296 + view.getUint32(offset + 24, true);
     const v_folios = decodeKhoVmalloc(view, offset + 32, opts);
     return { pos: v_pos, size: v_size, seals: v_seals, flags: v_flags, nr_folios: v_nr_folios, folios: v_folios };
   } catch (e) {
@@ -287,7 +290,7 @@ export function encodeMemfdLuoSer(value: MemfdLuoSer, view: DataView, offset = 0
     }
     view.setUint32(offset + 20, v_flags, true);
     const v_nr_folios = value.nr_folios;
-    if (!(v_nr_folios >= 0 && v_nr_folios <= 2251799813685247 && Number.isInteger(v_nr_folios))) {
+    if (!(Number.isInteger(v_nr_folios) && v_nr_folios >= 0 && v_nr_folios <= 2251799813685247)) {
       checkNumberMax(v_nr_folios, 2251799813685247, 'memfd_luo_ser', 'nr_folios', offset + 24);
     }
     view.setUint32(offset + 24, v_nr_folios >>> 0, true);
@@ -350,8 +353,8 @@ export class MemfdLuoSerView {
   }
 
   get nr_folios(): number {
-    const v = this.view.getUint32(this.offset + 28, true) * 4294967296 + this.view.getUint32(this.offset + 24, true);
-    if (v > 2251799813685247) {
+    const v_hi = this.view.getUint32(this.offset + 28, true);
+    if (v_hi > 0x7ffff) {
       throw beyondNumber(
         this.view,
         this.offset + 24,
@@ -361,11 +364,12 @@ export class MemfdLuoSerView {
         'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
       );
     }
+    const v = v_hi * 4294967296 + this.view.getUint32(this.offset + 24, true);
     return v;
   }
 
   set nr_folios(v: number) {
-    if (!(v >= 0 && v <= 2251799813685247 && Number.isInteger(v))) {
+    if (!(Number.isInteger(v) && v >= 0 && v <= 2251799813685247)) {
       checkNumberMax(v, 2251799813685247, 'memfd_luo_ser', 'nr_folios', this.offset + 24);
     }
     this.view.setUint32(this.offset + 24, v >>> 0, true);
@@ -411,8 +415,8 @@ export function decodeMemfdLuoSerV1(view: DataView, offset = 0, opts?: ReadOptio
   try {
     const v_pos = view.getBigUint64(offset, true);
     const v_size = view.getBigUint64(offset + 8, true);
-    const v_nr_folios = view.getUint32(offset + 20, true) * 4294967296 + view.getUint32(offset + 16, true);
-    if (v_nr_folios > 2251799813685247) {
+    const v_nr_folios_hi = view.getUint32(offset + 20, true);
+    if (v_nr_folios_hi > 0x7ffff) {
       throw beyondNumber(
         view,
         offset + 16,
@@ -422,6 +426,7 @@ export function decodeMemfdLuoSerV1(view: DataView, offset = 0, opts?: ReadOptio
         'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
       );
     }
+    const v_nr_folios = v_nr_folios_hi * 4294967296 + view.getUint32(offset + 16, true);
     const v_folios = decodeKhoVmalloc(view, offset + 24, opts);
     return { pos: v_pos, size: v_size, nr_folios: v_nr_folios, folios: v_folios };
   } catch (e) {
@@ -443,7 +448,7 @@ export function encodeMemfdLuoSerV1(value: MemfdLuoSerV1, view: DataView, offset
     }
     view.setBigUint64(offset + 8, v_size, true);
     const v_nr_folios = value.nr_folios;
-    if (!(v_nr_folios >= 0 && v_nr_folios <= 2251799813685247 && Number.isInteger(v_nr_folios))) {
+    if (!(Number.isInteger(v_nr_folios) && v_nr_folios >= 0 && v_nr_folios <= 2251799813685247)) {
       checkNumberMax(v_nr_folios, 2251799813685247, 'memfd_luo_ser', 'nr_folios', offset + 16);
     }
     view.setUint32(offset + 16, v_nr_folios >>> 0, true);
@@ -481,8 +486,8 @@ export class MemfdLuoSerV1View {
   }
 
   get nr_folios(): number {
-    const v = this.view.getUint32(this.offset + 20, true) * 4294967296 + this.view.getUint32(this.offset + 16, true);
-    if (v > 2251799813685247) {
+    const v_hi = this.view.getUint32(this.offset + 20, true);
+    if (v_hi > 0x7ffff) {
       throw beyondNumber(
         this.view,
         this.offset + 16,
@@ -492,11 +497,12 @@ export class MemfdLuoSerV1View {
         'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
       );
     }
+    const v = v_hi * 4294967296 + this.view.getUint32(this.offset + 16, true);
     return v;
   }
 
   set nr_folios(v: number) {
-    if (!(v >= 0 && v <= 2251799813685247 && Number.isInteger(v))) {
+    if (!(Number.isInteger(v) && v >= 0 && v <= 2251799813685247)) {
       checkNumberMax(v, 2251799813685247, 'memfd_luo_ser', 'nr_folios', this.offset + 16);
     }
     this.view.setUint32(this.offset + 16, v >>> 0, true);
@@ -573,8 +579,8 @@ export function decodeMemfdLuoSerFeatures(view: DataView, offset = 0, opts?: Rea
     if ((v_flags & ~0x0) !== 0) {
       ignoredBits(opts, v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 148, 'memfd_luo_retrieve (mm/memfd_luo.c)');
     }
-    const v_nr_folios = view.getUint32(offset + 156, true) * 4294967296 + view.getUint32(offset + 152, true);
-    if (v_nr_folios > 2251799813685247) {
+    const v_nr_folios_hi = view.getUint32(offset + 156, true);
+    if (v_nr_folios_hi > 0x7ffff) {
       throw beyondNumber(
         view,
         offset + 152,
@@ -584,6 +590,7 @@ export function decodeMemfdLuoSerFeatures(view: DataView, offset = 0, opts?: Rea
         'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
       );
     }
+    const v_nr_folios = v_nr_folios_hi * 4294967296 + view.getUint32(offset + 152, true);
     const v_folios = decodeKhoVmalloc(view, offset + 160, opts);
     return {
       features: v_features,
@@ -627,7 +634,7 @@ export function encodeMemfdLuoSerFeatures(value: MemfdLuoSerFeatures, view: Data
     }
     view.setUint32(offset + 148, v_flags, true);
     const v_nr_folios = value.nr_folios;
-    if (!(v_nr_folios >= 0 && v_nr_folios <= 2251799813685247 && Number.isInteger(v_nr_folios))) {
+    if (!(Number.isInteger(v_nr_folios) && v_nr_folios >= 0 && v_nr_folios <= 2251799813685247)) {
       checkNumberMax(v_nr_folios, 2251799813685247, 'memfd_luo_ser', 'nr_folios', offset + 152);
     }
     view.setUint32(offset + 152, v_nr_folios >>> 0, true);
@@ -694,8 +701,8 @@ export class MemfdLuoSerFeaturesView {
   }
 
   get nr_folios(): number {
-    const v = this.view.getUint32(this.offset + 156, true) * 4294967296 + this.view.getUint32(this.offset + 152, true);
-    if (v > 2251799813685247) {
+    const v_hi = this.view.getUint32(this.offset + 156, true);
+    if (v_hi > 0x7ffff) {
       throw beyondNumber(
         this.view,
         this.offset + 152,
@@ -705,11 +712,12 @@ export class MemfdLuoSerFeaturesView {
         'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
       );
     }
+    const v = v_hi * 4294967296 + this.view.getUint32(this.offset + 152, true);
     return v;
   }
 
   set nr_folios(v: number) {
-    if (!(v >= 0 && v <= 2251799813685247 && Number.isInteger(v))) {
+    if (!(Number.isInteger(v) && v >= 0 && v <= 2251799813685247)) {
       checkNumberMax(v, 2251799813685247, 'memfd_luo_ser', 'nr_folios', this.offset + 152);
     }
     this.view.setUint32(this.offset + 152, v >>> 0, true);

@@ -124,7 +124,9 @@ export function bitsEncode(f: BitsFieldIR, st: StructIR, ctx: Ctx, src: string):
       const len = e - s;
       const k = s - b.lsb;
       const v = k === 0 ? `v_${b.name}` : `Math.floor(v_${b.name} / ${2 ** k})`;
-      const masked = len === 32 ? `${v} >>> 0` : `(${v} & ${hex(2 ** len - 1)})`;
+      // The part holding the member's top bit is below 2^len already (the range check above): no mask.
+      const top = e - b.lsb === b.width;
+      const masked = len === 32 ? `${v} >>> 0` : top ? v : `(${v} & ${hex(2 ** len - 1)})`;
       const dst = s - wordLo;
       parts.push(dst === 0 ? masked : `(${masked} << ${dst})`);
     }

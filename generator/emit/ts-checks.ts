@@ -66,7 +66,8 @@ export function inlineCheck(ctx: Ctx, x: string, bits: number, signed: boolean, 
         ? [`typeof ${x} !== 'number'`, `${x} >>> 0 !== ${x}`]
         : bits < 32
           ? [`typeof ${x} !== 'number'`, `${x} >>> 0 !== ${x}`, `${x} > ${hex(2 ** bits - 1)}`]
-          : [`!(${x} >= 0 && ${x} <= ${2 ** bits - 1} && Number.isInteger(${x}))`];
+          : // Number.isInteger first: it turns away a symbol or a bigint before a compare could throw a TypeError.
+            [`!(Number.isInteger(${x}) && ${x} >= 0 && ${x} <= ${2 ** bits - 1})`];
   }
   return block(['if ', operands('||', cond)], [[...call(ctx.rt(fn), [x, String(bits), tsString(st), tsString(field), off]), ';']]);
 }
@@ -118,16 +119,21 @@ export function boundCheck(f: ScalarFieldIR, local: string, bound: string, st: S
  * the bound; the error reads the exact value again as a bigint.
  */
 export function decodeBoundedU64(f: ScalarFieldIR & { asNumber: { max: number; by: string } }, local: string, st: StructIR, ctx: Ctx, view: string, off: (k: number) => string): Doc[] {
-  return [
-    `const ${local} = ${view}.getUint32(${off(f.offset + 4)}, true) * 4294967296 + ${view}.getUint32(${off(f.offset)}, true);`,
-    block(`if (${local} > ${f.asNumber.max})`, [ts`throw ${call(ctx.rt('beyondNumber'), [view, off(f.offset), String(f.asNumber.max), tsString(st.name), tsString(f.name), tsString(f.asNumber.by)])};`]),
-  ];
+  const refuse = [ts`throw ${call(ctx.rt('beyondNumber'), [view, off(f.offset), String(f.asNumber.max), tsString(st.name), tsString(f.name), tsString(f.asNumber.by)])};`];
+  const hi = `${view}.getUint32(${off(f.offset + 4)}, true)`;
+  const lo = `${view}.getUint32(${off(f.offset)}, true)`;
+  // A bound of 2^k - 1 with k >= 32 (MAX_LFS_FILESIZE >> PAGE_SHIFT) is a bound on the high word alone:
+  // one integer compare, and the value is built only once it is known to fit.
+  if ((f.asNumber.max + 1) % 4294967296 === 0) {
+    return [`const ${local}_hi = ${hi};`, block(`if (${local}_hi > ${hex((f.asNumber.max + 1) / 4294967296 - 1)})`, refuse), `const ${local} = ${local}_hi * 4294967296 + ${lo};`];
+  }
+  return [`const ${local} = ${hi} * 4294967296 + ${lo};`, block(`if (${local} > ${f.asNumber.max})`, refuse)];
 }
 
 /** Checks a number in 0..max and writes it as the two 32-bit halves of a u64. */
 export function encodeBoundedU64(f: ScalarFieldIR & { asNumber: { max: number; by: string } }, x: string, st: StructIR, ctx: Ctx, view: string, off: (k: number) => string): Doc[] {
   return [
-    block(`if (!(${x} >= 0 && ${x} <= ${f.asNumber.max} && Number.isInteger(${x})))`, [[...call(ctx.rt('checkNumberMax'), [x, String(f.asNumber.max), tsString(st.name), tsString(f.name), off(f.offset)]), ';']]),
+    block(`if (!(Number.isInteger(${x}) && ${x} >= 0 && ${x} <= ${f.asNumber.max}))`, [[...call(ctx.rt('checkNumberMax'), [x, String(f.asNumber.max), tsString(st.name), tsString(f.name), off(f.offset)]), ';']]),
     `${view}.setUint32(${off(f.offset)}, ${x} >>> 0, true);`,
     `${view}.setUint32(${off(f.offset + 4)}, Math.floor(${x} / 4294967296), true);`,
   ];
