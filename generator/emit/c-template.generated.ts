@@ -1,7 +1,7 @@
 // @ts-nocheck
 // Generated from templates/c-header.h.hbs and templates/partials/ by generator/emit/c-template-source.ts (Handlebars.precompile); do not edit.
 // After a change to a template: UPDATE_TEMPLATE=1 npx vitest run test/c-template.test.ts
-export const TEMPLATE_SHA256 = "1d89c2243c1e05c99333b995b26a0b6f3f9988a5f8127d509df0cae306f3e688";
+export const TEMPLATE_SHA256 = "568f25027c2c1e5160637a9c30efdfd6990f9bf86fafe3f8a82a7787d367c9d6";
 export const MAIN = {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -37,8 +37,8 @@ export const MAIN = {"0":function(container,depth0,helpers,partials,data) {
     + "\n *\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docLines"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":0},"end":{"line":26,"column":9}}})) != null ? stack1 : "")
     + " */\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(data,"first"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":28,"column":0},"end":{"line":88,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"items"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":89,"column":0},"end":{"line":106,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(data,"first"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":28,"column":0},"end":{"line":83,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"items"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":84,"column":0},"end":{"line":101,"column":9}}})) != null ? stack1 : "");
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -52,9 +52,9 @@ export const MAIN = {"0":function(container,depth0,helpers,partials,data) {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(data,"root"),"compatHelpers"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":29,"column":0},"end":{"line":87,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(data,"root"),"compatHelpers"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":29,"column":0},"end":{"line":82,"column":7}}})) != null ? stack1 : "");
 },"6":function(container,depth0,helpers,partials,data) {
-    return "\n/**\n * kho_compat_match() - Check a compatible string found in preserved memory.\n * @stored:    The char array that holds it.\n * @size:      Size of that array in bytes.\n * @want:      The supported string, a string literal.\n * @want_size: sizeof(@want): its length and the NUL.\n *\n * Reads at most @size bytes. The string must equal @want exactly, end with\n * its NUL inside the array, and be followed only by NULs, as the kernel\n * writes it; a truncated, unterminated or longer string does not match.\n *\n * Return: true if @stored holds @want.\n */\nstatic inline bool kho_compat_match(const char *stored, size_t size,\n\t\t\t\t    const char *want, size_t want_size)\n{\n\tsize_t i;\n\n\tif (size < want_size || memcmp(stored, want, want_size))\n\t\treturn false;\n\tfor (i = want_size; i < size; i++)\n\t\tif (stored[i])\n\t\t\treturn false;\n\treturn true;\n}\n\n/**\n * kho_features_unknown_required() - Required features a reader lacks.\n * @req:       The req word of a feature header.\n * @supported: The features the reader understands.\n *\n * Return: the bits of @req outside @supported; 0 if there are none.\n */\nstatic inline u64 kho_features_unknown_required(u64 req, u64 supported)\n{\n\treturn req & ~supported;\n}\n\n/**\n * kho_features_acceptable() - May a reader use data behind a feature header?\n * @supp:      Features the writer supports.\n * @req:       Features a reader must understand.\n * @active:    Features in use in the data.\n * @supported: Features this reader understands.\n *\n * Unknown optional features (in @supp or @active, not in @req) are fine.\n *\n * Return: true if every required feature is understood and @req and\n * @active are subsets of @supp.\n */\nstatic inline bool kho_features_acceptable(u64 supp, u64 req, u64 active,\n\t\t\t\t\t   u64 supported)\n{\n\treturn !kho_features_unknown_required(req, supported) &&\n\t       !((req | active) & ~supp);\n}\n";
+    return "\n/**\n * kho_compat_match() - Check a compatible string found in preserved memory.\n * @stored:    The char array that holds it.\n * @size:      Size of that array in bytes.\n * @want:      The supported string, a string literal.\n * @want_size: sizeof(@want): its length and the NUL.\n *\n * Reads at most @size bytes. The string must equal @want exactly and end\n * with its NUL inside the array; a truncated, unterminated or longer string\n * does not match. Bytes after the NUL are not looked at: the kernel's own\n * checks (strcmp, strncmp) stop at the NUL, and a reader must not refuse\n * what they accept. The kernel writes NULs there.\n *\n * Return: true if @stored holds @want.\n */\nstatic inline bool kho_compat_match(const char *stored, size_t size,\n\t\t\t\t    const char *want, size_t want_size)\n{\n\treturn size >= want_size && !memcmp(stored, want, want_size);\n}\n\n/**\n * kho_features_unknown_required() - Required features a reader lacks.\n * @req:       The req word of a feature header.\n * @supported: The features the reader understands.\n *\n * Return: the bits of @req outside @supported; 0 if there are none.\n */\nstatic inline u64 kho_features_unknown_required(u64 req, u64 supported)\n{\n\treturn req & ~supported;\n}\n\n/**\n * kho_features_acceptable() - May a reader use data behind a feature header?\n * @supp:      Features the writer supports.\n * @req:       Features a reader must understand.\n * @active:    Features in use in the data.\n * @supported: Features this reader understands.\n *\n * Unknown optional features (in @supp or @active, not in @req) are fine.\n *\n * Return: true if every required feature is understood and @req and\n * @active are subsets of @supp.\n */\nstatic inline bool kho_features_acceptable(u64 supp, u64 req, u64 active,\n\t\t\t\t\t   u64 supported)\n{\n\treturn !kho_features_unknown_required(req, supported) &&\n\t       !((req | active) & ~supp);\n}\n";
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -64,11 +64,11 @@ export const MAIN = {"0":function(container,depth0,helpers,partials,data) {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"define"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":91,"column":0},"end":{"line":93,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"macro"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":94,"column":0},"end":{"line":96,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"enumView"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":97,"column":0},"end":{"line":99,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"struct"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":100,"column":0},"end":{"line":102,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"raw"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":103,"column":0},"end":{"line":105,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"define"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":0},"end":{"line":88,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"macro"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":89,"column":0},"end":{"line":91,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"enumView"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":92,"column":0},"end":{"line":94,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"struct"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":95,"column":0},"end":{"line":97,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"raw"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":98,"column":0},"end":{"line":100,"column":7}}})) != null ? stack1 : "");
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -113,7 +113,7 @@ export const MAIN = {"0":function(container,depth0,helpers,partials,data) {
         return undefined
     };
 
-  return ((stack1 = (((helper = lookupProperty(helpers,"raw") || container.strict(depth0, "raw", {"start":{"line":104,"column":3},"end":{"line":104,"column":6}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"raw","hash":{},"data":data,"loc":{"start":{"line":104,"column":0},"end":{"line":104,"column":9}}}) : helper))) != null ? stack1 : "")
+  return ((stack1 = (((helper = lookupProperty(helpers,"raw") || container.strict(depth0, "raw", {"start":{"line":99,"column":3},"end":{"line":99,"column":6}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"raw","hash":{},"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":99,"column":9}}}) : helper))) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -137,9 +137,9 @@ export const MAIN = {"0":function(container,depth0,helpers,partials,data) {
     + ((stack1 = (((helper = lookupProperty(helpers,"guard") || alias1(depth0, "guard", {"start":{"line":12,"column":10},"end":{"line":12,"column":15}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"guard","hash":{},"data":data,"loc":{"start":{"line":12,"column":8},"end":{"line":12,"column":17}}}) : helper))) != null ? stack1 : "")
     + "\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"includes"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":18,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"parts"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":107,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"parts"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":102,"column":9}}})) != null ? stack1 : "")
     + "\n#endif /* "
-    + ((stack1 = (((helper = lookupProperty(helpers,"guard") || alias1(depth0, "guard", {"start":{"line":109,"column":12},"end":{"line":109,"column":17}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"guard","hash":{},"data":data,"loc":{"start":{"line":109,"column":10},"end":{"line":109,"column":19}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"guard") || alias1(depth0, "guard", {"start":{"line":104,"column":12},"end":{"line":104,"column":17}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"guard","hash":{},"data":data,"loc":{"start":{"line":104,"column":10},"end":{"line":104,"column":19}}}) : helper))) != null ? stack1 : "")
     + " */\n";
 },"usePartial":true,"useData":true};
 export const PARTIALS = {

@@ -37,23 +37,18 @@
  * @want:      The supported string, a string literal.
  * @want_size: sizeof(@want): its length and the NUL.
  *
- * Reads at most @size bytes. The string must equal @want exactly, end with
- * its NUL inside the array, and be followed only by NULs, as the kernel
- * writes it; a truncated, unterminated or longer string does not match.
+ * Reads at most @size bytes. The string must equal @want exactly and end
+ * with its NUL inside the array; a truncated, unterminated or longer string
+ * does not match. Bytes after the NUL are not looked at: the kernel's own
+ * checks (strcmp, strncmp) stop at the NUL, and a reader must not refuse
+ * what they accept. The kernel writes NULs there.
  *
  * Return: true if @stored holds @want.
  */
 static inline bool kho_compat_match(const char *stored, size_t size,
 				    const char *want, size_t want_size)
 {
-	size_t i;
-
-	if (size < want_size || memcmp(stored, want, want_size))
-		return false;
-	for (i = want_size; i < size; i++)
-		if (stored[i])
-			return false;
-	return true;
+	return size >= want_size && !memcmp(stored, want, want_size);
 }
 
 /**
