@@ -901,27 +901,32 @@ class LayoutEngine {
   }
 }
 
-/** Places a member at `offset` and computes where its bitfields land for the target. */
+/**
+ * Places a member at `offset` and computes where its bitfields land for the
+ * target. The member was just made by layoutField (and is not yet frozen or
+ * shared), so it is placed in place: copying every member once more was a
+ * large part of laying out many schemas.
+ */
 function relocate(f: FieldIR, offset: number, target: Target): FieldIR {
+  const placed = f as { offset: number };
+  placed.offset = offset;
   // Union members are laid out from the union's start; keep every offset absolute.
-  if (f.shape === 'union') return { ...f, offset, members: f.members.map((m) => relocate(m, offset + m.offset, target)) };
-  if (f.shape === 'khoser' || f.shape === 'khoser-array') {
-    // Keep the object the pending link fills in.
-    Object.assign(f, { offset });
+  if (f.shape === 'union') {
+    for (const m of f.members) relocate(m, offset + m.offset, target);
     return f;
   }
-  if (f.shape !== 'bits') return { ...f, offset };
+  if (f.shape !== 'bits') return f;
   const unitBits = f.size * 8;
-  const bits = f.bits.map((b) => {
+  for (const b of f.bits) {
     // GCC allocates bitfields from the least significant bit on little-endian
     // targets and from the most significant bit on big-endian ones.
     const lsb = target.byteOrder === 'little' ? b.declaredLsb : unitBits - b.declaredLsb - b.width;
     const lowByte = Math.floor(lsb / 8);
     const highByte = Math.floor((lsb + b.width - 1) / 8);
     const first = target.byteOrder === 'little' ? lowByte : f.size - 1 - highByte;
-    return { ...b, lsb, storageOffset: offset, byteOffset: offset + first, byteSize: highByte - lowByte + 1 };
-  });
-  return { ...f, offset, bits };
+    Object.assign(b, { lsb, storageOffset: offset, byteOffset: offset + first, byteSize: highByte - lowByte + 1 });
+  }
+  return f;
 }
 
 /** A member by dotted path (hdr.next), its offset from the start of `st`; members of bitfield groups and anonymous unions are found by name. */
@@ -1002,10 +1007,21 @@ function fingerprint(st: Omit<StructIR, 'fingerprint'>): string {
 const FINGERPRINT_LIMIT = 8192;
 const fingerprints = new Map<string, string>();
 
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
+/** Freezes the IR once it is complete; objects it shares with the model (spans, expression trees) are frozen the first time. */
+function deepFreeze<T>(root: T): T {
+  const todo: object[] = [];
+  const visit = (v: unknown): void => {
+    if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+      Object.freeze(v);
+      todo.push(v);
+    }
+  };
+  visit(root);
+  // Iterative: a deep IR cannot overflow the stack.
+  while (todo.length) {
+    const o = todo.pop()! as Record<string, unknown>;
+    if (Array.isArray(o)) for (const v of o) visit(v);
+    else for (const k in o) visit(o[k]);
   }
-  return o;
+  return root;
 }
