@@ -119,8 +119,12 @@ function commentLines(text: string, indent: string): string[] {
   return out;
 }
 
+const NEEDS_ESCAPE = /[\\'\x00-\x1f\x7f-\uffff]/;
+
 /** A single-quoted TypeScript string literal. */
 export function tsString(s: string): string {
+  // Most strings need no escape: skip the two replacements for them.
+  if (!NEEDS_ESCAPE.test(s)) return `'${s}'`;
   return `'${s.replace(/[\\']/g, (c) => '\\' + c).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
 }
 

@@ -8,7 +8,7 @@ import { evaluate, ExprError, type EvalEnv, type Expr } from '../model/expr.js';
 import { enumeratorValue, presentIn, PRIM_SIZE, type Component, type Prim, type ExprRef, type Field, type Model, type Schema, type Struct, type Version } from '../model/model.js';
 import type { Definition } from '../model/resolve.js';
 import { compatStorageSize, storedLength } from '../../runtime/compat.js';
-import type { AbiIR, BitIR, BitsFieldIR, ConstantIR, ContainerIR, ContainerMemberIR, ExprIR, FieldIR, RefIR, ScalarFieldIR, SchemaIR, StructIR, Target, VersionIR } from './ir.js';
+import type { AbiIR, BitIR, BitsFieldIR, ConstantIR, ContainerIR, ContainerMemberIR, ExprIR, FieldIR, RefIR, ScalarFieldIR, SchemaIR, StructFieldIR, StructIR, Target, VersionIR } from './ir.js';
 import { unreachable } from './ir.js';
 
 export interface LayoutResult {
@@ -747,6 +747,12 @@ class LayoutEngine {
     return { ref };
   }
 
+  /** refIR's edge, set on a member being made. */
+  private addRef(out: { ref?: RefIR }, f: Field, version: Version | undefined, earlier: readonly FieldIR[]): void {
+    const r = this.refIR(f, version, earlier);
+    if ('ref' in r) out.ref = r.ref;
+  }
+
   private readonly pendingRefs: {
     ref: { to?: StructIR; via?: ContainerIR; count?: ScalarFieldIR };
     to?: Struct;
@@ -778,13 +784,7 @@ class LayoutEngine {
 
   /** A member laid out at offset 0; the caller places it. `earlier` are the members before it. */
   private layoutField(f: Field, st: Struct, version: Version | undefined, earlier: readonly FieldIR[]): FieldIR {
-    const common = {
-      ...(f.ctype !== undefined ? { ctype: f.ctype } : {}),
-      ...(f.doc ? { doc: f.doc } : {}),
-      ...(f.kernel ? { kernel: f.kernel } : {}),
-      offset: 0,
-      span: f.span,
-    };
+    const common = commonOf(f);
     const name = f.name ?? '';
     const countOf = (ref: ExprRef): ExprIR => {
       const e = this.exprIR(ref, version);
@@ -798,7 +798,9 @@ class LayoutEngine {
       case 'scalar': {
         if (f.type.kind === 'struct') {
           const inner = this.layoutStruct(f.type.struct, this.nestedVersion(f.type.struct, version));
-          return { ...common, shape: 'struct', name, size: inner.size, align: inner.align, struct: inner, elemSize: inner.size, ...this.refIR(f, version, earlier) };
+          const out: Mutable<StructFieldIR> = { ...common, shape: 'struct', name, size: inner.size, align: inner.align, struct: inner, elemSize: inner.size };
+          this.addRef(out, f, version, earlier);
+          return out;
         }
         const es = PRIM_SIZE[f.type.prim];
         const atMost = f.atMost ? earlier.find((x): x is ScalarFieldIR => x.shape === 'scalar' && x.name === f.atMost!.name) : undefined;
@@ -808,20 +810,14 @@ class LayoutEngine {
         if (number !== undefined && equals !== number) {
           this.err('bad-version-number', f.equals!.span, `${st.name}.${name} holds the number of version '${version!.id}', ${number}, but its equals is ${equals} there`, 'make equals evaluate to the version number in that version (a constant with variants), or drop it');
         }
-        return {
-          ...common,
-          shape: 'scalar',
-          name,
-          size: es,
-          align: es,
-          prim: f.type.prim,
-          elemSize: es,
-          ...(f.allowed ? { allowed: this.eval(f.allowed, version) } : {}),
-          ...(equals !== undefined ? { equals } : {}),
-          ...(atMost ? { atMost } : {}),
-          ...(f.asNumber ? { asNumber: this.asNumber(f.asNumber, st.name, name, version) } : {}),
-          ...this.refIR(f, version, earlier),
-        };
+        // Optional members are added in this order (not spread: spreading was much of the layout's time).
+        const out: Mutable<ScalarFieldIR> = { ...common, shape: 'scalar', name, size: es, align: es, prim: f.type.prim, elemSize: es };
+        if (f.allowed) out.allowed = this.eval(f.allowed, version);
+        if (equals !== undefined) out.equals = equals;
+        if (atMost) out.atMost = atMost;
+        if (f.asNumber) out.asNumber = this.asNumber(f.asNumber, st.name, name, version);
+        this.addRef(out, f, version, earlier);
+        return out;
       }
       case 'array': {
         const countExpr = countOf(f.count);
@@ -899,6 +895,19 @@ class LayoutEngine {
         return unreachable(f);
     }
   }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** What every member carries, its optional parts added in the order the IR has always listed them. */
+function commonOf(f: Field): { ctype?: string; doc?: string; kernel?: NonNullable<Field['kernel']>; offset: number; span: SourceSpan } {
+  const c: Partial<Mutable<ReturnType<typeof commonOf>>> = {};
+  if (f.ctype !== undefined) c.ctype = f.ctype;
+  if (f.doc) c.doc = f.doc;
+  if (f.kernel) c.kernel = f.kernel;
+  c.offset = 0;
+  c.span = f.span;
+  return c as ReturnType<typeof commonOf>;
 }
 
 /**
