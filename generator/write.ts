@@ -51,7 +51,7 @@ const MARKER_WINDOW = 1024;
 export const LOCK_NAME = '.kho-abi.lock';
 /** Held while a stale lock is being removed, so that two runs never both remove one. */
 const BREAK_NAME = '.kho-abi.lock.break';
-/** Temporary files: `.<name>.kho-abi-tmp-<pid>-<random>`, in the folder of their target. */
+/** Temporary files: `.<name>.kho-abi-tmp-<pid>-<hex>` (a random part per run and a counter), in the folder of their target. */
 const TEMP = /\.kho-abi-tmp-(\d+)-[0-9a-f]+$/;
 /** A lock file that holds no readable pid is taken as stale after this long. */
 const STALE_UNREADABLE_MS = 10_000;
