@@ -106,20 +106,9 @@ function field(f: FieldIR): MetaField {
   }
 }
 
-/** Metadata of each laid-out struct, made once: a struct nested in many others (and 50 copies of the schemas) is not walked again. */
-const STRUCTS = new WeakMap<StructIR, { meta: MetaStruct; json: string }>();
-
-function structEntry(st: StructIR): { meta: MetaStruct; json: string } {
-  let known = STRUCTS.get(st);
-  if (!known) {
-    const meta: MetaStruct = { name: st.name, size: st.size, fields: st.fields.map(field) };
-    known = { meta, json: JSON.stringify(meta) };
-    STRUCTS.set(st, known);
-  }
-  return known;
+function struct(st: StructIR): MetaStruct {
+  return { name: st.name, size: st.size, fields: st.fields.map(field) };
 }
-
-const struct = (st: StructIR): MetaStruct => structEntry(st).meta;
 
 /** Where a version keeps its string: the component's char array, unless the version has no string (a feature header) or no such member (LUO's FDT era keeps it in the FDT). */
 function storedInOf(s: SchemaIR, v: VersionIR): string | undefined {
@@ -146,9 +135,10 @@ export function emitTsMeta(irs: readonly AbiIR[], opts: { readonly runtimeImport
           const per = PAGE_SIZES.map((p) => {
             const ir = irs.find((x) => x.target.pageSize === p) ?? base;
             const found = schemaIn(ir, s.name).versions.find((x) => x.id === v.id)!.structs.find((x) => x.name === st.name)!;
-            return structEntry(found);
+            return struct(found);
           });
-          structs[st.name] = per.every((m) => m.json === per[0]!.json) ? per[0]!.meta : { 4096: per[0]!.meta, 16384: per[1]!.meta, 65536: per[2]!.meta };
+          const texts = per.map((m) => JSON.stringify(m));
+          structs[st.name] = texts.every((t) => t === texts[0]) ? per[0]! : { 4096: per[0]!, 16384: per[1]!, 65536: per[2]! };
         }
         const macro = v.macro ?? c?.macro;
         const storedIn = c ? storedInOf(s, v) : undefined;

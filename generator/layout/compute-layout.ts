@@ -8,7 +8,7 @@ import { evaluate, ExprError, type EvalEnv, type Expr } from '../model/expr.js';
 import { enumeratorValue, presentIn, PRIM_SIZE, type Component, type Prim, type ExprRef, type Field, type Model, type Schema, type Struct, type Version } from '../model/model.js';
 import type { Definition } from '../model/resolve.js';
 import { compatStorageSize, storedLength } from '../../runtime/compat.js';
-import type { AbiIR, BitIR, BitsFieldIR, ConstantIR, ContainerIR, ContainerMemberIR, ExprIR, FieldIR, RefIR, ScalarFieldIR, SchemaIR, StructFieldIR, StructIR, Target, VersionIR } from './ir.js';
+import type { AbiIR, BitIR, BitsFieldIR, ConstantIR, ContainerIR, ContainerMemberIR, ExprIR, FieldIR, RefIR, ScalarFieldIR, SchemaIR, StructIR, Target, VersionIR } from './ir.js';
 import { unreachable } from './ir.js';
 
 export interface LayoutResult {
@@ -747,12 +747,6 @@ class LayoutEngine {
     return { ref };
   }
 
-  /** refIR's edge, set on a member being made. */
-  private addRef(out: { ref?: RefIR }, f: Field, version: Version | undefined, earlier: readonly FieldIR[]): void {
-    const r = this.refIR(f, version, earlier);
-    if ('ref' in r) out.ref = r.ref;
-  }
-
   private readonly pendingRefs: {
     ref: { to?: StructIR; via?: ContainerIR; count?: ScalarFieldIR };
     to?: Struct;
@@ -784,7 +778,13 @@ class LayoutEngine {
 
   /** A member laid out at offset 0; the caller places it. `earlier` are the members before it. */
   private layoutField(f: Field, st: Struct, version: Version | undefined, earlier: readonly FieldIR[]): FieldIR {
-    const common = commonOf(f);
+    const common = {
+      ...(f.ctype !== undefined ? { ctype: f.ctype } : {}),
+      ...(f.doc ? { doc: f.doc } : {}),
+      ...(f.kernel ? { kernel: f.kernel } : {}),
+      offset: 0,
+      span: f.span,
+    };
     const name = f.name ?? '';
     const countOf = (ref: ExprRef): ExprIR => {
       const e = this.exprIR(ref, version);
@@ -798,9 +798,7 @@ class LayoutEngine {
       case 'scalar': {
         if (f.type.kind === 'struct') {
           const inner = this.layoutStruct(f.type.struct, this.nestedVersion(f.type.struct, version));
-          const out: Mutable<StructFieldIR> = { ...common, shape: 'struct', name, size: inner.size, align: inner.align, struct: inner, elemSize: inner.size };
-          this.addRef(out, f, version, earlier);
-          return out;
+          return { ...common, shape: 'struct', name, size: inner.size, align: inner.align, struct: inner, elemSize: inner.size, ...this.refIR(f, version, earlier) };
         }
         const es = PRIM_SIZE[f.type.prim];
         const atMost = f.atMost ? earlier.find((x): x is ScalarFieldIR => x.shape === 'scalar' && x.name === f.atMost!.name) : undefined;
@@ -810,14 +808,20 @@ class LayoutEngine {
         if (number !== undefined && equals !== number) {
           this.err('bad-version-number', f.equals!.span, `${st.name}.${name} holds the number of version '${version!.id}', ${number}, but its equals is ${equals} there`, 'make equals evaluate to the version number in that version (a constant with variants), or drop it');
         }
-        // Optional members are added in this order (not spread: spreading was much of the layout's time).
-        const out: Mutable<ScalarFieldIR> = { ...common, shape: 'scalar', name, size: es, align: es, prim: f.type.prim, elemSize: es };
-        if (f.allowed) out.allowed = this.eval(f.allowed, version);
-        if (equals !== undefined) out.equals = equals;
-        if (atMost) out.atMost = atMost;
-        if (f.asNumber) out.asNumber = this.asNumber(f.asNumber, st.name, name, version);
-        this.addRef(out, f, version, earlier);
-        return out;
+        return {
+          ...common,
+          shape: 'scalar',
+          name,
+          size: es,
+          align: es,
+          prim: f.type.prim,
+          elemSize: es,
+          ...(f.allowed ? { allowed: this.eval(f.allowed, version) } : {}),
+          ...(equals !== undefined ? { equals } : {}),
+          ...(atMost ? { atMost } : {}),
+          ...(f.asNumber ? { asNumber: this.asNumber(f.asNumber, st.name, name, version) } : {}),
+          ...this.refIR(f, version, earlier),
+        };
       }
       case 'array': {
         const countExpr = countOf(f.count);
@@ -897,45 +901,27 @@ class LayoutEngine {
   }
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** What every member carries, its optional parts added in the order the IR has always listed them. */
-function commonOf(f: Field): { ctype?: string; doc?: string; kernel?: NonNullable<Field['kernel']>; offset: number; span: SourceSpan } {
-  const c: Partial<Mutable<ReturnType<typeof commonOf>>> = {};
-  if (f.ctype !== undefined) c.ctype = f.ctype;
-  if (f.doc) c.doc = f.doc;
-  if (f.kernel) c.kernel = f.kernel;
-  c.offset = 0;
-  c.span = f.span;
-  return c as ReturnType<typeof commonOf>;
-}
-
-/**
- * Places a member at `offset` and computes where its bitfields land for the
- * target. The member was just made by layoutField (and is not yet frozen or
- * shared), so it is placed in place: copying every member once more was a
- * large part of laying out many schemas.
- */
+/** Places a member at `offset` and computes where its bitfields land for the target. */
 function relocate(f: FieldIR, offset: number, target: Target): FieldIR {
-  const placed = f as { offset: number };
-  placed.offset = offset;
   // Union members are laid out from the union's start; keep every offset absolute.
-  if (f.shape === 'union') {
-    for (const m of f.members) relocate(m, offset + m.offset, target);
+  if (f.shape === 'union') return { ...f, offset, members: f.members.map((m) => relocate(m, offset + m.offset, target)) };
+  if (f.shape === 'khoser' || f.shape === 'khoser-array') {
+    // Keep the object the pending link fills in.
+    Object.assign(f, { offset });
     return f;
   }
-  if (f.shape !== 'bits') return f;
+  if (f.shape !== 'bits') return { ...f, offset };
   const unitBits = f.size * 8;
-  for (const b of f.bits) {
+  const bits = f.bits.map((b) => {
     // GCC allocates bitfields from the least significant bit on little-endian
     // targets and from the most significant bit on big-endian ones.
     const lsb = target.byteOrder === 'little' ? b.declaredLsb : unitBits - b.declaredLsb - b.width;
     const lowByte = Math.floor(lsb / 8);
     const highByte = Math.floor((lsb + b.width - 1) / 8);
     const first = target.byteOrder === 'little' ? lowByte : f.size - 1 - highByte;
-    Object.assign(b, { lsb, storageOffset: offset, byteOffset: offset + first, byteSize: highByte - lowByte + 1 });
-  }
-  return f;
+    return { ...b, lsb, storageOffset: offset, byteOffset: offset + first, byteSize: highByte - lowByte + 1 };
+  });
+  return { ...f, offset, bits };
 }
 
 /** A member by dotted path (hdr.next), its offset from the start of `st`; members of bitfield groups and anonymous unions are found by name. */
@@ -1016,21 +1002,10 @@ function fingerprint(st: Omit<StructIR, 'fingerprint'>): string {
 const FINGERPRINT_LIMIT = 8192;
 const fingerprints = new Map<string, string>();
 
-/** Freezes the IR once it is complete; objects it shares with the model (spans, expression trees) are frozen the first time. */
-function deepFreeze<T>(root: T): T {
-  const todo: object[] = [];
-  const visit = (v: unknown): void => {
-    if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
-      Object.freeze(v);
-      todo.push(v);
-    }
-  };
-  visit(root);
-  // Iterative: a deep IR cannot overflow the stack.
-  while (todo.length) {
-    const o = todo.pop()! as Record<string, unknown>;
-    if (Array.isArray(o)) for (const v of o) visit(v);
-    else for (const k in o) visit(o[k]);
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
   }
-  return root;
+  return o;
 }
