@@ -51,7 +51,7 @@ const MARKER_WINDOW = 1024;
 export const LOCK_NAME = '.kho-abi.lock';
 /** Held while a stale lock is being removed, so that two runs never both remove one. */
 const BREAK_NAME = '.kho-abi.lock.break';
-/** Temporary files: `.<name>.kho-abi-tmp-<pid>-<random>`, in the folder of their target. */
+/** Temporary files: `.<name>.kho-abi-tmp-<pid>-<hex>` (a random part per run and a counter), in the folder of their target. */
 const TEMP = /\.kho-abi-tmp-(\d+)-[0-9a-f]+$/;
 /** A lock file that holds no readable pid is taken as stale after this long. */
 const STALE_UNREADABLE_MS = 10_000;
@@ -412,21 +412,35 @@ export async function checkFiles(tree: OutputTree, files: readonly EmittedFile[]
   }
 }
 
-/** Creates the folders of `rel` below the output folder, one at a time, never through a link. */
-function makeFolders(tree: OutputTree, rel: string): void {
+/**
+ * Creates the folders of `rel` below the output folder, one at a time, never
+ * through a link. `known` holds the folders this run has already checked or
+ * made (under the lock, nothing else changes them), so each is looked at once
+ * rather than once per file in it.
+ */
+function makeFolders(tree: OutputTree, rel: string, known: Set<string>): void {
   const top = posix.normalize(tree.dir);
   const chain: string[] = [];
-  for (let d = posix.dirname(rel); d !== top && d !== '.'; d = posix.dirname(d)) chain.unshift(d);
+  for (let d = posix.dirname(rel); d !== top && d !== '.' && !known.has(d); d = posix.dirname(d)) chain.unshift(d);
   for (const d of chain) {
     const abs = join(tree.root, d);
     const st = lstatOrUndefined(abs);
     if (!st) mkdirSync(abs);
     else if (!st.isDirectory()) throw new OutputError([`${shown(d)}: is ${kindOf(st)} where kho-abi needs a folder: move it away`]);
+    known.add(d);
   }
 }
 
+/** Temporary names: one random part per run and a counter, unique without asking for randomness per file. */
+let tempRun: string | undefined;
+let tempCount = 0;
+function tempName(abs: string): string {
+  tempRun ??= randomBytes(6).toString('hex');
+  return join(dirname(abs), `.${basename(abs)}.kho-abi-tmp-${process.pid}-${tempRun}${(tempCount++).toString(16)}`);
+}
+
 function writeAtomically(abs: string, content: string): void {
-  const tmp = join(dirname(abs), `.${basename(abs)}.kho-abi-tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const tmp = tempName(abs);
   const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
   try {
     writeSync(fd, content);
@@ -471,9 +485,10 @@ export async function writeFiles(tree: OutputTree, files: readonly EmittedFile[]
     const { stale, unchanged, unreadable } = staleOf(tree, wanted, s.present);
     const foreign = [...s.foreign, ...unreadable];
     if (foreign.length) throw new OutputError(refusal(foreign));
+    const folders = new Set<string>();
     for (const p of stale) {
       current = p;
-      makeFolders(tree, p);
+      makeFolders(tree, p, folders);
       writeAtomically(join(tree.root, p), wanted.get(p)!);
     }
     for (const p of s.orphans) {

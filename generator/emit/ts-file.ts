@@ -119,8 +119,19 @@ function commentLines(text: string, indent: string): string[] {
   return out;
 }
 
+/** Whether a string holds a quote, a backslash or a character outside printable ASCII. */
+function needsEscape(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x27 || c === 0x5c) return true;
+  }
+  return false;
+}
+
 /** A single-quoted TypeScript string literal. */
 export function tsString(s: string): string {
+  // Most strings need no escape: skip the two replacements for them.
+  if (!needsEscape(s)) return `'${s}'`;
   return `'${s.replace(/[\\']/g, (c) => '\\' + c).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
 }
 
