@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Timing } from './measure.js';
+import { compare, type Timing } from './measure.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const cli = join(root, 'bin/kho-abi.mjs');
@@ -53,20 +53,12 @@ export function kernelCiBenchmarks(rounds = 5): KernelCiRow[] {
     };
     return Object.entries(candidates).map(([workload, fns]) => {
       const names = Object.keys(fns);
-      const samples = new Map(names.map((n) => [n, [] as number[]]));
-      for (let r = 0; r < rounds + 1; r++) {
-        // Rotated order: no candidate always runs first, on a cold cache.
-        for (let k = 0; k < names.length; k++) {
-          const name = names[(k + r) % names.length]!;
-          const t0 = performance.now();
-          fns[name]!();
-          if (r > 0) samples.get(name)!.push(performance.now() - t0);
-        }
-      }
-      const timings = names.map((name) => {
-        const s = samples.get(name)!.sort((a, b) => a - b);
-        return { name, medianMs: s[Math.floor(s.length / 2)]!, minMs: s[0]! };
-      });
+      // Rotated order: no candidate always runs first, on a cold cache; the first round is not counted.
+      const timings = compare(
+        names.map((name) => ({ name, run: fns[name]! })),
+        rounds,
+        1,
+      );
       return { workload, timings, generated: names[0]! };
     });
   } finally {
