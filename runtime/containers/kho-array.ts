@@ -186,7 +186,6 @@ export function writeSparseArray(mem: PhysMem, desc: SparseArrayDescriptor, at: 
     if ('address' in item && (raw & BigInt(d.valueTag)) !== 0n) throw new RangeError(`address 0x${raw.toString(16)} has the value tag set`);
     if (raw === 0n || raw >= U64_END) throw new RangeError(`entry at ${item.position} does not fit a non-zero u64`);
     if (!page || item.position >= start + cap) {
-      flush();
       const pa = allocate();
       if (pages.length) view!.setBigUint64(d.page.next.offset, pa, true);
       if (pages.length) mem.write(pages[pages.length - 1]!, page!);

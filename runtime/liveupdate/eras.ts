@@ -15,7 +15,7 @@
  * luo_flb_setup_incoming (luo_session.c, luo_flb.c of the FDT era).
  */
 import { encodeBytes } from '../codec.js';
-import { parseFdt, writeFdt, type FdtNode } from '../containers/kho-fdt.js';
+import { compatibleStrings, parseFdt, writeFdt, type FdtNode } from '../containers/kho-fdt.js';
 import { U64_BYTES } from '../containers/descriptors.js';
 import { DecodeError, EncodeError } from '../errors.js';
 import type { PhysMem } from '../phys-mem.js';
@@ -51,11 +51,10 @@ export function isFdtBlob(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0) === FDT_MAGIC;
 }
 
-/** The strings of an FDT compatible property (a NUL-separated list). */
+/** The strings of a node's compatible property, read as the KHO root's are (kho-fdt.ts compatibleStrings). */
 function compatibles(node: FdtNode): string[] {
   const v = node.props.get('compatible');
-  if (!v) return [];
-  return new TextDecoder().decode(v).split('\0').slice(0, -1);
+  return v ? compatibleStrings(v, 'luo fdt', undefined) : [];
 }
 
 function u64Prop(node: FdtNode, name: string, where: string, cite: string): bigint {
