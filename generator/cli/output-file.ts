@@ -44,11 +44,14 @@ export function claimOutput(path: string, shown: string, opts: { readonly force?
 /** Writes `content` to `path` whole or not at all: a temporary file beside it, renamed into place. */
 export function writeOutputFile(path: string, shown: string, content: string | Uint8Array): void {
   const temp = `${path}.kho-abi-tmp-${process.pid}`;
+  // Only a temporary file this call created is removed on failure: 'wx' refuses one already there (someone's file, or a link).
+  let created = false;
   try {
     writeFileSync(temp, content, { flag: 'wx' });
+    created = true;
     renameSync(temp, path);
   } catch (e) {
-    rmSync(temp, { force: true });
+    if (created) rmSync(temp, { force: true });
     throw new CliError(`${escapeText(shown)}: cannot write it: ${describeFsError(e)}`);
   }
 }
