@@ -72,7 +72,7 @@ static_assert(sizeof(struct kho_block_header_ser) == 16);
  *
  * Reads at most @size bytes; see kho_compat_match().
  *
- * Return: true if @stored holds KHO_BLOCK_COMPATIBLE, NUL-padded.
+ * Return: true if @stored holds KHO_BLOCK_COMPATIBLE and its NUL.
  */
 static inline bool block_compat_ok(const char *stored, size_t size)
 {

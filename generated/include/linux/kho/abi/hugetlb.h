@@ -86,7 +86,7 @@ static_assert(sizeof(struct hugetlb_ser) <= PAGE_SIZE);
  *
  * Reads at most @size bytes; see kho_compat_match().
  *
- * Return: true if @stored holds HUGETLB_FLB_COMPATIBLE, NUL-padded.
+ * Return: true if @stored holds HUGETLB_FLB_COMPATIBLE and its NUL.
  */
 static inline bool hugetlb_compat_ok(const char *stored, size_t size)
 {
@@ -162,7 +162,7 @@ static_assert(sizeof(struct hugemfd_ser) == 41);
  *
  * Reads at most @size bytes; see kho_compat_match().
  *
- * Return: true if @stored holds HUGE_MEMFD_COMPATIBLE, NUL-padded.
+ * Return: true if @stored holds HUGE_MEMFD_COMPATIBLE and its NUL.
  */
 static inline bool hugemfd_compat_ok(const char *stored, size_t size)
 {

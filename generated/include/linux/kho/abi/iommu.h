@@ -224,7 +224,7 @@ static_assert(sizeof(struct iommu_flb_ser) == 32);
  * number is another layout. Reads at most @size bytes of @stored; see
  * kho_compat_match().
  *
- * Return: true if @stored holds IOMMU_LUO_FLB_COMPATIBLE, NUL-padded, and
+ * Return: true if @stored holds IOMMU_LUO_FLB_COMPATIBLE and its NUL, and
  * @ser->version is 1.
  */
 static inline bool iommu_compat_ok(const char *stored, size_t size,

@@ -74,7 +74,7 @@ static_assert(sizeof(struct iommufd_ser) == 8);
  *
  * Reads at most @size bytes; see kho_compat_match().
  *
- * Return: true if @stored holds IOMMUFD_LUO_COMPATIBLE, NUL-padded.
+ * Return: true if @stored holds IOMMUFD_LUO_COMPATIBLE and its NUL.
  */
 static inline bool iommufd_compat_ok(const char *stored, size_t size)
 {

@@ -66,7 +66,7 @@
  *
  * Reads at most @size bytes; see kho_compat_match().
  *
- * Return: true if @stored holds KHO_FDT_COMPATIBLE, NUL-padded.
+ * Return: true if @stored holds KHO_FDT_COMPATIBLE and its NUL.
  */
 static inline bool kho_compat_ok(const char *stored, size_t size)
 {

@@ -82,7 +82,7 @@ static_assert(sizeof(struct kvm_luo_ser) == 32);
  *
  * Reads at most @size bytes; see kho_compat_match().
  *
- * Return: true if @stored holds KVM_LUO_FH_COMPATIBLE, NUL-padded.
+ * Return: true if @stored holds KVM_LUO_FH_COMPATIBLE and its NUL.
  */
 static inline bool kvm_compat_ok(const char *stored, size_t size)
 {
@@ -186,7 +186,7 @@ static_assert(sizeof(struct guest_memfd_luo_ser) == 48);
  *
  * Reads at most @size bytes; see kho_compat_match().
  *
- * Return: true if @stored holds GUEST_MEMFD_LUO_FH_COMPATIBLE, NUL-padded.
+ * Return: true if @stored holds GUEST_MEMFD_LUO_FH_COMPATIBLE and its NUL.
  */
 static inline bool guest_memfd_compat_ok(const char *stored, size_t size)
 {

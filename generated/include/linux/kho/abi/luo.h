@@ -174,7 +174,7 @@ static_assert(sizeof(struct luo_flb_ser) == 64);
  *
  * Reads at most @size bytes; see kho_compat_match().
  *
- * Return: true if @stored holds LUO_ABI_COMPATIBLE, NUL-padded.
+ * Return: true if @stored holds LUO_ABI_COMPATIBLE and its NUL.
  */
 static inline bool luo_compat_ok(const char *stored, size_t size)
 {

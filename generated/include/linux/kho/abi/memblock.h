@@ -55,7 +55,7 @@
  *
  * Reads at most @size bytes; see kho_compat_match().
  *
- * Return: true if @stored holds MEMBLOCK_KHO_NODE_COMPATIBLE, NUL-padded.
+ * Return: true if @stored holds MEMBLOCK_KHO_NODE_COMPATIBLE and its NUL.
  */
 static inline bool memblock_compat_ok(const char *stored, size_t size)
 {

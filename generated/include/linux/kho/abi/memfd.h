@@ -102,7 +102,7 @@ static_assert(sizeof(struct memfd_luo_ser) == 48);
  *
  * Reads at most @size bytes; see kho_compat_match().
  *
- * Return: true if @stored holds MEMFD_LUO_FH_COMPATIBLE, NUL-padded.
+ * Return: true if @stored holds MEMFD_LUO_FH_COMPATIBLE and its NUL.
  */
 static inline bool memfd_compat_ok(const char *stored, size_t size)
 {

@@ -70,7 +70,7 @@ static_assert(sizeof(struct pci_ser) == 8);
  *
  * Reads at most @size bytes; see kho_compat_match().
  *
- * Return: true if @stored holds PCI_LUO_FLB_COMPATIBLE, NUL-padded.
+ * Return: true if @stored holds PCI_LUO_FLB_COMPATIBLE and its NUL.
  */
 static inline bool pci_compat_ok(const char *stored, size_t size)
 {

@@ -92,7 +92,7 @@ static_assert(sizeof(struct kho_radix_leaf) == PAGE_SIZE);
  *
  * Reads at most @size bytes; see kho_compat_match().
  *
- * Return: true if @stored holds KHO_RADIX_COMPATIBLE, NUL-padded.
+ * Return: true if @stored holds KHO_RADIX_COMPATIBLE and its NUL.
  */
 static inline bool radix_compat_ok(const char *stored, size_t size)
 {

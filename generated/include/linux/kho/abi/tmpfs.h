@@ -101,7 +101,7 @@ static_assert(sizeof(struct tmpfs_luo_file_ser) == 312);
  *
  * Reads at most @size bytes; see kho_compat_match().
  *
- * Return: true if @stored holds TMPFS_LUO_FILE_FH_COMPATIBLE, NUL-padded.
+ * Return: true if @stored holds TMPFS_LUO_FILE_FH_COMPATIBLE and its NUL.
  */
 static inline bool tmpfs_compat_ok(const char *stored, size_t size)
 {

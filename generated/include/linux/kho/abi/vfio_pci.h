@@ -69,7 +69,7 @@ static_assert(sizeof(struct vfio_pci_core_device_ser) == 11);
  *
  * Reads at most @size bytes; see kho_compat_match().
  *
- * Return: true if @stored holds VFIO_PCI_LUO_FH_COMPATIBLE, NUL-padded.
+ * Return: true if @stored holds VFIO_PCI_LUO_FH_COMPATIBLE and its NUL.
  */
 static inline bool vfio_pci_compat_ok(const char *stored, size_t size)
 {

@@ -136,7 +136,7 @@ static_assert(sizeof(struct kho_vmalloc) == 16);
  *
  * Reads at most @size bytes; see kho_compat_match().
  *
- * Return: true if @stored holds KHO_VMALLOC_COMPATIBLE, NUL-padded.
+ * Return: true if @stored holds KHO_VMALLOC_COMPATIBLE and its NUL.
  */
 static inline bool vmalloc_compat_ok(const char *stored, size_t size)
 {
