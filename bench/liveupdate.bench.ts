@@ -6,7 +6,8 @@
  * runs in a fresh process so its peak RSS is its own: the TypeScript side
  * in a child node process (`--child`), reporting its stage times and
  * process.resourceUsage().maxRSS; the C reader under /usr/bin/time.
- * Run alone: npx tsx bench/liveupdate.bench.ts [--write] [SESSIONS FILES]
+ * Run alone, printing the section: npx tsx bench/liveupdate.bench.ts [SESSIONS FILES]
+ * (`npm run bench -- liveupdate` measures it and replaces it in bench/RESULTS.md).
  * Only the `kho-abi inspect` row (the image written, then inspect timed;
  * --write replaces that row of bench/RESULTS.md and nothing else):
  *   npx tsx bench/liveupdate.bench.ts --only inspect [--write] [SESSIONS FILES]
@@ -181,15 +182,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   } else if (args[0] === '--child') {
     process.stdout.write(JSON.stringify(child(Number(args[1]), Number(args[2]), args[3]!)));
   } else {
-    const write = args.includes('--write');
-    const nums = args.filter((a) => a !== '--write').map(Number);
+    const nums = args.map(Number);
     const lines = liveupdateSection(nums[0] ?? 1000, nums[1] ?? 1000);
     process.stdout.write(lines.join('\n') + '\n');
-    if (write) {
-      const path = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
-      const old = readFileSync(path, 'utf8');
-      const at = old.indexOf('## A whole live update');
-      writeFileSync(path, (at < 0 ? old.replace(/\n*$/, '\n\n') : old.slice(0, at)) + lines.join('\n'));
-    }
   }
 }
