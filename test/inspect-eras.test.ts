@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KHOSER_MEM_CHUNK_LIST_CONTAINER } from '../generated/ts/kho_v1_memmap.js';
 import { LIVEUPDATE_HISTORY_CODECS as CODECS, LIVEUPDATE_LAYOUT as LAYOUT, LUO_ERAS } from '../lib/liveupdate.js';
-import { writeElfCore } from '../lib/elf-core.js';
+import { segmentsOf, writeElfCore } from './helpers/elf-core.js';
 import { forPageSize, PhysMem, readKhoFdt, walkRadixTree, writeBitmapChain, writeFdt, writeKhoFdt, type KhoSubtree, type PreservedBlock } from '../runtime/index.js';
 import { inspectLiveUpdate, walkLiveUpdate, writeLiveUpdate, type FileState, type InspectReport, type InspectSession, type LiveUpdateState } from '../runtime/liveupdate/index.js';
 import { cli } from './helpers/cli-in-process.js';
@@ -313,7 +313,7 @@ describe('a kho-v1 image: children naming sub-FDTs, the memory map a chunk chain
       const { mem, fdt } = khoV1Image();
       const core = join(work, 'v1.core');
       const fdtPath = join(work, 'v1.dtb');
-      writeElfCore(core, mem);
+      writeElfCore(core, segmentsOf(mem));
       writeFileSync(fdtPath, fdt);
       const r = await cli(['inspect', '--core', core, '--fdt', fdtPath], { cwd: repoRoot });
       expect(r.out).toMatch(/^kho compatible="kho-v1" memory_map=0x[0-9a-f]+ preserved_blocks=\d+\n {2}blob name="other" pa=0x[0-9a-f]+ size=\d+ pages=1 bytes=d00dfeed/);

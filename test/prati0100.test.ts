@@ -202,12 +202,18 @@ describe('the prati0100 tree', () => {
     }
   });
 
-  it('KHO_RADIX_KEY_WIDTH is one more than the order-0 address width, and the depth is 6, 5, 4 at 4, 16, 64 KiB', () => {
+  it('KHO_RADIX_KEY_WIDTH is what gcc measured in the tree (53, 51, 49), and the depth is 6, 5, 4 at 4, 16, 64 KiB', () => {
+    // The measured values, not the schema's formula: kernel-abi-facts.json, prati0100 0db4d179.
+    const facts = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/kernel-abi-facts.json'), 'utf8')) as {
+      constants: Record<string, { source: string; value: number; by_page_size?: Record<string, number> }[]>;
+    };
+    const measured = facts.constants['KHO_RADIX_KEY_WIDTH']!.find((c) => c.source.startsWith('prati0100@'))!;
+    const keyWidth = (pageSize: number): bigint => BigInt(measured.by_page_size?.[String(pageSize)] ?? measured.value);
     const depth: Record<number, bigint> = {};
     for (const ir of buildIRs()) {
       const v = ir.schemas.find((s) => s.name === 'radix_tree')!.versions.find((x) => x.id === 'radix-key-width')!;
       const value = (n: string) => v.enums[0]!.values.find((x) => x.name === n)?.value;
-      expect(value('KHO_RADIX_KEY_WIDTH')).toBe(BigInt(64 - ir.target.pageShift + 1));
+      expect(value('KHO_RADIX_KEY_WIDTH')).toBe(keyWidth(ir.target.pageSize));
       expect(value('KHO_ORDER_0_LOG2')).toBeUndefined();
       depth[ir.target.pageSize] = value('KHO_TREE_MAX_DEPTH')!;
     }
