@@ -10,6 +10,7 @@
  * writes a kho-v1 image that `inspect` reads, and `inspect --map` draws its
  * chunk and bitmap pages.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { LIVEUPDATE_HISTORY_CODECS as CODECS, LIVEUPDATE_LAYOUT as LAYOUT, LUO_E
 import { bitmapChainGeometry, DecodeError, parseFdt, PhysMem, readBitmapChain, readKhoFdt, writeFdt } from '../runtime/index.js';
 import { inspectLiveUpdate, inspectTextLines, readLiveUpdate, writeLiveUpdate, type FileState, type LiveUpdateState } from '../runtime/liveupdate/index.js';
 import { cli } from './helpers/cli-in-process.js';
+import { dtcAvailable } from './helpers/dtc.js';
 import { repoRoot } from './helpers/root.js';
 
 const V1 = LAYOUT.khoV1!;
@@ -72,6 +74,35 @@ describe('writeLiveUpdate: a kho-v1 handover', () => {
     for (const c of root.children) {
       const pa = new DataView(c.props.get('fdt')!.buffer, c.props.get('fdt')!.byteOffset, 8).getBigUint64(0, true);
       expect(mem.read(pa, 4)).toEqual(new Uint8Array([0xd0, 0x0d, 0xfe, 0xed]));
+    }
+  });
+
+  (dtcAvailable('kho-v1-image.test.ts') ? it : it.skip)('libfdt reads the root and every sub-FDT: compatible "kho-v1", each child with an 8-byte fdt property naming a valid FDT', () => {
+    const { mem, fdt } = write(STATE('luo-v1'));
+    const dir = mkdtempSync(join(tmpdir(), 'kho-abi-v1-fdt-'));
+    try {
+      const rootPath = join(dir, 'root.dtb');
+      writeFileSync(rootPath, fdt);
+      const get = (file: string, type: string, node: string, prop: string): string => execFileSync('fdtget', ['-t', type, file, node, prop], { encoding: 'utf8' }).trim();
+      expect(get(rootPath, 's', '/', 'compatible')).toBe('kho-v1');
+      expect(get(rootPath, 'bx', '/', 'preserved-memory-map').split(' ')).toHaveLength(8);
+      const children = execFileSync('fdtget', ['-l', rootPath, '/'], { encoding: 'utf8' }).trim().split('\n');
+      expect(children).toContain('LUO');
+      for (const child of children) {
+        expect(execFileSync('fdtget', ['-p', rootPath, `/${child}`], { encoding: 'utf8' }).trim()).toBe('fdt');
+        const bytes = get(rootPath, 'bx', `/${child}`, 'fdt').split(' ').map((x) => parseInt(x, 16));
+        expect(bytes).toHaveLength(8);
+        const pa = bytes.reduce((v, b, i) => v | (BigInt(b) << BigInt(8 * i)), 0n);
+        const size = new DataView(mem.read(pa + 4n, 4).buffer).getUint32(0);
+        const subPath = join(dir, `${child}.dtb`);
+        writeFileSync(subPath, mem.read(pa, size));
+        // dtc decompiles it: a well-formed blob by libfdt's checks.
+        const dts = execFileSync('dtc', ['-I', 'dtb', '-O', 'dts', subPath], { encoding: 'utf8', stdio: 'pipe' });
+        expect(dts).toMatch(/^\/dts-v1\/;/);
+        if (child === 'LUO') expect(dts).toMatch(/compatible = "luo-v1"/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
