@@ -3,7 +3,7 @@
  * "reserve-mem-v1" child per reserve_mem region with u64 start and size)
  * against an independent implementation: readFdtNodes reads blobs dtc
  * compiles from source, dtc and fdtget read what writeFdtNodes writes, and
- * random region lists round-trip (fast-check). Each row M1-M8 of
+ * random region lists round-trip (fast-check). Each row MB1-MB8 of
  * docs/reader-checks.md has a case of its id. dtc is needed for the
  * cross-checks (CI installs it); the rest runs without.
  */
@@ -50,7 +50,7 @@ function refusal(fn: () => unknown): DecodeError {
 }
 
 describe.skipIf(!dtc)('memblock FDT against dtc and fdtget', () => {
-  it('M7: reads the regions of a blob dtc compiled, start and size in CPU byte order', () => {
+  it('MB7: reads the regions of a blob dtc compiled, start and size in CPU byte order', () => {
     const blob = compile(tree(region('trace', 0x1_0000_0000n, 0x20_0000n) + region('oops', 0x7fe0_0000n, 0x1000n)));
     expect(readFdtNodes(M, blob)).toEqual({
       compatibles: ['memblock-v1'],
@@ -75,7 +75,7 @@ describe.skipIf(!dtc)('memblock FDT against dtc and fdtget', () => {
     expect(readFdtNodes(M, compile(dts, 'again')).items).toEqual(readFdtNodes(M, readFileSync(file)).items);
   });
 
-  it('M4, M5, M3: a child without the region compatible, with a 4-byte start, or named twice fails alone', () => {
+  it('MB4, MB5, MB3: a child without the region compatible, with a 4-byte start, or named twice fails alone', () => {
     const blob = compile(
       tree(
         region('a', 0x1000n, 0x1000n, 'reserve-mem-v2') +
@@ -97,7 +97,7 @@ describe.skipIf(!dtc)('memblock FDT against dtc and fdtget', () => {
     expect(fdtNodeItem(r, 'zz')).toBeUndefined();
   });
 
-  it('M2: a root compatible list holding the string anywhere is accepted; one without it is refused', () => {
+  it('MB2: a root compatible list holding the string anywhere is accepted; one without it is refused', () => {
     expect(readFdtNodes(M, compile(tree(region('a', 0x1000n, 0x1000n), '"memblock-v0", "memblock-v1"'))).compatibles).toEqual(['memblock-v0', 'memblock-v1']);
     const e = refusal(() => readFdtNodes(M, compile(tree(region('a', 0x1000n, 0x1000n), '"memblock-v2"'))));
     expect(e.struct).toBe('memblock_fdt');
@@ -107,19 +107,19 @@ describe.skipIf(!dtc)('memblock FDT against dtc and fdtget', () => {
 });
 
 describe('memblock FDT readers without dtc', () => {
-  it('M1: not an FDT is refused', () => {
+  it('MB1: not an FDT is refused', () => {
     expect(thrown(() => readFdtNodes(M, new Uint8Array(16)))).toBeInstanceOf(DecodeError);
     expect(refusal(() => readFdtNodes(M, new Uint8Array(64))).message).toContain('bad magic');
   });
 
-  it('M2: no root compatible, or an empty one, is refused', () => {
+  it('MB2: no root compatible, or an empty one, is refused', () => {
     const none = writeFdt({ name: '', props: new Map(), children: [] });
     expect(refusal(() => readFdtNodes(M, none)).message).toContain('the root node has no compatible property; the kernel revives no region from it');
     const empty = writeFdt({ name: '', props: new Map([['compatible', new Uint8Array(0)]]), children: [] });
     expect(refusal(() => readFdtNodes(M, empty)).message).toContain('an empty compatible property');
   });
 
-  it('M3: a second child of one name fails, the first is read', () => {
+  it('MB3: a second child of one name fails, the first is read', () => {
     const blob = writeFdtNodes(M, [
       { name: 'x', values: { start: 0x1000n, size: 0x1000n } },
       { name: 'x', values: { start: 0x2000n, size: 0x1000n } },
@@ -130,14 +130,14 @@ describe('memblock FDT readers without dtc', () => {
     expect(fdtNodeItem(r, 'x')).toMatchObject({ start: 0x1000n });
   });
 
-  it('M6: a region of size 0 fails (reserve_mem never asks for one)', () => {
+  it('MB6: a region of size 0 fails (reserve_mem never asks for one)', () => {
     const r = readFdtNodes(M, writeFdtNodes(M, [{ name: 'z', values: { start: 0x1000n, size: 0n } }]));
     expect(r.items).toEqual([]);
     expect(r.failed[0]).toMatchObject({ name: 'z', field: 'size' });
     expect(r.failed[0]!.reason).toContain('size 0, which no reserve_mem= parameter has');
   });
 
-  it('M8: a child compatible without its NUL still matches, with a warning; a name that is not UTF-8 keeps its bytes', () => {
+  it('MB8: a child compatible without its NUL still matches, with a warning; a name that is not UTF-8 keeps its bytes', () => {
     const enc = new TextEncoder();
     const u64 = (v: bigint): Uint8Array => {
       const b = new Uint8Array(8);

@@ -14,7 +14,7 @@
  * that fails is not revived (the kernel allocates it afresh); the others
  * are. This reader cannot know the command line, so it lists every child:
  * each one the kernel could revive as a region, each other one in `failed`
- * with the reason. docs/reader-checks.md, rows M1-M8.
+ * with the reason. docs/reader-checks.md, rows MB1-MB8.
  */
 import { DecodeError } from '../errors.js';
 import type { ReadOptions } from '../warnings.js';
@@ -74,16 +74,16 @@ function u64Prop(node: FdtNode, prop: FdtPropertyDescriptor): bigint | string {
 
 /**
  * The children of the sub-FDT in `bytes` as the next kernel revives them.
- * Refuses what makes the kernel ignore the whole FDT (M1, M2: not an FDT,
+ * Refuses what makes the kernel ignore the whole FDT (MB1, MB2: not an FDT,
  * no root compatible or not the descriptor's); a child the kernel would not
- * revive (M3-M6) is listed in `failed` and the others are read.
+ * revive (MB3-MB6) is listed in `failed` and the others are read.
  */
 export function readFdtNodes(desc: FdtNodesDescriptor, bytes: Uint8Array, opts?: ReadOptions): FdtItems {
   const d = descriptorFor(desc);
-  // M1: a blob libfdt cannot read; fdt_node_check_compatible fails on it and the FDT is dropped.
+  // MB1: a blob libfdt cannot read; fdt_node_check_compatible fails on it and the FDT is dropped.
   const root = parseFdt(bytes);
   const compat = root.props.get(COMPATIBLE);
-  // M2: fdt_node_check_compatible fails on a missing or empty list, or one without the string.
+  // MB2: fdt_node_check_compatible fails on a missing or empty list, or one without the string.
   if (!compat || compat.length === 0) throw new DecodeError({ struct: d.name, field: COMPATIBLE, offset: 0 }, `the root node has ${compat ? 'an empty' : 'no'} compatible property; the kernel revives no region from it (${MEMBLOCK.retrieve})`);
   const compatibles = compatibleStrings(compat, d.name, opts);
   if (!compatibles.includes(d.compatible)) throw new DecodeError({ struct: d.name, field: COMPATIBLE, offset: 0 }, `the root is compatible with ${compatibles.map((c) => `'${shownName(c)}'`).join(', ')}, not '${d.compatible}'; the kernel revives no region from it (${MEMBLOCK.retrieve})`);
@@ -94,20 +94,20 @@ export function readFdtNodes(desc: FdtNodesDescriptor, bytes: Uint8Array, opts?:
   for (const c of root.children) {
     const id = { name: c.name, ...(c.nameBytes ? { nameBytes: c.nameBytes } : {}) };
     const where = `node '${shownName(c.name)}'`;
-    // M3: the lookup by name finds the first child of a name; a later one is never revived.
+    // MB3: the lookup by name finds the first child of a name; a later one is never revived.
     if (seen.has(c.name)) {
       failed.push({ ...id, reason: `${where} has the name of an earlier node, which the kernel's lookup finds instead`, kernel: MEMBLOCK.subnode });
       continue;
     }
     seen.add(c.name);
-    // M4: the child's own compatible check.
+    // MB4: the child's own compatible check.
     const cc = c.props.get(COMPATIBLE);
     const ccs = cc && cc.length > 0 ? compatibleStrings(cc, d.name, opts) : [];
     if (!ccs.includes(d.nodeCompatible)) {
       failed.push({ ...id, field: COMPATIBLE, reason: `${where} is not compatible with '${d.nodeCompatible}'`, kernel: MEMBLOCK.revive });
       continue;
     }
-    // M5: start and size must be there and exactly 8 bytes.
+    // MB5: start and size must be there and exactly 8 bytes.
     const values: Record<string, bigint> = {};
     let bad: FdtItemFailure | undefined;
     for (const p of props) {
@@ -124,7 +124,7 @@ export function readFdtNodes(desc: FdtNodesDescriptor, bytes: Uint8Array, opts?:
     }
     const start = d.roles.start !== undefined ? values[d.roles.start] : undefined;
     const size = d.roles.size !== undefined ? values[d.roles.size] : undefined;
-    // M6: reserve_mem refuses a size of 0, so the size check (stored == parameter) never passes.
+    // MB6: reserve_mem refuses a size of 0, so the size check (stored == parameter) never passes.
     if (size === 0n) {
       failed.push({ ...id, field: d.roles.size, reason: `${where} has size 0, which no reserve_mem= parameter has (${MEMBLOCK.param} refuses it), so the size check never passes`, kernel: MEMBLOCK.revive });
       continue;

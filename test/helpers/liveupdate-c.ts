@@ -35,7 +35,8 @@ export interface ReaderRun {
 /** Runs the reader on `image`; stdout is hashed as it arrives (and kept when `keep`). */
 export function runLiveUpdateReader(exe: string, image: string, keep = false): Promise<ReaderRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(exe, [image], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // As runCReader: a reader that loops on a fuzzed image is a failure, not a hung test run.
+    const child = spawn(exe, [image], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000, killSignal: 'SIGKILL' });
     const hash = createHash('sha256');
     let lines = 0;
     let stdout = '';

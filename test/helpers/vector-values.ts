@@ -62,7 +62,6 @@ function rawInt(seed: Seed, key: bigint, bits: number, signed: boolean, allowed:
   return u;
 }
 
-/** The TS value of a bit pattern: signed or not, bigint above 53 bits. */
 /** The width of an as_number bound of the form 2^k - 1, the only form the schemas use. */
 export function boundBits(max: number): number {
   const bits = max.toString(2).length;
@@ -70,6 +69,7 @@ export function boundBits(max: number): number {
   return bits;
 }
 
+/** The TS value of a bit pattern: signed or not, bigint above 53 bits. */
 function tsInt(u: bigint, bits: number, signed: boolean): number | bigint {
   const v = signed ? BigInt.asIntN(bits, u) : u;
   return bits > 53 ? v : Number(v);
