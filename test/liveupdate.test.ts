@@ -136,7 +136,21 @@ describe('what the new kernel refuses', () => {
     const root = { ...fdtFields(fdt), memoryMap };
     const patched = rewriteFdt(root);
     expect(() => readLiveUpdate(mem, patched, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS)).toThrow(DecodeError);
-    expect(await refusedByC(mem, patched)).toMatch(/not in the memory map/);
+    expect(await refusedByC(mem, patched)).toMatch(/not the head of a block in the memory map/);
+  });
+
+  it('a folio inside a preserved block but not at its head: kho_restore_folio refuses it (only the head page carries the magic)', async () => {
+    const tail = FOLIO_BASE + 1;
+    const state: LiveUpdateState = { ...small, luo: { ...small.luo!, sessions: [{ name: 'a', files: [{ compatible: 'memfd-v2', token: 1n, state: { fields: { pos: 0n, size: 4096n, seals: 0, flags: 0 }, entries: [{ pfn: tail, flags: 3, index: 0 }] } }] }] } };
+    const { mem, fdt } = write(state);
+    expect(readLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS).state.luo!.sessions).toHaveLength(1);
+    // The same pages, and the folio's page inside an order-1 block that starts one page before it.
+    const pages = [...mem.presentPfns().map((pfn) => ({ pa: pfn * 4096n, order: 0 })), { pa: BigInt(FOLIO_BASE) * 4096n, order: 1 }];
+    let next = 0x80000n;
+    const memoryMap = writeRadixTree(mem, LIVEUPDATE_LAYOUT.radix, pages, () => (next++) * 4096n);
+    const patched = rewriteFdt({ ...fdtFields(fdt), memoryMap });
+    expect(() => readLiveUpdate(mem, patched, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS)).toThrow(/folio pfn 0x1000001 .* not the head of a block/);
+    expect(await refusedByC(mem, patched)).toMatch(/not the head of a block in the memory map/);
   });
 
   it('a file of no registered handler: a warning, or refused in strict mode', () => {

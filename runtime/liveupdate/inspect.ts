@@ -340,6 +340,11 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
     for (const [order, s] of preservedByOrder) if (s.has(pfn - (pfn % 2 ** order))) return true;
     return false;
   };
+  /** The first page of a preserved block: the only page kho_restore_page (so kho_restore_folio) accepts. */
+  const preservedHead = (pfn: number): boolean => {
+    for (const s of preservedByOrder.values()) if (s.has(pfn)) return true;
+    return false;
+  };
   /** A refusal when the page at `pa` is not preserved (nothing when the map could not be read). */
   const needPreserved = (node: InspectIssues, pa: bigint, struct: string, what: string): void => {
     if (!mapKnown || preserved(Number(pa >> shift))) return;
@@ -573,11 +578,11 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
       file.entries = got.folios as unknown as Fields[];
       file.holes = got.holes;
       if (!mapKnown) return;
-      const outside = got.folios.filter((x) => !preserved(x.pfn));
+      const outside = got.folios.filter((x) => !preservedHead(x.pfn));
       if (outside.length > 0) {
         const x = outside[0]!;
         const more = outside.length > 1 ? ` (and ${outside.length - 1} more folios like it)` : '';
-        file.errors.push({ code: 'refused', struct: e.codec.name, field: 'pfn', offset: 0, pa: null, message: `${e.codec.name}.pfn: folio pfn 0x${x.pfn.toString(16)} at index ${x.index} of ${h.state.name} at 0x${f.data.toString(16)} is not in the memory map; the kernel fails the file (${KERNEL.restorePage})${more}`, kernel: null });
+        file.errors.push({ code: 'refused', struct: e.codec.name, field: 'pfn', offset: 0, pa: null, message: `${e.codec.name}.pfn: folio pfn 0x${x.pfn.toString(16)} at index ${x.index} of ${h.state.name} at 0x${f.data.toString(16)} is not the head of a block in the memory map; the kernel fails the file (${KERNEL.restorePage})${more}`, kernel: null });
       }
     };
     /** Each file of a session, handed to the sink as it is read. */

@@ -68,6 +68,11 @@ class Preserved {
     for (const [order, s] of this.byOrder) if (s.has(pfn - (pfn % 2 ** order))) return true;
     return false;
   }
+  /** Whether `pfn` is the first page of a preserved block: the only page kho_restore_page (and so kho_restore_folio) accepts. */
+  isHead(pfn: number): boolean {
+    for (const s of this.byOrder.values()) if (s.has(pfn)) return true;
+    return false;
+  }
 }
 
 const RESTORE_PAGE = KERNEL.restorePage;
@@ -171,7 +176,7 @@ export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveU
     if (!e) return { fields };
     const record = { folios: memberAt(value, e.edge.member.name), nr_folios: e.edge.count ? memberAt(value, e.edge.count.name) : 0 } as MemfdRecord;
     const { folios } = readMemfdFolios(mem, layout.vmalloc, record, e.codec as import('../codec.js').StructCodec<MemfdFolioRecord>, opts);
-    for (const x of folios) if (!preserved.has(x.pfn)) throw new DecodeError({ struct: e.codec.name, field: 'pfn', offset: 0 }, `folio pfn 0x${x.pfn.toString(16)} of ${h.state.name} at 0x${pa.toString(16)} is not in the memory map; the kernel fails the file (${RESTORE_PAGE})`);
+    for (const x of folios) if (!preserved.isHead(x.pfn)) throw new DecodeError({ struct: e.codec.name, field: 'pfn', offset: 0 }, `folio pfn 0x${x.pfn.toString(16)} of ${h.state.name} at 0x${pa.toString(16)} is not the head of a block in the memory map; the kernel fails the file (${RESTORE_PAGE})`);
     return { fields, entries: folios as unknown as Fields[] };
   };
 

@@ -382,6 +382,30 @@ static void need_preserved(u64 pa, const char *structname, const char *field)
 		refuse("not-preserved", structname, field, pa, "0x%llx is not in the memory map (kho_restore_page)", (ull)pa);
 }
 
+/* Is @pa the first page of a preserved block? Only that page carries KHO's magic. */
+static int is_preserved_head(u64 pa)
+{
+	u64 pfn = pa >> PAGE_SHIFT;
+	size_t lo = 0, hi = nr_preserved;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (preserved[mid].pfn < pfn)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nr_preserved && preserved[lo].pfn == pfn;
+}
+
+/* kho_restore_folio, through kho_restore_page: a folio must start a preserved block. */
+static void need_preserved_head(u64 pa, const char *structname, const char *field)
+{
+	if (!is_preserved_head(pa))
+		refuse("not-preserved", structname, field, pa, "0x%llx is not the head of a block in the memory map (kho_restore_page)", (ull)pa);
+}
+
 /* ------------------------------------------------------------ strings */
 
 /*
@@ -867,7 +891,7 @@ static void memfd_file(u64 data)
 		area_read(&a, i * sizeof(f), &f, sizeof(f));
 		if (!f.pfn)
 			continue;
-		need_preserved((u64)f.pfn << PAGE_SHIFT, "memfd_luo_folio_ser", "pfn");
+		need_preserved_head((u64)f.pfn << PAGE_SHIFT, "memfd_luo_folio_ser", "pfn");
 		printf("      entry flags=%u index=%llu pfn=%llu\n", (unsigned int)f.flags, (ull)f.index, (ull)f.pfn);
 	}
 	free(a.blocks);
@@ -893,7 +917,7 @@ static void hugemfd_file(u64 data)
 		area_read(&a, i * sizeof(f), &f, sizeof(f));
 		if (!f.pfn)
 			continue;
-		need_preserved((u64)f.pfn << PAGE_SHIFT, "hugemfd_folio_ser", "pfn");
+		need_preserved_head((u64)f.pfn << PAGE_SHIFT, "hugemfd_folio_ser", "pfn");
 		printf("      entry index=%llu pfn=%llu reserved=%u\n", (ull)f.index, (ull)f.pfn, (unsigned int)f.reserved);
 	}
 	free(a.blocks);
