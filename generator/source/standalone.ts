@@ -8,11 +8,12 @@
  * date (test/schema-validators.test.ts) imports this file, so that a
  * command never loads ajv's code generator.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { AJV_OPTIONS } from './ajv-options.js';
+import { AJV_OPTIONS, schemaHash } from './ajv-options.js';
+
+export { schemaHash };
 
 /** The JSON Schemas compiled ahead, relative to the project root, in the order of the module's exports. */
 export const PRECOMPILED_SCHEMAS = ['schemas/kho-abi.schema.json', 'profiles/profile.schema.json'] as const;
@@ -20,10 +21,6 @@ export const PRECOMPILED_SCHEMAS = ['schemas/kho-abi.schema.json', 'profiles/pro
 export const GENERATED_VALIDATORS = 'generator/source/schema-validators.generated.ts';
 
 /** The SHA-256 by which validate.ts recognizes a schema's text. */
-export function schemaHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 /** The module's text, from the schemas' files under `root`. */
 export function standaloneValidatorsCode(root: string): string {
   const parts: string[] = [

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Ajv as AjvClass, ErrorObject } from 'ajv';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { AJV_OPTIONS } from './ajv-options.js';
+import { AJV_OPTIONS, schemaHash } from './ajv-options.js';
 import type { SourceFile, YamlPath } from './load.js';
 import { PRECOMPILED } from './schema-validators.generated.js';
 
@@ -29,7 +28,7 @@ function validator(schemaPath: string): Validator {
   let v = compiled.get(schemaPath);
   if (!v) {
     const text = readFileSync(schemaPath, 'utf8');
-    v = (PRECOMPILED.get(createHash('sha256').update(text).digest('hex')) as Validator | undefined) ?? compileNow(text);
+    v = (PRECOMPILED.get(schemaHash(text)) as Validator | undefined) ?? compileNow(text);
     compiled.set(schemaPath, v);
   }
   return v;
