@@ -406,6 +406,13 @@ describe('kho-abi init', () => {
       const viaLink = await cli(['init', linked], { cwd: dir });
       expect(viaLink.code).toBe(1);
       expect(viaLink.err).toContain('schemas/ is a symbolic link');
+      // A link to nothing is refused as a link too, not reported as a folder that cannot be made.
+      const dangling = join(dir, 'dangling');
+      mkdir(dangling);
+      symlinkSync(join(dir, 'nowhere'), join(dangling, 'schemas'));
+      const viaDangling = await cli(['init', dangling], { cwd: dir });
+      expect(viaDangling.code).toBe(1);
+      expect(viaDangling.err).toContain('schemas/ is a symbolic link');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,7 +4,7 @@
  * schema language beside a first schema to edit. It creates files only
  * where nothing is (an existing file is never replaced).
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import type { CliCommand, CliContext } from '../cli/context.js';
@@ -76,7 +76,7 @@ export const init: CliCommand = {
             mkdirSync(root, { recursive: true });
             // schemas/ is made here or must be a real folder: a link would carry the files out of the project.
             const schemas = join(root, 'schemas');
-            if (existsSync(schemas) && lstatSync(schemas).isSymbolicLink()) throw new CliError(`${escapeText(dir)}: schemas/ is a symbolic link; init writes only into a real folder`);
+            if (lstatSync(schemas, { throwIfNoEntry: false })?.isSymbolicLink()) throw new CliError(`${escapeText(dir)}: schemas/ is a symbolic link; init writes only into a real folder`);
             mkdirSync(schemas, { recursive: true });
           } catch (e) {
             if (e instanceof CliError) throw e;
