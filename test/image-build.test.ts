@@ -125,6 +125,16 @@ describe('inspect --map', () => {
 });
 
 describe('inspect --hexdump PA --struct NAME', () => {
+  it('refuses --struct without --hexdump, and a length beside --struct, instead of ignoring them', async () => {
+    const { core } = await build(SPEC, 'struct-usage');
+    const alone = await cli(['inspect', '--core', core, '--struct', 'memfd_luo_ser'], { cwd: repoRoot });
+    expect(alone.code).toBe(1);
+    expect(alone.err).toMatch(/--struct annotates a --hexdump/);
+    const withLength = await cli(['inspect', '--core', core, '--hexdump', '0x1000:16', '--struct', 'memfd_luo_ser'], { cwd: repoRoot });
+    expect(withLength.code).toBe(1);
+    expect(withLength.err).toMatch(/drop :LEN/);
+  });
+
   it('labels every member of the struct at the offset and size the layout IR gives, with its decoded value', async () => {
     const { core, fdt } = await build(SPEC, 'annotate');
     const json = JSON.parse((await cli(['inspect', '--core', core, '--fdt', fdt, '--json'], { cwd: repoRoot })).out) as { luo: { sessions: { files: { data: string }[] }[] } };

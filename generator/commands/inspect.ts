@@ -249,8 +249,10 @@ export const inspect: CliCommand = {
         ctx.lightAction(async (raw: Omit<InspectOptions, 'fdtAt'> & { fdtAt?: string }) => {
           const cwd = ctx.io.cwd;
           if ((raw.core === undefined) === (raw.raw === undefined)) throw new CliError('inspect: give the memory as --core FILE or as --raw FILE@BASE (repeatable), one of the two');
+          if (raw.struct !== undefined && raw.hexdump === undefined) throw new CliError('inspect: --struct annotates a --hexdump; give --hexdump PA with it');
           if (raw.hexdump !== undefined) {
             if (raw.fdt !== undefined || raw.fdtAt !== undefined || raw.json || raw.strict || raw.map !== undefined) throw new CliError('inspect: --hexdump reads memory only; --fdt, --fdt-at, --json, --strict and --map do not go with it');
+            if (raw.struct !== undefined && raw.hexdump.includes(':')) throw new CliError('inspect: --hexdump PA --struct NAME shows the struct\'s own bytes; drop :LEN');
             const { pa, length } = hexdumpRange(raw.hexdump);
             const ranges = raw.raw?.map((r) => rawRange(r, cwd));
             const mem = raw.core !== undefined ? FileMem.openElfCore(resolve(cwd, raw.core), { pageSize: raw.pageSize }) : FileMem.openRaw(ranges!, { pageSize: raw.pageSize });
