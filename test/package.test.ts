@@ -20,6 +20,8 @@ const sh = (cmd: string, args: readonly string[], cwd: string): string =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
 
 describe('npm pack, installed elsewhere', () => {
+  const app = join(work, 'app');
+
   it('init, gen, tsc against kho-abi/runtime/codec, decode: all from the installed package', () => {
     const packDir = join(work, 'pack');
     sh('mkdir', ['-p', packDir], work);
@@ -32,7 +34,6 @@ describe('npm pack, installed elsewhere', () => {
     expect(files).toContain('dist/templates/c-header.h.hbs');
     expect(files.some((f) => f.startsWith('generator/') || f.startsWith('test/') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toBe(false);
 
-    const app = join(work, 'app');
     sh('mkdir', ['-p', app], work);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
     sh('npm', ['install', '--prefer-offline', '--no-save', join(packDir, packed[0]!.filename)], app);
@@ -84,4 +85,45 @@ describe('npm pack, installed elsewhere', () => {
     const own = execFileSync(process.execPath, [join(app, 'node_modules', 'kho-abi', 'bin', 'kho-abi.mjs'), 'decode', 'memfd_luo_folio_ser', '--hex', '0500000000001000' + '0700000000000000'], { cwd: nowhere, encoding: 'utf8' });
     expect(JSON.parse(own)).toEqual({ pfn: 5, flags: 1, index: 7 });
   }, 300_000);
+
+  // Worker threads run compiled JavaScript only, so the installed package is where they are tested.
+  it('gen --jobs: the schemas parsed on worker threads give the same files as on one thread', () => {
+    const many = join(work, 'many');
+    sh('mkdir', ['-p', join(many, 'schemas')], work);
+    for (const f of readdirSync(join(repoRoot, 'schemas'))) writeFileSync(join(many, 'schemas', f), readFileSync(join(repoRoot, 'schemas', f)));
+    const cli = join(app, 'node_modules', 'kho-abi', 'bin', 'kho-abi.mjs');
+    const tree = (): Map<string, string> => new Map(readdirSync(join(many, 'generated'), { recursive: true, encoding: 'utf8' }).sort().flatMap((f) => (f.includes('.') ? [[f, readFileSync(join(many, 'generated', f), 'utf8')] as const] : [])));
+    sh(process.execPath, [cli, '--root', many, 'gen', '--jobs', '1'], app);
+    const one = tree();
+    expect(one.size).toBeGreaterThan(40);
+    rmSync(join(many, 'generated'), { recursive: true });
+    sh(process.execPath, [cli, '--root', many, 'gen', '--jobs', '3'], app);
+    expect(tree()).toEqual(one);
+
+    // The loader itself, with the workers taking every file (this thread takes none): the same
+    // data, diagnostics and spans as loading here. One file is malformed, so diagnostics cross too.
+    const script = join(work, 'parallel-load.mjs');
+    const dist = join(app, 'node_modules', 'kho-abi', 'dist', 'generator', 'source');
+    writeFileSync(
+      script,
+      `import { readdirSync, readFileSync } from 'node:fs';
+import { loadInParallel } from ${JSON.stringify(join(dist, 'parallel-load.js'))};
+import { checkFile } from ${JSON.stringify(join(dist, 'check-file.js'))};
+const dir = ${JSON.stringify(join(many, 'schemas'))};
+const inputs = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => ({ path: 'schemas/' + f, bytes: readFileSync(dir + '/' + f) }));
+inputs.push({ path: 'schemas/broken.yaml', bytes: Buffer.from('schema: broken\\nstructs:\\n  - name: [\\n') });
+const paths = [[], ['schema'], ['structs', 0, 'name'], ['structs', 0, 'fields', 1, 'type'], ['component', 'versions', 0, 'id'], ['structs', 99], ['doc', 'x']];
+const shown = (c) => ({ diagnostics: c.diagnostics, data: c.file?.data, spans: c.file ? paths.flatMap((p) => [c.file.spanOf(p), c.file.spanOf(p, true)]) : [] });
+const crossed = await loadInParallel(inputs, 3, { workersOnly: true });
+console.log(JSON.stringify({ crossed: crossed.map(shown), here: inputs.map((i) => shown(checkFile(i))) }));
+`,
+    );
+    const { crossed, here } = JSON.parse(sh(process.execPath, [script], app)) as { crossed: unknown[]; here: unknown[] };
+    expect(here).toHaveLength(readdirSync(join(many, 'schemas')).filter((f) => f.endsWith('.yaml')).length + 1);
+    expect((here.at(-1) as { diagnostics: unknown[] }).diagnostics.length).toBeGreaterThan(0);
+    expect(crossed).toEqual(here);
+
+    // A number of threads that is not one.
+    expect(() => sh(process.execPath, [cli, '--root', many, 'gen', '--jobs', '0'], app)).toThrow(/--jobs 0: give a whole number of threads from 1 to 64/);
+  }, 120_000);
 });
