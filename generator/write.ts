@@ -33,13 +33,13 @@ import {
   readFileSync,
   readlinkSync,
   readSync,
-  renameSync,
   unlinkSync,
   writeSync,
   type Stats,
 } from 'node:fs';
-import { basename, dirname, join, posix } from 'node:path';
+import { join, posix } from 'node:path';
 import type { EmittedFile } from './emit/emitted-file.js';
+import { TEMPORARY_NAME, writeFileAtomically } from '../runtime/atomic-file.js';
 import { escapeText } from '../runtime/quote.js';
 import { describeFsError, kindOf } from './cli/fs-error.js';
 
@@ -51,8 +51,6 @@ const MARKER_WINDOW = 1024;
 export const LOCK_NAME = '.kho-abi.lock';
 /** Held while a stale lock is being removed, so that two runs never both remove one. */
 const BREAK_NAME = '.kho-abi.lock.break';
-/** Temporary files: `.<name>.kho-abi-tmp-<pid>-<hex>` (a random part per run and a counter), in the folder of their target. */
-const TEMP = /\.kho-abi-tmp-(\d+)-[0-9a-f]+$/;
 /** A lock file that holds no readable pid is taken as stale after this long. */
 const STALE_UNREADABLE_MS = 10_000;
 const POLL_MS = 50;
@@ -242,7 +240,7 @@ function survey(tree: OutputTree, wanted: ReadonlyMap<string, string>): Survey {
         present.add(p);
         continue;
       }
-      const temp = TEMP.exec(name);
+      const temp = TEMPORARY_NAME.exec(name);
       if (temp) {
         // Another run's file in flight (only a run that holds no lock, such as an older kho-abi): not ours to touch.
         const pid = Number(temp[1]);
@@ -431,33 +429,6 @@ function makeFolders(tree: OutputTree, rel: string, known: Set<string>): void {
   }
 }
 
-/** Temporary names: one random part per run and a counter, unique without asking for randomness per file. */
-let tempRun: string | undefined;
-let tempCount = 0;
-function tempName(abs: string): string {
-  tempRun ??= randomBytes(6).toString('hex');
-  return join(dirname(abs), `.${basename(abs)}.kho-abi-tmp-${process.pid}-${tempRun}${(tempCount++).toString(16)}`);
-}
-
-function writeAtomically(abs: string, content: string): void {
-  const tmp = tempName(abs);
-  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
-  try {
-    writeSync(fd, content);
-  } catch (e) {
-    closeSync(fd);
-    unlinkSync(tmp);
-    throw e;
-  }
-  closeSync(fd);
-  try {
-    renameSync(tmp, abs);
-  } catch (e) {
-    unlinkSync(tmp);
-    throw e;
-  }
-}
-
 /**
  * Writes what changed and removes orphans, under the lock; refuses, writing
  * nothing, when the folder holds something it cannot account for. Throws
@@ -489,7 +460,7 @@ export async function writeFiles(tree: OutputTree, files: readonly EmittedFile[]
     for (const p of stale) {
       current = p;
       makeFolders(tree, p, folders);
-      writeAtomically(join(tree.root, p), wanted.get(p)!);
+      writeFileAtomically(join(tree.root, p), wanted.get(p)!);
     }
     for (const p of s.orphans) {
       current = p;

@@ -6,7 +6,8 @@
  * them, a reader of preserved memory does not). Written with positional
  * writes, page by page, never as one buffer.
  */
-import { closeSync, fstatSync, ftruncateSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
+import { writeFileAtomically } from '../runtime/atomic-file.js';
 import type { PhysMem } from '../runtime/phys-mem.js';
 
 const EHDR_SIZE = 64;
@@ -88,9 +89,7 @@ export function writeElfCore(path: string, mem: PhysMem, options: ElfCoreOptions
   // e_phnum is 16 bits; more segments need PN_XNUM and a section header, which this writer does not write.
   if (runs.length >= 0xffff) throw new RangeError(`${runs.length} runs of pages: more PT_LOAD segments than an ELF header counts without PN_XNUM`);
   const { bytes, at } = headers(runs, mem.pageSize, options.sparseBelow ?? 0n);
-  const temp = `${path}.kho-abi-tmp-${process.pid}`;
-  const fd = openSync(temp, 'wx');
-  try {
+  writeFileAtomically(path, (fd) => {
     writeSync(fd, bytes, 0, bytes.length, 0);
     for (const [r, [pfn, pages]] of runs.entries()) {
       let offset = at[r]!;
@@ -103,16 +102,6 @@ export function writeElfCore(path: string, mem: PhysMem, options: ElfCoreOptions
     // The whole span is in the file, its unwritten parts holes, as in a vmcore of a machine that size.
     const span = bytes.length === 0 ? 0 : Math.ceil((EHDR_SIZE + runs.length * PHDR_SIZE) / mem.pageSize) * mem.pageSize + Number(options.sparseBelow ?? 0n);
     if (span > fstatSync(fd).size) ftruncateSync(fd, span);
-    closeSync(fd);
-    renameSync(temp, path);
-  } catch (e) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-    rmSync(temp, { force: true });
-    throw e;
-  }
+  });
   return runs.length;
 }

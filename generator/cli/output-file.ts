@@ -6,7 +6,8 @@
  * KiB) or the user says --force. generated/ has its own, stricter owner
  * (write.ts); these are single files outside it.
  */
-import { closeSync, lstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
+import { writeFileAtomically } from '../../runtime/atomic-file.js';
 import { escapeText } from '../../runtime/quote.js';
 import { CliError } from './errors.js';
 import { describeFsError } from './fs-error.js';
@@ -41,17 +42,11 @@ export function claimOutput(path: string, shown: string, opts: { readonly force?
   throw new CliError(`${escapeText(shown)} exists and kho-abi cannot tell it wrote it; remove it, name another file, or pass --force`);
 }
 
-/** Writes `content` to `path` whole or not at all: a temporary file beside it, renamed into place. */
+/** Writes `content` to `path` whole or not at all (runtime/atomic-file.ts). */
 export function writeOutputFile(path: string, shown: string, content: string | Uint8Array): void {
-  const temp = `${path}.kho-abi-tmp-${process.pid}`;
-  // Only a temporary file this call created is removed on failure: 'wx' refuses one already there (someone's file, or a link).
-  let created = false;
   try {
-    writeFileSync(temp, content, { flag: 'wx' });
-    created = true;
-    renameSync(temp, path);
+    writeFileAtomically(path, content);
   } catch (e) {
-    if (created) rmSync(temp, { force: true });
     throw new CliError(`${escapeText(shown)}: cannot write it: ${describeFsError(e)}`);
   }
 }

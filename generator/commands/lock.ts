@@ -1,6 +1,4 @@
 /** `kho-abi lock`: record every version not yet in kho-abi.lock.json; locked versions never change. */
-import { renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { checkLock, extendLock, formatLock, LOCK_FILE, type Lock } from '../abi/lock.js';
 import type { CliCommand, CliContext } from '../cli/context.js';
@@ -8,6 +6,7 @@ import { CliError } from '../cli/errors.js';
 import { describeFsError } from '../cli/fs-error.js';
 import { lockPath, readLock } from '../cli/project-files.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import { writeFileAtomically } from '../../runtime/atomic-file.js';
 
 export const lock: CliCommand = {
   register(program: Command, ctx: CliContext): void {
@@ -34,10 +33,8 @@ export const lock: CliCommand = {
           const { lock: next, added } = extendLock(kept, r.irs);
           const text = formatLock(next);
           const target = lockPath(ctx.root);
-          const tmp = join(dirname(target), `.${LOCK_FILE}.${process.pid}.${Date.now()}.tmp`);
           try {
-            writeFileSync(tmp, text, { flag: 'wx' });
-            renameSync(tmp, target);
+            writeFileAtomically(target, text);
           } catch (e) {
             throw new CliError(`${LOCK_FILE}: cannot write: ${describeFsError(e)}`);
           }

@@ -14,7 +14,8 @@
  *       page_size), size bytes of memory; ranges in ascending pa, not
  *       touching one another
  */
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
+import { writeFileAtomically } from '../atomic-file.js';
 import type { PageSize } from '../codec.js';
 import { DecodeError } from '../errors.js';
 import { PhysMem } from '../phys-mem.js';
@@ -27,7 +28,7 @@ const AT = { version: 8, pageBytes: 12, fdtLength: 16, ranges: 24 } as const;
 /** A range record: its address, then its length in bytes. */
 const RANGE = { pa: 0, length: 8, record: 16 } as const;
 
-/** Writes `mem` and `fdt` to `path`, a range at a time; returns the bytes written. */
+/** Writes `mem` and `fdt` to `path`, a range at a time, whole or not at all; returns the bytes written. */
 export function writeImageFile(path: string, mem: PhysMem, fdt: Uint8Array): number {
   const ps = BigInt(mem.pageSize);
   const pfns = mem.presentPfns();
@@ -37,14 +38,13 @@ export function writeImageFile(path: string, mem: PhysMem, fdt: Uint8Array): num
     if (last && last[0] + BigInt(last[1]) === pfn) last[1]++;
     else ranges.push([pfn, 1]);
   }
-  const fd = openSync(path, 'w');
   let written = 0;
-  const put = (b: Uint8Array): void => {
-    let off = 0;
-    while (off < b.length) off += writeSync(fd, b, off, b.length - off);
-    written += b.length;
-  };
-  try {
+  writeFileAtomically(path, (fd) => {
+    const put = (b: Uint8Array): void => {
+      let off = 0;
+      while (off < b.length) off += writeSync(fd, b, off, b.length - off);
+      written += b.length;
+    };
     const head = new Uint8Array(HEAD + Math.ceil(fdt.length / 8) * 8);
     const v = new DataView(head.buffer);
     head.set(new TextEncoder().encode(IMAGE_MAGIC), 0);
@@ -62,9 +62,7 @@ export function writeImageFile(path: string, mem: PhysMem, fdt: Uint8Array): num
       put(rh);
       for (let i = 0; i < n; i++) put(mem.read((pfn + BigInt(i)) * ps, mem.pageSize));
     }
-  } finally {
-    closeSync(fd);
-  }
+  });
   return written;
 }
 
