@@ -9,20 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../generator/pipeline.js';
-import type { Timing } from './measure.js';
+import { compare, type Timing } from './measure.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-
-function time(fn: () => void, runs: number): Timing & { runs: number } {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  return { name: '', medianMs: samples[Math.floor(samples.length / 2)]!, minMs: samples[0]!, runs };
-}
 
 /** Keys of the schema language that are also names a schema may define (a schema named radix_tree). */
 const CONTAINER_KINDS = new Set(['block_chain', 'vmalloc_chain', 'radix_tree', 'array_chain', 'page_array', 'fdt', 'sparse_array', 'dictionary']);
@@ -50,33 +39,47 @@ export function writeSchemaCopies(dir: string, copies: number): void {
   }
 }
 
-export function genBenchmark(runs = 5): { gen: Timing; copies: Timing; copiesFiles: number; node: Timing; files: number } {
+export interface GenBenchmark {
+  readonly gen: Timing;
+  readonly copies: Timing;
+  /** The 50 copies with every schema parsed on the main thread (--jobs 1). */
+  readonly copiesOneThread: Timing;
+  readonly node: Timing;
+  readonly files: number;
+  readonly copiesFiles: number;
+}
+
+/**
+ * Each candidate a fresh process on fresh output, in turns with the others,
+ * the order rotated every round (measure.ts): gen of the schemas, gen of 50
+ * copies of them with the default threads and on one thread, and node
+ * starting and doing nothing, the floor of any command.
+ */
+export function genBenchmark(rounds = 5): GenBenchmark {
   const work = mkdtempSync(join(tmpdir(), 'kho-abi-bench-'));
   try {
     cpSync(join(root, 'schemas'), join(work, 'schemas'), { recursive: true });
     const cli = join(root, 'bin/kho-abi.mjs');
-    const gen = time(() => {
-      rmSync(join(work, 'generated'), { recursive: true, force: true });
-      execFileSync(process.execPath, [cli, '--root', work, 'gen'], { stdio: 'pipe' });
-    }, runs);
-    const node = time(() => execFileSync(process.execPath, ['-e', '0'], { stdio: 'pipe' }), runs);
-    const out = execFileSync(process.execPath, [cli, '--root', work, 'gen'], { encoding: 'utf8' });
-    const files = Number(/(\d+) written, (\d+) unchanged/.exec(out)?.[2] ?? 0);
     const many = join(work, 'x50');
     writeSchemaCopies(many, 50);
-    const copies = time(() => {
-      rmSync(join(many, 'generated'), { recursive: true, force: true });
-      execFileSync(process.execPath, [cli, '--root', many, 'gen'], { stdio: 'pipe' });
-    }, 3);
-    const outMany = execFileSync(process.execPath, [cli, '--root', many, 'gen'], { encoding: 'utf8' });
-    const copiesFiles = Number(/(\d+) written, (\d+) unchanged/.exec(outMany)?.[2] ?? 0);
-    return {
-      gen: { ...gen, name: 'kho-abi gen (cold, fresh output)' },
-      copies: { ...copies, name: 'kho-abi gen of 50 copies of the schemas (cold, fresh output)' },
-      copiesFiles,
-      node: { ...node, name: 'node -e 0 (process start)' },
-      files,
+    const genIn = (dir: string, ...args: string[]) => (): void => {
+      rmSync(join(dir, 'generated'), { recursive: true, force: true });
+      execFileSync(process.execPath, [cli, '--root', dir, 'gen', ...args], { stdio: 'pipe' });
     };
+    const names = { gen: 'kho-abi gen (cold, fresh output)', copies: 'kho-abi gen of 50 copies of the schemas (cold, fresh output)', one: 'the same, schemas parsed on one thread (--jobs 1)', node: 'node -e 0 (process start)' };
+    const timings = compare(
+      [
+        { name: names.gen, run: genIn(work) },
+        { name: names.copies, run: genIn(many) },
+        { name: names.one, run: genIn(many, '--jobs', '1') },
+        { name: names.node, run: () => execFileSync(process.execPath, ['-e', '0'], { stdio: 'pipe' }) },
+      ],
+      rounds,
+      1,
+    );
+    const of = (name: string): Timing => timings.find((t) => t.name === name)!;
+    const written = (dir: string): number => Number(/(\d+) written, (\d+) unchanged/.exec(execFileSync(process.execPath, [cli, '--root', dir, 'gen'], { encoding: 'utf8' }))?.[2] ?? 0);
+    return { gen: of(names.gen), copies: of(names.copies), copiesOneThread: of(names.one), node: of(names.node), files: written(work), copiesFiles: written(many) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
