@@ -7,7 +7,7 @@
  * build and an install): one test, the dependencies taken from npm's cache.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -126,4 +126,20 @@ console.log(JSON.stringify({ crossed: crossed.map(shown), here: inputs.map((i) =
     // A number of threads that is not one.
     expect(() => sh(process.execPath, [cli, '--root', many, 'gen', '--jobs', '0'], app)).toThrow(/--jobs 0: give a whole number of threads from 1 to 64/);
   }, 120_000);
+
+  it('decode in a project: the codecs transpiled once into a private cache; with that cache unusable, a copy of its own that goes with the process', () => {
+    const tmp = join(work, 'tmp');
+    sh('mkdir', ['-p', tmp], work);
+    const cli = join(app, 'node_modules', 'kho-abi', 'bin', 'kho-abi.mjs');
+    const decode = (): unknown =>
+      JSON.parse(execFileSync(process.execPath, [cli, 'decode', 'example_ser', '--hex', '0200000000000000' + '01000000' + '07000000'], { cwd: app, encoding: 'utf8', env: { ...process.env, TMPDIR: tmp } }));
+    expect(decode()).toEqual({ count: '2', flags: 1, generation: 7 });
+    const made = readdirSync(tmp);
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatch(/^kho-abi-codecs-[0-9a-f]{24}$/);
+    // Writable by others: never imported from, never removed; each run transpiles into a folder of its own.
+    chmodSync(join(tmp, made[0]!), 0o777);
+    expect(decode()).toEqual({ count: '2', flags: 1, generation: 7 });
+    expect(readdirSync(tmp)).toEqual(made);
+  }, 60_000);
 });

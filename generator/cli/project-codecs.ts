@@ -16,7 +16,7 @@
  * runtime, and imported from there: the same codecs `gen` wrote, not a
  * second decoder. Only that first transpile loads ts-morph.
  */
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -146,14 +146,17 @@ async function transpiled(dir: string, runtimeImport: string): Promise<string> {
   if (existsSync(cache) && ownPrivateFolder(cache) && existsSync(join(cache, 'index.js'))) return cache;
   const building = mkdtempSync(join(tmpdir(), 'kho-abi-codecs-tmp-'));
   await transpileInto(building, sources, runtimeImport, runtimeUrl);
-  if (existsSync(cache)) return building;
   try {
-    renameSync(building, cache);
+    if (!existsSync(cache)) {
+      renameSync(building, cache);
+      return cache;
+    }
   } catch {
-    // Another run made the cache first: this run keeps its own copy.
-    return building;
+    // Another run made the cache first.
   }
-  return cache;
+  // This run's own copy serves this run only: it goes when the process ends (the modules are loaded by then).
+  process.once('exit', () => rmSync(building, { recursive: true, force: true }));
+  return building;
 }
 
 /** A real folder (no link) of this user's that no one else may write to. */
