@@ -63,10 +63,15 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Both readers on `mem`: the C reader's entries and refusal are the TypeScript reader's. */
-async function agree(mem: PhysMem): Promise<Outcome> {
-  const want = tsRead(mem);
+function imageFile(mem: PhysMem): string {
   const path = join(dir, `image-${runs++}.img`);
   writeImageFile(path, mem, new Uint8Array(0));
+  return path;
+}
+
+async function agree(mem: PhysMem): Promise<Outcome> {
+  const want = tsRead(mem);
+  const path = imageFile(mem);
   const run = await runCReader(reader, [path, String(ROOT)]);
   rmSync(path);
   expect({ entries: run.stdout, report: cReport(run.stderr) }).toEqual(want);
@@ -148,6 +153,23 @@ describe('flat dictionary: the C reader refuses what the TypeScript reader refus
     const mem = image([...sample, { name: 'a', type: 1, version: 1, address: 0n }, { ...sample[1]!, address: 0n }, { ...sample[0]!, address: 0n }]);
     // The first entry that repeats a name is the fourth (memfd-folios), not the fifth.
     expect((await agree(mem)).report).toEqual([`error[name-twice]: luo_dict_entry_ser.name at physical address 0x${hex(BLOCKS[0]! + 16n + 3n * 64n)}`]);
+  });
+
+  it('D4: names told apart by their bytes: two that are not UTF-8 and decode alike are distinct; the same bytes twice are not', async () => {
+    // 0xfe and 0xff are no UTF-8: both names decode to U+FFFD then 'A'.
+    const odd = (mem: PhysMem, entry: number, byte: number): void => mem.write(BLOCKS[0]! + 16n + BigInt(entry) * 64n, new Uint8Array([byte]));
+    const distinct = image([...sample, { name: '?A', type: 1, version: 1, address: 0n }, { name: '?A', type: 1, version: 1, address: 0n }]);
+    // writeLuoDict writes the names as they are, so two equal names are written and then given different first bytes.
+    odd(distinct, 2, 0xfe);
+    odd(distinct, 3, 0xff);
+    expect(readLuoDict(distinct, descs, ROOT).map((e) => e.name)).toEqual(['LUO', 'memfd-folios', '\ufffdA', '\ufffdA']);
+    const run = await runCReader(reader, [imageFile(distinct), String(ROOT)]);
+    expect(cReport(run.stderr)).toEqual([]);
+    expect(run.code).toBe(0);
+    const same = image([...sample, { name: '?A', type: 1, version: 1, address: 0n }, { name: '?A', type: 1, version: 1, address: 0n }]);
+    odd(same, 2, 0xff);
+    odd(same, 3, 0xff);
+    expect((await agree(same)).report).toEqual([`error[name-twice]: luo_dict_entry_ser.name at physical address 0x${hex(BLOCKS[0]! + 16n + 3n * 64n)}`]);
   });
 
   it('D5: a name without its NUL, or empty', async () => {

@@ -59,6 +59,7 @@ export function readLuoDict(mem: PhysMem, descs: { readonly dict: DictionaryDesc
   const e = d.entry;
   const entriesAt = forPageSize(descs.blocks, mem.pageSize).header.size;
   const out: DictEntry[] = [];
+  // Names are told apart by their bytes, as strncmp does: two names that are not UTF-8 may decode alike.
   const names = new Set<string>();
   const decoder = new TextDecoder('utf-8', { fatal: false });
   for (let b = 0; b < chain.views.length; b++) {
@@ -71,8 +72,10 @@ export function readLuoDict(mem: PhysMem, descs: { readonly dict: DictionaryDesc
       if (nul < 0) throw new DecodeError(loc(e.key, base, e.name), `name has no NUL in its ${e.key.size} bytes (${KERNEL.luoDict})`);
       if (nul === 0) throw new DecodeError(loc(e.key, base, e.name), `name is empty (${KERNEL.luoDict})`);
       const name = decoder.decode(bytes.subarray(0, nul));
-      if (names.has(name)) throw new DecodeError(loc(e.key, base, e.name), `name '${name}' is listed twice; names are unique (${KERNEL.luoDict})`);
-      names.add(name);
+      // One character per byte (at most 48): the name's bytes, to compare them exactly.
+      const raw = String.fromCharCode(...bytes.subarray(0, nul));
+      if (names.has(raw)) throw new DecodeError(loc(e.key, base, e.name), `name '${name}' is listed twice; names are unique (${KERNEL.luoDict})`);
+      names.add(raw);
       out.push({ name, type: uint(view, off + e.type.offset, e.type.size), version: uint(view, off + e.version.offset, e.version.size), address: view.getBigUint64(off + e.address.offset, true) });
     }
   }
