@@ -137,6 +137,8 @@ export interface KhoSubtree {
 export interface KhoRoot {
   /** The first string of the root's compatible list. */
   readonly compatible: string;
+  /** Its exact bytes when they are not UTF-8 (`compatible` then has U+FFFD in their place). Set by readKhoFdt. */
+  readonly compatibleBytes?: Uint8Array;
   /**
    * Every string of the list, as fdt_node_check_compatible compares them: the
    * kernel accepts the FDT when any one equals its KHO_FDT_COMPATIBLE.
@@ -248,7 +250,9 @@ export function readKhoFdt(fdt: FdtDescriptor, bytes: Uint8Array, opts?: ReadOpt
     }
     subtrees.push({ ...id, data, size });
   }
-  return { compatible: compatibles[0]!, compatibles, memoryMap, subtrees, failed };
+  const nul = compat.indexOf(0);
+  const first = compat.subarray(0, nul < 0 ? compat.length : nul);
+  return { compatible: compatibles[0]!, ...(firstInvalidUtf8(first) !== undefined ? { compatibleBytes: first.slice() } : {}), compatibles, memoryMap, subtrees, failed };
 }
 
 /** Does the FDT's compatible list hold `expected`, as fdt_node_check_compatible asks? */
@@ -273,7 +277,7 @@ export function writeKhoFdt(fdt: FdtDescriptor, root: KhoRoot): Uint8Array {
   return writeFdt({
     name: '',
     props: props([
-      ['compatible', new TextEncoder().encode(root.compatible + '\0')],
+      ['compatible', root.compatibleBytes ? Uint8Array.from([...root.compatibleBytes, 0]) : new TextEncoder().encode(root.compatible + '\0')],
       [names.memoryMap.name, le64(root.memoryMap)],
     ]),
     children: root.subtrees.map((s) => ({

@@ -63,12 +63,16 @@ export interface LuoState {
 /** A blob the KHO root names besides LUO, kept as bytes. */
 export interface KhoBlobState {
   readonly name: string;
+  /** The name's exact bytes when they are not UTF-8 (`name` then shows them escaped). */
+  readonly nameBytes?: Uint8Array;
   readonly bytes: Uint8Array;
 }
 
 export interface KhoState {
   /** The root FDT's compatible string. */
   readonly compatible: string;
+  /** Its exact bytes when they are not UTF-8. */
+  readonly compatibleBytes?: Uint8Array;
   /** Other subtrees, in FDT order after LUO. */
   readonly blobs?: readonly KhoBlobState[];
 }

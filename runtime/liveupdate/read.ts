@@ -127,9 +127,9 @@ export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveU
       continue;
     }
     if (size > BigInt(maxBlob)) throw new DecodeError({ struct: 'kho blob', offset: 0, address: t.data }, `blob '${t.name}' is ${size} bytes, more than maxBlobBytes (${maxBlob})`);
-    blobs.push({ name: t.name, bytes: mem.read(t.data, Number(size)) });
+    blobs.push({ name: t.name, ...(t.nameBytes ? { nameBytes: t.nameBytes } : {}), bytes: mem.read(t.data, Number(size)) });
   }
-  const kho = { compatible: root.compatible, ...(blobs.length ? { blobs } : {}) };
+  const kho = { compatible: root.compatible, ...(root.compatibleBytes ? { compatibleBytes: root.compatibleBytes } : {}), ...(blobs.length ? { blobs } : {}) };
   if (luoPa === undefined) return { state: { kho }, preserved: preserved.count, warnings };
 
   let luoRoot: LuoRootRead | undefined;

@@ -22,10 +22,15 @@ import type { Fields, LiveUpdateState, Value } from './model.js';
 const utf8 = new TextEncoder();
 const HEX = '0123456789abcdef';
 
-/** A string as the tree shows it. */
+/** A string as the tree shows it: its UTF-8 bytes quoted. */
 export function quoteTreeString(s: string): string {
+  return quoteTreeBytes(utf8.encode(s));
+}
+
+/** Stored bytes as the tree shows them; for a name or string that is not UTF-8, its own bytes. */
+export function quoteTreeBytes(bytes: Uint8Array): string {
   let out = '"';
-  for (const b of utf8.encode(s)) {
+  for (const b of bytes) {
     out += b >= 0x20 && b < 0x7f && b !== 0x22 && b !== 0x5c ? String.fromCharCode(b) : '\\x' + HEX[b >> 4]! + HEX[b & 15]!;
   }
   return out + '"';
@@ -54,8 +59,9 @@ function hex(bytes: Uint8Array): string {
 
 /** The tree, line by line (without newlines); iterates `state.luo.sessions` once. */
 export function* treeLines(state: LiveUpdateState): Generator<string, void, undefined> {
-  yield `kho compatible=${quoteTreeString(state.kho.compatible)}`;
-  for (const b of state.kho.blobs ?? []) yield `  blob name=${quoteTreeString(b.name)} size=${b.bytes.length} bytes=${hex(b.bytes)}`;
+  const kho = state.kho;
+  yield `kho compatible=${kho.compatibleBytes ? quoteTreeBytes(kho.compatibleBytes) : quoteTreeString(kho.compatible)}`;
+  for (const b of kho.blobs ?? []) yield `  blob name=${b.nameBytes ? quoteTreeBytes(b.nameBytes) : quoteTreeString(b.name)} size=${b.bytes.length} bytes=${hex(b.bytes)}`;
   const luo = state.luo;
   if (!luo) return;
   yield `luo compatible=${quoteTreeString(luo.compatible)} liveupdate_num=${luo.liveupdateNum}`;

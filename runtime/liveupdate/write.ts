@@ -157,7 +157,7 @@ export function writeLiveUpdate(mem: PhysMem, state: LiveUpdateState, layout: Li
     if (v1 && !isFdtBlob(b.bytes)) throw new EncodeError({ struct: v1.fdt.name, field: v1.fdt.data.name, offset: 0 }, `blob '${b.name}' is no FDT; a kho-v1 child names a sub-FDT, and its size is the FDT's`);
     const pa = alloc.allocPages(Math.max(1, Math.ceil(b.bytes.length / ps)));
     mem.write(pa, b.bytes);
-    subtrees.push({ name: b.name, data: pa, size: BigInt(b.bytes.length) });
+    subtrees.push({ name: b.name, ...(b.nameBytes ? { nameBytes: b.nameBytes } : {}), data: pa, size: BigInt(b.bytes.length) });
   }
 
   for (const pfn of folios) {
@@ -168,6 +168,6 @@ export function writeLiveUpdate(mem: PhysMem, state: LiveUpdateState, layout: Li
   const data = alloc.pages.length;
   // The map's own pages come last and are not in it: the next kernel walks them at boot, before it hands out memory.
   const memoryMap = v1 ? writeBitmapChain(mem, v1.memoryMap, preserved, () => alloc.allocPages(1)) : writeRadixTree(mem, layout.radix, preserved, () => alloc.allocPages(1));
-  const fdt = writeKhoFdt(v1?.fdt ?? layout.fdt, { compatible: state.kho.compatible, memoryMap, subtrees });
+  const fdt = writeKhoFdt(v1?.fdt ?? layout.fdt, { compatible: state.kho.compatible, ...(state.kho.compatibleBytes ? { compatibleBytes: state.kho.compatibleBytes } : {}), memoryMap, subtrees });
   return { fdt, pages: alloc.pages.length, preserved: data + folios.length };
 }
