@@ -31,40 +31,6 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, bigintsAsStrings, 2);
 }
 
-/**
- * The text toJson gives, handed to `write` piece by piece: the top levels
- * (to `depth`) member by member, what lies deeper whole. For reports too
- * large to be one string (a JavaScript string holds at most 2^29 characters):
- * the output is the same, byte for byte.
- */
-export function writeJson(value: unknown, write: (text: string) => void, depth = 4, indent = ''): void {
-  const v = bigintsAsStrings('', value);
-  if (depth === 0 || v === null || typeof v !== 'object') {
-    write((JSON.stringify(v, bigintsAsStrings, 2) ?? 'null').replace(/\n/g, `\n${indent}`));
-    return;
-  }
-  const inner = `${indent}  `;
-  if (Array.isArray(v)) {
-    if (v.length === 0) return write('[]');
-    write('[\n');
-    v.forEach((x, i) => {
-      write(inner);
-      writeJson(x === undefined || typeof x === 'function' ? null : x, write, depth - 1, inner);
-      write(i < v.length - 1 ? ',\n' : '\n');
-    });
-    return write(`${indent}]`);
-  }
-  const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined && typeof x !== 'function');
-  if (entries.length === 0) return write('{}');
-  write('{\n');
-  entries.forEach(([k, x], i) => {
-    write(`${inner}${JSON.stringify(k)}: `);
-    writeJson(x, write, depth - 1, inner);
-    write(i < entries.length - 1 ? ',\n' : '\n');
-  });
-  write(`${indent}}`);
-}
-
 // ---------------------------------------------------------------- parsing
 
 /** 1-based line and column of a character offset. */

@@ -47,7 +47,7 @@ function modulesLoaded(args: readonly string[], input = ''): { code: number | nu
 
 const HEAVY = ['node_modules/yaml', 'node_modules/ajv', 'node_modules/ts-morph', 'node_modules/@ts-morph/common', 'node_modules/handlebars', 'node_modules/prettier'];
 /** Modules of the schema pipeline and the emitters: none belongs on a path that reads generated code. */
-const GENERATOR = /^generator\/(pipeline|generate|source\/|model\/resolve|layout\/compute-layout|emit\/(?!ts-names|ts-meta)|profile\/|abi\/)/;
+const GENERATOR = /^generator\/(pipeline|generate|source\/|model\/resolve|layout\/compute-layout|emit\/(?!ts-names|ts-meta|meta-format)|profile\/|abi\/)/;
 
 describe('decode, encode and compat load no schema and no generator', () => {
   it('decode imports the codec module of its schema (and those it imports) only', () => {

@@ -31,31 +31,3 @@ describe('--format json: where in the YAML', () => {
     expect(s!.end_line).toBeUndefined();
   });
 });
-
-describe('writeJson', () => {
-  it('writes exactly what toJson returns, piece by piece, for any value', async () => {
-    const fc = (await import('fast-check')).default;
-    const { toJson, writeJson } = await import('../generator/json-values.js');
-    const value = fc.letrec((tie) => ({
-      v: fc.oneof(
-        { depthSize: 'small' },
-        fc.bigInt(),
-        fc.integer(),
-        fc.string(),
-        fc.boolean(),
-        fc.constant(null),
-        fc.array(tie('v'), { maxLength: 4 }),
-        fc.dictionary(fc.string(), tie('v'), { maxKeys: 4 }),
-        fc.record({ a: fc.constant(undefined), b: tie('v') }),
-      ),
-    })).v;
-    fc.assert(
-      fc.property(value, fc.integer({ min: 0, max: 5 }), (v, depth) => {
-        const pieces: string[] = [];
-        writeJson(v, (t) => pieces.push(t), depth);
-        expect(pieces.join('')).toBe(toJson(v));
-      }),
-      { numRuns: 300 },
-    );
-  });
-});

@@ -21,14 +21,13 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SchemaCodecs } from '../../runtime/codec.js';
+import { META_FORMAT } from '../emit/meta-format.js';
 import type { CodecMeta, MetaSchema } from '../emit/ts-meta.js';
 import { CliError } from './errors.js';
 import { describeFsError } from './fs-error.js';
 
 const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
 
-/** Must equal META_FORMAT in generator/emit/ts-meta.ts (not imported: that module is the generator's). */
-const META_FORMAT = 1;
 
 /** A meta.json larger than this is not one gen wrote. */
 const MAX_META_BYTES = 64 * 1024 * 1024;

@@ -14,13 +14,12 @@ import { PAGE_SIZES, type AbiIR, type FieldIR, type PageSize, type SchemaIR, typ
 import type { Prim } from '../model/model.js';
 import type { VersionSource } from '../model/raw.js';
 import type { EmittedFile } from './emitted-file.js';
+import { META_FORMAT } from './meta-format.js';
 import { schemaIn } from './ts-plan.js';
 import { safeLocal } from './ts-names.js';
 
 export const META_PATH = 'generated/ts/meta.json';
 
-/** Raised when the shape below changes; a reader refuses another number (regenerate). */
-export const META_FORMAT = 1;
 
 /** A member, with what JSON conversion needs: names, offsets, integer types, nesting. */
 export type MetaField =
