@@ -18,6 +18,43 @@ function fieldAt(fields: FieldTable, rel: number): string | undefined {
   return name;
 }
 
+/**
+ * A little-endian unsigned member of 1, 2, 4 or 8 bytes as a number, for
+ * members a walker compares with small values (a magic, a format version, a
+ * type, an entry size): a u64 above 2^53 rounds, and can then equal none of
+ * them.
+ */
+export function readUnsigned(view: DataView, offset: number, size: number): number {
+  switch (size) {
+    case 1:
+      return view.getUint8(offset);
+    case 2:
+      return view.getUint16(offset, true);
+    case 4:
+      return view.getUint32(offset, true);
+    case 8:
+      return Number(view.getBigUint64(offset, true));
+    default:
+      throw new TypeError(`a ${size}-byte member is not an unsigned integer of 1, 2, 4 or 8 bytes`);
+  }
+}
+
+/** Writes an unsigned member of 1, 2, 4 or 8 bytes, little-endian. */
+export function writeUnsigned(view: DataView, offset: number, size: number, value: number | bigint): void {
+  switch (size) {
+    case 1:
+      return view.setUint8(offset, Number(value));
+    case 2:
+      return view.setUint16(offset, Number(value), true);
+    case 4:
+      return view.setUint32(offset, Number(value), true);
+    case 8:
+      return view.setBigUint64(offset, BigInt(value), true);
+    default:
+      throw new TypeError(`a ${size}-byte member is not an unsigned integer of 1, 2, 4 or 8 bytes`);
+  }
+}
+
 /** Throws DecodeError unless `size` bytes from `offset` lie inside the view, naming the first member cut off. */
 export function checkBounds(view: DataView, offset: number, size: number, struct: string, fields: FieldTable): void {
   if (Number.isInteger(offset) && offset >= 0 && offset + size <= view.byteLength) return;

@@ -4,6 +4,7 @@
  */
 import type { SchemaCodecs, VersionCodecs } from './codec.js';
 import { CompatError, describeVerdict, verifyCompat } from './compat.js';
+import { readUnsigned } from './primitives.js';
 
 /** The strings a schema's versions store, oldest first. */
 export function supportedStrings(schema: SchemaCodecs): string[] {
@@ -25,7 +26,7 @@ export function selectVersion(schema: SchemaCodecs, found: string, data?: DataVi
     if (!vm) throw new CompatError(`${schema.schema}: versions ${hits.map((v) => v.id).join(', ')} store "${found}" and nothing tells them apart`);
     if (!data) throw new CompatError(`"${found}" is stored by versions told apart by ${vm.struct}.${vm.member}: ${numbers}; pass the ${vm.struct} bytes to choose`);
     if (data.byteLength < vm.offset + vm.size) throw new CompatError(`${vm.struct} is ${data.byteLength} bytes, too short to hold ${vm.member} (offset ${vm.offset}, ${vm.size} bytes)`);
-    const n = vm.size === 1 ? data.getUint8(vm.offset) : vm.size === 2 ? data.getUint16(vm.offset, true) : vm.size === 4 ? data.getUint32(vm.offset, true) : Number(data.getBigUint64(vm.offset, true));
+    const n = readUnsigned(data, vm.offset, vm.size);
     const hit = hits.find((v) => v.number === n);
     if (hit) return hit;
     throw new CompatError(`"${found}" with ${vm.struct}.${vm.member} ${n}: no version stores that number; supported: ${numbers}`);

@@ -20,7 +20,8 @@ import type { StructCodec } from '../codec.js';
 import { DecodeError } from '../errors.js';
 import type { PhysMem } from '../phys-mem.js';
 import { expectKind, forPageSize, type BlockChainDescriptor } from './descriptors.js';
-import { restoreBlockChain, writeUnsigned, type BlockChainOptions } from './kho-block.js';
+import { writeUnsigned } from '../primitives.js';
+import { restoreBlockChain, type BlockChainOptions } from './kho-block.js';
 import { atAddress } from './limits.js';
 
 /** Where a block set gets its pages and gives them back (the page allocator of the writing kernel). */

@@ -17,6 +17,7 @@
  */
 import { DecodeError } from '../errors.js';
 import type { PhysMem } from '../phys-mem.js';
+import { readUnsigned, writeUnsigned } from '../primitives.js';
 import type { ReadOptions } from '../warnings.js';
 import { expectKind, forPageSize, U64_BYTES, type Resolved, type SparseArrayDescriptor } from './descriptors.js';
 import { AnomalyTally, KERNEL, PfnSet, ReaderLimitError, pagesInImage } from './limits.js';
@@ -45,10 +46,6 @@ function descFor(desc: SparseArrayDescriptor, pageSize: number): Desc {
     throw new TypeError(`${d.name}: the sparse array walker reads 8-byte first, next, start and entries`);
   }
   return d;
-}
-
-function readUnsigned(view: DataView, offset: number, size: number): number {
-  return size === 4 ? view.getUint32(offset, true) : size === 2 ? view.getUint16(offset, true) : size === 1 ? view.getUint8(offset) : Number(view.getBigUint64(offset, true));
 }
 
 /** The pages of an array the restore accepts, in chain order. */
@@ -168,7 +165,7 @@ export function writeSparseArray(mem: PhysMem, desc: SparseArrayDescriptor, at: 
   const cap = BigInt(d.capacity);
   const head = new Uint8Array(d.descriptor.size);
   const hv = new DataView(head.buffer);
-  const put = (v: DataView, m: Desc['descriptor']['magic'], x: number) => (m.size === 4 ? v.setUint32(m.offset, x, true) : m.size === 2 ? v.setUint16(m.offset, x, true) : m.size === 1 ? v.setUint8(m.offset, x) : v.setBigUint64(m.offset, BigInt(x), true));
+  const put = (v: DataView, m: Desc['descriptor']['magic'], x: number): void => writeUnsigned(v, m.offset, m.size, x);
   put(hv, d.descriptor.magic, d.magic);
   put(hv, d.descriptor.version, d.version);
   const pages: bigint[] = [];

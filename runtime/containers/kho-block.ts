@@ -15,6 +15,7 @@
 import type { StructCodec } from '../codec.js';
 import { DecodeError } from '../errors.js';
 import type { PhysMem } from '../phys-mem.js';
+import { readUnsigned, writeUnsigned } from '../primitives.js';
 import type { ReadOptions } from '../warnings.js';
 import { expectKind, forPageSize, U64_BYTES, type BlockChainDescriptor, type Resolved } from './descriptors.js';
 import { atAddress, BatchIterator, KERNEL, locateWarnings, PfnSet } from './limits.js';
@@ -109,38 +110,6 @@ export function restoreBlockChain(mem: PhysMem, chain: BlockChainDescriptor, hea
     }
   }
   return { views, addresses, counts, total };
-}
-
-/** An unsigned member of 1, 2, 4 or 8 bytes as a number (a u64 above 2^53 as the nearest number: only compared). */
-function readUnsigned(view: DataView, offset: number, size: number): number {
-  switch (size) {
-    case 1:
-      return view.getUint8(offset);
-    case 2:
-      return view.getUint16(offset, true);
-    case 4:
-      return view.getUint32(offset, true);
-    case U64_BYTES:
-      return Number(view.getBigUint64(offset, true));
-    default:
-      throw new TypeError(`a ${size}-byte member is not an unsigned integer the block walker reads`);
-  }
-}
-
-/** Writes an unsigned member of 1, 2, 4 or 8 bytes. */
-export function writeUnsigned(view: DataView, offset: number, size: number, value: number | bigint): void {
-  switch (size) {
-    case 1:
-      return view.setUint8(offset, Number(value));
-    case 2:
-      return view.setUint16(offset, Number(value), true);
-    case 4:
-      return view.setUint32(offset, Number(value), true);
-    case U64_BYTES:
-      return view.setBigUint64(offset, BigInt(value), true);
-    default:
-      throw new TypeError(`a ${size}-byte member is not an unsigned integer the block walker writes`);
-  }
 }
 
 /**

@@ -9,6 +9,7 @@
  * name; the type must match and the version must be one the reader reads.
  */
 import { DecodeError } from '../errors.js';
+import { readUnsigned, writeUnsigned } from '../primitives.js';
 import type { PhysMem } from '../phys-mem.js';
 import { expectKind, forPageSize, U64_BYTES, type BlockChainDescriptor, type DictionaryDescriptor, type Resolved } from './descriptors.js';
 import { restoreBlockChain, writeBlockChain, type BlockChainOptions } from './kho-block.js';
@@ -33,8 +34,6 @@ function descFor(desc: DictionaryDescriptor, blocks: BlockChainDescriptor, pageS
   return d;
 }
 
-const uint = (view: DataView, offset: number, size: number): number => (size === 4 ? view.getUint32(offset, true) : size === 2 ? view.getUint16(offset, true) : size === 1 ? view.getUint8(offset) : Number(view.getBigUint64(offset, true)));
-const putUint = (view: DataView, offset: number, size: number, x: number): void => (size === 4 ? view.setUint32(offset, x, true) : size === 2 ? view.setUint16(offset, x, true) : size === 1 ? view.setUint8(offset, x) : view.setBigUint64(offset, BigInt(x), true));
 
 /**
  * Reads the dictionary whose header is at `at`: the header's magic and
@@ -47,9 +46,9 @@ export function readLuoDict(mem: PhysMem, descs: { readonly dict: DictionaryDesc
   const h = d.header;
   const head = mem.view(at, h.size, h.name);
   const loc = (m: Desc['header']['magic'], base: bigint, struct: string) => ({ struct, field: m.name, offset: m.offset, address: base + BigInt(m.offset) });
-  const magic = uint(head, h.magic.offset, h.magic.size);
+  const magic = readUnsigned(head, h.magic.offset, h.magic.size);
   if (magic !== d.magic) throw new DecodeError(loc(h.magic, at, h.name), `magic 0x${magic.toString(16)} is not 0x${d.magic.toString(16)}: not a dictionary (${KERNEL.luoDict})`);
-  const version = uint(head, h.version.offset, h.version.size);
+  const version = readUnsigned(head, h.version.offset, h.version.size);
   if (version !== d.version) throw new DecodeError(loc(h.version, at, h.name), `format version ${version} is not ${d.version} (${KERNEL.luoDict})`);
   const count = head.getBigUint64(h.count.offset, true);
   const first = head.getBigUint64(h.entries.offset, true);
@@ -76,7 +75,7 @@ export function readLuoDict(mem: PhysMem, descs: { readonly dict: DictionaryDesc
       const raw = String.fromCharCode(...bytes.subarray(0, nul));
       if (names.has(raw)) throw new DecodeError(loc(e.key, base, e.name), `name '${name}' is listed twice; names are unique (${KERNEL.luoDict})`);
       names.add(raw);
-      out.push({ name, type: uint(view, off + e.type.offset, e.type.size), version: uint(view, off + e.version.offset, e.version.size), address: view.getBigUint64(off + e.address.offset, true) });
+      out.push({ name, type: readUnsigned(view, off + e.type.offset, e.type.size), version: readUnsigned(view, off + e.version.offset, e.version.size), address: view.getBigUint64(off + e.address.offset, true) });
     }
   }
   return out;
@@ -122,16 +121,16 @@ export function writeLuoDict(mem: PhysMem, descs: { readonly dict: DictionaryDes
       const name = new TextEncoder().encode(x.name);
       if (name.length === 0 || name.length >= e.key.size) throw new RangeError(`name '${x.name}' does not fit ${e.key.size} bytes with its NUL`);
       new Uint8Array(view.buffer, view.byteOffset + offset + e.key.offset, e.key.size).set(name);
-      putUint(view, offset + e.type.offset, e.type.size, x.type);
-      putUint(view, offset + e.version.offset, e.version.size, x.version);
+      writeUnsigned(view, offset + e.type.offset, e.type.size, x.type);
+      writeUnsigned(view, offset + e.version.offset, e.version.size, x.version);
       view.setBigUint64(offset + e.address.offset, x.address, true);
     },
   };
   const first = writeBlockChain(mem, descs.blocks, blocks, codec, entries);
   const head = new Uint8Array(d.header.size);
   const hv = new DataView(head.buffer);
-  putUint(hv, d.header.magic.offset, d.header.magic.size, d.magic);
-  putUint(hv, d.header.version.offset, d.header.version.size, d.version);
+  writeUnsigned(hv, d.header.magic.offset, d.header.magic.size, d.magic);
+  writeUnsigned(hv, d.header.version.offset, d.header.version.size, d.version);
   hv.setBigUint64(d.header.count.offset, BigInt(entries.length), true);
   hv.setBigUint64(d.header.entries.offset, first, true);
   mem.write(at, head);
