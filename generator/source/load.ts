@@ -64,7 +64,7 @@ export function loadSource(path: string, bytes: Uint8Array): LoadResult {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseTokens(lexed.tokens, text.length, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
+    doc = parseTokens(lexed.tokens, text.length, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true, logLevel: 'error' });
   } catch (e) {
     // The parser recurses; pathological input must not become a stack trace.
     const deep = e instanceof RangeError;
