@@ -167,15 +167,20 @@ function measure(d: Doc): { width: number; hard: boolean } {
   }
 }
 
-/** Width of what follows a fragment on its line: the siblings after it up to a forced break, plus what follows them. */
-function restAfter(items: readonly Doc[], i: number, rest: number): number {
-  let width = 0;
-  for (let j = i + 1; j < items.length; j++) {
+/**
+ * Width of what follows each fragment of a sequence on its line: the
+ * siblings after it up to a forced break, plus `rest`, what follows the
+ * sequence. One pass from the end, each sibling measured once.
+ */
+function widthsAfter(items: readonly Doc[], rest: number): number[] {
+  const after = new Array<number>(items.length);
+  let width = rest;
+  for (let j = items.length - 1; j >= 0; j--) {
+    after[j] = width;
     const m = measure(items[j]!);
-    width += m.width;
-    if (m.hard) return width;
+    width = m.hard ? m.width : m.width + width;
   }
-  return width + rest;
+  return after;
 }
 
 /** One statement, possibly over several lines (blocks and broken lists). */
@@ -218,7 +223,8 @@ class BlockPrinter {
     }
     if (Array.isArray(d)) {
       const items = d as readonly Doc[];
-      items.forEach((x, i) => this.doc(x, restAfter(items, i, rest)));
+      const after = widthsAfter(items, rest);
+      items.forEach((x, i) => this.doc(x, after[i]!));
       return;
     }
     const n = d as TsSymbol | ListDoc | BlockDoc | CommentDoc;
