@@ -42,8 +42,6 @@ export function writeSchemaCopies(dir: string, copies: number): void {
 export interface GenBenchmark {
   readonly gen: Timing;
   readonly copies: Timing;
-  /** The 50 copies with every schema parsed on the main thread (--jobs 1). */
-  readonly copiesOneThread: Timing;
   readonly node: Timing;
   readonly files: number;
   readonly copiesFiles: number;
@@ -52,8 +50,8 @@ export interface GenBenchmark {
 /**
  * Each candidate a fresh process on fresh output, in turns with the others,
  * the order rotated every round (measure.ts): gen of the schemas, gen of 50
- * copies of them with the default threads and on one thread, and node
- * starting and doing nothing, the floor of any command.
+ * copies of them, and node starting and doing nothing, the floor of any
+ * command.
  */
 export function genBenchmark(rounds = 5): GenBenchmark {
   const work = mkdtempSync(join(tmpdir(), 'kho-abi-bench-'));
@@ -62,16 +60,15 @@ export function genBenchmark(rounds = 5): GenBenchmark {
     const cli = join(root, 'bin/kho-abi.mjs');
     const many = join(work, 'x50');
     writeSchemaCopies(many, 50);
-    const genIn = (dir: string, ...args: string[]) => (): void => {
+    const genIn = (dir: string) => (): void => {
       rmSync(join(dir, 'generated'), { recursive: true, force: true });
-      execFileSync(process.execPath, [cli, '--root', dir, 'gen', ...args], { stdio: 'pipe' });
+      execFileSync(process.execPath, [cli, '--root', dir, 'gen'], { stdio: 'pipe' });
     };
-    const names = { gen: 'kho-abi gen (cold, fresh output)', copies: 'kho-abi gen of 50 copies of the schemas (cold, fresh output)', one: 'the same, schemas parsed on one thread (--jobs 1)', node: 'node -e 0 (process start)' };
+    const names = { gen: 'kho-abi gen (cold, fresh output)', copies: 'kho-abi gen of 50 copies of the schemas (cold, fresh output)', node: 'node -e 0 (process start)' };
     const timings = compare(
       [
         { name: names.gen, run: genIn(work) },
         { name: names.copies, run: genIn(many) },
-        { name: names.one, run: genIn(many, '--jobs', '1') },
         { name: names.node, run: () => execFileSync(process.execPath, ['-e', '0'], { stdio: 'pipe' }) },
       ],
       rounds,
@@ -79,7 +76,7 @@ export function genBenchmark(rounds = 5): GenBenchmark {
     );
     const of = (name: string): Timing => timings.find((t) => t.name === name)!;
     const written = (dir: string): number => Number(/(\d+) written, (\d+) unchanged/.exec(execFileSync(process.execPath, [cli, '--root', dir, 'gen'], { encoding: 'utf8' }))?.[2] ?? 0);
-    return { gen: of(names.gen), copies: of(names.copies), copiesOneThread: of(names.one), node: of(names.node), files: written(work), copiesFiles: written(many) };
+    return { gen: of(names.gen), copies: of(names.copies), node: of(names.node), files: written(work), copiesFiles: written(many) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

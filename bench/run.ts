@@ -7,7 +7,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MAX_JOBS, PARALLEL_MIN_FILES } from '../generator/source/parallel-load.js';
 import { codecBenchmarks } from './codecs.bench.js';
 import { containersSection } from './containers.bench.js';
 import { genBenchmark } from './gen.bench.js';
@@ -120,14 +119,13 @@ function genSection(): { lines: string[]; unmet: number } {
   lines.push(
     '## Cold `npm run gen`',
     '',
-    `Each a fresh process on fresh output, in turns, the order rotated every round (one warm-up round, median of 5). From ${PARALLEL_MIN_FILES} schema files on, gen parses them on up to ${MAX_JOBS} threads, one per core (generator/source/parallel-load.ts); the 50 copies are also measured on one thread.`,
+    'Each a fresh process on fresh output, in turns, the order rotated every round (one warm-up round, median of 5).',
     '',
     '| what | median | best |',
     '|---|---|---|',
   );
   lines.push(`| ${g.gen.name}, ${g.files} files | ${fmt(g.gen.medianMs, 0)} ms | ${fmt(g.gen.minMs, 0)} ms |`);
   lines.push(`| ${g.copies.name}, ${g.copiesFiles} files | ${fmt(g.copies.medianMs, 0)} ms | ${fmt(g.copies.minMs, 0)} ms |`);
-  lines.push(`| ${g.copiesOneThread.name} | ${fmt(g.copiesOneThread.medianMs, 0)} ms | ${fmt(g.copiesOneThread.minMs, 0)} ms |`);
   lines.push(`| ${g.node.name} | ${fmt(g.node.medianMs, 0)} ms | ${fmt(g.node.minMs, 0)} ms |`);
   const met1 = g.gen.medianMs < 1000;
   const met50 = g.copies.medianMs < 5000;

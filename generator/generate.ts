@@ -16,7 +16,6 @@ import type { EmittedFile } from './emit/emitted-file.js';
 import { makeTarget } from './layout/ir.js';
 import { analyze, layoutAll, type Analysis, type SchemaInput } from './pipeline.js';
 import { ABI_INCLUDE_DIR, emitProfile } from './profile/headers.js';
-import { defaultJobs, loadInParallel, workersAvailable } from './source/parallel-load.js';
 import { checkProfiles, DEFAULT_RUNTIME_IMPORT, parseConfig, parseProfiles, type Config, type Profile } from './profile/profile.js';
 
 export const OUTPUT_DIR = 'generated';
@@ -32,8 +31,6 @@ export interface GenerateOptions {
   readonly only?: string;
   /** With `only`: the folder its include/ tree goes under instead of the profile's output ('' for a kernel tree's root). */
   readonly outRoot?: string;
-  /** Threads that load the schemas (parallel-load.ts); by default as many as help. */
-  readonly jobs?: number;
 }
 
 export interface Generation {
@@ -45,8 +42,7 @@ export interface Generation {
 }
 
 export async function generate(inputs: readonly SchemaInput[], opts: GenerateOptions = {}): Promise<Generation> {
-  const jobs = opts.jobs ?? defaultJobs(inputs.length);
-  const analysis = jobs > 1 && workersAvailable() ? analyze(inputs, await loadInParallel(inputs, jobs)) : analyze(inputs);
+  const analysis = analyze(inputs);
   const parsed = parseProfiles(opts.profiles ?? []);
   const conf = parseConfig(opts.config);
   const none = { analysis, files: [], profiles: parsed.profiles, ...(conf.config ? { config: conf.config } : {}) };

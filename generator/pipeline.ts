@@ -9,16 +9,24 @@ import { computeLayout } from './layout/compute-layout.js';
 import { makeTarget, PAGE_SIZES, type AbiIR, type Target } from './layout/ir.js';
 import type { Model } from './model/model.js';
 import { resolve, type Definition } from './model/resolve.js';
-import { checkFile, type CheckedFile, type SchemaInput } from './source/check-file.js';
-import type { SourceFile } from './source/load.js';
+import { loadSource, type SourceFile } from './source/load.js';
+import { validateSource } from './source/validate.js';
 
-export type { SchemaInput } from './source/check-file.js';
+export interface SchemaInput {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
 
 export interface Analysis {
   readonly files: readonly SourceFile[];
   readonly model?: Model;
   readonly names?: ReadonlyMap<string, Definition>;
   readonly diagnostics: Diagnostic[];
+}
+
+interface CheckedFile {
+  readonly file?: SourceFile;
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /**
@@ -35,22 +43,19 @@ function loadAndValidate(input: SchemaInput): CheckedFile {
   const key = `${input.path}\0${createHash('sha256').update(input.bytes).digest('hex')}`;
   const hit = checkedFiles.get(key);
   if (hit) return hit;
-  const checked = checkFile(input);
+  const loaded = loadSource(input.path, input.bytes);
+  const checked: CheckedFile = loaded.file ? { file: loaded.file, diagnostics: [...loaded.diagnostics, ...validateSource(loaded.file)] } : { diagnostics: loaded.diagnostics };
   checkedFiles.set(key, checked);
   if (checkedFiles.size > CHECKED_LIMIT) checkedFiles.delete(checkedFiles.keys().next().value!);
   return checked;
 }
 
-/**
- * Load, validate and resolve; stops before resolving when a file is
- * malformed. `given` holds the files already loaded and validated, in the
- * order of `inputs` (loadInParallel).
- */
-export function analyze(inputs: readonly SchemaInput[], given?: readonly CheckedFile[]): Analysis {
+/** Load, validate and resolve; stops before resolving when a file is malformed. */
+export function analyze(inputs: readonly SchemaInput[]): Analysis {
   const diagnostics: Diagnostic[] = [];
   const files: SourceFile[] = [];
-  for (const [i, input] of inputs.entries()) {
-    const checked = given?.[i] ?? loadAndValidate(input);
+  for (const input of inputs) {
+    const checked = loadAndValidate(input);
     diagnostics.push(...checked.diagnostics);
     if (checked.file) files.push(checked.file);
   }

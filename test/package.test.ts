@@ -86,47 +86,6 @@ describe('npm pack, installed elsewhere', () => {
     expect(JSON.parse(own)).toEqual({ pfn: 5, flags: 1, index: 7 });
   }, 300_000);
 
-  // Worker threads run compiled JavaScript only, so the installed package is where they are tested.
-  it('gen --jobs: the schemas parsed on worker threads give the same files as on one thread', () => {
-    const many = join(work, 'many');
-    sh('mkdir', ['-p', join(many, 'schemas')], work);
-    for (const f of readdirSync(join(repoRoot, 'schemas'))) writeFileSync(join(many, 'schemas', f), readFileSync(join(repoRoot, 'schemas', f)));
-    const cli = join(app, 'node_modules', 'kho-abi', 'bin', 'kho-abi.mjs');
-    const tree = (): Map<string, string> => new Map(readdirSync(join(many, 'generated'), { recursive: true, encoding: 'utf8' }).sort().flatMap((f) => (f.includes('.') ? [[f, readFileSync(join(many, 'generated', f), 'utf8')] as const] : [])));
-    sh(process.execPath, [cli, '--root', many, 'gen', '--jobs', '1'], app);
-    const one = tree();
-    expect(one.size).toBeGreaterThan(40);
-    rmSync(join(many, 'generated'), { recursive: true });
-    sh(process.execPath, [cli, '--root', many, 'gen', '--jobs', '3'], app);
-    expect(tree()).toEqual(one);
-
-    // The loader itself, with the workers taking every file (this thread takes none): the same
-    // data, diagnostics and spans as loading here. One file is malformed, so diagnostics cross too.
-    const script = join(work, 'parallel-load.mjs');
-    const dist = join(app, 'node_modules', 'kho-abi', 'dist', 'generator', 'source');
-    writeFileSync(
-      script,
-      `import { readdirSync, readFileSync } from 'node:fs';
-import { loadInParallel } from ${JSON.stringify(join(dist, 'parallel-load.js'))};
-import { checkFile } from ${JSON.stringify(join(dist, 'check-file.js'))};
-const dir = ${JSON.stringify(join(many, 'schemas'))};
-const inputs = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => ({ path: 'schemas/' + f, bytes: readFileSync(dir + '/' + f) }));
-inputs.push({ path: 'schemas/broken.yaml', bytes: Buffer.from('schema: broken\\nstructs:\\n  - name: [\\n') });
-const paths = [[], ['schema'], ['structs', 0, 'name'], ['structs', 0, 'fields', 1, 'type'], ['component', 'versions', 0, 'id'], ['structs', 99], ['doc', 'x']];
-const shown = (c) => ({ diagnostics: c.diagnostics, data: c.file?.data, spans: c.file ? paths.flatMap((p) => [c.file.spanOf(p), c.file.spanOf(p, true)]) : [] });
-const crossed = await loadInParallel(inputs, 3, { workersOnly: true });
-console.log(JSON.stringify({ crossed: crossed.map(shown), here: inputs.map((i) => shown(checkFile(i))) }));
-`,
-    );
-    const { crossed, here } = JSON.parse(sh(process.execPath, [script], app)) as { crossed: unknown[]; here: unknown[] };
-    expect(here).toHaveLength(readdirSync(join(many, 'schemas')).filter((f) => f.endsWith('.yaml')).length + 1);
-    expect((here.at(-1) as { diagnostics: unknown[] }).diagnostics.length).toBeGreaterThan(0);
-    expect(crossed).toEqual(here);
-
-    // A number of threads that is not one.
-    expect(() => sh(process.execPath, [cli, '--root', many, 'gen', '--jobs', '0'], app)).toThrow(/--jobs 0: give a whole number of threads from 1 to 64/);
-  }, 120_000);
-
   it('decode in a project: the codecs transpiled once into a private cache; with that cache unusable, a copy of its own that goes with the process', () => {
     const tmp = join(work, 'tmp');
     sh('mkdir', ['-p', tmp], work);

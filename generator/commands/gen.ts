@@ -13,7 +13,6 @@ import { readConfigInput, readLock, readProfileInputs } from '../cli/project-fil
 import { unifiedDiff } from '../kernel/unified-diff.js';
 import { ABI_INCLUDE_DIR } from '../profile/headers.js';
 import { parseConfig } from '../profile/profile.js';
-import { MAX_JOBS, PARALLEL_MIN_FILES } from '../source/parallel-load.js';
 import { escapeText } from '../../runtime/quote.js';
 import { checkFiles, OutputError, writeFiles, type OutputTree } from '../write.js';
 
@@ -63,11 +62,8 @@ export const gen: CliCommand = {
       .option('--profile <name>', "one profile's headers only: into generated/profiles/<name>, or into --out")
       .option('--out <tree>', "a kernel tree: write the profile's headers into <tree>/include/linux/kho/abi/, replacing only files with the kho-abi marker")
       .option('--format <format>', 'diagnostics as text or json', 'text')
-      .option('--jobs <n>', `threads that parse the schemas (default: one per core, up to ${MAX_JOBS}, from ${PARALLEL_MIN_FILES} schema files on; 1: this thread only)`)
       .action(
-        ctx.action(async (opts: { check?: boolean; profile?: string; out?: string; format: string; jobs?: string }) => {
-          const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
-          if (jobs !== undefined && !(/^[0-9]+$/.test(opts.jobs!) && jobs >= 1 && jobs <= 64)) throw new CliError(`--jobs ${escapeText(opts.jobs!)}: give a whole number of threads from 1 to 64`);
+        ctx.action(async (opts: { check?: boolean; profile?: string; out?: string; format: string }) => {
           const inputs = ctx.inputs();
           const profileInputs = readProfileInputs(ctx.root, ctx.io.cwd);
           const config = readConfigInput(ctx.root, ctx.io.cwd);
@@ -88,7 +84,6 @@ export const gen: CliCommand = {
             ...(lock ? { lock } : {}),
             ...(only !== undefined ? { only } : {}),
             ...(treeRoot !== undefined ? { outRoot: '' } : {}),
-            ...(jobs !== undefined ? { jobs } : {}),
           });
           ctx.report(result.diagnostics, [...inputs, ...profileInputs, ...(config ? [config] : [])], opts.format);
           if (result.diagnostics.some((d) => d.severity === 'error')) return 1;

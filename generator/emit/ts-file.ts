@@ -135,35 +135,44 @@ export function tsString(s: string): string {
   return `'${s.replace(/[\\']/g, (c) => '\\' + c).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
 }
 
-/** Width of a fragment printed flat, up to its first forced line break; `hard` says whether it has one. */
-function measure(d: Doc): { width: number; hard: boolean } {
-  if (typeof d === 'string') return { width: d.length, hard: false };
+/**
+ * A fragment's width printed flat, up to its first forced line break, as
+ * one number (measuring runs for every list and sequence printed, so it
+ * allocates nothing): the width, or -width - 1 when a break is forced.
+ */
+type Measure = number;
+const hardAt = (width: number): Measure => -width - 1;
+const isHard = (m: Measure): boolean => m < 0;
+const widthOf = (m: Measure): number => (m < 0 ? -m - 1 : m);
+
+function measure(d: Doc): Measure {
+  if (typeof d === 'string') return d.length;
   if (Array.isArray(d)) {
     let width = 0;
     for (const x of d as readonly Doc[]) {
       const m = measure(x);
-      width += m.width;
-      if (m.hard) return { width, hard: true };
+      width += widthOf(m);
+      if (isHard(m)) return hardAt(width);
     }
-    return { width, hard: false };
+    return width;
   }
   const n = d as TsSymbol | ListDoc | BlockDoc | CommentDoc;
   switch (n.kind) {
     case 'symbol':
-      return { width: n.name.length, hard: false };
+      return n.name.length;
     case 'comment':
-      return { width: n.text.length + 7, hard: true };
+      return hardAt(n.text.length + 7);
     case 'list': {
       let width = n.open.length;
       for (let i = 0; i < n.items.length; i++) {
         const m = measure(n.items[i]!);
-        width += m.width + (i ? n.sep.length + 1 : 0);
-        if (m.hard) return { width, hard: true };
+        width += widthOf(m) + (i ? n.sep.length + 1 : 0);
+        if (isHard(m)) return hardAt(width);
       }
-      return { width: width + n.close.length, hard: false };
+      return width + n.close.length;
     }
     case 'block':
-      return { width: measure(n.head).width + 2, hard: true };
+      return hardAt(widthOf(measure(n.head)) + 2);
   }
 }
 
@@ -178,7 +187,7 @@ function widthsAfter(items: readonly Doc[], rest: number): number[] {
   for (let j = items.length - 1; j >= 0; j--) {
     after[j] = width;
     const m = measure(items[j]!);
-    width = m.hard ? m.width : m.width + width;
+    width = isHard(m) ? widthOf(m) : widthOf(m) + width;
   }
   return after;
 }
@@ -241,7 +250,7 @@ class BlockPrinter {
       }
       case 'list': {
         const m = measure(n);
-        if (!m.hard && this.line.length + m.width + rest <= WIDTH) {
+        if (!isHard(m) && this.line.length + m + rest <= WIDTH) {
           this.line += n.open;
           n.items.forEach((x, i) => {
             if (i) this.line += `${n.sep} `;
@@ -265,7 +274,7 @@ class BlockPrinter {
       case 'block': {
         for (let b: BlockDoc | undefined = n, first = true; b; b = b.next, first = false) {
           if (!first) this.line += ' ';
-          const head = measure(b.head).width;
+          const head = widthOf(measure(b.head));
           this.doc(b.head, 2);
           const [open, close] = b.brackets ?? '{}';
           this.line += head ? ` ${open}` : open;

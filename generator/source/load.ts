@@ -19,13 +19,8 @@ export interface SourceFile {
   spanOf(path: YamlPath, key?: boolean): SourceSpan;
 }
 
-/** A SourceFile as loadSource() makes it: with the plain data it is made of, which can cross threads. */
-export interface LoadedFile extends SourceFile {
-  readonly parts: SourceFileData;
-}
-
 export interface LoadResult {
-  readonly file?: LoadedFile;
+  readonly file?: SourceFile;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -76,7 +71,15 @@ export function loadSource(path: string, bytes: Uint8Array): LoadResult {
       ],
     };
   }
-  const spanAt = (offset: number, end?: number): SourceSpan => spanIn(path, text, lineCounter, offset, end);
+  const spanAt = (offset: number, end?: number): SourceSpan => {
+    const { line, col } = lineCounter.linePos(offset);
+    const length = end !== undefined && end > offset ? Math.min(end - offset, lineLength(text, offset)) : 1;
+    const span = at(line, col, Math.max(1, length));
+    if (end === undefined || end <= offset) return span;
+    // A node over several lines (a block scalar, a mapping) also says where it ends.
+    const last = lineCounter.linePos(Math.max(offset, end - 1));
+    return last.line > line ? { ...span, endLine: last.line, endCol: last.col } : span;
+  };
 
   const diagnostics: Diagnostic[] = [];
   const flowStarts = [...lexed.unclosedFlow];
@@ -193,105 +196,29 @@ export function loadSource(path: string, bytes: Uint8Array): LoadResult {
     };
   }
 
-  return { file: sourceFile({ path, text, data, lineStarts: lineCounter.lineStarts, root: nodeSpans(doc) }), diagnostics: [] };
-}
-
-/**
- * Where each node of a parsed document is, and nothing else: what spanOf
- * needs once the document itself is gone. Plain data (ranges, Maps, arrays),
- * so a file parsed on another thread crosses to this one by structured clone
- * (parallel-load.ts). An alias is the anchored node's entry itself, shared.
- */
-export interface NodeSpan {
-  /** Start and end of the node's value ([range[0], range[1]] of yaml's node). */
-  readonly range?: readonly [number, number];
-  /** The key's range, when the node is a mapping's value. */
-  readonly key?: readonly [number, number];
-  /** A mapping's values, by their scalar keys (the first of equal keys). */
-  readonly entries?: Map<unknown, NodeSpan>;
-  /** A sequence's items. */
-  readonly items?: readonly (NodeSpan | undefined)[];
-  /** An alias: the anchored node, which the path goes on into. */
-  readonly alias?: NodeSpan;
-}
-
-/** The data of a SourceFile that can cross threads: sourceFile() makes it whole again. */
-export interface SourceFileData {
-  readonly path: string;
-  readonly text: string;
-  readonly data: unknown;
-  /** LineCounter.lineStarts of the parse. */
-  readonly lineStarts: readonly number[];
-  readonly root: NodeSpan | undefined;
-}
-
-/** A SourceFile from its data: spanOf walks the node spans as it once walked the document. */
-export function sourceFile(d: SourceFileData): LoadedFile {
-  const lineCounter = new LineCounter();
-  for (const start of d.lineStarts) lineCounter.addNewLine(start);
-  const at = (line: number, col: number): SourceSpan => ({ file: d.path, line, col, length: 1 });
   const spanOf = (path: YamlPath, key = false): SourceSpan => {
-    let node: NodeSpan | undefined = d.root;
-    let keyRange: NodeSpan['key'];
+    let node: unknown = doc.contents;
+    let keyNode: unknown;
     for (const step of path) {
-      if (node?.alias) node = node.alias;
-      if (node?.entries) {
-        const value = node.entries.get(step);
-        if (!value) break;
-        keyRange = value.key;
-        node = value;
-      } else if (node?.items && typeof step === 'number') {
-        keyRange = undefined;
+      if (isAlias(node)) node = node.resolve(doc);
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === step);
+        if (!pair) break;
+        keyNode = pair.key;
+        node = pair.value;
+      } else if (isSeq(node) && typeof step === 'number') {
+        keyNode = undefined;
         node = node.items[step];
       } else break;
     }
-    const range = (key && keyRange) || node?.range;
+    const target = (key && keyNode) || node;
+    const range = (target as { range?: [number, number, number] } | undefined)?.range;
     if (!range) return { ...at(1, 1), path };
     // A block scalar's range covers several lines: the span points at its first line and says where it ends.
-    return { ...spanIn(d.path, d.text, lineCounter, range[0], range[1]), path };
+    return { ...spanAt(range[0], range[1]), path };
   };
-  return { path: d.path, text: d.text, data: d.data, spanOf, parts: d };
-}
 
-/** The span from `offset` to `end` (exclusive); over several lines, it also says where it ends. */
-function spanIn(file: string, text: string, lineCounter: LineCounter, offset: number, end?: number): SourceSpan {
-  const { line, col } = lineCounter.linePos(offset);
-  const length = end !== undefined && end > offset ? Math.min(end - offset, lineLength(text, offset)) : 1;
-  const span: SourceSpan = { file, line, col, length: Math.max(1, length) };
-  if (end === undefined || end <= offset) return span;
-  const last = lineCounter.linePos(Math.max(offset, end - 1));
-  return last.line > line ? { ...span, endLine: last.line, endCol: last.col } : span;
-}
-
-/** The node spans of a document, in the shape spanOf walks; each alias shares its anchor's entry. */
-function nodeSpans(doc: Document.Parsed): NodeSpan | undefined {
-  const seen = new Map<unknown, NodeSpan>();
-  const aliases: { entry: { alias?: NodeSpan }; node: Alias }[] = [];
-  const walk = (node: unknown, keyRange?: readonly [number, number]): NodeSpan | undefined => {
-    // A key without a value still has a place: spanOf stops there, as it did on the document.
-    if (node === null || node === undefined) return keyRange ? { key: keyRange } : {};
-    const r = (node as { range?: [number, number, number] }).range;
-    const entry: { range?: readonly [number, number]; key?: readonly [number, number]; entries?: Map<unknown, NodeSpan>; items?: (NodeSpan | undefined)[]; alias?: NodeSpan } = {};
-    if (r) entry.range = [r[0], r[1]];
-    if (keyRange) entry.key = keyRange;
-    if (isAlias(node)) aliases.push({ entry, node });
-    else if (isMap(node)) {
-      entry.entries = new Map();
-      for (const pair of node.items) {
-        if (!isScalar(pair.key) || entry.entries.has(pair.key.value)) continue;
-        const kr = pair.key.range;
-        entry.entries.set(pair.key.value, walk(pair.value, kr ? [kr[0], kr[1]] : undefined)!);
-      }
-    } else if (isSeq(node)) entry.items = node.items.map((item) => (item === null || item === undefined ? undefined : walk(item)));
-    seen.set(node, entry);
-    return entry;
-  };
-  const root = walk(doc.contents);
-  for (const { entry, node } of aliases) {
-    const target = node.resolve(doc);
-    if (target) entry.alias = seen.get(target);
-  }
-  return root;
+  return { file: { path, text, data, spanOf }, diagnostics: [] };
 }
 
 /**
