@@ -230,14 +230,14 @@ export function loadSource(path: string, bytes: Uint8Array): LoadResult {
  */
 export function parseTokens(tokens: readonly string[], length: number, options: ParseOptions & DocumentOptions & SchemaOptions & { lineCounter: LineCounter }): Document.Parsed {
   const parser = new Parser(options.lineCounter.addNewLine);
-  function* cst() {
-    options.lineCounter.addNewLine(0);
-    for (const lexeme of tokens) yield* parser.next(lexeme);
-    yield* parser.end();
-  }
+  options.lineCounter.addNewLine(0);
+  // The CST tokens in an array, not a generator over the parser's: one layer of generators less per token.
+  const cst = [];
+  for (const lexeme of tokens) for (const token of parser.next(lexeme)) cst.push(token);
+  for (const token of parser.end()) cst.push(token);
   const composer = new Composer(options);
   let doc: Document.Parsed | undefined;
-  for (const next of composer.compose(cst(), true, length)) {
+  for (const next of composer.compose(cst, true, length)) {
     if (!doc) doc = next;
     else {
       doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
