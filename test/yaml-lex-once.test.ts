@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTokens } from '../generator/source/load.js';
 import { repoRoot } from './helpers/root.js';
 
-const OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true } as const;
+const OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true, logLevel: 'error' } as const;
 
 /** What a parsed document says: data, problems and where each node is. */
 function summary(doc: Document.Parsed, lines: LineCounter): unknown {
