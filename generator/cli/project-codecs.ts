@@ -28,7 +28,6 @@ import { describeFsError } from './fs-error.js';
 
 const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
 
-
 /** A meta.json larger than this is not one gen wrote. */
 const MAX_META_BYTES = 64 * 1024 * 1024;
 

@@ -20,7 +20,6 @@ import { safeLocal } from './ts-names.js';
 
 export const META_PATH = 'generated/ts/meta.json';
 
-
 /** A member, with what JSON conversion needs: names, offsets, integer types, nesting. */
 export type MetaField =
   /** asNumber: a u64 the codecs hold as a number, at most max (the schema's as_number). */

@@ -1,4 +1,4 @@
-import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError, type Alias, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
+import { Composer, type CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError, type Alias, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
 
 /** Files larger than this are refused before parsing: no schema needs it. */
@@ -232,7 +232,7 @@ export function parseTokens(tokens: readonly string[], length: number, options: 
   const parser = new Parser(options.lineCounter.addNewLine);
   options.lineCounter.addNewLine(0);
   // The CST tokens in an array, not a generator over the parser's: one layer of generators less per token.
-  const cst = [];
+  const cst: CST.Token[] = [];
   for (const lexeme of tokens) for (const token of parser.next(lexeme)) cst.push(token);
   for (const token of parser.end()) cst.push(token);
   const composer = new Composer(options);
