@@ -134,7 +134,7 @@ export function decodeFolioChecked(view: DataView, off: number): FolioNumber {
   const flags = hi >>> 20;
   if (flags > 3) throw new RangeError('undeclared folio flags');
   const index = view.getUint32(off + 12, true) * 4294967296 + view.getUint32(off + 8, true);
-  if (index > 0x7ffffffffffff) throw new RangeError('index beyond the largest file');
+  if (index > 0x7ffffffffffff) throw new RangeError('index beyond the largest file (the generated decode warns, or refuses above 2^53 - 1)');
   return { pfn: lo + (hi & 0xfffff) * 4294967296, flags, index };
 }
 
@@ -142,7 +142,7 @@ export function encodeFolioChecked(f: FolioNumber, view: DataView, off: number):
   const { pfn, flags, index } = f;
   if (!(pfn >= 0 && pfn <= 0xfffffffffffff && Number.isInteger(pfn))) throw new RangeError('pfn');
   if (typeof flags !== 'number' || (flags >>> 0) !== flags || flags > 3) throw new RangeError('flags');
-  if (!(index >= 0 && index <= 0x7ffffffffffff && Number.isInteger(index))) throw new RangeError('index');
+  if (!(index >= 0 && index <= Number.MAX_SAFE_INTEGER && Number.isInteger(index))) throw new RangeError('index');
   view.setUint32(off, pfn >>> 0, true);
   view.setUint32(off + 4, ((Math.floor(pfn / 4294967296) & 0xfffff) | (flags << 20)) >>> 0, true);
   view.setUint32(off + 8, index >>> 0, true);

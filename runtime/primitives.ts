@@ -257,8 +257,25 @@ export function checkNumberMax(value: unknown, max: number, struct: string, fiel
  * it: refused, as no number would hold it exactly. The message names the
  * stored value exactly, read again as a bigint.
  */
+/** Kept for code generated before beyondBound: the refusal of a value above the bound. */
 export function beyondNumber(view: DataView, offset: number, max: number, struct: string, field: string, by: string): DecodeError {
   return new DecodeError({ struct, field, offset }, `is ${view.getBigUint64(offset, true)}, more than ${max}, the most the kernel gives it (${by})`);
+}
+
+/**
+ * A u64 the codecs hold as a number (as_number) stored above `max`, the most
+ * a kernel writes (`by`). The restore paths read such a value on (nothing in
+ * memfd_luo_retrieve_folios, say, tests an index), so it is accepted with a
+ * warning, refused in strict mode, as long as a number holds it exactly:
+ * above 2^53 - 1 it is refused, a limit of this reader and not the kernel's.
+ */
+export function beyondBound(view: DataView, offset: number, max: number, struct: string, field: string, by: string, opts: ReadOptions | undefined): number {
+  const value = view.getBigUint64(offset, true);
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new DecodeError({ struct, field, offset }, `is ${value}, more than 2^53 - 1, which kho-abi cannot hold exactly as the number it reads ${field} as (no kernel writes more than ${max}: ${by})`);
+  }
+  acceptedAnomaly(opts, 'beyond-bound', new DecodeError({ struct, field, offset }, `is ${value}, more than ${max}, the most a kernel writes`), by);
+  return Number(value);
 }
 
 export function checkInt(value: unknown, bits: number, struct: string, field: string, offset: number): number {

@@ -171,7 +171,7 @@ function addressArb(size: number, pageSize: number): fc.Arbitrary<bigint> {
 
 /** Values no member of this width and type accepts. */
 function badNumbers(leaf: NumLeaf): { label: string; value: unknown }[] {
-  const w = BigInt(leaf.bits);
+  const w = BigInt(leaf.encodableBits ?? leaf.bits);
   const out: { label: string; value: unknown }[] = [];
   const num = (b: bigint): number | bigint => (leaf.big ? b : Number(b));
   if (leaf.signed) {
@@ -428,7 +428,7 @@ for (const c of cases) {
       if (nums.length) {
         fc.assert(
           fc.property(fc.constantFrom(...bases), fc.constantFrom(...nums), fc.bigInt({ min: 1n, max: 1n << 70n }), fc.boolean(), (base, m, excess, below) => {
-            const w = BigInt(m.bits);
+            const w = BigInt(m.encodableBits ?? m.bits);
             const lo = m.signed ? -(1n << (w - 1n)) : 0n;
             const hi = m.signed ? (1n << (w - 1n)) - 1n : (1n << w) - 1n;
             const big = below ? lo - excess : hi + excess;

@@ -177,11 +177,9 @@ describe('64-bit values are exact', () => {
     expect(JSON.parse(dec.out).token).toBe('9007199254740993');
   });
 
-  it('a u64 held as a number (as_number) is refused beyond 2^53 with its own digits, and beyond its bound by the codec', async () => {
+  it('a u64 held as a number (as_number) is refused beyond 2^53 with its own digits', async () => {
     const huge = await cli(['encode', 'memfd_luo_folio_ser', '--hex'], { stdin: memfdFolio({ index: '9007199254740993' }) });
     expectRefusal(huge, /index/, /9007199254740993 is not an integer in 0\.\.9007199254740991/);
-    const beyond = await cli(['encode', 'memfd_luo_folio_ser', '--hex'], { stdin: memfdFolio({ index: '2251799813685248' }) });
-    expectRefusal(beyond, /index/, /2251799813685248 is not an integer in 0\.\.2251799813685247/);
   });
 
   it('an integer beyond 2^53 in a 52-bit bitfield is refused with its own digits', async () => {

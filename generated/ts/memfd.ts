@@ -3,9 +3,8 @@
 
 import {
   allPages,
-  beyondNumber,
+  beyondBound,
   checkBigUint,
-  checkNumberMax,
   checkUint,
   type CompatVerdict,
   decodeFailure,
@@ -91,17 +90,18 @@ export function decodeMemfdLuoFolioSer(view: DataView, offset = 0, opts?: ReadOp
       );
     }
     const v_index_hi = view.getUint32(offset + 12, true);
+    let v_index = v_index_hi * 4294967296 + view.getUint32(offset + 8, true);
     if (v_index_hi > 0x7ffff) {
-      throw beyondNumber(
+      v_index = beyondBound(
         view,
         offset + 8,
         2251799813685247,
         'memfd_luo_folio_ser',
         'index',
         'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_retrieve_folios (mm/memfd_luo.c) adds the folio at this page offset of the file',
+        opts,
       );
     }
-    const v_index = v_index_hi * 4294967296 + view.getUint32(offset + 8, true);
     return { pfn: v_pfn, flags: v_flags, index: v_index };
   } catch (e) {
     throw decodeFailure(e, view, offset, 16, 'memfd_luo_folio_ser', FIELDS_OF_MemfdLuoFolioSer);
@@ -122,8 +122,8 @@ export function encodeMemfdLuoFolioSer(value: MemfdLuoFolioSer, view: DataView, 
     view.setUint32(offset, v_pfn >>> 0, true);
     view.setUint32(offset + 4, (Math.floor(v_pfn / 4294967296) | (v_flags << 20)) >>> 0, true);
     const v_index = value.index;
-    if (!(Number.isInteger(v_index) && v_index >= 0 && v_index <= 2251799813685247)) {
-      checkNumberMax(v_index, 2251799813685247, 'memfd_luo_folio_ser', 'index', offset + 8);
+    if (!(Number.isInteger(v_index) && v_index >= 0 && v_index <= 9007199254740991)) {
+      checkUint(v_index, 53, 'memfd_luo_folio_ser', 'index', offset + 8);
     }
     view.setUint32(offset + 8, v_index >>> 0, true);
     view.setUint32(offset + 12, Math.floor(v_index / 4294967296), true);
@@ -168,23 +168,24 @@ export class MemfdLuoFolioSerView {
 
   get index(): number {
     const v_hi = this.view.getUint32(this.offset + 12, true);
+    let v = v_hi * 4294967296 + this.view.getUint32(this.offset + 8, true);
     if (v_hi > 0x7ffff) {
-      throw beyondNumber(
+      v = beyondBound(
         this.view,
         this.offset + 8,
         2251799813685247,
         'memfd_luo_folio_ser',
         'index',
         'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_retrieve_folios (mm/memfd_luo.c) adds the folio at this page offset of the file',
+        undefined,
       );
     }
-    const v = v_hi * 4294967296 + this.view.getUint32(this.offset + 8, true);
     return v;
   }
 
   set index(v: number) {
-    if (!(Number.isInteger(v) && v >= 0 && v <= 2251799813685247)) {
-      checkNumberMax(v, 2251799813685247, 'memfd_luo_folio_ser', 'index', this.offset + 8);
+    if (!(Number.isInteger(v) && v >= 0 && v <= 9007199254740991)) {
+      checkUint(v, 53, 'memfd_luo_folio_ser', 'index', this.offset + 8);
     }
     this.view.setUint32(this.offset + 8, v >>> 0, true);
     this.view.setUint32(this.offset + 12, Math.floor(v / 4294967296), true);
@@ -245,17 +246,18 @@ export function decodeMemfdLuoSer(view: DataView, offset = 0, opts?: ReadOptions
       ignoredBits(opts, v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 20, 'memfd_luo_retrieve (mm/memfd_luo.c)');
     }
     const v_nr_folios_hi = view.getUint32(offset + 28, true);
+    let v_nr_folios = v_nr_folios_hi * 4294967296 + view.getUint32(offset + 24, true);
     if (v_nr_folios_hi > 0x7ffff) {
-      throw beyondNumber(
+      v_nr_folios = beyondBound(
         view,
         offset + 24,
         2251799813685247,
         'memfd_luo_ser',
         'nr_folios',
         'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+        opts,
       );
     }
-    const v_nr_folios = v_nr_folios_hi * 4294967296 + view.getUint32(offset + 24, true);
     const v_folios = decodeKhoVmalloc(view, offset + 32, opts);
     return { pos: v_pos, size: v_size, seals: v_seals, flags: v_flags, nr_folios: v_nr_folios, folios: v_folios };
   } catch (e) {
@@ -290,8 +292,8 @@ export function encodeMemfdLuoSer(value: MemfdLuoSer, view: DataView, offset = 0
     }
     view.setUint32(offset + 20, v_flags, true);
     const v_nr_folios = value.nr_folios;
-    if (!(Number.isInteger(v_nr_folios) && v_nr_folios >= 0 && v_nr_folios <= 2251799813685247)) {
-      checkNumberMax(v_nr_folios, 2251799813685247, 'memfd_luo_ser', 'nr_folios', offset + 24);
+    if (!(Number.isInteger(v_nr_folios) && v_nr_folios >= 0 && v_nr_folios <= 9007199254740991)) {
+      checkUint(v_nr_folios, 53, 'memfd_luo_ser', 'nr_folios', offset + 24);
     }
     view.setUint32(offset + 24, v_nr_folios >>> 0, true);
     view.setUint32(offset + 28, Math.floor(v_nr_folios / 4294967296), true);
@@ -354,23 +356,24 @@ export class MemfdLuoSerView {
 
   get nr_folios(): number {
     const v_hi = this.view.getUint32(this.offset + 28, true);
+    let v = v_hi * 4294967296 + this.view.getUint32(this.offset + 24, true);
     if (v_hi > 0x7ffff) {
-      throw beyondNumber(
+      v = beyondBound(
         this.view,
         this.offset + 24,
         2251799813685247,
         'memfd_luo_ser',
         'nr_folios',
         'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+        undefined,
       );
     }
-    const v = v_hi * 4294967296 + this.view.getUint32(this.offset + 24, true);
     return v;
   }
 
   set nr_folios(v: number) {
-    if (!(Number.isInteger(v) && v >= 0 && v <= 2251799813685247)) {
-      checkNumberMax(v, 2251799813685247, 'memfd_luo_ser', 'nr_folios', this.offset + 24);
+    if (!(Number.isInteger(v) && v >= 0 && v <= 9007199254740991)) {
+      checkUint(v, 53, 'memfd_luo_ser', 'nr_folios', this.offset + 24);
     }
     this.view.setUint32(this.offset + 24, v >>> 0, true);
     this.view.setUint32(this.offset + 28, Math.floor(v / 4294967296), true);
@@ -416,17 +419,18 @@ export function decodeMemfdLuoSerV1(view: DataView, offset = 0, opts?: ReadOptio
     const v_pos = view.getBigUint64(offset, true);
     const v_size = view.getBigUint64(offset + 8, true);
     const v_nr_folios_hi = view.getUint32(offset + 20, true);
+    let v_nr_folios = v_nr_folios_hi * 4294967296 + view.getUint32(offset + 16, true);
     if (v_nr_folios_hi > 0x7ffff) {
-      throw beyondNumber(
+      v_nr_folios = beyondBound(
         view,
         offset + 16,
         2251799813685247,
         'memfd_luo_ser',
         'nr_folios',
         'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+        opts,
       );
     }
-    const v_nr_folios = v_nr_folios_hi * 4294967296 + view.getUint32(offset + 16, true);
     const v_folios = decodeKhoVmalloc(view, offset + 24, opts);
     return { pos: v_pos, size: v_size, nr_folios: v_nr_folios, folios: v_folios };
   } catch (e) {
@@ -448,8 +452,8 @@ export function encodeMemfdLuoSerV1(value: MemfdLuoSerV1, view: DataView, offset
     }
     view.setBigUint64(offset + 8, v_size, true);
     const v_nr_folios = value.nr_folios;
-    if (!(Number.isInteger(v_nr_folios) && v_nr_folios >= 0 && v_nr_folios <= 2251799813685247)) {
-      checkNumberMax(v_nr_folios, 2251799813685247, 'memfd_luo_ser', 'nr_folios', offset + 16);
+    if (!(Number.isInteger(v_nr_folios) && v_nr_folios >= 0 && v_nr_folios <= 9007199254740991)) {
+      checkUint(v_nr_folios, 53, 'memfd_luo_ser', 'nr_folios', offset + 16);
     }
     view.setUint32(offset + 16, v_nr_folios >>> 0, true);
     view.setUint32(offset + 20, Math.floor(v_nr_folios / 4294967296), true);
@@ -487,23 +491,24 @@ export class MemfdLuoSerV1View {
 
   get nr_folios(): number {
     const v_hi = this.view.getUint32(this.offset + 20, true);
+    let v = v_hi * 4294967296 + this.view.getUint32(this.offset + 16, true);
     if (v_hi > 0x7ffff) {
-      throw beyondNumber(
+      v = beyondBound(
         this.view,
         this.offset + 16,
         2251799813685247,
         'memfd_luo_ser',
         'nr_folios',
         'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+        undefined,
       );
     }
-    const v = v_hi * 4294967296 + this.view.getUint32(this.offset + 16, true);
     return v;
   }
 
   set nr_folios(v: number) {
-    if (!(Number.isInteger(v) && v >= 0 && v <= 2251799813685247)) {
-      checkNumberMax(v, 2251799813685247, 'memfd_luo_ser', 'nr_folios', this.offset + 16);
+    if (!(Number.isInteger(v) && v >= 0 && v <= 9007199254740991)) {
+      checkUint(v, 53, 'memfd_luo_ser', 'nr_folios', this.offset + 16);
     }
     this.view.setUint32(this.offset + 16, v >>> 0, true);
     this.view.setUint32(this.offset + 20, Math.floor(v / 4294967296), true);
@@ -580,17 +585,18 @@ export function decodeMemfdLuoSerFeatures(view: DataView, offset = 0, opts?: Rea
       ignoredBits(opts, v_flags, 0x0, 'memfd_luo_ser', 'flags', offset + 148, 'memfd_luo_retrieve (mm/memfd_luo.c)');
     }
     const v_nr_folios_hi = view.getUint32(offset + 156, true);
+    let v_nr_folios = v_nr_folios_hi * 4294967296 + view.getUint32(offset + 152, true);
     if (v_nr_folios_hi > 0x7ffff) {
-      throw beyondNumber(
+      v_nr_folios = beyondBound(
         view,
         offset + 152,
         2251799813685247,
         'memfd_luo_ser',
         'nr_folios',
         'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+        opts,
       );
     }
-    const v_nr_folios = v_nr_folios_hi * 4294967296 + view.getUint32(offset + 152, true);
     const v_folios = decodeKhoVmalloc(view, offset + 160, opts);
     return {
       features: v_features,
@@ -634,8 +640,8 @@ export function encodeMemfdLuoSerFeatures(value: MemfdLuoSerFeatures, view: Data
     }
     view.setUint32(offset + 148, v_flags, true);
     const v_nr_folios = value.nr_folios;
-    if (!(Number.isInteger(v_nr_folios) && v_nr_folios >= 0 && v_nr_folios <= 2251799813685247)) {
-      checkNumberMax(v_nr_folios, 2251799813685247, 'memfd_luo_ser', 'nr_folios', offset + 152);
+    if (!(Number.isInteger(v_nr_folios) && v_nr_folios >= 0 && v_nr_folios <= 9007199254740991)) {
+      checkUint(v_nr_folios, 53, 'memfd_luo_ser', 'nr_folios', offset + 152);
     }
     view.setUint32(offset + 152, v_nr_folios >>> 0, true);
     view.setUint32(offset + 156, Math.floor(v_nr_folios / 4294967296), true);
@@ -702,23 +708,24 @@ export class MemfdLuoSerFeaturesView {
 
   get nr_folios(): number {
     const v_hi = this.view.getUint32(this.offset + 156, true);
+    let v = v_hi * 4294967296 + this.view.getUint32(this.offset + 152, true);
     if (v_hi > 0x7ffff) {
-      throw beyondNumber(
+      v = beyondBound(
         this.view,
         this.offset + 152,
         2251799813685247,
         'memfd_luo_ser',
         'nr_folios',
         'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+        undefined,
       );
     }
-    const v = v_hi * 4294967296 + this.view.getUint32(this.offset + 152, true);
     return v;
   }
 
   set nr_folios(v: number) {
-    if (!(Number.isInteger(v) && v >= 0 && v <= 2251799813685247)) {
-      checkNumberMax(v, 2251799813685247, 'memfd_luo_ser', 'nr_folios', this.offset + 152);
+    if (!(Number.isInteger(v) && v >= 0 && v <= 9007199254740991)) {
+      checkUint(v, 53, 'memfd_luo_ser', 'nr_folios', this.offset + 152);
     }
     this.view.setUint32(this.offset + 152, v >>> 0, true);
     this.view.setUint32(this.offset + 156, Math.floor(v / 4294967296), true);

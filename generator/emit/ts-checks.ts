@@ -114,26 +114,30 @@ export function boundCheck(f: ScalarFieldIR, local: string, bound: string, st: S
 
 /**
  * A u64 the kernel bounds (as_number), read as a number from its two 32-bit
- * halves: exact up to 2^53, and a stored value above 2^53 still compares
- * above max (rounding keeps order), so the check refuses every value beyond
- * the bound; the error reads the exact value again as a bigint.
+ * halves. Up to the bound the number is exact and nothing more is done;
+ * beyond it beyondBound reads the value again as a bigint and warns (the
+ * restore reads on) or, above 2^53 - 1, refuses. The high word alone tells
+ * whether a value is beyond a bound of 2^k - 1 with k >= 32; another bound
+ * is compared whole (exact, as its high word is small). `opts` is the
+ * reader's options, or 'undefined' where there are none (a view's getter).
  */
-export function decodeBoundedU64(f: ScalarFieldIR & { asNumber: { max: number; by: string } }, local: string, st: StructIR, ctx: Ctx, view: string, off: (k: number) => string): Doc[] {
-  const refuse = [ts`throw ${call(ctx.rt('beyondNumber'), [view, off(f.offset), String(f.asNumber.max), tsString(st.name), tsString(f.name), tsString(f.asNumber.by)])};`];
-  const hi = `${view}.getUint32(${off(f.offset + 4)}, true)`;
-  const lo = `${view}.getUint32(${off(f.offset)}, true)`;
-  // A bound of 2^k - 1 with k >= 32 (MAX_LFS_FILESIZE >> PAGE_SHIFT) is a bound on the high word alone:
-  // one integer compare, and the value is built only once it is known to fit.
-  if ((f.asNumber.max + 1) % 4294967296 === 0) {
-    return [`const ${local}_hi = ${hi};`, block(`if (${local}_hi > ${hex((f.asNumber.max + 1) / 4294967296 - 1)})`, refuse), `const ${local} = ${local}_hi * 4294967296 + ${lo};`];
-  }
-  return [`const ${local} = ${hi} * 4294967296 + ${lo};`, block(`if (${local} > ${f.asNumber.max})`, refuse)];
+export function decodeBoundedU64(f: ScalarFieldIR & { asNumber: { max: number; by: string } }, local: string, st: StructIR, ctx: Ctx, view: string, off: (k: number) => string, opts: string): Doc[] {
+  const beyond = block(`if (${local}_hi > ${hex(Math.floor(f.asNumber.max / 4294967296))}${(f.asNumber.max + 1) % 4294967296 === 0 ? '' : ` || ${local} > ${f.asNumber.max}`})`, [
+    ts`${local} = ${call(ctx.rt('beyondBound'), [view, off(f.offset), String(f.asNumber.max), tsString(st.name), tsString(f.name), tsString(f.asNumber.by), opts])};`,
+  ]);
+  // The high word alone decides a bound of 2^k - 1 with k >= 32 (MAX_LFS_FILESIZE >> PAGE_SHIFT): one integer compare.
+  return [`const ${local}_hi = ${view}.getUint32(${off(f.offset + 4)}, true);`, `let ${local} = ${local}_hi * 4294967296 + ${view}.getUint32(${off(f.offset)}, true);`, beyond];
 }
 
-/** Checks a number in 0..max and writes it as the two 32-bit halves of a u64. */
+/**
+ * Checks a number in 0..2^53 - 1 and writes it as the two 32-bit halves of a
+ * u64. Not only up to the kernel's bound: what decode reads back (with a
+ * warning, beyond the bound) encode writes again, so a value read, edited
+ * and written keeps its other members.
+ */
 export function encodeBoundedU64(f: ScalarFieldIR & { asNumber: { max: number; by: string } }, x: string, st: StructIR, ctx: Ctx, view: string, off: (k: number) => string): Doc[] {
   return [
-    block(`if (!(Number.isInteger(${x}) && ${x} >= 0 && ${x} <= ${f.asNumber.max}))`, [[...call(ctx.rt('checkNumberMax'), [x, String(f.asNumber.max), tsString(st.name), tsString(f.name), off(f.offset)]), ';']]),
+    block(`if (!(Number.isInteger(${x}) && ${x} >= 0 && ${x} <= ${Number.MAX_SAFE_INTEGER}))`, [[...call(ctx.rt('checkUint'), [x, '53', tsString(st.name), tsString(f.name), off(f.offset)]), ';']]),
     `${view}.setUint32(${off(f.offset)}, ${x} >>> 0, true);`,
     `${view}.setUint32(${off(f.offset + 4)}, Math.floor(${x} / 4294967296), true);`,
   ];

@@ -91,7 +91,7 @@ function decodeMember(f: FieldIR, rec: CodecNames, ctx: Ctx): Doc[] {
   switch (f.shape) {
     case 'scalar':
       return [
-        ...(isBoundedU64(f) ? decodeBoundedU64(f, local, st, ctx, 'view', at) : [`const ${local} = ${readPrim(f.prim, at(f.offset))};`]),
+        ...(isBoundedU64(f) ? decodeBoundedU64(f, local, st, ctx, 'view', at, 'opts') : [`const ${local} = ${readPrim(f.prim, at(f.offset))};`]),
         ...allowedCheck(f, local, st, ctx, false),
         ...boundCheck(f, local, `v_${f.atMost?.name}`, st, ctx, false),
       ];

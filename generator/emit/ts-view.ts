@@ -26,7 +26,7 @@ function accessors(f: FieldIR, rec: CodecNames, ctx: Ctx): Doc[] {
   if (isBoundedU64(f)) {
     const off = (k: number): string => (k === 0 ? 'this.offset' : `this.offset + ${k}`);
     return [
-      block(`get ${f.name}(): number`, [...decodeBoundedU64(f, 'v', st, ctx, 'this.view', off), 'return v;']),
+      block(`get ${f.name}(): number`, [...decodeBoundedU64(f, 'v', st, ctx, 'this.view', off, 'undefined'), 'return v;']),
       block(`set ${f.name}(v: number)`, [...boundCheck(f, 'v', `this.${f.atMost?.name}`, st, ctx, true, o), ...encodeBoundedU64(f, 'v', st, ctx, 'this.view', off)]),
     ];
   }

@@ -787,6 +787,20 @@ static u64 first_repeat(struct folio_ref *refs, u64 n, u64 nr)
 }
 
 /*
+ * A u64 kho-abi's TypeScript codecs hold as a number (as_number): above the
+ * most a kernel writes it is read on with a warning, as the restore reads it;
+ * above 2^53 - 1 the TypeScript reader refuses it (no number holds it
+ * exactly), and so does this one, to give the same answer.
+ */
+static void bounded_number(u64 v, u64 max, const char *structname, const char *field, u64 pa)
+{
+	if (v > (1ull << 53) - 1)
+		refuse("refused", structname, field, pa, "is %llu, more than 2^53 - 1, which the TypeScript reader cannot hold exactly", (ull)v);
+	if (v > max)
+		warn("beyond-bound", structname, field, pa, "is %llu, more than %llu, the most a kernel writes", (ull)v, (ull)max);
+}
+
+/*
  * The folio rules of memfd_luo_retrieve_folios, for any handler whose
  * entries start with a pfn:52 and an index: an entry with pfn 0 is a hole
  * and skipped; a pfn restored a second time fails the file (the first
@@ -811,11 +825,9 @@ static void check_folios(const struct area *a, u64 nr, size_t size, const char *
 		if ((le64(buf) >> 52) & ~allowed)
 			warn("undeclared-bits", structname, bits_name, area_address(a, i * size),
 			     "undeclared bits 0x%llx set (allowed: 0x%llx)", (ull)((le64(buf) >> 52) & ~allowed), (ull)allowed);
-		/* memfd: a page offset past MAX_LFS_FILESIZE >> PAGE_SHIFT is no index the page cache takes. */
-		if (le64(buf + 8) > max_index)
-			refuse("refused", structname, "index", area_address(a, i * size) + 8,
-			       "index %llu is more than %llu (MAX_LFS_FILESIZE >> PAGE_SHIFT, memfd_luo_retrieve_folios)",
-			       (ull)le64(buf + 8), (ull)max_index);
+		/* memfd: no kernel writes a page offset past MAX_LFS_FILESIZE >> PAGE_SHIFT; the restore takes it. */
+		if (max_index != ~0ull)
+			bounded_number(le64(buf + 8), max_index, structname, "index", area_address(a, i * size) + 8);
 		if (!(le64(buf) & ((1ull << 52) - 1)))
 			continue;
 		pfns[n] = (struct folio_ref){ le64(buf) & ((1ull << 52) - 1), i };
@@ -876,9 +888,7 @@ static void memfd_file(u64 data)
 		warn("undeclared-bits", "memfd_luo_ser", "flags", data + offsetof(struct memfd_luo_ser, flags),
 		     "undeclared bits 0x%x set (allowed: 0x0)", m.flags);
 	/* memfd_luo_preserve writes one entry per folio of a file of at most MAX_LFS_FILESIZE. */
-	if (m.nr_folios > MEMFD_MAX_INDEX)
-		refuse("refused", "memfd_luo_ser", "nr_folios", data + offsetof(struct memfd_luo_ser, nr_folios),
-		       "%llu folios, more than %llu (MAX_LFS_FILESIZE >> PAGE_SHIFT)", (ull)m.nr_folios, (ull)MEMFD_MAX_INDEX);
+	bounded_number(m.nr_folios, MEMFD_MAX_INDEX, "memfd_luo_ser", "nr_folios", data + offsetof(struct memfd_luo_ser, nr_folios));
 	vmalloc_flags(m.folios.flags, data + offsetof(struct memfd_luo_ser, folios));
 	if (m.nr_folios)
 		restore_area(m.folios, m.nr_folios, sizeof(f), data + offsetof(struct memfd_luo_ser, folios), &a);

@@ -40,7 +40,10 @@ export interface NumLeaf {
   readonly field: string;
   /** Absolute offset errors report: the member, the array element, or a bitfield's storage unit. */
   readonly offset: number;
+  /** The width of the values it takes. */
   readonly bits: number;
+  /** The width encode accepts, when wider than `bits` (an as_number member: 53). */
+  readonly encodableBits?: number;
   readonly signed: boolean;
   readonly big: boolean;
   readonly allowed?: bigint;
@@ -93,9 +96,10 @@ interface WalkOptions {
 }
 
 /**
- * A member's leaf. A u64 held as a number (as_number, bound 2^k - 1) is a
- * k-bit unsigned number stored in an 8-byte unit: its range, its bad values
- * and its bytes all follow from that.
+ * A member's leaf. A u64 held as a number (as_number, bound 2^k - 1) takes
+ * k-bit values, as a kernel writes them, stored in an 8-byte unit; the codecs
+ * encode every exact number (53 bits), beyond the bound too, as decode
+ * reads it back (with a warning).
  */
 function primLeaf(p: Prim, path: Path, struct: string, field: string, offset: number, allowed?: bigint, ignored?: boolean, asNumber?: { max: number }): NumLeaf {
   const bits = asNumber ? boundBits(asNumber.max) : primBits(p);
@@ -108,6 +112,7 @@ function primLeaf(p: Prim, path: Path, struct: string, field: string, offset: nu
     bits,
     signed: p.startsWith('s'),
     big: asNumber ? false : primIsBig(p),
+    ...(asNumber ? { encodableBits: 53 } : {}),
     ...(allowed !== undefined ? { allowed } : {}),
     ...(ignored ? { ignored: true as const } : {}),
     unitOffset: offset,
