@@ -21,11 +21,10 @@
 import type { StructCodec } from '../codec.js';
 import { DecodeError, type Location } from '../errors.js';
 import type { PhysMem } from '../phys-mem.js';
-import { acceptedAnomaly } from '../warnings.js';
 import { forPageSize, type BlockChainDescriptor, type PageArrayDescriptor, type RefEdge } from './descriptors.js';
 import { restoreBlockChain } from './kho-block.js';
 import { atAddress, KERNEL, locateWarnings, ReaderLimitError } from './limits.js';
-import type { LuoFileRecord, LuoSessionRecord, LuoSessionsOptions, RestoredSession } from './luo-sessions.js';
+import { restoreSessions, type LuoFileRecord, type LuoSessionRecord, type LuoSessionsOptions, type RestoredSession } from './luo-sessions.js';
 
 /** The functions of the contiguous era that read (and do not bound) these arrays. */
 export const ARRAY_KERNEL = {
@@ -117,36 +116,18 @@ function readList<T>(mem: PhysMem, c: LuoListContainer, pa: bigint, codec: Struc
  */
 export function* luoListEntries<S extends LuoSessionRecord, F extends LuoFileRecord>(mem: PhysMem, desc: LuoListDescriptors, sessionsPa: bigint, codecs: LuoListCodecs<S, F>, options: LuoListOptions = {}): Generator<RestoredSession<S, F>, void, undefined> {
   const edge = forPageSize(desc.sessionFiles, mem.pageSize);
-  const countMember = edge.count;
-  if (!countMember) throw new TypeError(`${edge.struct}.${edge.member.name}: the sessions reader needs the edge's count member`);
   const sessions = sessionsPa === 0n ? [] : readList(mem, desc.sessions, sessionsPa, codecs.session, codecs.sessionHeader, undefined, 'the session list', options);
-  const countAt = (pa: bigint): Location => ({ struct: edge.struct, field: countMember.name, offset: countMember.offset, address: pa + BigInt(countMember.offset) });
-  const handlers = options.handlers ? new Set(options.handlers) : undefined;
   const arrays = desc.sessions.kind === 'page_array' || desc.files.kind === 'page_array';
-  const cite = arrays ? ARRAY_KERNEL.files : KERNEL.fileDeserialize;
-  const names = new Set<string>();
-  for (const { value: session, pa } of sessions) {
-    if (names.has(session.name)) {
-      throw new DecodeError({ struct: edge.struct, field: 'name', offset: 0, address: pa }, `session '${session.name}' is already restored; the kernel refuses the duplicate (-EEXIST, ${KERNEL.sessionInsert})`);
-    }
-    names.add(session.name);
-    const { files: head, count } = session.file_set_ser;
-    if (head === 0n) {
-      if (count !== 0n) acceptedAnomaly(options, 'luo-files-count-without-files', new DecodeError(countAt(pa), `session '${session.name}' has no files but a count of ${count}`), `${cite}, WARN_ON`);
-      yield { session, files: [] };
-      continue;
-    }
-    const files: F[] = [];
-    for (const { value: file, pa: filePa } of readList(mem, desc.files, head, codecs.file, undefined, { count, at: countAt(pa) }, `session '${session.name}'`, options)) {
-      if (handlers && !handlers.has(file.compatible)) {
-        throw new DecodeError({ struct: codecs.file.name, field: 'compatible', offset: 0, address: filePa }, `no handler for compatible '${file.compatible}'; the kernel refuses the session's files (-ENOENT, ${KERNEL.fileHandler})`);
-      }
-      files.push(file);
-    }
-    // A chain of files says how many it holds: the stored count must agree (the block era's luo_file_deserialize).
-    if (desc.files.kind === 'block_chain' && BigInt(files.length) !== count) {
-      throw new DecodeError(countAt(pa), `session '${session.name}' stores a count of ${count} but its chain holds ${files.length} files; the kernel refuses it (-EINVAL, ${KERNEL.fileDeserialize})`);
-    }
-    yield { session, files };
-  }
+  yield* restoreSessions(
+    sessions,
+    edge,
+    codecs.file,
+    {
+      read: (head, count, at, session) => readList(mem, desc.files, head, codecs.file, undefined, { count, at }, `session '${session}'`, options),
+      // A chain of files says how many it holds (the block era's luo_file_deserialize); an array is read by the count.
+      counted: desc.files.kind === 'block_chain',
+      kernel: arrays ? ARRAY_KERNEL.files : KERNEL.fileDeserialize,
+    },
+    options,
+  );
 }

@@ -14,10 +14,10 @@
  * `strict` apply to every entry.
  */
 import type { StructCodec } from '../codec.js';
-import { DecodeError } from '../errors.js';
+import { DecodeError, type Location } from '../errors.js';
 import type { PhysMem } from '../phys-mem.js';
 import { acceptedAnomaly } from '../warnings.js';
-import { forPageSize, type BlockChainDescriptor, type RefEdge } from './descriptors.js';
+import { forPageSize, type BlockChainDescriptor, type RefEdge, type Resolved } from './descriptors.js';
 import { restoreBlockChain, type BlockChainOptions, type RestoredBlocks } from './kho-block.js';
 import { AnomalyTally, atAddress, KERNEL, locateWarnings, pagesInImage, PfnSet, ReaderLimitError } from './limits.js';
 
@@ -70,8 +70,12 @@ export interface RestoredSession<S, F> {
   readonly files: readonly F[];
 }
 
-/** Decodes the entries of restored blocks, errors and warnings at their physical addresses. */
-function decodeAll<T>(blocks: RestoredBlocks, first: number, codec: StructCodec<T>, options: LuoSessionsOptions, each: (value: T, pa: bigint) => void): void {
+/**
+ * The entries of restored blocks, decoded one at a time as they are taken
+ * (a refusal of an earlier entry comes before a later entry is decoded, as
+ * in the kernel's loop), errors and warnings at their physical addresses.
+ */
+function* decodedEntries<T>(blocks: RestoredBlocks, first: number, codec: StructCodec<T>, options: LuoSessionsOptions): Generator<{ value: T; pa: bigint }, void, undefined> {
   const opts = options.strict || options.warnings ? options : undefined;
   for (let b = 0; b < blocks.views.length; b++) {
     const view = blocks.views[b]!;
@@ -87,8 +91,63 @@ function decodeAll<T>(blocks: RestoredBlocks, first: number, codec: StructCodec<
         throw e;
       }
       locateWarnings(options.warnings, before, base);
-      each(value, base + BigInt(offset));
+      yield { value, pa: base + BigInt(offset) };
     }
+  }
+}
+
+/** How one era reads a session's files, for restoreSessions. */
+export interface SessionFiles<F> {
+  /** The entries of the files list at `head` (not 0), `count` the count the session stores at `countAt`. */
+  read(head: bigint, count: bigint, countAt: Location, session: string): Iterable<{ readonly value: F; readonly pa: bigint }>;
+  /** A chain says how many files it holds, and the stored count must agree; an array is read by the count. */
+  readonly counted: boolean;
+  /** The luo_file_deserialize of the era, which warns of a count without files. */
+  readonly kernel: string;
+}
+
+/**
+ * The rules every LUO version applies to its sessions, in list order, and
+ * their files (luo_session_deserialize, luo_file_deserialize): a name seen
+ * before refused (-EEXIST), a count without files accepted with the
+ * kernel's WARN_ON, each file matched to a handler when the caller names
+ * them (-ENOENT), and in a chain the files counted against the stored count
+ * (-EINVAL). One session at a time, its files read when it is reached.
+ */
+export function* restoreSessions<S extends LuoSessionRecord, F extends LuoFileRecord>(
+  sessions: Iterable<{ readonly value: S; readonly pa: bigint }>,
+  edge: Resolved<RefEdge>,
+  fileCodec: StructCodec<F>,
+  files: SessionFiles<F>,
+  options: LuoSessionsOptions,
+): Generator<RestoredSession<S, F>, void, undefined> {
+  const countMember = edge.count;
+  if (!countMember) throw new TypeError(`${edge.struct}.${edge.member.name}: the sessions reader needs the edge's count member`);
+  const countAt = (pa: bigint): Location => ({ struct: edge.struct, field: countMember.name, offset: countMember.offset, address: pa + BigInt(countMember.offset) });
+  const handlers = options.handlers ? new Set(options.handlers) : undefined;
+  const names = new Set<string>();
+  for (const { value: session, pa } of sessions) {
+    if (names.has(session.name)) {
+      throw new DecodeError({ struct: edge.struct, field: 'name', offset: 0, address: pa }, `session '${session.name}' is already restored; the kernel refuses the duplicate (-EEXIST, ${KERNEL.sessionInsert})`);
+    }
+    names.add(session.name);
+    const { files: head, count } = session.file_set_ser;
+    if (head === 0n) {
+      if (count !== 0n) acceptedAnomaly(options, 'luo-files-count-without-files', new DecodeError(countAt(pa), `session '${session.name}' has no files but a count of ${count}`), `${files.kernel}, WARN_ON`);
+      yield { session, files: [] };
+      continue;
+    }
+    const list: F[] = [];
+    for (const { value: file, pa: filePa } of files.read(head, count, countAt(pa), session.name)) {
+      if (handlers && !handlers.has(file.compatible)) {
+        throw new DecodeError({ struct: fileCodec.name, field: 'compatible', offset: 0, address: filePa }, `no handler for compatible '${file.compatible}'; the kernel refuses the session's files (-ENOENT, ${KERNEL.fileHandler})`);
+      }
+      list.push(file);
+    }
+    if (files.counted && BigInt(list.length) !== count) {
+      throw new DecodeError(countAt(pa), `session '${session.name}' stores a count of ${count} but its chain holds ${list.length} files; the kernel refuses it (-EINVAL, ${KERNEL.fileDeserialize})`);
+    }
+    yield { session, files: list };
   }
 }
 
@@ -112,7 +171,6 @@ export function readLuoSessions<S extends LuoSessionRecord, F extends LuoFileRec
 export function* luoSessionsEntries<S extends LuoSessionRecord, F extends LuoFileRecord>(mem: PhysMem, desc: LuoSessionsDescriptors, sessionsPa: bigint, codecs: LuoSessionCodecs<S, F>, options: LuoSessionsOptions = {}): Generator<RestoredSession<S, F>, void, undefined> {
   const chain = forPageSize(desc.blocks, mem.pageSize);
   const edge = forPageSize(desc.files, mem.pageSize);
-  if (!edge.count) throw new TypeError(`${edge.struct}.${edge.member.name}: the sessions reader needs the edge's count member`);
   const first = chain.header.size;
   const blockAt = (address: bigint) => ({ struct: chain.header.name, offset: 0, address });
   const maxVisits = options.maxBlockVisits ?? pagesInImage(mem.pageCount);
@@ -128,44 +186,8 @@ export function* luoSessionsEntries<S extends LuoSessionRecord, F extends LuoFil
     return blocks;
   };
 
-  const sessions: { session: S; pa: bigint }[] = [];
-  if (sessionsPa !== 0n) decodeAll(restore(sessionsPa, codecs.session.size), first, codecs.session, options, (session, pa) => sessions.push({ session, pa }));
-
-  // Where the session stores its file count, from the edge's count member.
-  const countMember = edge.count;
-  const countAt = (pa: bigint) => ({ struct: edge.struct, field: countMember.name, offset: countMember.offset, address: pa + BigInt(countMember.offset) });
-  const handlers = options.handlers ? new Set(options.handlers) : undefined;
-  const names = new Set<string>();
-  for (const { session, pa } of sessions) {
-    if (names.has(session.name)) {
-      throw new DecodeError({ struct: edge.struct, field: 'name', offset: 0, address: pa }, `session '${session.name}' is already restored; the kernel refuses the duplicate (-EEXIST, ${KERNEL.sessionInsert})`);
-    }
-    names.add(session.name);
-    const { files: head, count } = session.file_set_ser;
-    const files: F[] = [];
-    if (head === 0n) {
-      // No files: the kernel warns (WARN_ON) if a count is stored anyway, and goes on.
-      if (count !== 0n) {
-        acceptedAnomaly(
-          options,
-          'luo-files-count-without-files',
-          new DecodeError(countAt(pa), `session '${session.name}' has no files chain but a count of ${count}`),
-          `${KERNEL.fileDeserialize}, WARN_ON`,
-        );
-      }
-      yield { session, files };
-      continue;
-    }
-    decodeAll(restore(head, codecs.file.size), first, codecs.file, options, (file, filePa) => {
-      if (handlers && !handlers.has(file.compatible)) {
-        throw new DecodeError({ struct: codecs.file.name, field: 'compatible', offset: 0, address: filePa }, `no handler for compatible '${file.compatible}'; the kernel refuses the session's files (-ENOENT, ${KERNEL.fileHandler})`);
-      }
-      files.push(file);
-    });
-    if (BigInt(files.length) !== count) {
-      throw new DecodeError(countAt(pa), `session '${session.name}' stores a count of ${count} but its chain holds ${files.length} files; the kernel refuses it (-EINVAL, ${KERNEL.fileDeserialize})`);
-    }
-    yield { session, files };
-  }
+  // The sessions chain is restored and decoded whole before any session is inserted, as the kernel does.
+  const sessions = sessionsPa === 0n ? [] : [...decodedEntries(restore(sessionsPa, codecs.session.size), first, codecs.session, options)];
+  yield* restoreSessions(sessions, edge, codecs.file, { read: (head) => decodedEntries(restore(head, codecs.file.size), first, codecs.file, options), counted: true, kernel: KERNEL.fileDeserialize }, options);
   shared.flush();
 }
