@@ -537,7 +537,7 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
       if (s.file_set_ser.files === 0n) {
         if (s.file_set_ser.count !== 0n) {
           step(node, { struct: codecs.session.name, pa }, (o) =>
-            acceptedAnomaly(o, 'luo-files-count-without-files', new DecodeError(countAt, `session '${s.name}' has no files chain but a count of ${s.file_set_ser.count}`), `${arrays ? ARRAY_KERNEL.files : KERNEL.fileDeserialize}, WARN_ON`),
+            acceptedAnomaly(o, 'luo-files-count-without-files', new DecodeError(countAt, `session '${s.name}' has no files but a count of ${s.file_set_ser.count}`), `${arrays ? ARRAY_KERNEL.files : KERNEL.fileDeserialize}, WARN_ON`),
           );
         }
         return undefined;
