@@ -98,7 +98,7 @@ export function decodeMemfdLuoFolioSer(view: DataView, offset = 0, opts?: ReadOp
         2251799813685247,
         'memfd_luo_folio_ser',
         'index',
-        'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_retrieve_folios (mm/memfd_luo.c) adds the folio at this page offset of the file',
+        'memfd_luo_retrieve_folios (mm/memfd_luo.c), which adds the folio at this page offset of the file; no file reaches past MAX_LFS_FILESIZE >> PAGE_SHIFT',
         opts,
       );
     }
@@ -176,7 +176,7 @@ export class MemfdLuoFolioSerView {
         2251799813685247,
         'memfd_luo_folio_ser',
         'index',
-        'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_retrieve_folios (mm/memfd_luo.c) adds the folio at this page offset of the file',
+        'memfd_luo_retrieve_folios (mm/memfd_luo.c), which adds the folio at this page offset of the file; no file reaches past MAX_LFS_FILESIZE >> PAGE_SHIFT',
         undefined,
       );
     }
@@ -254,7 +254,7 @@ export function decodeMemfdLuoSer(view: DataView, offset = 0, opts?: ReadOptions
         2251799813685247,
         'memfd_luo_ser',
         'nr_folios',
-        'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+        'memfd_luo_retrieve (mm/memfd_luo.c), which reads that many entries; memfd_luo_preserve writes one per folio of a file of at most MAX_LFS_FILESIZE >> PAGE_SHIFT pages',
         opts,
       );
     }
@@ -364,7 +364,7 @@ export class MemfdLuoSerView {
         2251799813685247,
         'memfd_luo_ser',
         'nr_folios',
-        'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+        'memfd_luo_retrieve (mm/memfd_luo.c), which reads that many entries; memfd_luo_preserve writes one per folio of a file of at most MAX_LFS_FILESIZE >> PAGE_SHIFT pages',
         undefined,
       );
     }
@@ -427,7 +427,7 @@ export function decodeMemfdLuoSerV1(view: DataView, offset = 0, opts?: ReadOptio
         2251799813685247,
         'memfd_luo_ser',
         'nr_folios',
-        'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+        'memfd_luo_retrieve (mm/memfd_luo.c), which reads that many entries; memfd_luo_preserve writes one per folio of a file of at most MAX_LFS_FILESIZE >> PAGE_SHIFT pages',
         opts,
       );
     }
@@ -499,7 +499,7 @@ export class MemfdLuoSerV1View {
         2251799813685247,
         'memfd_luo_ser',
         'nr_folios',
-        'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+        'memfd_luo_retrieve (mm/memfd_luo.c), which reads that many entries; memfd_luo_preserve writes one per folio of a file of at most MAX_LFS_FILESIZE >> PAGE_SHIFT pages',
         undefined,
       );
     }
@@ -593,7 +593,7 @@ export function decodeMemfdLuoSerFeatures(view: DataView, offset = 0, opts?: Rea
         2251799813685247,
         'memfd_luo_ser',
         'nr_folios',
-        'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+        'memfd_luo_retrieve (mm/memfd_luo.c), which reads that many entries; memfd_luo_preserve writes one per folio of a file of at most MAX_LFS_FILESIZE >> PAGE_SHIFT pages',
         opts,
       );
     }
@@ -716,7 +716,7 @@ export class MemfdLuoSerFeaturesView {
         2251799813685247,
         'memfd_luo_ser',
         'nr_folios',
-        'MAX_LFS_FILESIZE >> PAGE_SHIFT: memfd_luo_preserve writes one entry per folio of the file (mm/memfd_luo.c)',
+        'memfd_luo_retrieve (mm/memfd_luo.c), which reads that many entries; memfd_luo_preserve writes one per folio of a file of at most MAX_LFS_FILESIZE >> PAGE_SHIFT pages',
         undefined,
       );
     }
