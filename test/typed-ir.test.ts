@@ -219,4 +219,19 @@ describe('pointer edges are objects', () => {
     expect(next.shape === 'scalar' && next.ref?.to).toBe(hdr);
     expect(Object.isFrozen(next)).toBe(true);
   });
+
+  it('every object the IR reaches is frozen, so no emitter can change what another reads', () => {
+    const seen = new Set<object>();
+    const stack: unknown[] = [...irs];
+    let objects = 0;
+    while (stack.length) {
+      const o = stack.pop();
+      if (o === null || typeof o !== 'object' || seen.has(o)) continue;
+      seen.add(o);
+      objects++;
+      expect(Object.isFrozen(o)).toBe(true);
+      stack.push(...Object.values(o));
+    }
+    expect(objects).toBeGreaterThan(1000);
+  });
 });

@@ -1005,7 +1005,9 @@ const fingerprints = new Map<string, string>();
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {
     Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
+    // Walked without Object.values: an array of every node's values was most of what freezing allocated.
+    if (Array.isArray(o)) for (let i = 0; i < o.length; i++) deepFreeze(o[i]);
+    else for (const k in o) deepFreeze((o as Record<string, unknown>)[k]);
   }
   return o;
 }
