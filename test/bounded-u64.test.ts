@@ -15,6 +15,7 @@ import { DecodeError, EncodeError, type ReadWarning } from '../runtime/index.js'
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './helpers/root.js';
+import { thrown } from './helpers/thrown.js';
 
 const MAX = 2 ** 51 - 1;
 
@@ -23,15 +24,6 @@ function folioBytes(index: bigint): DataView {
   view.setUint32(0, 0x1234, true);
   view.setBigUint64(8, index, true);
   return view;
-}
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
 }
 
 describe('as_number: a bounded u64 as a checked number', () => {

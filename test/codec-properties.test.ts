@@ -38,6 +38,7 @@ import {
   withKernelPointersZeroed,
 } from './helpers/arbitraries.js';
 import { buildIRs } from './helpers/project-ir.js';
+import { thrown } from './helpers/thrown.js';
 
 
 interface Case {
@@ -67,15 +68,6 @@ const cases: Case[] = [...codecByKey]
   .map(([key, { codec, pageSize }]) => ({ key, st: irByKey.get(key)!, codec, pageSize }));
 
 // ---------------------------------------------------------------- helpers
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 
 interface Where {
   readonly struct: string;

@@ -16,7 +16,6 @@ import {
   DecodeError,
   encodeBytes,
   khoFdtIsCompatible,
-  MemoryError,
   PhysMem,
   readArrayChain,
   readBlockChain,
@@ -43,6 +42,7 @@ import { KHO_VMALLOC_AREA_CONTAINER } from '../generated/ts/vmalloc.js';
 import { IOMMU_DEVICE_ARRAYS_CONTAINER, IOMMU_DOMAIN_ARRAYS_CONTAINER, IOMMU_HW_ARRAYS_CONTAINER, iommuDeviceSerCodec, iommuDomainSerCodec, iommuHwSerCodec } from '../generated/ts/iommu.js';
 import { KHO_ARRAY_PAGES_CONTAINER } from '../generated/ts/kho_array.js';
 import { LUO_DICT_CONTAINER } from '../generated/ts/luo_dict.js';
+import { survives } from './helpers/thrown.js';
 
 /** Where readLuoSessions finds the sessions' blocks and each session's files and their count. */
 const sessionsLayout = { blocks: KHO_BLOCK_CONTAINER, files: LUO_SESSION_SER_REFS['file_set_ser.files'] };
@@ -60,14 +60,6 @@ const memoryArb = fc.array(fc.uint8Array({ minLength: 4096, maxLength: 4096 }), 
     return mem;
   }),
 );
-
-function survives(fn: () => unknown): void {
-  try {
-    fn();
-  } catch (e) {
-    if (!(e instanceof DecodeError) && !(e instanceof MemoryError)) throw e;
-  }
-}
 
 describe('container readers on corrupt memory', () => {
   it('readBlockChain', () => {

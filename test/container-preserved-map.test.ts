@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { memfdLuoFolioSerCodec, type MemfdLuoFolioSer } from '../generated/ts/memfd.js';
 import { KHO_RADIX_TREE_CONTAINER } from '../generated/ts/radix_tree.js';
 import { KHO_VMALLOC_AREA_CONTAINER } from '../generated/ts/vmalloc.js';
-import { DecodeError, encodeBytes, PhysMem, PreservedMap, readMemfdFolios, restoreVmalloc, writeRadixTree, writeVmalloc } from '../runtime/index.js';
+import { encodeBytes, PhysMem, PreservedMap, readMemfdFolios, restoreVmalloc, writeRadixTree, writeVmalloc } from '../runtime/index.js';
+import { refused } from './helpers/thrown.js';
 
 const PAGE = 4096;
 const page = (n: number): bigint => BigInt(n) * BigInt(PAGE);
@@ -22,16 +23,6 @@ function image(folios: MemfdLuoFolioSer[] = [{ pfn: 0x42, flags: 3, index: 0 }, 
   const area = writeVmalloc(mem, KHO_VMALLOC_AREA_CONTAINER, data, [page(10)], [page(2)]);
   for (const f of folios) mem.write(page(f.pfn), new Uint8Array(PAGE));
   return { mem, memfd: { nr_folios: BigInt(folios.length), folios: area } };
-}
-
-function refusal(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
 }
 
 describe('PreservedMap', () => {
@@ -49,7 +40,7 @@ describe('PreservedMap', () => {
   it('a vmalloc chunk the map does not list is refused at the chunk, as kho_restore_page refuses it', () => {
     const { mem, memfd } = image();
     const preserved = PreservedMap.of(PAGE, [10, 0x42, 0x43].map((pfn) => ({ pfn, order: 0 })));
-    const e = refusal(() => restoreVmalloc(mem, KHO_VMALLOC_AREA_CONTAINER, memfd.folios, { preserved }));
+    const e = refused(() => restoreVmalloc(mem, KHO_VMALLOC_AREA_CONTAINER, memfd.folios, { preserved }));
     expect(e.struct).toBe('kho_vmalloc_chunk');
     expect(e.address).toBe(page(2));
     expect(e.message).toContain('the chunk at 0x2000 is not the head of a block in the preserved memory map; the page carries no KHO magic and the kernel refuses it (kho_restore_page');
@@ -58,7 +49,7 @@ describe('PreservedMap', () => {
   it('a block of the area the map does not list is refused at its entry', () => {
     const { mem, memfd } = image();
     const preserved = PreservedMap.of(PAGE, [2, 0x42, 0x43].map((pfn) => ({ pfn, order: 0 })));
-    const e = refusal(() => restoreVmalloc(mem, KHO_VMALLOC_AREA_CONTAINER, memfd.folios, { preserved }));
+    const e = refused(() => restoreVmalloc(mem, KHO_VMALLOC_AREA_CONTAINER, memfd.folios, { preserved }));
     expect(e.address).toBe(page(2) + 8n);
     expect(e.message).toContain('block 0 at 0xa000 is not the head of a block in the preserved memory map');
   });
@@ -66,7 +57,7 @@ describe('PreservedMap', () => {
   it('a folio the map does not list fails the file at its entry', () => {
     const { mem, memfd } = image();
     const preserved = PreservedMap.of(PAGE, [2, 10, 0x42].map((pfn) => ({ pfn, order: 0 })));
-    const e = refusal(() => readMemfdFolios(mem, KHO_VMALLOC_AREA_CONTAINER, memfd, memfdLuoFolioSerCodec, { preserved }));
+    const e = refused(() => readMemfdFolios(mem, KHO_VMALLOC_AREA_CONTAINER, memfd, memfdLuoFolioSerCodec, { preserved }));
     expect(e.field).toBe('pfn');
     expect(e.address).toBe(page(10) + 16n);
     expect(e.message).toContain("entry 1's folio at 0x43000 is not the head of a block in the preserved memory map");

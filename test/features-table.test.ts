@@ -28,6 +28,7 @@ import { DecodeError } from '../runtime/index.js';
 import { GENERATED_INCLUDE, SHIM_FALLBACK_INCLUDE, SHIM_INCLUDE } from './helpers/gcc.js';
 import { ABI, TREES } from './helpers/kernel-trees.js';
 import { repoRoot } from './helpers/root.js';
+import { thrown } from './helpers/thrown.js';
 
 const run = promisify(execFile);
 const view = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -53,15 +54,6 @@ function table(n: number, extra = 0): Uint8Array {
   const bytes = new Uint8Array(8 + n * 80 + extra);
   encodeLiveupdateFeatureTable({ hdr: HDR, entries: Array.from({ length: n }, (_, i) => entry(`sub-${i}`, BigInt(i), 0n, BigInt(i))) }, view(bytes));
   return bytes;
-}
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
 }
 
 describe('the .liveupdate_features table (schemas/luo_features.yaml)', () => {

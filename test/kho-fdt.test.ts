@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { KHO_FDT_COMPATIBLE, KHO_FDT_CONTAINER } from '../generated/ts/kexec_handover.js';
 import { DecodeError, readKhoFdt, writeKhoFdt, type KhoRoot } from '../runtime/index.js';
 import { dtcAvailable } from './helpers/dtc.js';
+import { refused } from './helpers/thrown.js';
 
 const dtc = dtcAvailable('kho-fdt.test.ts');
 
@@ -74,16 +75,6 @@ describe.skipIf(!dtc)('KHO root FDT against libfdt', () => {
 });
 
 describe('KHO root FDT refusals', () => {
-  const thrown = (fn: () => unknown): DecodeError => {
-    try {
-      fn();
-    } catch (e) {
-      if (e instanceof DecodeError) return e;
-      throw e;
-    }
-    throw new Error('expected a DecodeError');
-  };
-
   it('round-trips', () => {
     expect(readKhoFdt(KHO_FDT_CONTAINER, writeKhoFdt(KHO_FDT_CONTAINER, root))).toEqual({ ...root, compatibles: [root.compatible], failed: [] });
   });
@@ -92,8 +83,8 @@ describe('KHO root FDT refusals', () => {
     const good = writeKhoFdt(KHO_FDT_CONTAINER, root);
     const bad = good.slice();
     bad[0] = 0;
-    expect(thrown(() => readKhoFdt(KHO_FDT_CONTAINER, bad)).reason).toContain('bad magic');
-    expect(thrown(() => readKhoFdt(KHO_FDT_CONTAINER, good.subarray(0, 100))).reason).toContain('totalsize');
+    expect(refused(() => readKhoFdt(KHO_FDT_CONTAINER, bad)).reason).toContain('bad magic');
+    expect(refused(() => readKhoFdt(KHO_FDT_CONTAINER, good.subarray(0, 100))).reason).toContain('totalsize');
     const noSize = writeKhoFdt(KHO_FDT_CONTAINER, { ...root, subtrees: [] });
     expect(readKhoFdt(KHO_FDT_CONTAINER, noSize).subtrees).toEqual([]);
   });

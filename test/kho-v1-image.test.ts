@@ -18,11 +18,12 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KHOSER_MEM_CHUNK_LIST_CONTAINER as CHAIN } from '../generated/ts/kho_v1_memmap.js';
 import { LIVEUPDATE_HISTORY_CODECS as CODECS, LIVEUPDATE_LAYOUT as LAYOUT, LUO_ERAS } from '../lib/liveupdate.js';
-import { bitmapChainGeometry, DecodeError, parseFdt, PhysMem, readBitmapChain, readKhoFdt, writeFdt } from '../runtime/index.js';
+import { bitmapChainGeometry, parseFdt, PhysMem, readBitmapChain, readKhoFdt, writeFdt } from '../runtime/index.js';
 import { inspectLiveUpdate, inspectTextLines, readLiveUpdate, writeLiveUpdate, type FileState, type LiveUpdateState } from '../runtime/liveupdate/index.js';
 import { cli } from './helpers/cli-in-process.js';
 import { dtcAvailable } from './helpers/dtc.js';
 import { repoRoot } from './helpers/root.js';
+import { refused } from './helpers/thrown.js';
 
 const V1 = LAYOUT.khoV1!;
 const u64 = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n });
@@ -50,16 +51,6 @@ function write(state: LiveUpdateState, pageSize: 4096 | 16384 = 4096) {
 }
 
 /** Where the first DecodeError of `fn` points. */
-function refusal(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
-
 describe('writeLiveUpdate: a kho-v1 handover', () => {
   it('writes the root as kho-v1 names it: children with fdt only, the map a chunk chain listing every page written and every folio', () => {
     const { mem, fdt, preserved } = write(STATE('luo-v1'));
@@ -154,7 +145,7 @@ describe('readLiveUpdate: random states written as kho-v1 images read back equal
 describe('readLiveUpdate refuses a corrupt kho-v1 image where inspect does', () => {
   /** The restore's refusal and the inspect walk's first error, on the same image. */
   function both(mem: PhysMem, fdt: Uint8Array) {
-    const e = refusal(() => readLiveUpdate(mem, fdt, LAYOUT, CODECS));
+    const e = refused(() => readLiveUpdate(mem, fdt, LAYOUT, CODECS));
     const report = inspectLiveUpdate(mem, fdt, LAYOUT, CODECS);
     const first = [...report.kho.errors, ...report.kho.blobs.flatMap((b) => b.errors), ...(report.luo?.errors ?? [])][0]!;
     return { e, first };
@@ -215,7 +206,7 @@ describe('readLiveUpdate refuses a corrupt kho-v1 image where inspect does', () 
     const back = readLiveUpdate(mem, bad, LAYOUT, CODECS);
     expect(back.warnings.filter((w) => w.code !== 'luo-no-handler')).toEqual([expect.objectContaining({ code: 'kho-v1-blob-not-preserved', struct: 'kho blob', address: moved, kernel: expect.stringMatching(/kho_retrieve_subtree .*kho-v1/) })]);
     expect(back.state.kho.blobs).toEqual([{ name: 'other', bytes: OTHER }]);
-    const e = refusal(() => readLiveUpdate(mem, bad, LAYOUT, CODECS, { strict: true }));
+    const e = refused(() => readLiveUpdate(mem, bad, LAYOUT, CODECS, { strict: true }));
     expect([e.struct, e.address]).toEqual(['kho blob', moved]);
     expect(other.data).not.toBe(moved);
   });

@@ -11,7 +11,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KHOSER_MEM_CHUNK_LIST_BITMAP512_CONTAINER, KHOSER_MEM_CHUNK_LIST_CONTAINER } from '../generated/ts/kho_v1_memmap.js';
 import {
-  DecodeError,
   MemoryError,
   PhysMem,
   PreservedMap,
@@ -27,17 +26,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { forPageSize } from '../runtime/index.js';
 import { compileAndRun, REPO_ROOT } from './helpers/gcc.js';
-import { thrown } from './helpers/thrown.js';
+import { refused, survives, thrown } from './helpers/thrown.js';
 
 const CHAIN = KHOSER_MEM_CHUNK_LIST_CONTAINER;
 const PAGE = 4096;
 const page = (n: number, size = PAGE): bigint => BigInt(n) * BigInt(size);
-
-function refusal(fn: () => unknown): DecodeError {
-  const e = thrown(fn);
-  if (!(e instanceof DecodeError)) throw e;
-  return e;
-}
 
 /** Blocks as sorted "pfn/order" keys, so two lists compare as multisets. */
 const keys = (blocks: readonly { pfn: number; order: number }[]): string[] => blocks.map((b) => `${b.pfn}/${b.order}`).sort();
@@ -233,7 +226,7 @@ describe('round trip: blocks -> chain -> blocks (fast-check)', () => {
 
 describe('reader checks (docs/reader-checks.md, KV rows)', () => {
   it('KV1: a memory map at 0 is refused, as the last kho-v1 kernels drop the handover', () => {
-    const e = refusal(() => walkAll(new PhysMem(), 0n));
+    const e = refused(() => walkAll(new PhysMem(), 0n));
     expect(e.struct).toBe('khoser_mem_chunk');
     expect(e.message).toContain('the memory map is at 0; the kernel drops the handover (-ENOENT, kho_get_mem_map_phys via kho_populate');
   });
@@ -242,26 +235,26 @@ describe('reader checks (docs/reader-checks.md, KV rows)', () => {
     const mem = new PhysMem();
     chunkAt(mem, page(1), { next: page(2) });
     chunkAt(mem, page(2), { next: page(1) });
-    const e = refusal(() => walkAll(mem, page(1)));
+    const e = refused(() => walkAll(mem, page(1)));
     expect(e.struct).toBe('khoser_mem_chunk');
     expect(e.field).toBe('hdr.next');
     expect(e.address).toBe(page(1));
     expect(e.message).toContain('a cycle); the kernel would walk it forever at boot (kho_mem_deserialize');
     // A chunk pointing at itself, too.
     chunkAt(mem, page(3), { next: page(3) });
-    expect(refusal(() => walkAll(mem, page(3))).message).toContain('a cycle');
+    expect(refused(() => walkAll(mem, page(3))).message).toContain('a cycle');
   });
 
   it('KV3: num_elms past the chunk capacity is refused (the kernel reads past the page); 255 is read', () => {
     const mem = new PhysMem();
     bitmapAt(mem, page(9), []);
     chunkAt(mem, page(1), { count: 256n, entries: [[0n, page(9)]] });
-    const e = refusal(() => walkAll(mem, page(1)));
+    const e = refused(() => walkAll(mem, page(1)));
     expect(e.field).toBe('hdr.num_elms');
     expect(e.address).toBe(page(1) + 12n);
     expect(e.message).toContain('256 entries, but a chunk holds 255; the kernel would read entries past the chunk');
     chunkAt(mem, page(1), { count: 0xffffffffn, entries: [] });
-    expect(refusal(() => walkAll(mem, page(1))).message).toContain('4294967295 entries');
+    expect(refused(() => walkAll(mem, page(1))).message).toContain('4294967295 entries');
     chunkAt(mem, page(1), { entries: Array.from({ length: 255 }, (_, i) => [BigInt(i) * 32768n * 4096n, page(9)] as [bigint, bigint]) });
     expect(walkAll(mem, page(1), CHAIN, { warnings: [], maxBitmaps: 255 })).toEqual([]);
   });
@@ -270,7 +263,7 @@ describe('reader checks (docs/reader-checks.md, KV rows)', () => {
     const mem = new PhysMem();
     bitmapAt(mem, page(9), [1]);
     chunkAt(mem, page(1), { order: 19, entries: [[0n, page(9)]] });
-    const e = refusal(() => walkAll(mem, page(1)));
+    const e = refused(() => walkAll(mem, page(1)));
     expect(e.field).toBe('hdr.order');
     expect(e.message).toContain('order 19: a block of 2^31 bytes overflows the int size deserialize_bitmap computes');
     chunkAt(mem, page(1), { order: 18, entries: [[0n, page(9)]] });
@@ -282,7 +275,7 @@ describe('reader checks (docs/reader-checks.md, KV rows)', () => {
   it('KV5: an entry whose bitmap is 0 is refused (the kernel dereferences NULL)', () => {
     const mem = new PhysMem();
     chunkAt(mem, page(1), { entries: [[0n, 0n]] });
-    const e = refusal(() => walkAll(mem, page(1)));
+    const e = refused(() => walkAll(mem, page(1)));
     expect(e.struct).toBe('khoser_mem_bitmap_ptr');
     expect(e.field).toBe('bitmap');
     expect(e.address).toBe(page(1) + 24n);
@@ -300,7 +293,7 @@ describe('reader checks (docs/reader-checks.md, KV rows)', () => {
     expect(warnings.map((w) => w.code)).toEqual(['kho-v1-shared-bitmap']);
     expect(warnings[0]!.message).toContain('the bitmap at 0x9000 is named by a second entry; the kernel marks its blocks again (and 1 more like it)');
     expect(warnings[0]!.kernel).toContain('deserialize_bitmap');
-    expect(refusal(() => walkAll(mem, page(1), CHAIN, { strict: true, maxBitmaps: 3 })).message).toContain('refused in strict mode');
+    expect(refused(() => walkAll(mem, page(1), CHAIN, { strict: true, maxBitmaps: 3 })).message).toContain('refused in strict mode');
   });
 
   it('KV7: a start not aligned to the chunk\'s blocks is read as the kernel computes it, with a warning', () => {
@@ -330,7 +323,7 @@ describe('reader checks (docs/reader-checks.md, KV rows)', () => {
     bitmapAt(mem, page(9), [], 0xff);
     chunkAt(mem, page(1), { entries: [[0n, page(9)]] });
     expect(readBitmapChain(mem, CHAIN, page(1))).toHaveLength(32768);
-    const e = refusal(() => readBitmapChain(mem, CHAIN, page(1), { maxBlocks: 100 }));
+    const e = refused(() => readBitmapChain(mem, CHAIN, page(1), { maxBlocks: 100 }));
     expect(e).toBeInstanceOf(ReaderLimitError);
     expect((e as ReaderLimitError).limit).toBe('maxBlocks');
     let visited = 0;
@@ -393,14 +386,6 @@ describe('corrupt memory (fast-check): typed errors or a result, nothing else', 
       for (const [page, slot, target] of links) mem.writeU64(base + BigInt(page) * BigInt(PAGE) + BigInt(slot === 0 ? 0 : 16 * slot + 8), target === PAGES ? 0n : base + BigInt(target) * BigInt(PAGE));
       return mem;
     });
-
-  function survives(fn: () => unknown): void {
-    try {
-      fn();
-    } catch (e) {
-      if (!(e instanceof DecodeError) && !(e instanceof MemoryError)) throw e;
-    }
-  }
 
   it('walkBitmapChain and readBitmapChain, default and strict', () => {
     fc.assert(

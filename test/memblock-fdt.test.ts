@@ -19,7 +19,7 @@ import { KHO_RADIX_TREE_CONTAINER } from '../generated/ts/radix_tree.js';
 import { LIVEUPDATE_CODECS, LIVEUPDATE_LAYOUT } from '../lib/liveupdate.js';
 import { DecodeError, fdtNodeItem, PhysMem, readFdtNodes, writeFdt, writeFdtNodes, writeKhoFdt, writeRadixTree, type ReadWarning } from '../runtime/index.js';
 import { inspectLiveUpdate, inspectTextLines } from '../runtime/liveupdate/index.js';
-import { thrown } from './helpers/thrown.js';
+import { refused, thrown } from './helpers/thrown.js';
 import { dtcAvailable } from './helpers/dtc.js';
 
 const M = MEMBLOCK_FDT_CONTAINER;
@@ -42,12 +42,6 @@ function compile(source: string, name = 'in'): Uint8Array {
 const region = (name: string, start: bigint, size: bigint, compatible = RESERVE_MEM_KHO_NODE_COMPATIBLE): string =>
   `\t${name} {\n\t\tcompatible = "${compatible}";\n\t\tstart = ${bytes(start)};\n\t\tsize = ${bytes(size)};\n\t};\n`;
 const tree = (body: string, compatible = `"${MEMBLOCK_KHO_NODE_COMPATIBLE}"`): string => `/dts-v1/;\n/ {\n\tcompatible = ${compatible};\n${body}};\n`;
-
-function refusal(fn: () => unknown): DecodeError {
-  const e = thrown(fn);
-  if (!(e instanceof DecodeError)) throw e;
-  return e;
-}
 
 describe.skipIf(!dtc)('memblock FDT against dtc and fdtget', () => {
   it('MB7: reads the regions of a blob dtc compiled, start and size in CPU byte order', () => {
@@ -99,7 +93,7 @@ describe.skipIf(!dtc)('memblock FDT against dtc and fdtget', () => {
 
   it('MB2: a root compatible list holding the string anywhere is accepted; one without it is refused', () => {
     expect(readFdtNodes(M, compile(tree(region('a', 0x1000n, 0x1000n), '"memblock-v0", "memblock-v1"'))).compatibles).toEqual(['memblock-v0', 'memblock-v1']);
-    const e = refusal(() => readFdtNodes(M, compile(tree(region('a', 0x1000n, 0x1000n), '"memblock-v2"'))));
+    const e = refused(() => readFdtNodes(M, compile(tree(region('a', 0x1000n, 0x1000n), '"memblock-v2"'))));
     expect(e.struct).toBe('memblock_fdt');
     expect(e.field).toBe('compatible');
     expect(e.message).toContain("the root is compatible with 'memblock-v2', not 'memblock-v1'; the kernel revives no region from it (reserve_mem_kho_retrieve_fdt");
@@ -109,14 +103,14 @@ describe.skipIf(!dtc)('memblock FDT against dtc and fdtget', () => {
 describe('memblock FDT readers without dtc', () => {
   it('MB1: not an FDT is refused', () => {
     expect(thrown(() => readFdtNodes(M, new Uint8Array(16)))).toBeInstanceOf(DecodeError);
-    expect(refusal(() => readFdtNodes(M, new Uint8Array(64))).message).toContain('bad magic');
+    expect(refused(() => readFdtNodes(M, new Uint8Array(64))).message).toContain('bad magic');
   });
 
   it('MB2: no root compatible, or an empty one, is refused', () => {
     const none = writeFdt({ name: '', props: new Map(), children: [] });
-    expect(refusal(() => readFdtNodes(M, none)).message).toContain('the root node has no compatible property; the kernel revives no region from it');
+    expect(refused(() => readFdtNodes(M, none)).message).toContain('the root node has no compatible property; the kernel revives no region from it');
     const empty = writeFdt({ name: '', props: new Map([['compatible', new Uint8Array(0)]]), children: [] });
-    expect(refusal(() => readFdtNodes(M, empty)).message).toContain('an empty compatible property');
+    expect(refused(() => readFdtNodes(M, empty)).message).toContain('an empty compatible property');
   });
 
   it('MB3: a second child of one name fails, the first is read', () => {
