@@ -15,7 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileMem, forPageSize, PhysMem, readKhoFdt, type KhoRoot } from '../runtime/index.js';
-import { hiddenMembers, readLiveUpdate, withoutMembers, writeLiveUpdate, type Fields, type LiveUpdateState } from '../runtime/liveupdate/index.js';
+import { hiddenMembers, readLiveUpdate, treeText, withoutMembers, writeLiveUpdate, type Fields, type LiveUpdateState } from '../runtime/liveupdate/index.js';
+import { inspectLiveUpdate, inspectTextLines } from '../runtime/liveupdate/inspect.js';
+import { parseFdt, writeFdt } from '../runtime/containers/kho-fdt.js';
 import { FILE_HANDLERS, LIVEUPDATE_CODECS, LIVEUPDATE_LAYOUT } from '../lib/liveupdate.js';
 import { cli, expectRefusal } from './helpers/cli-in-process.js';
 import { elfCoreBytes, segmentsOf, writeElfCore, type CoreSegment } from './helpers/elf-core.js';
@@ -291,8 +293,8 @@ describe('inspect: the JSON shape of docs/inspect.md', () => {
     expect([j.format, j.version, j.page_size, j.status]).toEqual(['kho-abi-inspect', 1, 4096, 'warnings']);
     expect(keys(j.counts)).toEqual(['sessions', 'files', 'entries', 'flbs', 'errors', 'warnings']);
     expect(keys(j.image)).toEqual(['errors', 'warnings']);
-    expect(keys(j.kho)).toEqual(['compatible', 'compatibles', 'memory_map', 'preserved_blocks', 'blobs', 'errors', 'warnings']);
-    expect(keys(j.kho.blobs[0])).toEqual(['name', 'pa', 'size', 'pages', 'bytes', 'errors', 'warnings']);
+    expect(keys(j.kho)).toEqual(['compatible', 'compatible_bytes', 'compatibles', 'memory_map', 'preserved_blocks', 'blobs', 'errors', 'warnings']);
+    expect(keys(j.kho.blobs[0])).toEqual(['name', 'name_bytes', 'pa', 'size', 'pages', 'bytes', 'errors', 'warnings']);
     expect(keys(j.luo)).toEqual(['pa', 'size', 'compatible', 'version', 'liveupdate_num', 'sessions_pa', 'flbs_pa', 'flb_page', 'sessions', 'flbs', 'errors', 'warnings']);
     expect(keys(j.luo.flb_page)).toEqual(['pgcnt', 'count']);
     expect(keys(j.luo.sessions[0])).toEqual(['pa', 'name', 'files_pa', 'count', 'files', 'errors', 'warnings']);
@@ -518,4 +520,25 @@ describe('inspect: the installed command', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\nsummary status=clean sessions=3 files=4 entries=6 flbs=2 errors=0 warnings=0\n$/);
   }, 60_000);
+});
+
+describe('inspect: names and compatible strings that are not UTF-8', () => {
+  it('shows them by their stored bytes, as the live-update tree (and the C reader) does, and gives the bytes in the JSON', () => {
+    const mem = new PhysMem();
+    const state: LiveUpdateState = { kho: { compatible: 'kho-v4', blobs: [{ name: 'blob-a', bytes: new Uint8Array([1, 2]) }] }, luo: { compatible: 'luo-v5', liveupdateNum: 1n, sessions: [], flbs: [] } };
+    const { fdt: written } = writeLiveUpdate(mem, state, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS);
+    // The node name's first byte 0xff, and a first compatible string (0x6b 0xfe) the kernel passes over to find kho-v4.
+    const root = parseFdt(written);
+    const fdt = writeFdt({ ...root, props: new Map([...root.props, ['compatible', new Uint8Array([0x6b, 0xfe, 0, ...new TextEncoder().encode('kho-v4'), 0])]]), children: root.children.map((c) => (c.name === 'blob-a' ? { ...c, name: 'x', nameBytes: new Uint8Array([0xff, ...new TextEncoder().encode('lob-a')]) } : c)) });
+    const report = inspectLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS);
+    expect(report.kho.compatible_bytes).toBe('6bfe');
+    expect(report.kho.blobs.map((b) => b.name_bytes)).toEqual(['ff6c6f622d61']);
+    const lines = [...inspectTextLines(report)];
+    expect(lines.find((l) => l.startsWith('kho '))).toMatch(/^kho compatible="k\\xfe" /);
+    expect(lines.find((l) => l.startsWith('  blob '))).toMatch(/^ {2}blob name="\\xfflob-a" /);
+    // The same quoting as the reader's tree.
+    const read = treeText(readLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS).state).split('\n');
+    expect(read[0]).toBe('kho compatible="k\\xfe"');
+    expect(read[1]).toMatch(/^ {2}blob name="\\xfflob-a" /);
+  });
 });

@@ -49,7 +49,7 @@ import { handlerIndex, memberAt, type LiveUpdateCodecs, type LiveUpdateLayout, t
 import { readLuoRoot } from './eras.js';
 import { KHO_V1_RETRIEVE, khoV1BlobSize, khoV1Of, luoBlobBytes, MAX_FDT_BYTES, walkKhoMemoryMap } from './kho-root.js';
 import type { Fields } from './model.js';
-import { quoteTreeString, treeMembers } from './tree.js';
+import { quoteTreeBytes, quoteTreeString, treeMembers } from './tree.js';
 
 // Where the CLI and older callers found them.
 export { MAX_FDT_BYTES, readFdtAt } from './kho-root.js';
@@ -79,6 +79,8 @@ export interface InspectIssues {
 
 export interface InspectBlob extends InspectIssues {
   readonly name: string;
+  /** The name's bytes as hex when they are not UTF-8 (`name` then shows them escaped), else null. */
+  readonly name_bytes: string | null;
   readonly pa: bigint;
   readonly size: bigint;
   readonly pages: number;
@@ -140,6 +142,8 @@ export interface InspectLuo extends InspectIssues {
 
 export interface InspectKho extends InspectIssues {
   compatible: string | null;
+  /** The first compatible string's bytes as hex when they are not UTF-8 (`compatible` then has U+FFFD for them), else null. */
+  compatible_bytes: string | null;
   compatibles: string[];
   memory_map: bigint | null;
   preserved_blocks: number | null;
@@ -198,6 +202,13 @@ export interface InspectSink {
 export const INSPECT_BLOB_BYTES = 256;
 
 const HEX = '0123456789abcdef';
+/** The bytes of a hex string hexBytes made. */
+function fromHex(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
 function hexBytes(b: Uint8Array): string {
   let s = '';
   for (const x of b) s += HEX[x >> 4]! + HEX[x & 15]!;
@@ -262,7 +273,7 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
     status: 'clean',
     counts: { sessions: 0, files: 0, entries: 0, flbs: 0, errors: 0, warnings: 0 },
     image: issues(),
-    kho: { compatible: null, compatibles: [], memory_map: null, preserved_blocks: null, blobs: [], ...issues() },
+    kho: { compatible: null, compatible_bytes: null, compatibles: [], memory_map: null, preserved_blocks: null, blobs: [], ...issues() },
     luo: null,
   };
   for (const p of options.imageProblems ?? []) report.image.errors.push({ code: p.code, struct: p.struct, field: p.field ?? null, offset: p.offset, pa: p.address ?? null, message: p.message, kernel: null });
@@ -312,6 +323,7 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
   const root = fdtBytes instanceof Error ? (kho.errors.push(errorIssue(fdtBytes, { struct: 'fdt_header' }) ?? { code: 'refused', struct: 'fdt_header', field: null, offset: 0, pa: null, message: fdtBytes.message, kernel: null }), undefined) : step(kho, { struct: fdtName }, (o) => readKhoFdt(v1?.fdt ?? layout.fdt, fdtBytes, o));
   if (!root) return finish();
   kho.compatible = root.compatible;
+  kho.compatible_bytes = root.compatibleBytes ? hexBytes(root.compatibleBytes) : null;
   kho.compatibles = [...(root.compatibles ?? [root.compatible])];
   kho.memory_map = root.memoryMap;
   if (!v1 && !khoFdtIsCompatible(root, codecs.khoCompatible)) {
@@ -378,7 +390,7 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
     }
     const blobIssues = issues();
     const size = v1 ? subFdtSize(blobIssues, t.data) : t.size;
-    const blob: InspectBlob = { name: t.name, pa: t.data, size, pages: Number((size + BigInt(ps) - 1n) / BigInt(ps)), bytes: null, ...blobIssues };
+    const blob: InspectBlob = { name: t.name, name_bytes: t.nameBytes ? hexBytes(t.nameBytes) : null, pa: t.data, size, pages: Number((size + BigInt(ps) - 1n) / BigInt(ps)), bytes: null, ...blobIssues };
     kho.blobs.push(blob);
     blobPreserved(blob, t.data, 'kho blob', `blob '${t.name}'`);
     if ((!v1 || size > 0n) && size <= BigInt(INSPECT_BLOB_BYTES)) {
@@ -671,10 +683,10 @@ export function* inspectHeadLines(report: InspectReport, sessions: number, luoIs
   for (const l of issueLines(report.image, '')) yield `image ${l}`;
   const k = report.kho;
   const compat = k.compatibles.length > 1 ? ` compatibles=${k.compatibles.map(quoteTreeString).join(',')}` : '';
-  yield `kho compatible=${str(k.compatible)}${compat} memory_map=${addr(k.memory_map)} preserved_blocks=${num(k.preserved_blocks)}`;
+  yield `kho compatible=${k.compatible_bytes !== null ? quoteTreeBytes(fromHex(k.compatible_bytes)) : str(k.compatible)}${compat} memory_map=${addr(k.memory_map)} preserved_blocks=${num(k.preserved_blocks)}`;
   yield* issueLines(k, '  ');
   for (const b of k.blobs) {
-    yield `  blob name=${quoteTreeString(b.name)} pa=${addr(b.pa)} size=${b.size} pages=${b.pages}${b.bytes !== null ? ` bytes=${b.bytes}` : ''}`;
+    yield `  blob name=${b.name_bytes !== null ? quoteTreeBytes(fromHex(b.name_bytes)) : quoteTreeString(b.name)} pa=${addr(b.pa)} size=${b.size} pages=${b.pages}${b.bytes !== null ? ` bytes=${b.bytes}` : ''}`;
     yield* issueLines(b, '    ');
     for (const r of b.regions ?? []) yield `    region name=${quoteTreeString(r.name)} start=${addr(r.start)} size=${r.size}`;
   }
