@@ -409,6 +409,41 @@ describe('inspect: corrupt images give the good parts and a located error, exit 
   });
 });
 
+describe('inspect: the session rules are the reader\'s, reported at each session', () => {
+  it('a count the files chain does not hold, a count without files and a name listed twice: each at its session, in the reader\'s words, and the walk goes on', () => {
+    const one = memfd(1n, [{ flags: 1, index: 0 }], FOLIO_BASE);
+    const { mem, fdt } = write({ ...STATE, luo: { ...STATE.luo!, sessions: [{ name: 'a', files: [one] }, { name: 'b', files: [] }, { name: 'a', files: [memfd(2n, [{ flags: 1, index: 0 }], FOLIO_BASE + 10)] }] } });
+    const luo = readKhoFdt(LIVEUPDATE_LAYOUT.fdt, fdt).subtrees.find((t) => t.name === 'LUO')!.data;
+    // luo_session_ser: name[64], then file_set_ser { files, count }; the first entry follows its block's 16-byte header.
+    const session = (i: number) => mem.decode(LIVEUPDATE_CODECS.luo, luo).sessions_pa + 16n + BigInt(i) * 80n;
+    mem.writeU64(session(0) + 72n, 2n);
+    mem.writeU64(session(1) + 72n, 3n);
+    const readerError = (): string => {
+      try {
+        readLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'accepted';
+    };
+    const report = inspectLiveUpdate(mem, fdt, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS);
+    const [a, b, again] = report.luo!.sessions;
+    // The reader stops at the first refusal; inspect gives it in the same words at that session.
+    expect(a!.errors.map((e) => e.message)).toEqual([readerError()]);
+    expect(a!.errors[0]).toMatchObject({ code: 'refused', struct: 'luo_session_ser', field: 'file_set_ser.count', pa: session(0) + 72n });
+    expect(a!.errors[0]!.message).toMatch(/stores a count of 2 but its chain holds 1 files.*-EINVAL/);
+    expect(b!.errors).toEqual([]);
+    expect(b!.warnings).toEqual([expect.objectContaining({ code: 'luo-files-count-without-files', pa: session(1) + 72n })]);
+    // With the first session's count put right, the reader stops at the name listed twice, as inspect says.
+    mem.writeU64(session(0) + 72n, 1n);
+    expect(again!.errors.map((e) => e.message)).toEqual([readerError()]);
+    expect(again!.errors[0]).toMatchObject({ code: 'refused', field: 'name', pa: session(2) });
+    expect(again!.errors[0]!.message).toMatch(/session 'a' is already restored.*-EEXIST/);
+    expect(again!.files.map((f) => f.token)).toEqual([2n]);
+    expect(report.counts).toMatchObject({ sessions: 3, errors: 2, warnings: 1 });
+  });
+});
+
 describe('inspect: --strict and the default', () => {
   withDtc('unknown folio flag bits: a warning (exit 0) by default, an error on that file with --strict', async () => {
     const state: LiveUpdateState = { ...STATE, luo: { ...STATE.luo!, sessions: [{ name: 's', files: [memfd(1n, [{ flags: 0x13, index: 0 }], FOLIO_BASE)] }, { name: 't', files: [memfd(2n, [{ flags: 3, index: 0 }], FOLIO_BASE + 1)] }] } };

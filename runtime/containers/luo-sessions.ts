@@ -16,7 +16,7 @@
 import type { StructCodec } from '../codec.js';
 import { DecodeError, type Location } from '../errors.js';
 import type { PhysMem } from '../phys-mem.js';
-import { acceptedAnomaly } from '../warnings.js';
+import { acceptedAnomaly, type ReadOptions } from '../warnings.js';
 import { forPageSize, type BlockChainDescriptor, type RefEdge, type Resolved } from './descriptors.js';
 import { restoreBlockChain, type BlockChainOptions, type RestoredBlocks } from './kho-block.js';
 import { AnomalyTally, atAddress, KERNEL, locateWarnings, pagesInImage, PfnSet, ReaderLimitError } from './limits.js';
@@ -108,11 +108,59 @@ export interface SessionFiles<F> {
 
 /**
  * The rules every LUO version applies to its sessions, in list order, and
- * their files (luo_session_deserialize, luo_file_deserialize): a name seen
- * before refused (-EEXIST), a count without files accepted with the
- * kernel's WARN_ON, each file matched to a handler when the caller names
- * them (-ENOENT), and in a chain the files counted against the stored count
- * (-EINVAL). One session at a time, its files read when it is reached.
+ * their files (luo_session_deserialize, luo_file_deserialize), one method a
+ * rule. Each refusal comes back as the DecodeError the kernel's error
+ * amounts to: restoreSessions throws the first, as the kernel stops at it;
+ * inspect reports every one and walks on. One place for the rules, so the
+ * two cannot drift apart.
+ */
+export class SessionRules {
+  private readonly names = new Set<string>();
+  private readonly countMember: NonNullable<Resolved<RefEdge>['count']>;
+
+  /** `edge`: luo_session_ser's edge to its files, whose count member holds the stored count; `fileStruct` names luo_file_ser. */
+  constructor(private readonly edge: Resolved<RefEdge>, private readonly fileStruct: string) {
+    if (!edge.count) throw new TypeError(`${edge.struct}.${edge.member.name}: the sessions reader needs the edge's count member`);
+    this.countMember = edge.count;
+  }
+
+  /** Where the count of the session at `pa` is stored. */
+  countAt(pa: bigint): Location {
+    return { struct: this.edge.struct, field: this.countMember.name, offset: this.countMember.offset, address: pa + BigInt(this.countMember.offset) };
+  }
+
+  /** A name restored before is refused (-EEXIST, luo_session_insert); the name counts as seen from now on. */
+  duplicateName(name: string, pa: bigint): DecodeError | undefined {
+    if (!this.names.has(name)) {
+      this.names.add(name);
+      return undefined;
+    }
+    return new DecodeError({ struct: this.edge.struct, field: 'name', offset: 0, address: pa }, `session '${name}' is already restored; the kernel refuses the duplicate (-EEXIST, ${KERNEL.sessionInsert})`);
+  }
+
+  /** A count without files is read on, with the kernel's WARN_ON (`kernel`: that era's luo_file_deserialize): a warning, refused in strict mode. */
+  countWithoutFiles(options: ReadOptions, name: string, count: bigint, pa: bigint, kernel: string): void {
+    if (count !== 0n) acceptedAnomaly(options, 'luo-files-count-without-files', new DecodeError(this.countAt(pa), `session '${name}' has no files but a count of ${count}`), `${kernel}, WARN_ON`);
+  }
+
+  /** A file no registered handler takes is refused with the session's files (-ENOENT, luo_file_deserialize_one). */
+  noHandler(compatible: string, filePa: bigint): DecodeError {
+    return new DecodeError({ struct: this.fileStruct, field: 'compatible', offset: 0, address: filePa }, `no handler for compatible '${compatible}'; the kernel refuses the session's files (-ENOENT, ${KERNEL.fileHandler})`);
+  }
+
+  /** A chain holding other than the stored count of files is refused (-EINVAL, luo_file_deserialize). */
+  countMismatch(name: string, count: bigint, held: number, pa: bigint): DecodeError | undefined {
+    if (BigInt(held) === count) return undefined;
+    return new DecodeError(this.countAt(pa), `session '${name}' stores a count of ${count} but its chain holds ${held} files; the kernel refuses it (-EINVAL, ${KERNEL.fileDeserialize})`);
+  }
+}
+
+/**
+ * The sessions restored by SessionRules: a name seen before refused, a
+ * count without files accepted with a warning, each file matched to a
+ * handler when the caller names them, and in a chain the files counted
+ * against the stored count. One session at a time, its files read when it
+ * is reached; the first refusal is thrown.
  */
 export function* restoreSessions<S extends LuoSessionRecord, F extends LuoFileRecord>(
   sessions: Iterable<{ readonly value: S; readonly pa: bigint }>,
@@ -121,32 +169,24 @@ export function* restoreSessions<S extends LuoSessionRecord, F extends LuoFileRe
   files: SessionFiles<F>,
   options: LuoSessionsOptions,
 ): Generator<RestoredSession<S, F>, void, undefined> {
-  const countMember = edge.count;
-  if (!countMember) throw new TypeError(`${edge.struct}.${edge.member.name}: the sessions reader needs the edge's count member`);
-  const countAt = (pa: bigint): Location => ({ struct: edge.struct, field: countMember.name, offset: countMember.offset, address: pa + BigInt(countMember.offset) });
+  const rules = new SessionRules(edge, fileCodec.name);
   const handlers = options.handlers ? new Set(options.handlers) : undefined;
-  const names = new Set<string>();
   for (const { value: session, pa } of sessions) {
-    if (names.has(session.name)) {
-      throw new DecodeError({ struct: edge.struct, field: 'name', offset: 0, address: pa }, `session '${session.name}' is already restored; the kernel refuses the duplicate (-EEXIST, ${KERNEL.sessionInsert})`);
-    }
-    names.add(session.name);
+    const duplicate = rules.duplicateName(session.name, pa);
+    if (duplicate) throw duplicate;
     const { files: head, count } = session.file_set_ser;
     if (head === 0n) {
-      if (count !== 0n) acceptedAnomaly(options, 'luo-files-count-without-files', new DecodeError(countAt(pa), `session '${session.name}' has no files but a count of ${count}`), `${files.kernel}, WARN_ON`);
+      rules.countWithoutFiles(options, session.name, count, pa, files.kernel);
       yield { session, files: [] };
       continue;
     }
     const list: F[] = [];
-    for (const { value: file, pa: filePa } of files.read(head, count, countAt(pa), session.name)) {
-      if (handlers && !handlers.has(file.compatible)) {
-        throw new DecodeError({ struct: fileCodec.name, field: 'compatible', offset: 0, address: filePa }, `no handler for compatible '${file.compatible}'; the kernel refuses the session's files (-ENOENT, ${KERNEL.fileHandler})`);
-      }
+    for (const { value: file, pa: filePa } of files.read(head, count, rules.countAt(pa), session.name)) {
+      if (handlers && !handlers.has(file.compatible)) throw rules.noHandler(file.compatible, filePa);
       list.push(file);
     }
-    if (files.counted && BigInt(list.length) !== count) {
-      throw new DecodeError(countAt(pa), `session '${session.name}' stores a count of ${count} but its chain holds ${list.length} files; the kernel refuses it (-EINVAL, ${KERNEL.fileDeserialize})`);
-    }
+    const mismatch = files.counted ? rules.countMismatch(session.name, count, list.length, pa) : undefined;
+    if (mismatch) throw mismatch;
     yield { session, files: list };
   }
 }

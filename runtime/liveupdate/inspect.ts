@@ -40,6 +40,7 @@ import { khoFdtIsCompatible, readKhoFdt, type KhoRoot } from '../containers/kho-
 import { AnomalyTally, atAddress, KERNEL, locateWarnings, pagesInImage, PfnSet, ReaderLimitError } from '../containers/limits.js';
 import { ARRAY_KERNEL, type LuoListContainer, type LuoListDescriptors } from '../containers/luo-arrays.js';
 import { readLuoFlbs } from '../containers/luo-flbs.js';
+import { SessionRules } from '../containers/luo-sessions.js';
 import { readMemfdFolios, type MemfdFolioRecord, type MemfdRecord } from '../containers/memfd-folios.js';
 import type { StructCodec } from '../codec.js';
 import type { PhysMem } from '../phys-mem.js';
@@ -532,7 +533,8 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
     };
     const sessionBlocks = listAt(luoNode, lists.sessions, sessionsPa, codecs.session, sessionHeader, undefined, 'the session list');
     head(sessionBlocks?.total ?? 0);
-    const names = new Set<string>();
+    const rules = new SessionRules(edge, codecs.file.name);
+    const refused = (node: InspectIssues, e: DecodeError | undefined): void => void (e && node.errors.push(errorIssue(e, { struct: e.struct })!));
     const fileHandlers = handlerIndex(codecs.files, (h) => h.compatible);
     /** A session's own members and checks, and its files chain restored (undefined: no files to walk). */
     const sessionFiles = (node: InspectSession, pa: bigint, decode: (o: ReadOptions) => unknown): Runs | undefined => {
@@ -541,25 +543,15 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
       node.name = s.name;
       node.files_pa = s.file_set_ser.files;
       node.count = s.file_set_ser.count;
-      if (names.has(s.name)) {
-        node.errors.push({ code: 'refused', struct: codecs.session.name, field: 'name', offset: 0, pa, message: `${codecs.session.name}.name at physical address ${formatAddress(pa)}: session '${s.name}' is already restored; the kernel refuses the duplicate (-EEXIST, ${KERNEL.sessionInsert})`, kernel: null });
-      }
-      names.add(s.name);
-      const countAt = { struct: edge.struct, field: edge.count!.name, offset: edge.count!.offset, address: pa + BigInt(edge.count!.offset) };
+      refused(node, rules.duplicateName(s.name, pa));
       if (s.file_set_ser.files === 0n) {
-        if (s.file_set_ser.count !== 0n) {
-          step(node, { struct: codecs.session.name, pa }, (o) =>
-            acceptedAnomaly(o, 'luo-files-count-without-files', new DecodeError(countAt, `session '${s.name}' has no files but a count of ${s.file_set_ser.count}`), `${arrays ? ARRAY_KERNEL.files : KERNEL.fileDeserialize}, WARN_ON`),
-          );
-        }
+        step(node, { struct: codecs.session.name, pa }, (o) => rules.countWithoutFiles(o, s.name, s.file_set_ser.count, pa, arrays ? ARRAY_KERNEL.files : KERNEL.fileDeserialize));
         return undefined;
       }
-      const fileBlocks = listAt(node, lists.files, s.file_set_ser.files, codecs.file, undefined, { count: s.file_set_ser.count, at: countAt }, `session '${s.name}'`);
+      const fileBlocks = listAt(node, lists.files, s.file_set_ser.files, codecs.file, undefined, { count: s.file_set_ser.count, at: rules.countAt(pa) }, `session '${s.name}'`);
       if (!fileBlocks) return undefined;
       // An array is as long as the count says; a chain says how many it holds, and the block era's kernel wants the two to agree.
-      if (lists.files.kind === 'block_chain' && BigInt(fileBlocks.total) !== s.file_set_ser.count) {
-        node.errors.push({ code: 'refused', struct: countAt.struct, field: countAt.field, offset: countAt.offset, pa: countAt.address, message: `${countAt.struct}.${countAt.field} at physical address ${formatAddress(countAt.address)}: session '${s.name}' stores a count of ${s.file_set_ser.count} but its chain holds ${fileBlocks.total} files; the kernel refuses it (-EINVAL, ${KERNEL.fileDeserialize})`, kernel: null });
-      }
+      if (lists.files.kind === 'block_chain') refused(node, rules.countMismatch(s.name, s.file_set_ser.count, fileBlocks.total, pa));
       return fileBlocks;
     };
     /** A file's members, its handler's state and entries, and their checks. */
