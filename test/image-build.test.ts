@@ -12,28 +12,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli-in-process.js';
 import { buildIRs } from './helpers/project-ir.js';
 import { repoRoot } from './helpers/root.js';
+import { TWO_SESSIONS } from './helpers/image-specs.js';
 
 const work = mkdtempSync(join(tmpdir(), 'kho-abi-image-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const SPEC = `luo:
   liveupdate_num: 3
-  sessions:
-    - name: vm-1
-      files:
-        - compatible: memfd-v2
-          token: 1
-          fields: { pos: 0, size: 8192, seals: 0, flags: 0 }
-          entries:
-            - { pfn: 0x1000, flags: 3, index: 0 }
-            - { pfn: 0x1001, flags: 1, index: 1 }
-        - { compatible: other-v1, token: 2, data: "0x1234" }
-    - name: vm-2
-      files:
-        - compatible: memfd-v2
-          token: "18446744073709551615"
-          fields: { pos: 7, size: 0, seals: 1, flags: 0 }
-`;
+${TWO_SESSIONS}`;
 
 async function build(spec: string, name: string) {
   const path = join(work, `${name}.yaml`);

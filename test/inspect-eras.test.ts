@@ -22,6 +22,7 @@ import { forPageSize, PhysMem, readKhoFdt, walkRadixTree, writeBitmapChain, writ
 import { inspectLiveUpdate, walkLiveUpdate, writeLiveUpdate, type FileState, type InspectReport, type InspectSession, type LiveUpdateState } from '../runtime/liveupdate/index.js';
 import { cli } from './helpers/cli-in-process.js';
 import { repoRoot } from './helpers/root.js';
+import { TWO_SESSIONS } from './helpers/image-specs.js';
 
 const PAGE = 4096;
 const FOLIO_BASE = 1 << 20;
@@ -174,22 +175,7 @@ describe('image build at an older LUO version, read back by inspect', () => {
   const spec = (compatible: string) => `luo:
   compatible: "${compatible}"
   liveupdate_num: 4
-  sessions:
-    - name: vm-1
-      files:
-        - compatible: memfd-v2
-          token: 1
-          fields: { pos: 0, size: 8192, seals: 0, flags: 0 }
-          entries:
-            - { pfn: 0x1000, flags: 3, index: 0 }
-            - { pfn: 0x1001, flags: 1, index: 1 }
-        - { compatible: other-v1, token: 2, data: "0x1234" }
-    - name: vm-2
-      files:
-        - compatible: memfd-v2
-          token: "18446744073709551615"
-          fields: { pos: 7, size: 0, seals: 1, flags: 0 }
-`;
+${TWO_SESSIONS}`;
   type Json = { status: string; luo: { compatible: string; version: string; liveupdate_num: string; errors: unknown[]; sessions: { name: string; errors: unknown[]; files: { token: string; compatible: string; data: string | null; state: Record<string, unknown> | null; entries: { pfn: number; index: number; flags: number }[] | null }[] }[] } };
 
   for (const era of LUO_ERAS) {
