@@ -68,4 +68,21 @@ describe('PreservedMap', () => {
     const preserved = PreservedMap.of(PAGE, [{ pfn: 2, order: 0 }, { pfn: 10, order: 0 }, { pfn: 0x40, order: 2 }]);
     expect(() => readMemfdFolios(mem, KHO_VMALLOC_AREA_CONTAINER, memfd, memfdLuoFolioSerCodec, { preserved })).toThrow('is not the head of a block');
   });
+  it('heads, pages inside blocks, and a head named twice: the order named last, counted once as a head and twice as an entry', () => {
+    // 0x40 of order 2 covers 0x40..0x43; 0x80 is named with order 0, then 3, then 1 (page->private keeps the last).
+    const preserved = PreservedMap.of(PAGE, [{ pfn: 0x40, order: 2 }, { pfn: 0x80, order: 0 }, { pfn: 7, order: 0 }, { pfn: 0x80, order: 3 }, { pfn: 0x80, order: 1 }, { pfn: 7, order: 0 }]);
+    expect(preserved.size).toBe(3);
+    expect(preserved.entries).toBe(6);
+    expect([0x40, 0x80, 7].map((pfn) => preserved.orderAt(pfn))).toEqual([2, 1, 0]);
+    expect([0x40, 0x41, 0x43, 0x44, 0x3f].map((pfn) => [preserved.isHead(pfn), preserved.containsPage(pfn)])).toEqual([
+      [true, true],
+      [false, true],
+      [false, true],
+      [false, false],
+      [false, false],
+    ]);
+    // The memory the next kernel keeps reserved is every range the map names, whichever order came last.
+    expect([0x81, 0x87, 0x88].map((pfn) => preserved.containsPage(pfn))).toEqual([true, true, false]);
+    expect(preserved.isHead(0x81)).toBe(false);
+  });
 });

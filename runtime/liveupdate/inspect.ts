@@ -41,6 +41,7 @@ import { AnomalyTally, atAddress, KERNEL, locateWarnings, pagesInImage, PfnSet, 
 import { ARRAY_KERNEL, type LuoListContainer, type LuoListDescriptors } from '../containers/luo-arrays.js';
 import { readLuoFlbs } from '../containers/luo-flbs.js';
 import { SessionRules } from '../containers/luo-sessions.js';
+import { PreservedMap } from '../containers/preserved-map.js';
 import { readMemfdFolios, type MemfdFolioRecord, type MemfdRecord } from '../containers/memfd-folios.js';
 import type { StructCodec } from '../codec.js';
 import type { PhysMem } from '../phys-mem.js';
@@ -337,27 +338,13 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
   }
 
   // The memory map: which pages the next kernel finds preserved.
-  const preservedByOrder = new Map<number, PfnSet>();
-  let blocks = 0;
-  const visit = (pfn: number, order: number): void => {
-    let s = preservedByOrder.get(order);
-    if (!s) preservedByOrder.set(order, (s = new PfnSet()));
-    s.add(pfn);
-    blocks++;
-  };
   // kho-v1: the chunk chain kho_mem_deserialize walks (PreservedMap.fromBitmapChain's walk); later: the radix tree kho_mem_retrieve walks.
-  const walked = step(kho, { struct: 'memory map', pa: root.memoryMap }, (o) => walkKhoMemoryMap(mem, layout, v1, root.memoryMap, visit, o));
-  const mapKnown = walked !== undefined;
-  if (mapKnown) kho.preserved_blocks = blocks;
-  const preserved = (pfn: number): boolean => {
-    for (const [order, s] of preservedByOrder) if (s.has(pfn - (pfn % 2 ** order))) return true;
-    return false;
-  };
+  const map = step(kho, { struct: 'memory map', pa: root.memoryMap }, (o) => PreservedMap.walk(ps, (visit) => walkKhoMemoryMap(mem, layout, v1, root.memoryMap, visit, o)));
+  const mapKnown = map !== undefined;
+  if (map) kho.preserved_blocks = map.entries;
+  const preserved = (pfn: number): boolean => map!.containsPage(pfn);
   /** The first page of a preserved block: the only page kho_restore_page (so kho_restore_folio) accepts. */
-  const preservedHead = (pfn: number): boolean => {
-    for (const s of preservedByOrder.values()) if (s.has(pfn)) return true;
-    return false;
-  };
+  const preservedHead = (pfn: number): boolean => map!.isHead(pfn);
   /** A refusal when the page at `pa` is not preserved (nothing when the map could not be read). */
   const needPreserved = (node: InspectIssues, pa: bigint, struct: string, what: string): void => {
     if (!mapKnown || preserved(Number(pa >> shift))) return;

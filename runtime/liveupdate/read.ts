@@ -33,6 +33,7 @@ import { readLuoFlbs } from '../containers/luo-flbs.js';
 import { luoListEntries } from '../containers/luo-arrays.js';
 import { luoSessionsEntries } from '../containers/luo-sessions.js';
 import { readMemfdFolios, type MemfdFolioRecord, type MemfdRecord } from '../containers/memfd-folios.js';
+import { PreservedMap } from '../containers/preserved-map.js';
 import type { PhysMem } from '../phys-mem.js';
 import { acceptedAnomaly, type ReadOptions, type ReadWarning } from '../warnings.js';
 import { readLuoRoot, type LuoRootRead } from './eras.js';
@@ -48,31 +49,10 @@ export interface ReadLiveUpdateOptions extends ReadOptions {
 export interface OpenedLiveUpdate {
   /** The state; `luo.sessions` is read lazily, each time it is iterated. */
   readonly state: LiveUpdateState;
-  /** Blocks the memory map lists. */
+  /** Blocks the memory map lists (a block listed twice counts twice). */
   readonly preserved: number;
   /** Warnings so far (the list grows as the sessions are read). */
   readonly warnings: ReadWarning[];
-}
-
-/** Which pages the memory map preserves: the block of each order containing a pfn. */
-class Preserved {
-  private readonly byOrder = new Map<number, Set<number>>();
-  count = 0;
-  add(pfn: number, order: number): void {
-    let s = this.byOrder.get(order);
-    if (!s) this.byOrder.set(order, (s = new Set()));
-    s.add(pfn);
-    this.count++;
-  }
-  has(pfn: number): boolean {
-    for (const [order, s] of this.byOrder) if (s.has(pfn - (pfn % 2 ** order))) return true;
-    return false;
-  }
-  /** Whether `pfn` is the first page of a preserved block: the only page kho_restore_page (and so kho_restore_folio) accepts. */
-  isHead(pfn: number): boolean {
-    for (const s of this.byOrder.values()) if (s.has(pfn)) return true;
-    return false;
-  }
 }
 
 const RESTORE_PAGE = KERNEL.restorePage;
@@ -91,10 +71,9 @@ export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveU
   if (!v1 && !khoFdtIsCompatible(root, codecs.khoCompatible)) {
     throw new DecodeError({ struct: fdtName.name, field: 'compatible', offset: 0 }, `the KHO root is '${(root.compatibles ?? [root.compatible]).join("', '")}', not '${codecs.khoCompatible}'; the kernel drops the handover (${KERNEL.populate})`);
   }
-  const preserved = new Preserved();
-  walkKhoMemoryMap(mem, layout, v1, root.memoryMap, (pfn, order) => preserved.add(pfn, order), opts);
+  const preserved = PreservedMap.walk(ps, (visit) => walkKhoMemoryMap(mem, layout, v1, root.memoryMap, visit, opts));
   const needPreserved = (pa: bigint, struct: string, what: string): void => {
-    if (!preserved.has(Number(pa >> shift))) throw new DecodeError({ struct, offset: 0, address: pa }, `${what} at 0x${pa.toString(16)} is on a page the memory map does not preserve; the kernel cannot restore it (${RESTORE_PAGE})`);
+    if (!preserved.containsPage(Number(pa >> shift))) throw new DecodeError({ struct, offset: 0, address: pa }, `${what} at 0x${pa.toString(16)} is on a page the memory map does not preserve; the kernel cannot restore it (${RESTORE_PAGE})`);
   };
 
   const blobs: KhoBlobState[] = [];
@@ -108,7 +87,7 @@ export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveU
    */
   const blobPreserved = (pa: bigint, struct: string, what: string): void => {
     if (!v1) return needPreserved(pa, struct, what);
-    if (!preserved.has(Number(pa >> shift))) acceptedAnomaly(opts, 'kho-v1-blob-not-preserved', new DecodeError({ struct, offset: 0, address: pa }, `${what} at 0x${pa.toString(16)} is on a page the memory map does not preserve; the next kernel may reuse it`), KHO_V1_RETRIEVE);
+    if (!preserved.containsPage(Number(pa >> shift))) acceptedAnomaly(opts, 'kho-v1-blob-not-preserved', new DecodeError({ struct, offset: 0, address: pa }, `${what} at 0x${pa.toString(16)} is on a page the memory map does not preserve; the next kernel may reuse it`), KHO_V1_RETRIEVE);
   };
   for (const t of root.subtrees) {
     const luoBlob = t.name === codecs.luoBlobName;
@@ -130,7 +109,7 @@ export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveU
     blobs.push({ name: t.name, ...(t.nameBytes ? { nameBytes: t.nameBytes } : {}), bytes: mem.read(t.data, Number(size)) });
   }
   const kho = { compatible: root.compatible, ...(root.compatibleBytes ? { compatibleBytes: root.compatibleBytes } : {}), ...(blobs.length ? { blobs } : {}) };
-  if (luoPa === undefined) return { state: { kho }, preserved: preserved.count, warnings };
+  if (luoPa === undefined) return { state: { kho }, preserved: preserved.entries, warnings };
 
   let luoRoot: LuoRootRead | undefined;
   let luo: { compatible: string; liveupdate_num: bigint; sessions_pa: bigint; flbs_pa: bigint };
@@ -195,7 +174,7 @@ export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveU
       }
     },
   };
-  return { state: { kho, luo: { compatible: luo.compatible, liveupdateNum: luo.liveupdate_num, sessions, flbs } }, preserved: preserved.count, warnings };
+  return { state: { kho, luo: { compatible: luo.compatible, liveupdateNum: luo.liveupdate_num, sessions, flbs } }, preserved: preserved.entries, warnings };
 }
 
 export interface ReadLiveUpdate {
