@@ -221,6 +221,10 @@ describe('round trip: blocks -> chain -> blocks (fast-check)', () => {
     expect(new DataView(mem.read(second, 16).buffer).getUint32(8, true)).toBe(0);
     expect(new DataView(mem.read(second, 16).buffer).getUint32(12, true)).toBe(1);
     expect(walkAll(mem, first)).toHaveLength(256);
+    // Every page the writer took for the map, two chunks and 256 bitmaps, is one the walk says it read.
+    const read: number[] = [];
+    walkBitmapChain(mem, CHAIN, first, () => {}, { onMapPage: (pfn) => read.push(pfn) });
+    expect(read.sort((a, b) => a - b)).toEqual(Array.from({ length: 258 }, (_, i) => (1 << 20) + i));
   });
 });
 

@@ -43,6 +43,12 @@ export interface BitmapChainReadOptions extends ReadOptions {
   readonly maxBitmaps?: number;
   /** Most blocks: readBitmapChain's default is 1 << 20 (use walkBitmapChain for more); walkBitmapChain has none. */
   readonly maxBlocks?: number;
+  /**
+   * Called with the page frame number of each chunk and of each bitmap as
+   * the walk reads them (a page read twice, twice): the pages kho-v1's next
+   * kernel keeps reserved while it reads the map, though no bit names them.
+   */
+  readonly onMapPage?: (pfn: number) => void;
 }
 
 /** The blocks readBitmapChain returns at most unless told otherwise. */
@@ -106,6 +112,7 @@ function walk(mem: PhysMem, chain: BitmapChainDescriptor, first: bigint, visit: 
     const chunkLoc = (field: string, offset: number): Location => ({ struct: g.chunk.name, field, offset, address: pa + BigInt(offset) });
     // KV8: a chunk page not in memory is a MemoryError here.
     const view = mem.view(pa, g.chunk.size, g.chunk.name);
+    options.onMapPage?.(Number(pa >> BigInt(pageShift)));
     // KV2: the kernel follows next with no visited set, so a chain that comes back around never ends.
     if (!chunks.add(Number(pa))) throw new DecodeError(chunkLoc(g.chunk.next.name, g.chunk.next.offset), `the chain reaches this chunk a second time (a cycle); the kernel would walk it forever at boot (${KERNEL.v1Deserialize})`);
     if (++chunkCount > maxChunks) throw new ReaderLimitError({ struct: g.chunk.name, offset: 0, address: pa }, 'maxChunks', maxChunks, 'chunks');
@@ -131,6 +138,7 @@ function walk(mem: PhysMem, chain: BitmapChainDescriptor, first: bigint, visit: 
       if (++bitmapReads > maxBitmaps) throw new ReaderLimitError(entryLoc(g.entry.bitmap.name, g.entry.bitmap.offset), 'maxBitmaps', maxBitmaps, 'bitmap reads (a bitmap read twice counts twice)');
       // KV8: a bitmap not in memory is a MemoryError here.
       const bits = mem.view(bitmapPa + BigInt(g.bitmap.bits.offset), g.bitmap.bits.size, g.bitmap.name);
+      options.onMapPage?.(Number(bitmapPa >> BigInt(pageShift)));
       // KV6: two entries naming one bitmap: the kernel marks its blocks again; no writer does it.
       if (!bitmaps.add(Number(bitmapPa))) shared.note(entryLoc(g.entry.bitmap.name, g.entry.bitmap.offset), `the bitmap at 0x${bitmapPa.toString(16)} is named by a second entry; the kernel marks its blocks again`);
       // KV7: a start not aligned to the chunk's blocks makes the kernel mark pages no block starts at.

@@ -8,7 +8,7 @@
  * data-owner for tools (and the tests) to read back.
  */
 import type { PhysMem } from '../phys-mem.js';
-import { bitmapChainGeometry, walkBitmapChain } from '../containers/bitmap-chain.js';
+import { walkBitmapChain } from '../containers/bitmap-chain.js';
 import type { BitmapChainDescriptor, RadixTreeDescriptor } from '../containers/descriptors.js';
 import { walkRadixTree } from '../containers/kho-radix.js';
 import type { InspectBlob, InspectFile, InspectLuo, InspectReport, InspectSession } from './inspect.js';
@@ -138,34 +138,13 @@ export function preservedRangesOf(mem: PhysMem, radix: RadixTreeDescriptor, root
     out.push({ pfn, pages, owner });
   };
   if (chain) {
-    walkBitmapChain(mem, chain, root, visit);
-    for (const pfn of bitmapChainPages(mem, chain, root)) out.push({ pfn, pages: 1, owner: 'memmap' });
+    const mapPages = new Set<number>();
+    walkBitmapChain(mem, chain, root, visit, { onMapPage: (pfn) => mapPages.add(pfn) });
+    for (const pfn of mapPages) out.push({ pfn, pages: 1, owner: 'memmap' });
   } else {
     walkRadixTree(mem, radix, root, visit);
   }
   return out.sort((a, b) => a.pfn - b.pfn);
-}
-
-/**
- * The page frame numbers of a kho-v1 chain's chunks and of the bitmaps its
- * entries point to, each once. Called after walkBitmapChain accepted the
- * chain (no cycle, no count past a chunk), so it follows it unchecked.
- */
-function bitmapChainPages(mem: PhysMem, chain: BitmapChainDescriptor, first: bigint): number[] {
-  const g = bitmapChainGeometry(chain, mem.pageSize);
-  const shift = BigInt(g.pageShift);
-  const pages = new Set<number>();
-  for (let pa = first; pa !== 0n; ) {
-    const view = mem.view(pa, g.chunk.size, g.chunk.name);
-    pages.add(Number(pa >> shift));
-    const count = g.chunk.count.size === 8 ? Number(view.getBigUint64(g.chunk.count.offset, true)) : view.getUint32(g.chunk.count.offset, true);
-    for (let i = 0; i < count; i++) {
-      const bitmap = view.getBigUint64(g.chunk.entries.offset + i * g.chunk.entries.elemSize + g.entry.bitmap.offset, true);
-      pages.add(Number(bitmap >> shift));
-    }
-    pa = view.getBigUint64(g.chunk.next.offset, true);
-  }
-  return [...pages];
 }
 
 const hex = (n: bigint): string => `0x${n.toString(16)}`;
