@@ -64,7 +64,7 @@ export const LIVEUPDATE_LAYOUT: LiveUpdateLayout = {
 
 /** File handlers with a schema: the blob luo_file_ser.data points to, and its entry array. */
 export const FILE_HANDLERS: readonly FileHandler[] = [
-  { compatible: MEMFD_LUO_FH_COMPATIBLE, state: memfdLuoSerCodec, entries: { edge: MEMFD_LUO_SER_REFS.folios, codec: memfdLuoFolioSerCodec } },
+  { compatible: MEMFD_LUO_FH_COMPATIBLE, state: memfdLuoSerCodec, entries: { edge: MEMFD_LUO_SER_REFS.folios, codec: memfdLuoFolioSerCodec, pageCache: 'shmem' } },
   { compatible: HUGE_MEMFD_COMPATIBLE, state: hugemfdSerCodec, entries: { edge: HUGEMFD_SER_REFS.folios, codec: hugemfdFolioSerCodec } },
 ];
 

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DecodeError, PhysMem, readKhoFdt, writeKhoFdt, writeRadixTree, type KhoRoot } from '../runtime/index.js';
 import { openLiveUpdate, readImageFile, readLiveUpdate, treeLines, treeText, writeImageFile, writeLiveUpdate, type FileState, type LiveUpdateState, type SessionState } from '../runtime/liveupdate/index.js';
 import { LIVEUPDATE_CODECS, LIVEUPDATE_LAYOUT } from '../lib/liveupdate.js';
+import { inspectLiveUpdate } from '../runtime/liveupdate/inspect.js';
 import { stressState } from '../lib/liveupdate-stress.js';
 import { buildLiveUpdateReader, cWarnings, FOLIO_BASE, hashLines, refusalKind, runLiveUpdateReader, stateArb, tsWarnings } from './helpers/liveupdate-c.js';
 import { cReport, tsErrorLine } from './helpers/c-reader.js';
@@ -329,6 +330,41 @@ describe('checks both readers make, and the warnings both print', () => {
     const blobs = Array.from({ length: 70 }, (_, i) => ({ name: `b${i}`, bytes: Uint8Array.of(i) }));
     const got = await bothOf({ ...state([]), kho: { compatible: 'kho-v4', blobs } });
     expect(got.text!.split('\n').filter((l) => l.startsWith('  blob '))).toHaveLength(70);
+  });
+
+  it('a large folio takes its 2^order page-cache slots: a folio inside them is refused (-EEXIST), an index off their multiple warned about, by both', async () => {
+    /** The image with its memory map listing every present page, and each folio head at the order given. */
+    const withOrders = (mem: PhysMem, fdt: Uint8Array, folios: { pfn: number; order: number }[]): Uint8Array => {
+      const pages = [...mem.presentPfns().map((pfn) => ({ pa: pfn * 4096n, order: 0 })), ...folios.map((f) => ({ pa: BigInt(f.pfn) * 4096n, order: f.order }))];
+      let next = 0x80000n;
+      return rewriteFdt({ ...fdtFields(fdt), memoryMap: writeRadixTree(mem, LIVEUPDATE_LAYOUT.radix, pages, () => (next++) * 4096n) });
+    };
+    const two = write(state([{ name: 'a', files: [memfd([{ pfn: FOLIO_BASE, flags: 1, index: 4 }, { pfn: FOLIO_BASE + 8, flags: 1, index: 6 }])] }]));
+    // With both folios of one page, indexes 4 and 6 are apart; with the first of four pages (4 to 7), the second lands inside it.
+    expect((await both(two.mem, withOrders(two.mem, two.fdt, [{ pfn: FOLIO_BASE, order: 0 }, { pfn: FOLIO_BASE + 8, order: 0 }]))).error).toBeUndefined();
+    const large = withOrders(two.mem, two.fdt, [{ pfn: FOLIO_BASE, order: 2 }, { pfn: FOLIO_BASE + 8, order: 0 }]);
+    expect((await both(two.mem, large)).error).toMatch(/^error\[folio-index-twice\]: memfd_luo_folio_ser\.index at physical address 0x/);
+    expect(() => readLiveUpdate(two.mem, large, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS)).toThrow("entry 1 puts a folio of 1 page at index 6 (slots 6 to 6), where entry 0's folio of 4 pages already is");
+    // inspect, which reads the same map, fails the same file in the same words.
+    const file = inspectLiveUpdate(two.mem, large, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS).luo!.sessions[0]!.files[0]!;
+    expect(file.errors.map((e) => e.message)).toEqual([expect.stringContaining("entry 1 puts a folio of 1 page at index 6 (slots 6 to 6), where entry 0's folio of 4 pages already is")]);
+    const one = write(state([{ name: 'a', files: [memfd([{ pfn: FOLIO_BASE, flags: 1, index: 5 }])] }]));
+    const unaligned = await both(one.mem, withOrders(one.mem, one.fdt, [{ pfn: FOLIO_BASE, order: 2 }]));
+    expect(unaligned.warnings).toEqual([expect.stringMatching(/^warning\[unaligned-folio-index\]: memfd_luo_folio_ser\.index at physical address 0x/)]);
+  });
+
+  it('large folios at random indexes and orders: both readers accept the same files and refuse the same first entry (fast-check)', async () => {
+    const folio = fc.record({ index: fc.integer({ min: 0, max: 24 }), order: fc.integer({ min: 0, max: 3 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(folio, { minLength: 1, maxLength: 8 }), async (list) => {
+        const entries = list.map((f, i) => ({ pfn: FOLIO_BASE + 16 * i, flags: 1, index: f.index }));
+        const { mem, fdt } = write(state([{ name: 'a', files: [memfd(entries)] }]));
+        const pages = [...mem.presentPfns().map((pfn) => ({ pa: pfn * 4096n, order: 0 })), ...list.map((f, i) => ({ pa: BigInt(FOLIO_BASE + 16 * i) * 4096n, order: f.order }))];
+        let next = 0x80000n;
+        await both(mem, rewriteFdt({ ...fdtFields(fdt), memoryMap: writeRadixTree(mem, LIVEUPDATE_LAYOUT.radix, pages, () => (next++) * 4096n) }));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('a count stored without a files chain, and a file of no handler: warnings on both sides', async () => {

@@ -66,7 +66,8 @@ export interface LuoFlbSerRecord {
  * folios), the edge naming the area member and the count member (the
  * generated `<STRUCT>_REFS`) and the codec of one entry. The entries are
  * restored as memfd_luo_retrieve_folios restores folios (readMemfdFolios):
- * each needs a pfn and an index, a pfn or index listed twice fails the file.
+ * each needs a pfn and an index, a pfn listed twice or a page-cache slot
+ * taken twice fails the file.
  */
 export interface FileHandler {
   /** luo_file_ser.compatible of the files it restores. */
@@ -75,6 +76,12 @@ export interface FileHandler {
   readonly entries?: {
     readonly edge: RefEdge;
     readonly codec: StructCodec<any>;
+    /**
+     * 'shmem': the folios go into a shmem page cache (memfd), where a folio
+     * takes 2^order slots, its order the memory map's
+     * (shmem_add_to_page_cache). Unset: one slot per folio.
+     */
+    readonly pageCache?: 'shmem';
   };
 }
 

@@ -564,7 +564,7 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
       const e = h.entries;
       if (!e) return;
       const record = { folios: memberAt(value, e.edge.member.name), nr_folios: e.edge.count ? memberAt(value, e.edge.count.name) : 0 } as MemfdRecord;
-      const got = step(file, { struct: e.codec.name, pa: f.data }, (o) => readMemfdFolios(mem, layout.vmalloc, record, e.codec as StructCodec<MemfdFolioRecord>, o));
+      const got = step(file, { struct: e.codec.name, pa: f.data }, (o) => readMemfdFolios(mem, layout.vmalloc, record, e.codec as StructCodec<MemfdFolioRecord>, e.pageCache === 'shmem' && map ? { ...o, folioOrder: (pfn) => map.orderAt(pfn) } : o));
       if (!got) return;
       file.entries = got.folios as unknown as Fields[];
       file.holes = got.holes;

@@ -218,6 +218,7 @@ static int root_compatible(const char *want)
 struct block {
 	u64 pfn;
 	unsigned int order;
+	size_t seq; /* the walk's order: of two blocks at one pfn, the later names the order page->private keeps */
 };
 
 static struct block *preserved;
@@ -344,6 +345,7 @@ static void walk_radix(u64 root)
 					fail("out of memory");
 			}
 			preserved[nr_preserved].pfn = (key << (PAGE_SHIFT + order)) >> PAGE_SHIFT;
+			preserved[nr_preserved].seq = nr_preserved;
 			preserved[nr_preserved++].order = order;
 		}
 	}
@@ -356,7 +358,9 @@ static int cmp_block(const void *a, const void *b)
 {
 	const struct block *x = a, *y = b;
 
-	return x->pfn < y->pfn ? -1 : x->pfn > y->pfn;
+	if (x->pfn != y->pfn)
+		return x->pfn < y->pfn ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
 static int is_preserved(u64 pa)
@@ -373,6 +377,22 @@ static int is_preserved(u64 pa)
 			hi = mid;
 	}
 	return lo > 0 && pfn - preserved[lo - 1].pfn < (1ull << preserved[lo - 1].order);
+}
+
+/* The order of the block whose head page is pfn, as kho_restore_folio gives it (the one named last); 0 when the map names none. */
+static unsigned int head_order(u64 pfn)
+{
+	size_t lo = 0, hi = nr_preserved;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (preserved[mid].pfn <= pfn)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && preserved[lo - 1].pfn == pfn ? preserved[lo - 1].order : 0;
 }
 
 /* kho_restore_page: a page the memory map does not list cannot be restored. */
@@ -801,25 +821,82 @@ static void bounded_number(u64 v, u64 max, const char *structname, const char *f
 }
 
 /*
+ * A run of page-cache slots a folio takes: 2^order of them from its index
+ * rounded down (shmem_add_to_page_cache), last inclusive; i its entry.
+ */
+struct slot_run {
+	u64 start, last, i;
+};
+
+static int cmp_slot_run(const void *a, const void *b)
+{
+	const struct slot_run *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->last != y->last)
+		return x->last > y->last ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/*
+ * The first entry (in array order) whose run overlaps the run of an earlier
+ * entry; nr when none. Runs start at a multiple of their size, so two that
+ * overlap nest: sorted by start, larger first, the runs holding a run are
+ * the ones still open on a stack, and the entry that fails for a pair is
+ * the later of the two.
+ */
+static u64 first_overlap(struct slot_run *runs, u64 n, u64 nr)
+{
+	struct { u64 last, min_i; } *open = calloc(n ? n : 1, sizeof(*open));
+	u64 k, sp = 0, first = nr;
+
+	if (!open)
+		fail("out of memory");
+	qsort(runs, n, sizeof(*runs), cmp_slot_run);
+	for (k = 0; k < n; k++) {
+		while (sp && open[sp - 1].last < runs[k].start)
+			sp--;
+		if (sp) {
+			u64 later = open[sp - 1].min_i > runs[k].i ? open[sp - 1].min_i : runs[k].i;
+
+			if (later < first)
+				first = later;
+		}
+		open[sp].last = runs[k].last;
+		open[sp].min_i = sp && open[sp - 1].min_i < runs[k].i ? open[sp - 1].min_i : runs[k].i;
+		sp++;
+	}
+	free(open);
+	return first;
+}
+
+/*
  * The folio rules of memfd_luo_retrieve_folios, for any handler whose
  * entries start with a pfn:52 and an index: an entry with pfn 0 is a hole
  * and skipped; a pfn restored a second time fails the file (the first
- * restore took the folio, -EIO); an index taken a second time fails it too
- * (shmem_add_to_page_cache, -EEXIST). The first failing entry in array
- * order is the one refused, the pfn checked before the index. Bits of
- * the 12 above the pfn outside `allowed` are warned about first, as the
- * entries are decoded.
+ * restore took the folio, -EIO); a page-cache slot taken a second time
+ * fails it too (shmem_add_to_page_cache, -EEXIST). The first failing entry
+ * in array order is the one refused, the pfn checked before the index.
+ * With `shmem` (memfd) a folio takes 2^order slots, its order the memory
+ * map's, from its index rounded down to a multiple of them (a debug kernel
+ * stops on an index that is not one: pointed out); otherwise one slot.
+ * Bits of the 12 above the pfn outside `allowed` are warned about first,
+ * as the entries are decoded.
  */
 static void check_folios(const struct area *a, u64 nr, size_t size, const char *structname, const char *bits_name, u64 allowed,
-			 u64 max_index)
+			 u64 max_index, int shmem)
 {
-	struct folio_ref *pfns = calloc(nr ? nr : 1, sizeof(*pfns)), *idx = calloc(nr ? nr : 1, sizeof(*idx));
+	struct folio_ref *pfns = calloc(nr ? nr : 1, sizeof(*pfns));
+	struct slot_run *runs = calloc(nr ? nr : 1, sizeof(*runs));
 	unsigned char buf[16];
 	u64 i, n = 0, pfn_at, index_at;
 
-	if (!pfns || !idx)
+	if (!pfns || !runs)
 		fail("out of memory");
 	for (i = 0; i < nr; i++) {
+		u64 pfn, index, pages;
+
 		area_read(a, i * size, buf, size);
 		/* The 12 bits above the pfn: bits the kernel never tests are accepted, and pointed out (holes too). */
 		if ((le64(buf) >> 52) & ~allowed)
@@ -828,21 +905,37 @@ static void check_folios(const struct area *a, u64 nr, size_t size, const char *
 		/* memfd: no kernel writes a page offset past MAX_LFS_FILESIZE >> PAGE_SHIFT; the restore takes it. */
 		if (max_index != ~0ull)
 			bounded_number(le64(buf + 8), max_index, structname, "index", area_address(a, i * size) + 8);
-		if (!(le64(buf) & ((1ull << 52) - 1)))
+		pfn = le64(buf) & ((1ull << 52) - 1);
+		if (!pfn)
 			continue;
-		pfns[n] = (struct folio_ref){ le64(buf) & ((1ull << 52) - 1), i };
-		idx[n++] = (struct folio_ref){ le64(buf + 8), i };
+		index = le64(buf + 8);
+		pages = shmem && head_order(pfn) < 64 ? 1ull << head_order(pfn) : 1;
+		pfns[n] = (struct folio_ref){ pfn, i };
+		runs[n++] = (struct slot_run){ index & ~(pages - 1), (index & ~(pages - 1)) + (pages - 1), i };
 	}
 	pfn_at = first_repeat(pfns, n, nr);
-	index_at = first_repeat(idx, n, nr);
+	index_at = first_overlap(runs, n, nr);
 	free(pfns);
-	free(idx);
+	free(runs);
 	if (pfn_at < nr && pfn_at <= index_at)
 		refuse("folio-pfn-twice", structname, "pfn", area_address(a, pfn_at * size),
 		       "entry %llu restores a pfn a second time; the kernel fails the file (-EIO, memfd_luo_retrieve_folios)", (ull)pfn_at);
 	if (index_at < nr)
 		refuse("folio-index-twice", structname, "index", area_address(a, index_at * size),
-		       "entry %llu puts a folio at an index taken before; the kernel fails the file (-EEXIST, memfd_luo_retrieve_folios)", (ull)index_at);
+		       "entry %llu puts a folio where an earlier one is; the kernel fails the file (-EEXIST, shmem_add_to_page_cache)", (ull)index_at);
+	for (i = 0; shmem && i < nr; i++) {
+		u64 pfn, index;
+		unsigned int order;
+
+		area_read(a, i * size, buf, size);
+		pfn = le64(buf) & ((1ull << 52) - 1);
+		index = le64(buf + 8);
+		order = pfn ? head_order(pfn) : 0;
+		if (order && order < 64 && index & ((1ull << order) - 1))
+			warn("unaligned-folio-index", structname, "index", area_address(a, i * size),
+			     "index %llu is not a multiple of the folio's %llu pages (VM_BUG_ON_FOLIO in shmem_add_to_page_cache)", (ull)index,
+			     (ull)(1ull << order));
+	}
 }
 
 /* The largest page offset of a file: MAX_LFS_FILESIZE >> PAGE_SHIFT on 64-bit, as the TS codec bounds it. */
@@ -894,7 +987,7 @@ static void memfd_file(u64 data)
 		restore_area(m.folios, m.nr_folios, sizeof(f), data + offsetof(struct memfd_luo_ser, folios), &a);
 	if (m.nr_folios)
 		check_folios(&a, m.nr_folios, sizeof(f), "memfd_luo_folio_ser", "flags",
-			     MEMFD_LUO_FOLIO_DIRTY | MEMFD_LUO_FOLIO_UPTODATE, MEMFD_MAX_INDEX);
+			     MEMFD_LUO_FOLIO_DIRTY | MEMFD_LUO_FOLIO_UPTODATE, MEMFD_MAX_INDEX, 1);
 	printf(" flags=%u pos=%llu seals=%u size=%llu entries=%llu\n", m.flags, (ull)m.pos, m.seals, (ull)m.size,
 	       (ull)(m.nr_folios ? entries_kept(&a, m.nr_folios, sizeof(f)) : 0));
 	for (i = 0; i < m.nr_folios; i++) {
@@ -920,7 +1013,7 @@ static void hugemfd_file(u64 data)
 	if (m.nr_folios)
 		restore_area(m.folios, m.nr_folios, sizeof(f), data + offsetof(struct hugemfd_ser, folios), &a);
 	if (m.nr_folios)
-		check_folios(&a, m.nr_folios, sizeof(f), "hugemfd_folio_ser", "reserved", 0, ~0ull);
+		check_folios(&a, m.nr_folios, sizeof(f), "hugemfd_folio_ser", "reserved", 0, ~0ull, 0);
 	printf(" order=%u pos=%llu size=%llu entries=%llu\n", m.order, (ull)m.pos, (ull)m.size,
 	       (ull)(m.nr_folios ? entries_kept(&a, m.nr_folios, sizeof(f)) : 0));
 	for (i = 0; i < m.nr_folios; i++) {

@@ -121,7 +121,7 @@ export const cWarnings = (stderr: string, like: readonly string[]): string[] =>
     .filter((l) => l.startsWith('warning'))
     .map((l, i) => (like[i] !== undefined && !like[i]!.includes(' at physical address ') ? l.replace(/ at physical address 0x[0-9a-f]+$/, '') : l));
 /** The kinds of refusal the C reader names for the checks it shares with the TypeScript reader. */
-export const refusalKind = (reason: string): string => (/already restored/.test(reason) ? 'session-twice' : /restores page 0x[0-9a-f]+ a second time/.test(reason) ? 'page-twice' : /a second time/.test(reason) ? 'folio-pfn-twice' : /taken by entry/.test(reason) ? 'folio-index-twice' : /maxBlockVisits/.test(reason) ? 'limit'
+export const refusalKind = (reason: string): string => (/already restored/.test(reason) ? 'session-twice' : /restores page 0x[0-9a-f]+ a second time/.test(reason) ? 'page-twice' : /a second time/.test(reason) ? 'folio-pfn-twice' : /taken by entry|folio of .* already is/.test(reason) ? 'folio-index-twice' : /maxBlockVisits/.test(reason) ? 'limit'
   : /loops back/.test(reason) ? 'chain-loop'
   : /is outside 1\.\./.test(reason) ? 'block-count'
   : /\(the [\w ]+ limit\)$/.test(reason) ? 'limit'
