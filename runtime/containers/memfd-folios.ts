@@ -127,33 +127,45 @@ function slotEnd(first: Index, order: number): Index {
  * run; a new order is filled in from the runs so far when it first comes.
  */
 class PageCacheSlots {
+  /** Runs of one slot: all a file has until a larger folio comes (and all of it without folioOrder). */
+  private readonly single = new Map<Index, number>();
+  /** Runs of each larger order, and the aligned runs of that size holding a smaller run; made when the order first comes. */
   private readonly runs = new Map<number, Map<Index, number>>();
   private readonly holding = new Map<number, Map<Index, { entry: number; order: number }>>();
 
   /** Takes the run of 2^order slots at `first` for `entry`; or, leaving everything as it was, names the entry whose run overlaps it. */
   take(first: Index, order: number, entry: number): { entry: number; order: number } | undefined {
-    if (!this.runs.has(order)) this.addOrder(order);
+    if (order === 0 && this.runs.size === 0) {
+      const at = this.single.get(first);
+      if (at !== undefined) return { entry: at, order: 0 };
+      this.single.set(first, entry);
+      return undefined;
+    }
+    if (order > 0 && !this.runs.has(order)) this.addOrder(order);
+    const one = this.single.get(first);
+    if (one !== undefined) return { entry: one, order: 0 };
     for (const [k, runs] of this.runs) {
       if (k < order) continue;
       const at = runs.get(alignDown(first, k));
       if (at !== undefined) return { entry: at, order: k };
     }
-    const inside = this.holding.get(order)!.get(first);
-    if (inside !== undefined) return inside;
-    this.runs.get(order)!.set(first, entry);
+    if (order > 0) {
+      const inside = this.holding.get(order)!.get(first);
+      if (inside !== undefined) return inside;
+      this.runs.get(order)!.set(first, entry);
+    } else this.single.set(first, entry);
     this.markHolders(first, order, entry);
     return undefined;
   }
 
   private addOrder(order: number): void {
     const holders = new Map<Index, { entry: number; order: number }>();
-    for (const [k, runs] of this.runs) {
-      if (k >= order) continue;
-      for (const [first, entry] of runs) {
-        const at = alignDown(first, order);
-        if (!holders.has(at)) holders.set(at, { entry, order: k });
-      }
-    }
+    const hold = (first: Index, entry: number, k: number): void => {
+      const at = alignDown(first, order);
+      if (!holders.has(at)) holders.set(at, { entry, order: k });
+    };
+    for (const [first, entry] of this.single) hold(first, entry, 0);
+    for (const [k, runs] of this.runs) if (k < order) for (const [first, entry] of runs) hold(first, entry, k);
     this.runs.set(order, new Map());
     this.holding.set(order, holders);
   }
