@@ -367,6 +367,16 @@ describe('checks both readers make, and the warnings both print', () => {
     );
   });
 
+  it('overlapping blocks in the memory map: a page inside a large block is preserved, though a smaller block starts nearer below it (both readers)', async () => {
+    const { mem, fdt } = write(state([{ name: 'a', files: [memfd([{ pfn: FOLIO_BASE, flags: 1, index: 0 }])] }]));
+    // Every page the image holds lies below 2^20: one block of order 20 from 0 holds them all, and a block of one page at 1 starts below each.
+    expect(mem.presentPfns().every((pfn) => pfn > 1n && pfn < 1n << 20n)).toBe(true);
+    const pages = [{ pa: 0n, order: 20 }, { pa: 4096n, order: 0 }, { pa: BigInt(FOLIO_BASE) * 4096n, order: 0 }];
+    let next = 0x80000n;
+    const got = await both(mem, rewriteFdt({ ...fdtFields(fdt), memoryMap: writeRadixTree(mem, LIVEUPDATE_LAYOUT.radix, pages, () => (next++) * 4096n) }));
+    expect(got.error).toBeUndefined();
+  });
+
   it('a count stored without a files chain, and a file of no handler: warnings on both sides', async () => {
     const { mem, fdt } = write(state([{ name: 'a', files: [] }, { name: 'b', files: [{ compatible: 'tmpfs-v1', token: 5n, data: 0n }] }]));
     const at = firstSession(mem, fdt);

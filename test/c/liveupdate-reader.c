@@ -219,6 +219,7 @@ struct block {
 	u64 pfn;
 	unsigned int order;
 	size_t seq; /* the walk's order: of two blocks at one pfn, the later names the order page->private keeps */
+	u64 reach; /* once sorted: the end (exclusive, in pages) of the block reaching furthest among this one and those before it */
 };
 
 static struct block *preserved;
@@ -363,6 +364,11 @@ static int cmp_block(const void *a, const void *b)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
+/*
+ * Whether a block the map names holds the page of pa: blocks overlap in a
+ * corrupt map, so not only the nearest block below is asked, but the one
+ * reaching furthest of all those starting at or below the page.
+ */
 static int is_preserved(u64 pa)
 {
 	u64 pfn = pa >> PAGE_SHIFT;
@@ -376,7 +382,19 @@ static int is_preserved(u64 pa)
 		else
 			hi = mid;
 	}
-	return lo > 0 && pfn - preserved[lo - 1].pfn < (1ull << preserved[lo - 1].order);
+	return lo > 0 && preserved[lo - 1].reach > pfn;
+}
+
+/* After sorting: each block's reach, for is_preserved. */
+static void index_preserved(void)
+{
+	size_t k;
+
+	for (k = 0; k < nr_preserved; k++) {
+		u64 end = preserved[k].order < 64 - PAGE_SHIFT ? preserved[k].pfn + (1ull << preserved[k].order) : ~0ull;
+
+		preserved[k].reach = k && preserved[k - 1].reach > end ? preserved[k - 1].reach : end;
+	}
 }
 
 /* The order of the block whose head page is pfn, as kho_restore_folio gives it (the one named last); 0 when the map names none. */
@@ -1247,6 +1265,7 @@ int main(int argc, char **argv)
 		refuse("refused", "kho_fdt", "compatible", 0, "the KHO root is not compatible with %s", KHO_FDT_COMPATIBLE);
 	walk_radix(mem_map);
 	qsort(preserved, nr_preserved, sizeof(*preserved), cmp_block);
+	index_preserved();
 
 	printf("kho compatible=");
 	put_string(root_compat, root_compat_len);
