@@ -257,7 +257,7 @@ describe('a kho-v1 image: children naming sub-FDTs, the memory map a chunk chain
     const report = inspectLiveUpdate(mem, fdt, LAYOUT, CODECS);
     const file = report.luo!.sessions[0]!.files[0]!;
     expect(file.errors).toEqual([expect.objectContaining({ code: 'refused', struct: 'memfd_luo_folio_ser', field: 'pfn' })]);
-    expect(file.errors[0]!.message).toMatch(/folio pfn 0x100001 .* is not the head of a block in the memory map/);
+    expect(file.errors[0]!.message).toMatch(/entry 1's folio at 0x100001000 is not the head of a block in the preserved memory map/);
     expect(report.counts.errors).toBe(1);
   });
 

@@ -150,7 +150,7 @@ describe('what the new kernel refuses', () => {
     let next = 0x80000n;
     const memoryMap = writeRadixTree(mem, LIVEUPDATE_LAYOUT.radix, pages, () => (next++) * 4096n);
     const patched = rewriteFdt({ ...fdtFields(fdt), memoryMap });
-    expect(() => readLiveUpdate(mem, patched, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS)).toThrow(/folio pfn 0x1000001 .* not the head of a block/);
+    expect(() => readLiveUpdate(mem, patched, LIVEUPDATE_LAYOUT, LIVEUPDATE_CODECS)).toThrow(/entry 0's folio at 0x1000001000 is not the head of a block in the preserved memory map/);
     expect(await refusedByC(mem, patched)).toMatch(/not the head of a block in the memory map/);
   });
 
@@ -367,11 +367,21 @@ describe('checks both readers make, and the warnings both print', () => {
     );
   });
 
+  it('a folio that starts no block fails the file at its own entry, before a later entry\'s page-cache slot is looked at (both readers)', async () => {
+    const { mem, fdt } = write(state([{ name: 'a', files: [memfd([{ pfn: FOLIO_BASE, flags: 1, index: 0 }, { pfn: FOLIO_BASE + 1, flags: 1, index: 0 }])] }]));
+    // The map lists every page the image holds and the second folio, not the first: kho_restore_folio fails at entry 0.
+    const pages = [...mem.presentPfns().map((pfn) => ({ pa: pfn * 4096n, order: 0 })), { pa: BigInt(FOLIO_BASE + 1) * 4096n, order: 0 }];
+    let next = 0x80000n;
+    const got = await both(mem, rewriteFdt({ ...fdtFields(fdt), memoryMap: writeRadixTree(mem, LIVEUPDATE_LAYOUT.radix, pages, () => (next++) * 4096n) }));
+    expect(got.error).toMatch(/^error\[not-preserved\]: memfd_luo_folio_ser\.pfn at physical address 0x/);
+  });
+
   it('overlapping blocks in the memory map: a page inside a large block is preserved, though a smaller block starts nearer below it (both readers)', async () => {
-    const { mem, fdt } = write(state([{ name: 'a', files: [memfd([{ pfn: FOLIO_BASE, flags: 1, index: 0 }])] }]));
+    // A memfd without folios: no vmalloc area, whose pages would have to start blocks (kho_restore_pages).
+    const { mem, fdt } = write(state([{ name: 'a', files: [memfd([])] }]));
     // Every page the image holds lies below 2^20: one block of order 20 from 0 holds them all, and a block of one page at 1 starts below each.
     expect(mem.presentPfns().every((pfn) => pfn > 1n && pfn < 1n << 20n)).toBe(true);
-    const pages = [{ pa: 0n, order: 20 }, { pa: 4096n, order: 0 }, { pa: BigInt(FOLIO_BASE) * 4096n, order: 0 }];
+    const pages = [{ pa: 0n, order: 20 }, { pa: 4096n, order: 0 }];
     let next = 0x80000n;
     const got = await both(mem, rewriteFdt({ ...fdtFields(fdt), memoryMap: writeRadixTree(mem, LIVEUPDATE_LAYOUT.radix, pages, () => (next++) * 4096n) }));
     expect(got.error).toBeUndefined();

@@ -42,7 +42,7 @@ import { ARRAY_KERNEL, type LuoListContainer, type LuoListDescriptors } from '..
 import { readLuoFlbs } from '../containers/luo-flbs.js';
 import { SessionRules } from '../containers/luo-sessions.js';
 import { PreservedMap } from '../containers/preserved-map.js';
-import { readMemfdFolios, type MemfdFolioRecord, type MemfdRecord } from '../containers/memfd-folios.js';
+import { readMemfdFolios, type MemfdFolioOptions, type MemfdFolioRecord, type MemfdRecord } from '../containers/memfd-folios.js';
 import type { StructCodec } from '../codec.js';
 import type { PhysMem } from '../phys-mem.js';
 import { escapeText } from '../quote.js';
@@ -343,8 +343,6 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
   const mapKnown = map !== undefined;
   if (map) kho.preserved_blocks = map.entries;
   const preserved = (pfn: number): boolean => map!.containsPage(pfn);
-  /** The first page of a preserved block: the only page kho_restore_page (so kho_restore_folio) accepts. */
-  const preservedHead = (pfn: number): boolean => map!.isHead(pfn);
   /** A refusal when the page at `pa` is not preserved (nothing when the map could not be read). */
   const needPreserved = (node: InspectIssues, pa: bigint, struct: string, what: string): void => {
     if (!mapKnown || preserved(Number(pa >> shift))) return;
@@ -564,17 +562,12 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
       const e = h.entries;
       if (!e) return;
       const record = { folios: memberAt(value, e.edge.member.name), nr_folios: e.edge.count ? memberAt(value, e.edge.count.name) : 0 } as MemfdRecord;
-      const got = step(file, { struct: e.codec.name, pa: f.data }, (o) => readMemfdFolios(mem, layout.vmalloc, record, e.codec as StructCodec<MemfdFolioRecord>, e.pageCache === 'shmem' && map ? { ...o, folioOrder: (pfn) => map.orderAt(pfn) } : o));
+      // With the map, the readers' rules: each entry's folio must start a block (and the area's pages too), a shmem folio takes the slots of its order.
+      const withMap = (o: ReadOptions): MemfdFolioOptions => (!map ? o : e.pageCache === 'shmem' ? { ...o, preserved: map, folioOrder: (pfn) => map.orderAt(pfn) } : { ...o, preserved: map });
+      const got = step(file, { struct: e.codec.name, pa: f.data }, (o) => readMemfdFolios(mem, layout.vmalloc, record, e.codec as StructCodec<MemfdFolioRecord>, withMap(o)));
       if (!got) return;
       file.entries = got.folios as unknown as Fields[];
       file.holes = got.holes;
-      if (!mapKnown) return;
-      const outside = got.folios.filter((x) => !preservedHead(x.pfn));
-      if (outside.length > 0) {
-        const x = outside[0]!;
-        const more = outside.length > 1 ? ` (and ${outside.length - 1} more folios like it)` : '';
-        file.errors.push({ code: 'refused', struct: e.codec.name, field: 'pfn', offset: 0, pa: null, message: `${e.codec.name}.pfn: folio pfn 0x${x.pfn.toString(16)} at index ${x.index} of ${h.state.name} at 0x${f.data.toString(16)} is not the head of a block in the memory map; the kernel fails the file (${KERNEL.restorePage})${more}`, kernel: null });
-      }
     };
     /** Each file of a session, handed to the sink as it is read. */
     const walkFiles = (node: InspectSession, fileBlocks: Runs): void => {

@@ -147,8 +147,10 @@ export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveU
     }
     return { compatible: f.compatible, token: f.token, state: readHandlerState(h, f.data) };
   };
-  /** A shmem page cache's folios take the slots of their order, the memory map's. */
-  const shmemOpts = { ...opts, folioOrder: (pfn: number) => preserved.orderAt(pfn) };
+  // Each entry's folio is restored before it goes into the page cache (kho_restore_folio, then shmem_add_to_page_cache):
+  // the map is asked entry by entry. A shmem page cache's folios take the slots of their order, the map's.
+  const entryOpts = { ...opts, preserved };
+  const shmemOpts = { ...entryOpts, folioOrder: (pfn: number) => preserved.orderAt(pfn) };
   const readHandlerState = (h: FileHandler, pa: bigint): { fields: Fields; entries?: Fields[] } => {
     needPreserved(pa, h.state.name, h.state.name);
     const value = mem.decode(h.state, pa, opts) as Fields;
@@ -156,8 +158,7 @@ export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveU
     const e = h.entries;
     if (!e) return { fields };
     const record = { folios: memberAt(value, e.edge.member.name), nr_folios: e.edge.count ? memberAt(value, e.edge.count.name) : 0 } as MemfdRecord;
-    const { folios } = readMemfdFolios(mem, layout.vmalloc, record, e.codec as import('../codec.js').StructCodec<MemfdFolioRecord>, e.pageCache === 'shmem' ? shmemOpts : opts);
-    for (const x of folios) if (!preserved.isHead(x.pfn)) throw new DecodeError({ struct: e.codec.name, field: 'pfn', offset: 0 }, `folio pfn 0x${x.pfn.toString(16)} of ${h.state.name} at 0x${pa.toString(16)} is not the head of a block in the memory map; the kernel fails the file (${RESTORE_PAGE})`);
+    const { folios } = readMemfdFolios(mem, layout.vmalloc, record, e.codec as import('../codec.js').StructCodec<MemfdFolioRecord>, e.pageCache === 'shmem' ? shmemOpts : entryOpts);
     return { fields, entries: folios as unknown as Fields[] };
   };
 

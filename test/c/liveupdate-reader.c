@@ -437,13 +437,6 @@ static int is_preserved_head(u64 pa)
 	return lo < nr_preserved && preserved[lo].pfn == pfn;
 }
 
-/* kho_restore_folio, through kho_restore_page: a folio must start a preserved block. */
-static void need_preserved_head(u64 pa, const char *structname, const char *field)
-{
-	if (!is_preserved_head(pa))
-		refuse("not-preserved", structname, field, pa, "0x%llx is not the head of a block in the memory map (kho_restore_page)", (ull)pa);
-}
-
 /* ------------------------------------------------------------ strings */
 
 /*
@@ -704,6 +697,10 @@ static void restore_pages(u64 pfn, u64 pages, const char *field, u64 field_pa)
 
 		if (!image_range_of(p << PAGE_SHIFT, 1))
 			refuse("memory", "kho_vmalloc_chunk", NULL, p << PAGE_SHIFT, "the page is not in memory (kho_restore_page)");
+		/* Only a block's head page carries KHO's magic. */
+		if (!is_preserved_head(p << PAGE_SHIFT))
+			refuse("not-preserved", "kho_vmalloc_chunk", field, field_pa,
+			       "page 0x%llx is not the head of a block in the memory map (kho_restore_page)", (ull)(p << PAGE_SHIFT));
 		if (!claim(p))
 			refuse("page-twice", "kho_vmalloc_chunk", field, field_pa,
 			       "page 0x%llx is restored a second time (kho_restore_page)", (ull)(p << PAGE_SHIFT));
@@ -716,8 +713,9 @@ static void restore_pages(u64 pfn, u64 pages, const char *field, u64 field_pa)
  * bytes: more entries than the area holds is refused before anything is
  * read (memfd_luo_retrieve_folios has no bound; kho-abi refuses to read
  * past the area); an empty area (__get_vm_area_node), a total that is no
- * multiple of the block size, a block past total_pages, a page restored
- * twice and a chain that lists fewer pages are refused.
+ * multiple of the block size, a block past total_pages, a page that starts
+ * no preserved block or is restored twice, and a chain that lists fewer
+ * pages are refused.
  */
 static void restore_area(struct kho_vmalloc vm, u64 nr, size_t entry_size, u64 vm_pa, struct area *a)
 {
@@ -892,10 +890,12 @@ static u64 first_overlap(struct slot_run *runs, u64 n, u64 nr)
 /*
  * The folio rules of memfd_luo_retrieve_folios, for any handler whose
  * entries start with a pfn:52 and an index: an entry with pfn 0 is a hole
- * and skipped; a pfn restored a second time fails the file (the first
- * restore took the folio, -EIO); a page-cache slot taken a second time
- * fails it too (shmem_add_to_page_cache, -EEXIST). The first failing entry
- * in array order is the one refused, the pfn checked before the index.
+ * and skipped; a folio that does not start a preserved block cannot be
+ * restored (kho_restore_folio), nor one restored before (the first restore
+ * took it, -EIO), and either fails the file; a page-cache slot taken a
+ * second time fails it too (shmem_add_to_page_cache, -EEXIST). The first
+ * failing entry in array order is the one refused, its folio's restore
+ * checked before its slots.
  * With `shmem` (memfd) a folio takes 2^order slots, its order the memory
  * map's, from its index rounded down to a multiple of them (a debug kernel
  * stops on an index that is not one: pointed out); otherwise one slot.
@@ -908,7 +908,7 @@ static void check_folios(const struct area *a, u64 nr, size_t size, const char *
 	struct folio_ref *pfns = calloc(nr ? nr : 1, sizeof(*pfns));
 	struct slot_run *runs = calloc(nr ? nr : 1, sizeof(*runs));
 	unsigned char buf[16];
-	u64 i, n = 0, pfn_at, index_at;
+	u64 i, n = 0, head_at = nr, pfn_at, index_at;
 
 	if (!pfns || !runs)
 		fail("out of memory");
@@ -926,6 +926,8 @@ static void check_folios(const struct area *a, u64 nr, size_t size, const char *
 		pfn = le64(buf) & ((1ull << 52) - 1);
 		if (!pfn)
 			continue;
+		if (head_at == nr && !is_preserved_head(pfn << PAGE_SHIFT))
+			head_at = i;
 		index = le64(buf + 8);
 		pages = shmem && head_order(pfn) < 64 ? 1ull << head_order(pfn) : 1;
 		pfns[n] = (struct folio_ref){ pfn, i };
@@ -935,6 +937,9 @@ static void check_folios(const struct area *a, u64 nr, size_t size, const char *
 	index_at = first_overlap(runs, n, nr);
 	free(pfns);
 	free(runs);
+	if (head_at < nr && head_at <= pfn_at && head_at <= index_at)
+		refuse("not-preserved", structname, "pfn", area_address(a, head_at * size),
+		       "entry %llu's folio is not the head of a block in the memory map; the kernel fails the file (kho_restore_page)", (ull)head_at);
 	if (pfn_at < nr && pfn_at <= index_at)
 		refuse("folio-pfn-twice", structname, "pfn", area_address(a, pfn_at * size),
 		       "entry %llu restores a pfn a second time; the kernel fails the file (-EIO, memfd_luo_retrieve_folios)", (ull)pfn_at);
@@ -1012,7 +1017,6 @@ static void memfd_file(u64 data)
 		area_read(&a, i * sizeof(f), &f, sizeof(f));
 		if (!f.pfn)
 			continue;
-		need_preserved_head((u64)f.pfn << PAGE_SHIFT, "memfd_luo_folio_ser", "pfn");
 		printf("      entry flags=%u index=%llu pfn=%llu\n", (unsigned int)f.flags, (ull)f.index, (ull)f.pfn);
 	}
 	free(a.blocks);
@@ -1038,7 +1042,6 @@ static void hugemfd_file(u64 data)
 		area_read(&a, i * sizeof(f), &f, sizeof(f));
 		if (!f.pfn)
 			continue;
-		need_preserved_head((u64)f.pfn << PAGE_SHIFT, "hugemfd_folio_ser", "pfn");
 		printf("      entry index=%llu pfn=%llu reserved=%u\n", (ull)f.index, (ull)f.pfn, (unsigned int)f.reserved);
 	}
 	free(a.blocks);

@@ -125,7 +125,7 @@ export const refusalKind = (reason: string): string => (/already restored/.test(
   : /loops back/.test(reason) ? 'chain-loop'
   : /is outside 1\.\./.test(reason) ? 'block-count'
   : /\(the [\w ]+ limit\)$/.test(reason) ? 'limit'
-  : /not in the memory map|not the head of a block in the memory map|the memory map does not preserve/.test(reason) ? 'not-preserved'
+  : /not in the memory map|not the head of a block in the (preserved )?memory map|the memory map does not preserve/.test(reason) ? 'not-preserved'
   : 'refused');
 
 
