@@ -142,18 +142,14 @@ class PageCacheSlots {
       return undefined;
     }
     if (order > 0 && !this.runs.has(order)) this.addOrder(order);
-    const one = this.single.get(first);
-    if (one !== undefined) return { entry: one, order: 0 };
+    // A run as large or larger that holds `first`, or a smaller one inside the new run.
     for (const [k, runs] of this.runs) {
-      if (k < order) continue;
-      const at = runs.get(alignDown(first, k));
+      const at = k >= order ? runs.get(alignDown(first, k)) : undefined;
       if (at !== undefined) return { entry: at, order: k };
     }
-    if (order > 0) {
-      const inside = this.holding.get(order)!.get(first);
-      if (inside !== undefined) return inside;
-      this.runs.get(order)!.set(first, entry);
-    } else this.single.set(first, entry);
+    const inside = order === 0 ? this.single.get(first) : this.holding.get(order)!.get(first);
+    if (inside !== undefined) return typeof inside === 'number' ? { entry: inside, order: 0 } : inside;
+    (order === 0 ? this.single : this.runs.get(order)!).set(first, entry);
     this.markHolders(first, order, entry);
     return undefined;
   }
