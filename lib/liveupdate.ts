@@ -7,7 +7,7 @@
  * one row below, with the codecs and REFS its schema generates.
  */
 import { KHO_BLOCK_CONTAINER } from '../generated/ts/block.js';
-import { HUGE_MEMFD_COMPATIBLE, HUGEMFD_SER_REFS, hugemfdFolioSerCodec, hugemfdSerCodec } from '../generated/ts/hugemfd.js';
+import { HUGE_MEMFD_COMPATIBLE, HUGEMFD_SER_REFS, hugemfdFolioSerCodec, hugemfdSerCodec, OFFSETOF_HugemfdSer } from '../generated/ts/hugemfd.js';
 import { HUGETLB_FLB_COMPATIBLE, hugetlbSerCodec } from '../generated/ts/hugetlb.js';
 import { KHO_FDT_COMPATIBLE, KHO_FDT_CONTAINER, KHO_SUPPORTED_COMPATIBLES } from '../generated/ts/kexec_handover.js';
 import { KHOSER_MEM_CHUNK_LIST_CONTAINER } from '../generated/ts/kho_v1_memmap.js';
@@ -64,8 +64,8 @@ export const LIVEUPDATE_LAYOUT: LiveUpdateLayout = {
 
 /** File handlers with a schema: the blob luo_file_ser.data points to, and its entry array. */
 export const FILE_HANDLERS: readonly FileHandler[] = [
-  { compatible: MEMFD_LUO_FH_COMPATIBLE, state: memfdLuoSerCodec, entries: { edge: MEMFD_LUO_SER_REFS.folios, codec: memfdLuoFolioSerCodec, pageCache: 'shmem' } },
-  { compatible: HUGE_MEMFD_COMPATIBLE, state: hugemfdSerCodec, entries: { edge: HUGEMFD_SER_REFS.folios, codec: hugemfdFolioSerCodec } },
+  { compatible: MEMFD_LUO_FH_COMPATIBLE, state: memfdLuoSerCodec, entries: { edge: MEMFD_LUO_SER_REFS.folios, codec: memfdLuoFolioSerCodec, restore: 'memfd' } },
+  { compatible: HUGE_MEMFD_COMPATIBLE, state: hugemfdSerCodec, entries: { edge: HUGEMFD_SER_REFS.folios, codec: hugemfdFolioSerCodec, restore: 'hugemfd', order: { name: 'order', offset: OFFSETOF_HugemfdSer.order }, size: { name: 'size' } } },
 ];
 
 /** FLBs with a schema: the blob luo_flb_ser.data points to. */

@@ -16,6 +16,7 @@ export { ReaderLimitError } from './containers/limits.js';
 export * from './containers/luo-sessions.js';
 export * from './containers/luo-flbs.js';
 export * from './containers/memfd-folios.js';
+export * from './containers/hugemfd-folios.js';
 export * from './containers/preserved-map.js';
 export * from './containers/block-set.js';
 export * from './containers/kho-array.js';

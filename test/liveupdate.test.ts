@@ -255,7 +255,7 @@ describe('checks both readers make, and the warnings both print', () => {
           name: 'a',
           files: [
             memfd([{ pfn: FOLIO_BASE, flags: 0x13, index: 0 }, { pfn: 0, flags: 0x800, index: 0 }, { pfn: FOLIO_BASE + 1, flags: 3, index: 1 }]),
-            { compatible: 'huge-memfd-v1', token: 8n, state: { fields: { pos: 0n, size: 0n, order: 9 }, entries: [{ pfn: FOLIO_BASE + 2, reserved: 7, index: 0n }] } },
+            { compatible: 'huge-memfd-v1', token: 8n, state: { fields: { pos: 0n, size: 2097152n, order: 9 }, entries: [{ pfn: FOLIO_BASE + 2, reserved: 7, index: 0n }] } },
           ],
         },
       ]),
@@ -374,6 +374,19 @@ describe('checks both readers make, and the warnings both print', () => {
     let next = 0x80000n;
     const got = await both(mem, rewriteFdt({ ...fdtFields(fdt), memoryMap: writeRadixTree(mem, LIVEUPDATE_LAYOUT.radix, pages, () => (next++) * 4096n) }));
     expect(got.error).toMatch(/^error\[not-preserved\]: memfd_luo_folio_ser\.pfn at physical address 0x/);
+  });
+
+  it('a hugetlb memfd: two indexes in one huge page clash, a file of size 0 restores no folio, an order no hstate has is refused (both readers)', async () => {
+    const huge = (fields: { size: bigint; order: number }, entries: { pfn: number; index: bigint }[]): FileState => ({ compatible: 'huge-memfd-v1', token: 9n, state: { fields: { pos: 0n, ...fields }, entries: entries.map((e) => ({ ...e, reserved: 0 })) } });
+    const clash = await bothOf(state([{ name: 'a', files: [huge({ size: 4n << 20n, order: 9 }, [{ pfn: FOLIO_BASE, index: 0n }, { pfn: FOLIO_BASE + 512, index: 511n }])] }]));
+    expect(clash.error).toMatch(/^error\[folio-index-twice\]: hugemfd_folio_ser\.index at physical address 0x/);
+    const apart = await bothOf(state([{ name: 'a', files: [huge({ size: 4n << 20n, order: 9 }, [{ pfn: FOLIO_BASE, index: 0n }, { pfn: FOLIO_BASE + 512, index: 1023n }])] }]));
+    expect(apart.text).toMatch(/order=9 pos=0 size=4194304 entries=2\n.*index=0 .*\n.*index=1023 /);
+    const empty = await bothOf(state([{ name: 'a', files: [huge({ size: 0n, order: 9 }, [{ pfn: FOLIO_BASE, index: 0n }])] }]));
+    expect(empty.text).toMatch(/order=9 pos=0 size=0 entries=0\n/);
+    expect(empty.text).not.toMatch(/entry index=/);
+    const order = await bothOf(state([{ name: 'a', files: [huge({ size: 4n << 20n, order: 52 }, [])] }]));
+    expect(order.error).toMatch(/^error\[refused\]: hugemfd_ser\.order at physical address 0x/);
   });
 
   it('overlapping blocks in the memory map: a page inside a large block is preserved, though a smaller block starts nearer below it (both readers)', async () => {

@@ -64,26 +64,41 @@ export interface LuoFlbSerRecord {
  * A file handler with a schema: the struct luo_file_ser.data points to,
  * and, when that struct lists entries in a kho_vmalloc area (a memfd's
  * folios), the edge naming the area member and the count member (the
- * generated `<STRUCT>_REFS`) and the codec of one entry. The entries are
- * restored as memfd_luo_retrieve_folios restores folios (readMemfdFolios):
- * each needs a pfn and an index, a pfn listed twice or a page-cache slot
- * taken twice fails the file.
+ * generated `<STRUCT>_REFS`), the codec of one entry, and which retrieve
+ * puts the entries back.
  */
 export interface FileHandler {
   /** luo_file_ser.compatible of the files it restores. */
   readonly compatible: string;
   readonly state: StructCodec<any>;
-  readonly entries?: {
-    readonly edge: RefEdge;
-    readonly codec: StructCodec<any>;
-    /**
-     * 'shmem': the folios go into a shmem page cache (memfd), where a folio
-     * takes 2^order slots, its order the memory map's
-     * (shmem_add_to_page_cache). Unset: one slot per folio.
-     */
-    readonly pageCache?: 'shmem';
-  };
+  readonly entries?: FileEntries;
 }
+
+/** A handler's entries, and the kernel function that restores them. */
+export type FileEntries =
+  | {
+      readonly edge: RefEdge;
+      readonly codec: StructCodec<any>;
+      /**
+       * memfd_luo_retrieve_folios (readMemfdFolios): pfn 0 a hole, each
+       * folio restored then put into a shmem page cache, where a folio of
+       * order k takes 2^k slots (the order the memory map's).
+       */
+      readonly restore: 'memfd';
+    }
+  | {
+      readonly edge: RefEdge;
+      readonly codec: StructCodec<any>;
+      /**
+       * hugemfd_retrieve_folios (readHugemfdFolios): nothing for a file of
+       * size 0, every entry a folio, all restored before any goes into a
+       * page cache indexed in huge pages.
+       */
+      readonly restore: 'hugemfd';
+      /** Where the state stores its huge pages' order (a u8), and its size (a u64). */
+      readonly order: { readonly name: string; readonly offset: number };
+      readonly size: { readonly name: string };
+    };
 
 /** An FLB with a schema: the struct luo_flb_ser.data points to. */
 export interface FlbHandler {

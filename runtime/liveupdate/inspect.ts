@@ -41,13 +41,13 @@ import { AnomalyTally, atAddress, KERNEL, locateWarnings, pagesInImage, PfnSet, 
 import { ARRAY_KERNEL, type LuoListContainer, type LuoListDescriptors } from '../containers/luo-arrays.js';
 import { readLuoFlbs } from '../containers/luo-flbs.js';
 import { SessionRules } from '../containers/luo-sessions.js';
+import { restoreFileEntries } from './file-entries.js';
 import { PreservedMap } from '../containers/preserved-map.js';
-import { readMemfdFolios, type MemfdFolioOptions, type MemfdFolioRecord, type MemfdRecord } from '../containers/memfd-folios.js';
 import type { StructCodec } from '../codec.js';
 import type { PhysMem } from '../phys-mem.js';
 import { escapeText } from '../quote.js';
 import { acceptedAnomaly, type ReadOptions, type ReadWarning } from '../warnings.js';
-import { handlerIndex, memberAt, type LiveUpdateCodecs, type LiveUpdateLayout, type LuoFileSerRecord, type LuoSessionSerRecord } from './handlers.js';
+import { handlerIndex, type LiveUpdateCodecs, type LiveUpdateLayout, type LuoFileSerRecord, type LuoSessionSerRecord } from './handlers.js';
 import { readLuoRoot } from './eras.js';
 import { KHO_V1_RETRIEVE, khoV1BlobSize, khoV1Of, luoBlobBytes, MAX_FDT_BYTES, walkKhoMemoryMap } from './kho-root.js';
 import type { Fields } from './model.js';
@@ -561,10 +561,7 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
       file.state = value;
       const e = h.entries;
       if (!e) return;
-      const record = { folios: memberAt(value, e.edge.member.name), nr_folios: e.edge.count ? memberAt(value, e.edge.count.name) : 0 } as MemfdRecord;
-      // With the map, the readers' rules: each entry's folio must start a block (and the area's pages too), a shmem folio takes the slots of its order.
-      const withMap = (o: ReadOptions): MemfdFolioOptions => (!map ? o : e.pageCache === 'shmem' ? { ...o, preserved: map, folioOrder: (pfn) => map.orderAt(pfn) } : { ...o, preserved: map });
-      const got = step(file, { struct: e.codec.name, pa: f.data }, (o) => readMemfdFolios(mem, layout.vmalloc, record, e.codec as StructCodec<MemfdFolioRecord>, withMap(o)));
+      const got = step(file, { struct: e.codec.name, pa: f.data }, (o) => restoreFileEntries(mem, layout.vmalloc, e, value, f.data, h.state.name, o, map));
       if (!got) return;
       file.entries = got.folios as unknown as Fields[];
       file.holes = got.holes;

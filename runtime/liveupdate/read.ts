@@ -32,13 +32,13 @@ import { KERNEL } from '../containers/limits.js';
 import { readLuoFlbs } from '../containers/luo-flbs.js';
 import { luoListEntries } from '../containers/luo-arrays.js';
 import { luoSessionsEntries } from '../containers/luo-sessions.js';
-import { readMemfdFolios, type MemfdFolioRecord, type MemfdRecord } from '../containers/memfd-folios.js';
 import { PreservedMap } from '../containers/preserved-map.js';
 import type { PhysMem } from '../phys-mem.js';
 import { acceptedAnomaly, type ReadOptions, type ReadWarning } from '../warnings.js';
 import { readLuoRoot, type LuoRootRead } from './eras.js';
+import { restoreFileEntries } from './file-entries.js';
 import { KHO_V1_RETRIEVE, khoV1BlobSize, khoV1Of, luoBlobBytes, walkKhoMemoryMap } from './kho-root.js';
-import { handlerIndex, hiddenMembers, memberAt, withoutMembers, type FileHandler, type LiveUpdateCodecs, type LiveUpdateLayout, type LuoFileSerRecord } from './handlers.js';
+import { handlerIndex, hiddenMembers, withoutMembers, type FileHandler, type LiveUpdateCodecs, type LiveUpdateLayout, type LuoFileSerRecord } from './handlers.js';
 import type { Fields, FileState, FlbState, KhoBlobState, LiveUpdateState, SessionState } from './model.js';
 
 export interface ReadLiveUpdateOptions extends ReadOptions {
@@ -147,19 +147,14 @@ export function openLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array, layout: LiveU
     }
     return { compatible: f.compatible, token: f.token, state: readHandlerState(h, f.data) };
   };
-  // Each entry's folio is restored before it goes into the page cache (kho_restore_folio, then shmem_add_to_page_cache):
-  // the map is asked entry by entry. A shmem page cache's folios take the slots of their order, the map's.
-  const entryOpts = { ...opts, preserved };
-  const shmemOpts = { ...entryOpts, folioOrder: (pfn: number) => preserved.orderAt(pfn) };
   const readHandlerState = (h: FileHandler, pa: bigint): { fields: Fields; entries?: Fields[] } => {
     needPreserved(pa, h.state.name, h.state.name);
     const value = mem.decode(h.state, pa, opts) as Fields;
     const fields = withoutMembers(value, hiddenMembers(h));
     const e = h.entries;
     if (!e) return { fields };
-    const record = { folios: memberAt(value, e.edge.member.name), nr_folios: e.edge.count ? memberAt(value, e.edge.count.name) : 0 } as MemfdRecord;
-    const { folios } = readMemfdFolios(mem, layout.vmalloc, record, e.codec as import('../codec.js').StructCodec<MemfdFolioRecord>, e.pageCache === 'shmem' ? shmemOpts : entryOpts);
-    return { fields, entries: folios as unknown as Fields[] };
+    const { folios } = restoreFileEntries(mem, layout.vmalloc, e, value, pa, h.state.name, opts, preserved);
+    return { fields, entries: folios as Fields[] };
   };
 
   const sessionsPa = luo.sessions_pa;

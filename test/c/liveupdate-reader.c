@@ -888,22 +888,19 @@ static u64 first_overlap(struct slot_run *runs, u64 n, u64 nr)
 }
 
 /*
- * The folio rules of memfd_luo_retrieve_folios, for any handler whose
- * entries start with a pfn:52 and an index: an entry with pfn 0 is a hole
- * and skipped; a folio that does not start a preserved block cannot be
- * restored (kho_restore_folio), nor one restored before (the first restore
- * took it, -EIO), and either fails the file; a page-cache slot taken a
- * second time fails it too (shmem_add_to_page_cache, -EEXIST). The first
- * failing entry in array order is the one refused, its folio's restore
- * checked before its slots.
- * With `shmem` (memfd) a folio takes 2^order slots, its order the memory
- * map's, from its index rounded down to a multiple of them (a debug kernel
- * stops on an index that is not one: pointed out); otherwise one slot.
- * Bits of the 12 above the pfn outside `allowed` are warned about first,
- * as the entries are decoded.
+ * The folio rules of memfd_luo_retrieve_folios: an entry with pfn 0 is a
+ * hole and skipped; a folio that does not start a preserved block cannot
+ * be restored (kho_restore_folio), nor one restored before (the first
+ * restore took it, -EIO), and either fails the file; a page-cache slot
+ * taken a second time fails it too (shmem_add_to_page_cache, -EEXIST). A
+ * folio takes 2^order slots, its order the memory map's, from its index
+ * rounded down to a multiple of them (a debug kernel stops on an index
+ * that is not one: pointed out). The first failing entry in array order is
+ * the one refused, its folio's restore checked before its slots. Flag bits
+ * outside `allowed` are warned about first, as the entries are decoded.
  */
 static void check_folios(const struct area *a, u64 nr, size_t size, const char *structname, const char *bits_name, u64 allowed,
-			 u64 max_index, int shmem)
+			 u64 max_index)
 {
 	struct folio_ref *pfns = calloc(nr ? nr : 1, sizeof(*pfns));
 	struct slot_run *runs = calloc(nr ? nr : 1, sizeof(*runs));
@@ -929,7 +926,7 @@ static void check_folios(const struct area *a, u64 nr, size_t size, const char *
 		if (head_at == nr && !is_preserved_head(pfn << PAGE_SHIFT))
 			head_at = i;
 		index = le64(buf + 8);
-		pages = shmem && head_order(pfn) < 64 ? 1ull << head_order(pfn) : 1;
+		pages = head_order(pfn) < 64 ? 1ull << head_order(pfn) : 1;
 		pfns[n] = (struct folio_ref){ pfn, i };
 		runs[n++] = (struct slot_run){ index & ~(pages - 1), (index & ~(pages - 1)) + (pages - 1), i };
 	}
@@ -946,7 +943,7 @@ static void check_folios(const struct area *a, u64 nr, size_t size, const char *
 	if (index_at < nr)
 		refuse("folio-index-twice", structname, "index", area_address(a, index_at * size),
 		       "entry %llu puts a folio where an earlier one is; the kernel fails the file (-EEXIST, shmem_add_to_page_cache)", (ull)index_at);
-	for (i = 0; shmem && i < nr; i++) {
+	for (i = 0; i < nr; i++) {
 		u64 pfn, index;
 		unsigned int order;
 
@@ -1010,7 +1007,7 @@ static void memfd_file(u64 data)
 		restore_area(m.folios, m.nr_folios, sizeof(f), data + offsetof(struct memfd_luo_ser, folios), &a);
 	if (m.nr_folios)
 		check_folios(&a, m.nr_folios, sizeof(f), "memfd_luo_folio_ser", "flags",
-			     MEMFD_LUO_FOLIO_DIRTY | MEMFD_LUO_FOLIO_UPTODATE, MEMFD_MAX_INDEX, 1);
+			     MEMFD_LUO_FOLIO_DIRTY | MEMFD_LUO_FOLIO_UPTODATE, MEMFD_MAX_INDEX);
 	printf(" flags=%u pos=%llu seals=%u size=%llu entries=%llu\n", m.flags, (ull)m.pos, m.seals, (ull)m.size,
 	       (ull)(m.nr_folios ? entries_kept(&a, m.nr_folios, sizeof(f)) : 0));
 	for (i = 0; i < m.nr_folios; i++) {
@@ -1022,26 +1019,71 @@ static void memfd_file(u64 data)
 	free(a.blocks);
 }
 
+/*
+ * The folio rules of hugemfd_retrieve_folios (the hugetlb memfd RFC): every
+ * entry is a folio, pfn 0 included, and all are restored before any goes
+ * into the page cache: a folio that starts no preserved block, or one
+ * restored a second time, fails the file (-EINVAL) first. Then each goes in
+ * at its huge page, index >> order, and a huge page taken twice fails it
+ * (hugetlb_add_to_page_cache, -EEXIST). Reserved bits are warned about as
+ * the entries are decoded.
+ */
+static void check_hugemfd_folios(const struct area *a, u64 nr, unsigned int order)
+{
+	struct folio_ref *pfns = calloc(nr ? nr : 1, sizeof(*pfns)), *pages = calloc(nr ? nr : 1, sizeof(*pages));
+	struct hugemfd_folio_ser f;
+	u64 i, head_at = nr, pfn_at, page_at;
+
+	if (!pfns || !pages)
+		fail("out of memory");
+	for (i = 0; i < nr; i++) {
+		area_read(a, i * sizeof(f), &f, sizeof(f));
+		if (f.reserved)
+			warn("undeclared-bits", "hugemfd_folio_ser", "reserved", area_address(a, i * sizeof(f)),
+			     "undeclared bits 0x%x set (allowed: 0x0)", (unsigned int)f.reserved);
+		if (head_at == nr && !is_preserved_head((u64)f.pfn << PAGE_SHIFT))
+			head_at = i;
+		pfns[i] = (struct folio_ref){ f.pfn, i };
+		pages[i] = (struct folio_ref){ f.index >> order, i };
+	}
+	pfn_at = first_repeat(pfns, nr, nr);
+	page_at = first_repeat(pages, nr, nr);
+	free(pfns);
+	free(pages);
+	if (head_at < nr && head_at <= pfn_at)
+		refuse("not-preserved", "hugemfd_folio_ser", "pfn", area_address(a, head_at * sizeof(f)),
+		       "entry %llu's folio is not the head of a block in the memory map; the kernel fails the file (kho_restore_page)", (ull)head_at);
+	if (pfn_at < nr)
+		refuse("folio-pfn-twice", "hugemfd_folio_ser", "pfn", area_address(a, pfn_at * sizeof(f)),
+		       "entry %llu restores a pfn a second time; the kernel fails the file (-EINVAL, hugemfd_retrieve_folios)", (ull)pfn_at);
+	if (page_at < nr)
+		refuse("folio-index-twice", "hugemfd_folio_ser", "index", area_address(a, page_at * sizeof(f)),
+		       "entry %llu puts a folio in a huge page taken before; the kernel fails the file (-EEXIST, hugetlb_add_to_page_cache)", (ull)page_at);
+}
+
 static void hugemfd_file(u64 data)
 {
 	struct hugemfd_ser m;
 	struct hugemfd_folio_ser f;
 	struct area a = { 0 };
-	u64 i;
+	u64 i, restored;
 
 	need_preserved(data, "hugemfd_ser", NULL);
 	LOAD(m, data, "hugemfd_ser");
 	vmalloc_flags(m.folios.flags, data + offsetof(struct hugemfd_ser, folios));
-	if (m.nr_folios)
-		restore_area(m.folios, m.nr_folios, sizeof(f), data + offsetof(struct hugemfd_ser, folios), &a);
-	if (m.nr_folios)
-		check_folios(&a, m.nr_folios, sizeof(f), "hugemfd_folio_ser", "reserved", 0, ~0ull, 0);
-	printf(" order=%u pos=%llu size=%llu entries=%llu\n", m.order, (ull)m.pos, (ull)m.size,
-	       (ull)(m.nr_folios ? entries_kept(&a, m.nr_folios, sizeof(f)) : 0));
-	for (i = 0; i < m.nr_folios; i++) {
+	/* hugetlb_file_setup: no hstate has pages of 2^64 bytes or more. */
+	if (m.order + PAGE_SHIFT >= 64)
+		refuse("refused", "hugemfd_ser", "order", data + offsetof(struct hugemfd_ser, order),
+		       "order %u: no hstate has such pages (-ENODEV, hugetlb_file_setup)", m.order);
+	/* hugemfd_retrieve_folios: a file of size 0 restores no folio. */
+	restored = m.size ? m.nr_folios : 0;
+	if (restored) {
+		restore_area(m.folios, restored, sizeof(f), data + offsetof(struct hugemfd_ser, folios), &a);
+		check_hugemfd_folios(&a, restored, m.order);
+	}
+	printf(" order=%u pos=%llu size=%llu entries=%llu\n", m.order, (ull)m.pos, (ull)m.size, (ull)restored);
+	for (i = 0; i < restored; i++) {
 		area_read(&a, i * sizeof(f), &f, sizeof(f));
-		if (!f.pfn)
-			continue;
 		printf("      entry index=%llu pfn=%llu reserved=%u\n", (ull)f.index, (ull)f.pfn, (unsigned int)f.reserved);
 	}
 	free(a.blocks);

@@ -67,12 +67,24 @@ const u64 = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n });
 const printable = (min: number, max: number) => fc.array(fc.integer({ min: 0x20, max: 0x7e }), { minLength: min, maxLength: max }).map((c) => String.fromCharCode(...c));
 export const FOLIO_BASE = 1 << 24;
 
-/** Entries with unique indexes; pfns are made unique over the whole state afterwards. */
-const indexes = fc.uniqueArray(u64, { maxLength: 5 });
-/** memfd's index is a number up to 2^51 - 1 (as_number in schemas/memfd.yaml). */
+/** memfd's index is a number up to 2^51 - 1 (as_number in schemas/memfd.yaml), unique; pfns are made unique over the whole state afterwards. */
 const memfdIndexes = fc.uniqueArray(fc.bigInt({ min: 0n, max: 2n ** 51n - 1n }).map(Number), { maxLength: 5 });
 const memfd = fc.record({ pos: u64, size: u64, seals: fc.integer({ min: 0, max: 63 }), idx: memfdIndexes, flags: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 5, maxLength: 5 }) });
-const hugemfd = fc.record({ pos: u64, size: u64, order: fc.integer({ min: 0, max: 255 }), idx: indexes });
+/**
+ * hugemfd as its kernel writes it: an order some hstate can have (below 64 - PAGE_SHIFT), a size
+ * that is not 0 (a file of size 0 restores no folio), indexes in distinct huge pages (the page
+ * cache takes index >> order; the bits below are whatever they are).
+ */
+const hugemfd = fc.integer({ min: 0, max: 51 }).chain((order) =>
+  fc.record({
+    pos: u64,
+    size: fc.bigInt({ min: 1n, max: 2n ** 64n - 1n }),
+    order: fc.constant(order),
+    idx: fc.uniqueArray(fc.bigInt({ min: 0n, max: 2n ** BigInt(64 - order) - 1n }), { maxLength: 5 }).chain((pages) =>
+      fc.tuple(...pages.map((page) => fc.bigInt({ min: 0n, max: 2n ** BigInt(order) - 1n }).map((low) => (page << BigInt(order)) | low))),
+    ),
+  }),
+);
 const fileArb = fc.record({
   token: u64,
   kind: fc.oneof(
