@@ -364,14 +364,9 @@ static int cmp_block(const void *a, const void *b)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-/*
- * Whether a block the map names holds the page of pa: blocks overlap in a
- * corrupt map, so not only the nearest block below is asked, but the one
- * reaching furthest of all those starting at or below the page.
- */
-static int is_preserved(u64 pa)
+/* After sorting: how many blocks start at or below pfn (the last of them, if any, is the one before this count). */
+static size_t blocks_up_to(u64 pfn)
 {
-	u64 pfn = pa >> PAGE_SHIFT;
 	size_t lo = 0, hi = nr_preserved;
 
 	while (lo < hi) {
@@ -382,7 +377,19 @@ static int is_preserved(u64 pa)
 		else
 			hi = mid;
 	}
-	return lo > 0 && preserved[lo - 1].reach > pfn;
+	return lo;
+}
+
+/*
+ * Whether a block the map names holds the page of pa: blocks overlap in a
+ * corrupt map, so not only the nearest block below is asked, but the one
+ * reaching furthest of all those starting at or below the page.
+ */
+static int is_preserved(u64 pa)
+{
+	size_t n = blocks_up_to(pa >> PAGE_SHIFT);
+
+	return n > 0 && preserved[n - 1].reach > pa >> PAGE_SHIFT;
 }
 
 /* After sorting: each block's reach, for is_preserved. */
@@ -397,20 +404,20 @@ static void index_preserved(void)
 	}
 }
 
-/* The order of the block whose head page is pfn, as kho_restore_folio gives it (the one named last); 0 when the map names none. */
+/* Is @pa the first page of a preserved block? Only that page carries KHO's magic. */
+static int is_preserved_head(u64 pa)
+{
+	size_t n = blocks_up_to(pa >> PAGE_SHIFT);
+
+	return n > 0 && preserved[n - 1].pfn == pa >> PAGE_SHIFT;
+}
+
+/* The order of the block whose head page is pfn, as kho_restore_folio gives it (the one named last: blocks at one pfn sort by the walk's order); 0 when the map names none. */
 static unsigned int head_order(u64 pfn)
 {
-	size_t lo = 0, hi = nr_preserved;
+	size_t n = blocks_up_to(pfn);
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (preserved[mid].pfn <= pfn)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo > 0 && preserved[lo - 1].pfn == pfn ? preserved[lo - 1].order : 0;
+	return n > 0 && preserved[n - 1].pfn == pfn ? preserved[n - 1].order : 0;
 }
 
 /* kho_restore_page: a page the memory map does not list cannot be restored. */
@@ -418,23 +425,6 @@ static void need_preserved(u64 pa, const char *structname, const char *field)
 {
 	if (!is_preserved(pa))
 		refuse("not-preserved", structname, field, pa, "0x%llx is not in the memory map (kho_restore_page)", (ull)pa);
-}
-
-/* Is @pa the first page of a preserved block? Only that page carries KHO's magic. */
-static int is_preserved_head(u64 pa)
-{
-	u64 pfn = pa >> PAGE_SHIFT;
-	size_t lo = 0, hi = nr_preserved;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (preserved[mid].pfn < pfn)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < nr_preserved && preserved[lo].pfn == pfn;
 }
 
 /* ------------------------------------------------------------ strings */
