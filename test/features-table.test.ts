@@ -6,12 +6,8 @@
  * gcc placing a table in that section through the generated header; the TS
  * side the generated codec reading objcopy's dump of it.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -25,27 +21,13 @@ import {
 } from '../generated/ts/luo_features.js';
 import { LIVEUPDATE_VER_HDR_MAGIC, LIVEUPDATE_VER_HDR_VER } from '../generated/ts/luo_versions.js';
 import { DecodeError } from '../runtime/index.js';
-import { GENERATED_INCLUDE, SHIM_FALLBACK_INCLUDE, SHIM_INCLUDE } from './helpers/gcc.js';
+import { sectionBytes } from './helpers/gcc.js';
 import { ABI, TREES } from './helpers/kernel-trees.js';
 import { repoRoot } from './helpers/root.js';
 import { thrown } from './helpers/thrown.js';
 
-const run = promisify(execFile);
 const view = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 const HDR = { magic: LIVEUPDATE_VER_HDR_MAGIC, version: LIVEUPDATE_VER_HDR_VER };
-
-/** The bytes of `section` in the object file gcc builds from `source` against the generated headers. */
-async function sectionOf(source: string, section: string): Promise<Uint8Array> {
-  const dir = await mkdtemp(join(tmpdir(), 'kho-abi-features-'));
-  try {
-    await writeFile(join(dir, 't.c'), source);
-    await run('gcc', ['-std=gnu11', '-Wall', '-Wextra', '-Werror', '-I', SHIM_INCLUDE, '-I', GENERATED_INCLUDE, '-I', SHIM_FALLBACK_INCLUDE, '-include', 'kho-shim.h', '-DPAGE_SHIFT=12', '-c', '-o', join(dir, 't.o'), join(dir, 't.c')]);
-    await run('objcopy', ['-O', 'binary', `--only-section=${section}`, join(dir, 't.o'), join(dir, 'section.bin')]);
-    return new Uint8Array(await readFile(join(dir, 'section.bin')));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 const entry = (name: string, supp: bigint, req: bigint, active: bigint): LiveupdateFeatureEntry => ({ name, feat_bytes: 8, reserved: 0, supp, req, active });
 
@@ -66,7 +48,7 @@ describe('the .liveupdate_features table (schemas/luo_features.yaml)', () => {
   });
 
   it('decodes every entry of the section gcc builds from the generated header', async () => {
-    const bytes = await sectionOf(
+    const bytes = await sectionBytes(
       [
         '#include <linux/kho/abi/luo_features.h>',
         'static struct {',
@@ -85,6 +67,7 @@ describe('the .liveupdate_features table (schemas/luo_features.yaml)', () => {
         '',
       ].join('\n'),
       '.liveupdate_features',
+      { pageShift: 12 },
     );
     expect(bytes.length).toBe(8 + 3 * 80);
     expect(liveupdateFeatureTableCodec.section).toBe('.liveupdate_features');
@@ -99,7 +82,7 @@ describe('the .liveupdate_features table (schemas/luo_features.yaml)', () => {
   });
 
   it('a section of a flexible-array instance of the generated struct decodes too (gcc extension: initialised flexible array)', async () => {
-    const bytes = await sectionOf(
+    const bytes = await sectionBytes(
       [
         '#include <linux/kho/abi/luo_features.h>',
         'static struct liveupdate_feature_table table __attribute__((used, section(".liveupdate_features"))) = {',
@@ -109,6 +92,7 @@ describe('the .liveupdate_features table (schemas/luo_features.yaml)', () => {
         '',
       ].join('\n'),
       '.liveupdate_features',
+      { pageShift: 12 },
     );
     expect(bytes.length).toBe(88);
     expect(decodeLiveupdateFeatureTable(view(bytes)).entries).toEqual([entry('luo', 1n, 2n, 4n)]);

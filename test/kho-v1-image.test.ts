@@ -24,6 +24,7 @@ import { cli } from './helpers/cli-in-process.js';
 import { dtcAvailable } from './helpers/dtc.js';
 import { repoRoot } from './helpers/root.js';
 import { refused } from './helpers/thrown.js';
+import { MEMFD_TWO_FOLIOS } from './helpers/image-specs.js';
 
 const V1 = LAYOUT.khoV1!;
 const u64 = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n });
@@ -230,13 +231,7 @@ luo:
   sessions:
     - name: vm-1
       files:
-        - compatible: memfd-v2
-          token: 1
-          fields: { pos: 0, size: 8192, seals: 0, flags: 0 }
-          entries:
-            - { pfn: 0x1000, flags: 3, index: 0 }
-            - { pfn: 0x1001, flags: 1, index: 1 }
-`;
+${MEMFD_TWO_FOLIOS}`;
 
   it('builds a kho-v1 image that inspect reads back, and draws its chunk and bitmap pages', async () => {
     const spec = join(work, 'v1.yaml');

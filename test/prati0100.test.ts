@@ -7,12 +7,8 @@
  * only (KHO_RADIX_KEY_WIDTH) and KHOSER_CLEAR_PTR. The C side is gcc on the
  * generated and fixture headers; the TS side the generated codecs.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderHeader } from '../generator/emit/c-header.js';
@@ -23,27 +19,13 @@ import { decodeLuoFileSer, decodeLuoFileSerV5Khoser, luoCodecs } from '../genera
 import { decodeLiveupdateVerTable, encodeLiveupdateVerTable, LIVEUPDATE_VER_HDR_MAGIC, LIVEUPDATE_VER_HDR_VER, liveupdateVerTableCodec } from '../generated/ts/luo_versions.js';
 import { DecodeError, selectVersion } from '../runtime/index.js';
 import { cli } from './helpers/cli-in-process.js';
-import { compileAndRun, GENERATED_INCLUDE, SHIM_FALLBACK_INCLUDE, SHIM_INCLUDE } from './helpers/gcc.js';
+import { compileAndRun, sectionBytes } from './helpers/gcc.js';
 import { ABI, editedTree, projectAbi, TREES } from './helpers/kernel-trees.js';
 import { buildIRs } from './helpers/project-ir.js';
 import { repoRoot } from './helpers/root.js';
 
-const run = promisify(execFile);
 const view = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 const hexBytes = (hex: string): Uint8Array => Uint8Array.from(hex.trim().match(/../g)!.map((b) => parseInt(b, 16)));
-
-/** An object file gcc builds from `source` against kho-abi's own generated headers, and the bytes of one of its sections. */
-async function sectionOf(source: string, section: string): Promise<Uint8Array> {
-  const dir = await mkdtemp(join(tmpdir(), 'kho-abi-section-'));
-  try {
-    await writeFile(join(dir, 't.c'), source);
-    await run('gcc', ['-std=gnu11', '-Wall', '-Wextra', '-Werror', '-I', SHIM_INCLUDE, '-I', GENERATED_INCLUDE, '-I', SHIM_FALLBACK_INCLUDE, '-include', 'kho-shim.h', '-DPAGE_SHIFT=12', '-c', '-o', join(dir, 't.o'), join(dir, 't.c')]);
-    await run('objcopy', ['-O', 'binary', `--only-section=${section}`, join(dir, 't.o'), join(dir, 'section.bin')]);
-    return new Uint8Array(await readFile(join(dir, 'section.bin')));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 describe('the .liveupdate_versions table (schemas/luo_versions.yaml)', () => {
   it('is declared as the tree declares it: a flexible array of fixed-size strings, no __section on the type', () => {
@@ -54,7 +36,7 @@ describe('the .liveupdate_versions table (schemas/luo_versions.yaml)', () => {
   });
 
   it('decodes the section gcc builds from the generated header, and marks the codec with its section', async () => {
-    const bytes = await sectionOf(
+    const bytes = await sectionBytes(
       [
         '#include <linux/kho/abi/luo_versions.h>',
         'static struct liveupdate_ver_table table __attribute__((used, section(".liveupdate_versions"))) = {',
@@ -64,6 +46,7 @@ describe('the .liveupdate_versions table (schemas/luo_versions.yaml)', () => {
         '',
       ].join('\n'),
       '.liveupdate_versions',
+      { pageShift: 12 },
     );
     expect(bytes.length).toBe(8 + 3 * 48);
     expect(liveupdateVerTableCodec.section).toBe('.liveupdate_versions');

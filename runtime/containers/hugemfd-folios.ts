@@ -45,7 +45,6 @@ export interface HugemfdFolioRecord {
 
 export const HUGEMFD_KERNEL = {
   setup: 'hugetlb_file_setup via hugemfd_retrieve (mm/hugetlb.c, mm/hugetlb_luo.c)',
-  folios: 'hugemfd_retrieve_folios (mm/hugetlb_luo.c)',
   restoreFolio: 'kho_restore_folio via hugemfd_retrieve_folio (kernel/liveupdate/kexec_handover.c, mm/hugetlb_luo.c)',
   pageCache: 'hugetlb_add_to_page_cache via hugemfd_retrieve_folios (mm/hugetlb.c, mm/hugetlb_luo.c)',
 } as const;

@@ -340,12 +340,12 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
   // The memory map: which pages the next kernel finds preserved.
   // kho-v1: the chunk chain kho_mem_deserialize walks (PreservedMap.fromBitmapChain's walk); later: the radix tree kho_mem_retrieve walks.
   const map = step(kho, { struct: 'memory map', pa: root.memoryMap }, (o) => PreservedMap.walk(ps, (visit) => walkKhoMemoryMap(mem, layout, v1, root.memoryMap, visit, o)));
-  const mapKnown = map !== undefined;
   if (map) kho.preserved_blocks = map.entries;
-  const preserved = (pfn: number): boolean => map!.containsPage(pfn);
-  /** A refusal when the page at `pa` is not preserved (nothing when the map could not be read). */
+  /** Whether the page at `pa` is preserved; without a map (it could not be read) nothing is refused for it. */
+  const preserved = (pa: bigint): boolean => !map || map.containsPage(Number(pa >> shift));
+  /** A refusal when the page at `pa` is not preserved. */
   const needPreserved = (node: InspectIssues, pa: bigint, struct: string, what: string): void => {
-    if (!mapKnown || preserved(Number(pa >> shift))) return;
+    if (preserved(pa)) return;
     node.errors.push({ code: 'refused', struct, field: null, offset: 0, pa, message: `${struct} at physical address ${formatAddress(pa)}: ${what} is on a page the memory map does not preserve; the kernel cannot restore it (${KERNEL.restorePage})`, kernel: null });
   };
 
@@ -362,7 +362,7 @@ export function walkLiveUpdate(mem: PhysMem, fdtBytes: Uint8Array | Error, layou
    */
   const blobPreserved = (node: InspectIssues, pa: bigint, struct: string, what: string): void => {
     if (!v1) return needPreserved(node, pa, struct, what);
-    if (!mapKnown || preserved(Number(pa >> shift))) return;
+    if (preserved(pa)) return;
     const issue: InspectIssue = { code: 'kho-v1-blob-not-preserved', struct, field: null, offset: 0, pa, message: `${struct} at physical address ${formatAddress(pa)}: ${what} is on a page the memory map does not preserve; the next kernel may reuse it`, kernel: KHO_V1_RETRIEVE };
     if (strict) node.errors.push({ ...issue, code: 'refused', message: `${issue.message} (the kernel accepts this in ${KHO_V1_RETRIEVE}; refused in strict mode)`, kernel: null });
     else node.warnings.push(issue);

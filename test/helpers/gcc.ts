@@ -4,7 +4,7 @@
  * as errors. Every compilation gets its own temporary directory.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -80,6 +80,16 @@ async function compile(dir: string, source: string, opts: CompileOptions, compil
 /** Compiles `source` and checks that gcc accepts it; throws with gcc's stderr otherwise. */
 export async function compileOnly(source: string, opts: CompileOptions): Promise<void> {
   await withTempDir((dir) => compile(dir, source, opts, true));
+}
+
+/** The bytes of linker section `section` in the object file gcc builds from `source` (objcopy's binary dump of it). */
+export async function sectionBytes(source: string, section: string, opts: CompileOptions): Promise<Uint8Array> {
+  return withTempDir(async (dir) => {
+    const object = await compile(dir, source, opts, true);
+    const dump = join(dir, 'section.bin');
+    await run('objcopy', ['-O', 'binary', `--only-section=${section}`, object, dump]);
+    return new Uint8Array(await readFile(dump));
+  });
 }
 
 /** Compiles and runs `source`, returning its stdout; throws with gcc's or the program's stderr on failure. */

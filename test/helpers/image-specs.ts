@@ -1,19 +1,25 @@
 /**
- * The sessions of the image specs (kho-abi image build) that several tests
- * build: vm-1 with a memfd of two folios and a file whose handler has no
- * schema, vm-2 with an empty memfd under the largest token. The YAML of
- * `luo.sessions`, indented to go under a `luo:` line.
+ * The image specs (kho-abi image build) that several tests build, as YAML
+ * to go under a `luo:` line.
  */
-export const TWO_SESSIONS = `  sessions:
-    - name: vm-1
-      files:
-        - compatible: memfd-v2
+
+/** A memfd of two folios, as an item of a session's `files:` list. */
+export const MEMFD_TWO_FOLIOS = `        - compatible: memfd-v2
           token: 1
           fields: { pos: 0, size: 8192, seals: 0, flags: 0 }
           entries:
             - { pfn: 0x1000, flags: 3, index: 0 }
             - { pfn: 0x1001, flags: 1, index: 1 }
-        - { compatible: other-v1, token: 2, data: "0x1234" }
+`;
+
+/**
+ * `luo.sessions`: vm-1 with a memfd of two folios and a file whose handler
+ * has no schema, vm-2 with an empty memfd under the largest token.
+ */
+export const TWO_SESSIONS = `  sessions:
+    - name: vm-1
+      files:
+${MEMFD_TWO_FOLIOS}        - { compatible: other-v1, token: 2, data: "0x1234" }
     - name: vm-2
       files:
         - compatible: memfd-v2
